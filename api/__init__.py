@@ -1,0 +1,1 @@
+"""HTTP service for cypkg: SPARQL protocol, lookups and pages."""

@@ -1,0 +1,1 @@
+"""cypkg: a knowledge graph of Children and Young People's Plans."""

@@ -1,0 +1,191 @@
+"""Named competency queries: `.rq` files with a comment header, loaded by name.
+
+Each file starts with a header like::
+
+    # question: Which partners own which priorities in a plan?
+    # parameter: ?plan plan optional - the plan, e.g. medway-cypp-2019-2024
+    # example: medway-cypp-2019-2024 → Medway Council owns "Thriving in our community"
+
+A parameter line is ``?name KIND [optional] - description``. KIND is an id kind from
+docs/model.md (``plan``, ``authority``, ``indicator`` …: the value is an id or a full IRI),
+or one of ``iri``, ``string``, ``integer``, ``decimal``, ``date``, ``year``. Values are
+turned into typed RDF terms here and bound by the store, never pasted into the query text.
+A parameter left out is left unbound, so the query answers for all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from pathlib import Path
+
+from rdflib import XSD, Literal, URIRef
+from rdflib.term import Node
+
+from kg.errors import QueryError, UnknownIdError
+from kg.namespaces import ID, SLUG
+
+QUERY_DIR = Path(__file__).resolve().parent
+LITERAL_KINDS = {"string", "integer", "decimal", "date", "year"}
+_HEADER = re.compile(r"^#\s*(question|parameter|example|returns):\s*(.*)$")
+_PARAM = re.compile(r"^\?(?P<name>[A-Za-z_]\w*)\s+(?P<kind>[a-z-]+)(?P<opt>\s+optional)?\s*(?:-|—)?\s*(?P<doc>.*)$")
+_BAD_IRI_CHARS = re.compile(r'[\s<>"{}|\\^`]')
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One input of a named query."""
+
+    name: str
+    kind: str
+    optional: bool
+    description: str
+
+    def to_term(self, value: str | Node) -> Node:
+        """Turn a value given as text (CLI, URL) into the RDF term the query expects."""
+        if isinstance(value, Node):
+            return value
+        text = str(value).strip()
+        try:
+            if self.kind == "string":
+                return Literal(text)
+            if self.kind == "integer":
+                return Literal(int(text), datatype=XSD.integer)
+            if self.kind == "decimal":
+                return Literal(Decimal(text), datatype=XSD.decimal)
+            if self.kind == "date":
+                return Literal(date.fromisoformat(text))
+            if self.kind == "year":
+                if not re.fullmatch(r"\d{4}", text):
+                    raise ValueError(text)
+                return Literal(text, datatype=XSD.gYear)
+        except (ValueError, InvalidOperation) as exc:
+            raise QueryError(
+                f"parameter ?{self.name} expects a {self.kind}, got {text!r}",
+                hint=f"give ?{self.name} as a {self.kind}, e.g. {_EXAMPLES.get(self.kind, 'see cypkg queries')}",
+            ) from exc
+        return to_iri(text, self.kind if self.kind != "iri" else None, name=self.name)
+
+
+_EXAMPLES = {"integer": "10", "decimal": "1.5", "date": "2019-02-19", "year": "2019", "string": "Medway"}
+
+
+def to_iri(text: str, kind: str | None = None, *, name: str = "value") -> URIRef:
+    """An id (slug) of the given kind, or a full http(s) IRI, as a URIRef; refuses anything else."""
+    if text.startswith(("http://", "https://")):
+        if _BAD_IRI_CHARS.search(text):
+            raise QueryError(
+                f"?{name}: {text!r} is not a valid IRI", hint="IRIs may not contain spaces, quotes or <>{}|^`"
+            )
+        return URIRef(text)
+    if kind and SLUG.match(text):
+        return ID[f"{kind}/{text}"]
+    raise QueryError(
+        f"?{name}: {text!r} is not an id" + (f" of a {kind}" if kind else " or IRI"),
+        hint="ids are lower-case letters, digits and hyphens (e.g. medway-cypp-2019-2024), or give a full IRI",
+    )
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A competency query read from its `.rq` file."""
+
+    name: str
+    question: str
+    parameters: tuple[Parameter, ...]
+    example: str
+    text: str
+    path: Path
+    returns: str = ""
+    extra: dict[str, str] = field(default_factory=dict, compare=False)
+
+    @property
+    def form(self) -> str:
+        """SELECT, ASK, CONSTRUCT or DESCRIBE: the first keyword after the prologue."""
+        body = re.sub(r"#[^\n]*", "", self.text)
+        body = re.sub(r"(?is)\b(PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)", "", body)
+        m = re.search(r"(?i)\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", body)
+        return m.group(1).upper() if m else "SELECT"
+
+    def bind(self, params: dict[str, str | Node] | None) -> dict[str, Node]:
+        """Check the given values against the header and type them; unknown names are refused."""
+        params = {k.lstrip("?"): v for k, v in (params or {}).items() if v not in (None, "")}
+        known = {p.name: p for p in self.parameters}
+        unknown = sorted(set(params) - set(known))
+        if unknown:
+            raise QueryError(
+                f"query {self.name!r} has no parameter {', '.join('?' + u for u in unknown)}",
+                name=self.name,
+                hint=f"its parameters are: {', '.join('?' + p for p in known) or 'none'}",
+            )
+        missing = [p.name for p in self.parameters if not p.optional and p.name not in params]
+        if missing:
+            raise QueryError(
+                f"query {self.name!r} needs {', '.join('?' + m for m in missing)}",
+                name=self.name,
+                hint="pass it as --param NAME=VALUE (CLI) or ?NAME=VALUE (HTTP)",
+            )
+        return {n: known[n].to_term(v) for n, v in params.items()}
+
+
+def parse_query_file(path: Path) -> NamedQuery:
+    """Read one `.rq` file and its header; a file without a question is an error."""
+    text = path.read_text(encoding="utf-8")
+    fields: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            if line.strip():
+                break
+            continue
+        m = _HEADER.match(line)
+        if m:
+            fields.setdefault(m.group(1), []).append(m.group(2).strip())
+    if not fields.get("question"):
+        raise QueryError(f"{path}: no '# question:' header", name=path.stem, hint="start the file with '# question: …'")
+    params = []
+    for spec in fields.get("parameter", []):
+        if spec.lower() in ("none", "-"):
+            continue
+        m = _PARAM.match(spec)
+        if not m:
+            raise QueryError(
+                f"{path}: bad parameter line {spec!r}",
+                name=path.stem,
+                hint="write '# parameter: ?name kind [optional] - description'",
+            )
+        params.append(Parameter(m["name"], m["kind"], bool(m["opt"]), m["doc"].strip()))
+    return NamedQuery(
+        name=path.stem,
+        question=" ".join(fields["question"]),
+        parameters=tuple(params),
+        example=" ".join(fields.get("example", [])),
+        returns=" ".join(fields.get("returns", [])),
+        text=text,
+        path=path,
+    )
+
+
+@cache
+def all_queries() -> dict[str, NamedQuery]:
+    """Every named query shipped in kg/queries (not the checks/ sub-folder), by name."""
+    return {p.stem: parse_query_file(p) for p in sorted(QUERY_DIR.glob("*.rq"))}
+
+
+def get(name: str) -> NamedQuery:
+    """A named query by name, or an error listing close names."""
+    queries = all_queries()
+    if name not in queries:
+        close = [q for q in queries if name.split("_")[0] in q][:5]
+        raise UnknownIdError(
+            "query", name, hint=f"did you mean {', '.join(close)}?" if close else "`cypkg queries` lists them"
+        )
+    return queries[name]
+
+
+def run(store: object, name: str, params: dict[str, str | Node] | None = None) -> list[dict[str, Node]]:
+    """Run a named SELECT query on a store with bound parameters; rows as dicts of RDF terms."""
+    query = get(name)
+    return store.select(query.text, bindings=query.bind(params))  # type: ignore[attr-defined]

@@ -1,0 +1,124 @@
+"""The inference analysts expect, materialised once instead of asked for in every query.
+
+From the ontology: `rdfs:subClassOf` and `rdfs:subPropertyOf` closure, `owl:inverseOf` and
+`owl:SymmetricProperty`. Each document graph G gets its entailments in the graph `G/inferred`,
+so replacing or dropping a document takes its inferences with it, and asserted facts stay apart
+from derived ones. Domains and ranges are deliberately not applied: in council data they guess.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import OWL, RDF, RDFS, Graph, URIRef
+
+from kg.namespaces import GRAPH
+
+ONTOLOGY_DIR = Path(__file__).resolve().parents[1] / "ontology"
+ONTOLOGY_GRAPH = "ontology"
+_RDF_TYPE = ox.NamedNode(str(RDF.type))
+
+
+def inferred_graph_iri(name: str) -> str:
+    """The graph holding what a document graph entails: `…/graph/{name}/inferred`."""
+    return f"{GRAPH[name]}/inferred" if not name.startswith("http") else f"{name}/inferred"
+
+
+def ontology_files() -> list[Path]:
+    """The ontology's Turtle files (everything in ontology/ that is not a shapes file)."""
+    return sorted(p for p in ONTOLOGY_DIR.glob("*.ttl") if not p.name.startswith("shapes"))
+
+
+@dataclass
+class Rules:
+    """The ontology's axioms as lookup tables (IRIs as strings)."""
+
+    superclasses: dict[str, set[str]] = field(default_factory=dict)
+    superproperties: dict[str, set[str]] = field(default_factory=dict)
+    inverses: dict[str, set[str]] = field(default_factory=dict)
+    symmetric: set[str] = field(default_factory=set)
+
+    @classmethod
+    def from_graph(cls, g: Graph) -> Rules:
+        def closure(pred: URIRef) -> dict[str, set[str]]:
+            direct: dict[str, set[str]] = defaultdict(set)
+            for s, o in g.subject_objects(pred):
+                if isinstance(s, URIRef) and isinstance(o, URIRef) and s != o:
+                    direct[str(s)].add(str(o))
+            out: dict[str, set[str]] = {}
+            for start in direct:
+                seen: set[str] = set()
+                todo = list(direct[start])
+                while todo:
+                    nxt = todo.pop()
+                    if nxt not in seen and nxt != start:
+                        seen.add(nxt)
+                        todo.extend(direct.get(nxt, ()))
+                out[start] = seen
+            return out
+
+        inverses: dict[str, set[str]] = defaultdict(set)
+        for s, o in g.subject_objects(OWL.inverseOf):
+            inverses[str(s)].add(str(o))
+            inverses[str(o)].add(str(s))
+        symmetric = {str(s) for s in g.subjects(RDF.type, OWL.SymmetricProperty)}
+        return cls(closure(RDFS.subClassOf), closure(RDFS.subPropertyOf), dict(inverses), symmetric)
+
+    def entail(self, triples: Iterable[tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode, object]]) -> set[tuple]:
+        """What the triples entail beyond themselves, to a fixpoint."""
+        asserted = set(triples)
+        known = set(asserted)
+        frontier = list(asserted)
+        while frontier:
+            new: list[tuple] = []
+            for s, p, o in frontier:
+                pv = p.value
+                if pv == _RDF_TYPE.value and isinstance(o, ox.NamedNode):
+                    for sup in self.superclasses.get(o.value, ()):
+                        new.append((s, p, ox.NamedNode(sup)))
+                for sup in self.superproperties.get(pv, ()):
+                    new.append((s, ox.NamedNode(sup), o))
+                if isinstance(o, ox.NamedNode | ox.BlankNode):
+                    for inv in self.inverses.get(pv, ()):
+                        new.append((o, ox.NamedNode(inv), s))
+                    if pv in self.symmetric:
+                        new.append((o, p, s))
+            frontier = [t for t in new if t not in known]
+            known.update(frontier)
+        return known - asserted
+
+
+@cache
+def default_rules() -> Rules:
+    """Rules from the ontology files shipped in ontology/."""
+    g = Graph()
+    for path in ontology_files():
+        g.parse(path, format="turtle")
+    return Rules.from_graph(g)
+
+
+def infer_graph(store: ox.Store, name: str, rules: Rules | None = None) -> int:
+    """Recompute one document graph's inferred graph inside an oxigraph store; returns its size."""
+    rules = rules or default_rules()
+    source = ox.NamedNode(str(GRAPH[name])) if not name.startswith("http") else ox.NamedNode(name)
+    target = ox.NamedNode(inferred_graph_iri(name))
+    triples = ((q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, source))
+    entailed = rules.entail(triples)
+    if store.contains_named_graph(target):
+        store.remove_graph(target)
+    store.extend(ox.Quad(s, p, o, target) for s, p, o in entailed)
+    return len(entailed)
+
+
+def entailed_quads(quads: list[ox.Quad], name: str, rules: Rules | None = None) -> list[ox.Quad]:
+    """The inferred quads for a document graph's quads (used by transactional writes)."""
+    if name == ONTOLOGY_GRAPH:
+        return []
+    target = ox.NamedNode(inferred_graph_iri(name))
+    triples = ((q.subject, q.predicate, q.object) for q in quads)
+    return [ox.Quad(s, p, o, target) for s, p, o in (rules or default_rules()).entail(triples)]

@@ -155,6 +155,14 @@ def graph_to_quads(graph: Graph, name: str) -> list[ox.Quad]:
     return [ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), g) for s, p, o in graph]
 
 
+class Rows(list):
+    """SELECT answers: a list of {variable: term} dicts that also knows its variables' order."""
+
+    def __init__(self, columns: list[str], rows: Iterable[dict[str, Node]] = ()) -> None:
+        super().__init__(rows)
+        self.columns = columns
+
+
 @runtime_checkable
 class Store(Protocol):
     """What every backend offers; the CLI, the API and the tests speak only to this."""
@@ -270,7 +278,8 @@ class OxigraphStore:
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError("expected a SELECT query", hint="use ask() or construct() for other query forms")
         names = [v.value for v in result.variables]
-        return [{n: to_rdflib(t) for n, t in zip(names, row, strict=True) if t is not None} for row in result]
+        rows = ({n: to_rdflib(t) for n, t in zip(names, row, strict=True) if t is not None} for row in result)
+        return Rows(names, rows)
 
     def ask(self, query: str, bindings: dict[str, Node] | None = None) -> bool:
         result = self._query(query, bindings)

@@ -1,0 +1,77 @@
+"""Rows of RDF terms as a terminal table, CSV or JSON, the same for every command."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+from rich.table import Table
+
+from kg.namespaces import ID, PREFIXES
+
+
+def short(term: Node | None) -> str:
+    """A term as a person reads it: an id for our things, a prefixed name for vocabulary, text for literals."""
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        iri = str(term)
+        if iri.startswith(str(ID)):
+            return iri.rsplit("/", 1)[-1]
+        for prefix, ns in PREFIXES.items():
+            if iri.startswith(ns) and len(iri) > len(ns):
+                return f"{prefix}:{iri[len(ns) :]}"
+        return iri
+    return str(term)
+
+
+def plain(term: Node | None) -> str | int | float | bool | None:
+    """A term as a JSON value: IRIs in full, numbers and booleans as themselves."""
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        value = term.toPython()
+        if isinstance(value, bool | int | float):
+            return value
+        return str(term)
+    return str(term)
+
+
+def columns_of(rows: Sequence[dict[str, Node]], columns: Sequence[str] | None = None) -> list[str]:
+    """The column names, in query order when known, else first-seen order."""
+    if columns:
+        return list(columns)
+    seen: dict[str, None] = {}
+    for row in rows:
+        for key in row:
+            seen.setdefault(key, None)
+    return list(seen)
+
+
+def to_table(rows: Sequence[dict[str, Node]], columns: Sequence[str] | None = None, title: str = "") -> Table:
+    cols = columns_of(rows, columns)
+    table = Table(title=title or None, show_lines=False)
+    for c in cols:
+        table.add_column(c, overflow="fold")
+    for row in rows:
+        table.add_row(*(short(row.get(c)) for c in cols))
+    return table
+
+
+def to_csv(rows: Sequence[dict[str, Node]], columns: Sequence[str] | None = None) -> str:
+    cols = columns_of(rows, columns)
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(cols)
+    for row in rows:
+        writer.writerow([str(row[c]) if c in row else "" for c in cols])
+    return buf.getvalue()
+
+
+def to_json(rows: Sequence[dict[str, Node]], columns: Sequence[str] | None = None) -> str:
+    cols = columns_of(rows, columns)
+    return json.dumps([{c: plain(row.get(c)) for c in cols if c in row} for row in rows], indent=2, ensure_ascii=False)

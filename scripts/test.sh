@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The whole check, the same on a laptop and in CI: install what the tests need, lint, then every test.
+# Needs root (or sudo) once, for Debian's virtuoso-opensource and chromium packages.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+command -v virtuoso-t >/dev/null 2>&1 || need_apt+=(virtuoso-opensource)
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium chromium-driver)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  echo "installing Debian packages: ${need_apt[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+python3 -m pip install -q --disable-pip-version-check -e '.[test]'
+python3 -m ruff check .
+python3 -m pytest "$@"

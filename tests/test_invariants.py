@@ -1,0 +1,36 @@
+"""Invariants of the tree that no single feature test would notice breaking."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from rdflib.plugins.sparql import prepareQuery
+
+from kg import queries
+from kg.namespaces import PREFIXES
+
+REPO = Path(__file__).resolve().parents[1]
+QUERY_FILES = sorted((REPO / "kg" / "queries").rglob("*.rq"))
+
+
+def test_query_folder_has_queries():
+    assert len(QUERY_FILES) >= 1
+
+
+@pytest.mark.parametrize("path", QUERY_FILES, ids=[p.stem for p in QUERY_FILES])
+def test_every_query_file_has_a_question_header(path: Path):
+    assert queries.parse_query_file(path).question
+
+
+@pytest.mark.parametrize("path", QUERY_FILES, ids=[p.stem for p in QUERY_FILES])
+def test_every_query_file_parses_as_sparql(path: Path):
+    prepareQuery(path.read_text(encoding="utf-8"), initNs=PREFIXES)
+
+
+def test_readme_shows_the_test_command_ci_runs():
+    ci = (REPO / ".ci" / "run").read_text()
+    command = re.search(r"exec (bash scripts/test\.sh)", ci)
+    assert command, ".ci/run must exec the README's test command"
+    assert command.group(1) in (REPO / "README.md").read_text()

@@ -99,7 +99,10 @@ def parse_file(path: Path, graph: str | None = None) -> list[ox.Quad]:
     to_graph = None if fmt in QUAD_FORMATS else ox.NamedNode(str(GRAPH[graph or graph_name_for(path)]))
     try:
         with open_input(path) as stream:
-            return list(ox.parse(stream, format=fmt, to_graph=to_graph, base_iri=path.resolve().as_uri()))
+            quads = ox.parse(stream, format=fmt, base_iri=path.resolve().as_uri())
+            if to_graph is None:
+                return list(quads)
+            return [ox.Quad(q.subject, q.predicate, q.object, to_graph) for q in quads]
     except SyntaxError as exc:
         raise _parse_error(exc, path) from exc
     except (OSError, UnicodeDecodeError, EOFError) as exc:

@@ -1,0 +1,138 @@
+"""The SPARQL 1.1 Graph Store Protocol at /store?graph=NAME: read, replace, add to and drop one named graph.
+
+Reading is open; writing needs `Authorization: Bearer <CYPKG_API_TOKEN>` and goes through the
+SHACL gate in `kg.writes` (a refused write answers 422 with the report and changes nothing).
+A graph is named by its short name (`medway-2019-02-19-hwb`) or its full IRI under …/graph/.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, Response
+from rdflib import Graph
+
+from api.conneg import choose
+from api.deps import StoreDep, WriterDep
+from api.errors import UnsupportedMediaType, problem_responses
+from api.responses import GRAPH_TYPES, graph_response, not_acceptable
+from kg.errors import ParseError, QueryError, UnknownIdError
+from kg.namespaces import GRAPH, SLUG
+
+router = APIRouter(tags=["graph store"])
+
+READABLE = {
+    "text/turtle": "turtle",
+    "application/x-turtle": "turtle",
+    "application/n-triples": "nt",
+    "text/plain": "nt",
+    "application/ld+json": "json-ld",
+    "application/rdf+xml": "xml",
+}
+GraphParam = Annotated[
+    str,
+    Query(max_length=300, description="The graph's name or IRI", examples=["milton-keynes-2009-10-27-cabinet"]),
+]
+RDF_CONTENT = {t: {"schema": {"type": "string"}} for t in GRAPH_TYPES}
+
+
+def graph_name(value: str) -> str:
+    """The short name of a document graph given by name or IRI; anything else is refused."""
+    base = str(GRAPH)
+    name = value[len(base) :] if value.startswith(base) else value
+    if not SLUG.match(name) or len(name) > 200:
+        raise QueryError(
+            f"{value!r} is not a graph name",
+            hint="name a graph like milton-keynes-2009-10-27-cabinet, or give its IRI under " + base,
+        )
+    return name
+
+
+def read_body(content_type: str, body: bytes) -> Graph:
+    """Parse a request body completely by its Content-Type, or raise ParseError / UnsupportedMediaType."""
+    media = content_type.split(";")[0].strip().lower()
+    fmt = READABLE.get(media)
+    if fmt is None:
+        raise UnsupportedMediaType(
+            f"cannot read RDF sent as {media or 'an untyped body'}",
+            hint=f"send one of: {', '.join(READABLE)}",
+        )
+    g = Graph()
+    try:
+        g.parse(data=body.decode("utf-8"), format=fmt, base="https://w3id.org/cypkg/id/")
+    except Exception as exc:  # noqa: BLE001 - any parser failure is the client's input
+        raise ParseError(
+            f"the body is not valid {media}: {exc}", file="request body", hint="fix the RDF syntax; nothing was written"
+        ) from exc
+    return g
+
+
+@router.get(
+    "/store",
+    summary="Read one named graph (Graph Store Protocol)",
+    responses={200: {"description": "The graph", "content": RDF_CONTENT}, **problem_responses(400, 404, 406)},
+)
+def store_get(request: Request, store: StoreDep, graph: GraphParam) -> Response:
+    """The triples of one named graph, in the RDF syntax asked for (Turtle by default)."""
+    name = graph_name(graph)
+    if str(GRAPH[name]) not in store.graphs():
+        raise UnknownIdError("graph", name, hint="list the graphs with SELECT DISTINCT ?g WHERE { GRAPH ?g {} }")
+    media = choose(request.headers.get("accept"), list(GRAPH_TYPES), "text/turtle")
+    if media is None:
+        raise not_acceptable(list(GRAPH_TYPES))
+    return graph_response(store.graph(name), media)
+
+
+WRITE_RESPONSES = {
+    200: {"description": "Written", "content": {"application/json": {"example": {"graph": "example", "triples": 10}}}},
+    **problem_responses(400, 401, 403, 404, 413, 415, 422),
+}
+WRITE_BODY = {"requestBody": {"content": {t: {"schema": {"type": "string"}} for t in READABLE}}}
+
+
+async def _write(request: Request, writer: WriterDep, graph: str, mode: str) -> Response:
+    from kg.writes import write_graph
+
+    name = graph_name(graph)
+    data = read_body(request.headers.get("content-type", ""), await request.body())
+    with writer.lock:
+        report = await run_in_threadpool(write_graph, writer.store, name, data, mode=mode)
+    writer.runner.invalidate()
+    warnings = sum(1 for r in report.results if r.severity != "Violation")
+    return JSONResponse({"graph": name, "triples": len(data), "mode": mode, "warnings": warnings})
+
+
+@router.put(
+    "/store",
+    summary="Replace a named graph (bearer token; SHACL-gated)",
+    responses=WRITE_RESPONSES,
+    openapi_extra=WRITE_BODY,
+)
+async def store_put(request: Request, writer: WriterDep, graph: GraphParam) -> Response:
+    """Replace the graph's content with the body, atomically, if the result passes the shapes."""
+    return await _write(request, writer, graph, "replace")
+
+
+@router.post(
+    "/store",
+    summary="Add triples to a named graph (bearer token; SHACL-gated)",
+    responses=WRITE_RESPONSES,
+    openapi_extra=WRITE_BODY,
+)
+async def store_post(request: Request, writer: WriterDep, graph: GraphParam) -> Response:
+    """Add the body's triples to the graph, atomically, if the result passes the shapes."""
+    return await _write(request, writer, graph, "add")
+
+
+@router.delete("/store", summary="Drop a named graph (bearer token)", responses=WRITE_RESPONSES)
+async def store_delete(writer: WriterDep, graph: GraphParam) -> Response:
+    """Remove the graph and what was inferred from it."""
+    from kg.writes import drop
+
+    name = graph_name(graph)
+    with writer.lock:
+        await run_in_threadpool(drop, writer.store, name)
+    writer.runner.invalidate()
+    return JSONResponse({"graph": name, "dropped": True})

@@ -141,8 +141,8 @@ async def on_input_error(request: Request, exc: InputError) -> JSONResponse:
 
 
 async def on_validation_failed(request: Request, exc: ValidationFailed) -> JSONResponse:
-    report = json.loads(exc.report.to_json()) if hasattr(exc.report, "to_json") else str(exc.report)
-    return problem(request, 422, **_of(exc), graph=exc.graph, report=report)
+    results = json.loads(exc.report.to_json()) if hasattr(exc.report, "to_json") else []
+    return problem(request, 422, **_of(exc), graph=exc.graph, report={"conforms": False, "results": results})
 
 
 async def on_unknown_id(request: Request, exc: UnknownIdError) -> JSONResponse:

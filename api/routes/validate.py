@@ -81,7 +81,11 @@ async def validate_route(request: Request, store: StoreDep) -> Response:
         raise not_acceptable(OFFERS)
     data = read_body(request.headers.get("content-type", ""), await request.body())
     report = await run_in_threadpool(validate_data, store, data)
-    body = json.loads(report.to_json())  # type: ignore[attr-defined]
+    body = {
+        "conforms": report.conforms,  # type: ignore[attr-defined]
+        "counts": report.counts(),  # type: ignore[attr-defined]
+        "results": json.loads(report.to_json()),  # type: ignore[attr-defined]
+    }
     if media == "text/html":
         return HTMLResponse(report_html(body))
     return JSONResponse(body)

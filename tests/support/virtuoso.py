@@ -1,0 +1,204 @@
+"""A private Virtuoso Open Source server on loopback, for the test suite and benchmarks.
+
+It runs from a copy of Debian's packaged config in a scratch directory, with both ports chosen by
+the OS and bound to 127.0.0.1 (so the default dba/dba login is reachable from this machine only).
+`ResultSetMaxRows` is raised from Virtuoso's 10,000 to `max_rows` so ordinary queries are whole,
+while a query over it still meets the truncation the client must detect.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import socket
+import subprocess
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+PACKAGED_INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
+VIRTUOSO = "/usr/bin/virtuoso-t"
+ISQL = "/usr/bin/isql-vt"
+USER = "dba"
+PASSWORD = "dba"
+START_DEADLINE_S = 90.0
+
+
+class VirtuosoFailed(RuntimeError):
+    """The server did not start (or a command to it failed); the message carries its log tail."""
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that the OS says is free now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def edit_ini(text: str, changes: dict[str, dict[str, str]]) -> str:
+    """Set `key = value` in the named sections of an ini text, keeping everything else as it was."""
+    out: list[str] = []
+    section = ""
+    pending = {s: dict(kv) for s, kv in changes.items()}
+
+    def flush(name: str) -> None:
+        for key, value in pending.pop(name, {}).items():
+            out.append(f"{key} = {value}")
+
+    for line in text.splitlines():
+        header = re.match(r"^\s*\[([^\]]+)\]", line)
+        if header:
+            flush(section)
+            section = header.group(1)
+            out.append(line)
+            continue
+        key = re.match(r"^\s*([A-Za-z_][\w]*)\s*=", line)
+        if key and key.group(1) in pending.get(section, {}):
+            out.append(f"{key.group(1)} = {pending[section].pop(key.group(1))}")
+            continue
+        out.append(line)
+    flush(section)
+    for name in list(pending):
+        out.append(f"[{name}]")
+        flush(name)
+    return "\n".join(out) + "\n"
+
+
+@dataclass
+class VirtuosoServer:
+    """One running server: its URLs, credentials and scratch directory."""
+
+    root: Path
+    max_rows: int = 50_000
+    http_port: int = field(default_factory=free_port)
+    isql_port: int = field(default_factory=free_port)
+    process: subprocess.Popen | None = None
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.http_port}"
+
+    @property
+    def sparql_url(self) -> str:
+        return f"{self.base_url}/sparql"
+
+    @property
+    def update_url(self) -> str:
+        return f"{self.base_url}/sparql-auth"
+
+    @property
+    def log_path(self) -> Path:
+        return self.root / "virtuoso.log"
+
+    def log_tail(self, lines: int = 40) -> str:
+        """The end of the server's log, for failure messages."""
+        texts = []
+        for path in (self.log_path, self.root / "stdout.log"):
+            if path.exists():
+                texts.append(f"--- {path.name}\n" + "\n".join(path.read_text(errors="replace").splitlines()[-lines:]))
+        return "\n".join(texts) or "(no log written)"
+
+    def write_config(self) -> Path:
+        """The packaged config with files under `root`, loopback ports and our limits."""
+        db = self.root / "db"
+        db.mkdir(parents=True, exist_ok=True)
+        ini = edit_ini(
+            PACKAGED_INI.read_text(),
+            {
+                "Database": {
+                    "DatabaseFile": str(db / "virtuoso.db"),
+                    "ErrorLogFile": str(self.log_path),
+                    "LockFile": str(db / "virtuoso.lck"),
+                    "TransactionFile": str(db / "virtuoso.trx"),
+                    "xa_persistent_file": str(db / "virtuoso.pxa"),
+                },
+                "TempDatabase": {
+                    "DatabaseFile": str(db / "virtuoso-temp.db"),
+                    "TransactionFile": str(db / "virtuoso-temp.trx"),
+                },
+                "Parameters": {
+                    "ServerPort": f"127.0.0.1:{self.isql_port}",
+                    "DirsAllowed": f"., /usr/share/virtuoso-opensource-7/vad, {self.root}",
+                    "NumberOfBuffers": "170000",
+                    "MaxDirtyBuffers": "130000",
+                },
+                "HTTPServer": {"ServerPort": f"127.0.0.1:{self.http_port}"},
+                "URIQA": {"DefaultHost": f"127.0.0.1:{self.http_port}"},
+                "SPARQL": {"ResultSetMaxRows": str(self.max_rows), "MaxQueryExecutionTime": "120"},
+            },
+        )
+        path = self.root / "virtuoso.ini"
+        path.write_text(ini)
+        return path
+
+    def start(self, deadline_s: float = START_DEADLINE_S) -> VirtuosoServer:
+        """Start the server and wait until its SPARQL endpoint answers, or fail with the log tail."""
+        if not Path(VIRTUOSO).exists():
+            raise VirtuosoFailed(f"{VIRTUOSO} is missing: install Debian's virtuoso-opensource (scripts/test.sh does)")
+        config = self.write_config()
+        stdout = (self.root / "stdout.log").open("wb")
+        self.process = subprocess.Popen(
+            [VIRTUOSO, "+configfile", str(config), "+foreground"],
+            cwd=self.root,
+            stdout=stdout,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        until = time.monotonic() + deadline_s
+        while time.monotonic() < until:
+            if self.process.poll() is not None:
+                raise VirtuosoFailed(f"virtuoso-t exited with {self.process.returncode}\n{self.log_tail()}")
+            with contextlib.suppress(httpx.HTTPError):
+                answer = httpx.get(self.sparql_url, params={"query": "ASK {}"}, timeout=2.0)
+                if answer.status_code == 200:
+                    self.grant_update()
+                    return self
+            time.sleep(0.3)
+        self.stop()
+        raise VirtuosoFailed(
+            f"Virtuoso did not answer on {self.sparql_url} within {deadline_s:.0f} s\n{self.log_tail()}"
+        )
+
+    def isql(self, sql: str, timeout_s: float = 60.0) -> str:
+        """Run SQL through isql-vt on the server's loopback port; raise with the output on failure."""
+        done = subprocess.run(
+            [ISQL, f"127.0.0.1:{self.isql_port}", USER, PASSWORD, f"exec={sql}"],
+            capture_output=True,
+            text=True,
+            timeout=timeout_s,
+            check=False,
+        )
+        if done.returncode != 0 or "*** Error" in done.stdout + done.stderr:
+            raise VirtuosoFailed(f"isql failed on {sql!r}:\n{done.stdout}\n{done.stderr}")
+        return done.stdout
+
+    def grant_update(self) -> None:
+        """Let the digest-authenticated dba update through SPARQL and the Graph Store Protocol."""
+        self.isql("GRANT SPARQL_UPDATE TO dba; GRANT EXECUTE ON DB.DBA.SPARQL_INSERT_DICT_CONTENT TO dba;")
+
+    def stop(self) -> None:
+        """Stop the server (SIGTERM, then SIGKILL after a grace period); the scratch dir stays for logs."""
+        proc, self.process = self.process, None
+        if proc is None or proc.poll() is not None:
+            return
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+
+    def remove(self) -> None:
+        """Delete the scratch directory (after `stop`)."""
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def start_virtuoso(root: Path, *, max_rows: int = 50_000) -> VirtuosoServer:
+    """Start a private server in `root` (created if missing) and return it once it answers."""
+    root.mkdir(parents=True, exist_ok=True)
+    os.chmod(root, 0o700)
+    return VirtuosoServer(root=root, max_rows=max_rows).start()

@@ -1,0 +1,265 @@
+"""SHACL validation of cypkg data against the shapes in ontology/.
+
+The CLI (`cypkg validate`), the write gate (kg.writes) and the API all call `validate`, so a
+council officer sees the same results, in the same order, wherever they ask. Results carry the
+shape's own sh:message, written for officers, and are sorted so reports diff cleanly.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pyshacl
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import RDF, SH
+from rdflib.term import Node
+from rich.table import Table
+
+from kg.namespaces import PREFIXES
+
+__all__ = [
+    "ONTOLOGY_DIR",
+    "SEVERITIES",
+    "ValidationReport",
+    "ValidationResult",
+    "load_ontology",
+    "load_shapes",
+    "shorten",
+    "validate",
+]
+
+ONTOLOGY_DIR = Path(__file__).resolve().parents[1] / "ontology"
+"""The ontology and shapes live in the source tree (the project is installed editable)."""
+
+SEVERITIES = ("Violation", "Warning", "Info")
+_SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
+_RANGES_FILE = "shapes-ranges.ttl"
+
+
+def _shape_files(ranges: bool) -> list[Path]:
+    files = sorted(ONTOLOGY_DIR.glob("shapes*.ttl"))
+    return [f for f in files if ranges or f.name != _RANGES_FILE]
+
+
+def _ontology_files() -> list[Path]:
+    return [f for f in sorted(ONTOLOGY_DIR.glob("*.ttl")) if not f.name.startswith("shapes")]
+
+
+@lru_cache(maxsize=2)
+def _parse_files(paths: tuple[Path, ...]) -> Graph:
+    graph = Graph()
+    for path in paths:
+        graph.parse(path, format="turtle")
+    return graph
+
+
+def _copy(graph: Graph) -> Graph:
+    copied = Graph()
+    for prefix, namespace in graph.namespaces():
+        copied.bind(prefix, namespace)
+    copied += graph
+    return copied
+
+
+def load_shapes(*, ranges: bool = True) -> Graph:
+    """All shapes in ontology/shapes*.ttl; `ranges=False` leaves out the cross-node class checks.
+
+    Other engineers add shape files (shapes-indicators.ttl), so the folder is globbed. The range
+    checks need the referenced nodes present, so a lone seed file without reference data is best
+    checked with `ranges=False`.
+    """
+    return _copy(_parse_files(tuple(_shape_files(ranges))))
+
+
+def load_ontology() -> Graph:
+    """Every ontology file in ontology/ (all *.ttl that are not shapes), merged into one graph."""
+    return _copy(_parse_files(tuple(_ontology_files())))
+
+
+def shorten(term: Node | str | None) -> str:
+    """A term as an officer would read it: a prefixed name where we know the namespace.
+
+    Plain strings (already-rendered complex paths) and literals are returned as they are.
+    """
+    if term is None:
+        return ""
+    if isinstance(term, Literal) or not isinstance(term, Node):
+        return str(term)
+    text = str(term)
+    if isinstance(term, BNode):
+        return f"_:{text}"
+    matches = [(ns, prefix) for prefix, ns in PREFIXES.items() if text.startswith(ns)]
+    if not matches:
+        return f"<{text}>"
+    namespace, prefix = max(matches, key=lambda m: len(m[0]))
+    return f"{prefix}:{text[len(namespace):]}"
+
+
+@dataclass
+class ValidationResult:
+    """One result of the SHACL report, flattened for tables, JSON and tests."""
+
+    severity: str
+    focus_node: Node
+    result_path: Node | str | None
+    value: Node | None
+    constraint_component: str
+    source_shape: Node | None
+    message: str
+
+    def sort_key(self) -> tuple[Any, ...]:
+        return (
+            _SEVERITY_RANK.get(self.severity, len(SEVERITIES)),
+            str(self.focus_node),
+            str(self.result_path or ""),
+            self.constraint_component,
+            str(self.value or ""),
+            str(self.source_shape or ""),
+            self.message,
+        )
+
+    def to_dict(self) -> dict[str, str | None]:
+        def text(term: Node | str | None) -> str | None:
+            return None if term is None else str(term)
+
+        return {
+            "severity": self.severity,
+            "focus_node": text(self.focus_node),
+            "result_path": text(self.result_path),
+            "value": text(self.value),
+            "constraint_component": self.constraint_component,
+            "source_shape": text(self.source_shape),
+            "message": self.message,
+        }
+
+
+@dataclass
+class ValidationReport:
+    """What validation found; `conforms` is False only when there is at least one Violation."""
+
+    conforms: bool
+    results: list[ValidationResult] = field(default_factory=list)
+    graph: Graph = field(default_factory=Graph, repr=False)
+
+    def counts(self) -> dict[str, int]:
+        """How many results of each severity, always with all three keys, most severe first."""
+        tally = Counter(r.severity for r in self.results)
+        return {severity: tally.get(severity, 0) for severity in SEVERITIES}
+
+    def to_json(self) -> str:
+        """The results as a JSON list of objects with full IRIs (stable for the API and diffs)."""
+        return json.dumps([r.to_dict() for r in self.results], indent=2, ensure_ascii=False)
+
+    def to_turtle(self) -> str:
+        """The raw SHACL validation report graph, for tools that speak SHACL."""
+        return self.graph.serialize(format="turtle")
+
+    def to_table(self) -> Table:
+        """A rich table for the terminal, IRIs shortened with the project's prefixes."""
+        table = Table("severity", "shape", "focus node", "path", "value", "message", show_lines=True)
+        colour = {"Violation": "red", "Warning": "yellow", "Info": "cyan"}
+        for r in self.results:
+            table.add_row(
+                f"[{colour.get(r.severity, 'white')}]{r.severity}[/]",
+                shorten(r.source_shape),
+                shorten(r.focus_node),
+                shorten(r.result_path),
+                shorten(r.value),
+                r.message,
+            )
+        return table
+
+
+def _flatten(data: Graph | Dataset) -> Graph:
+    """One graph holding every triple of a dataset (union of named graphs), or the graph itself."""
+    if isinstance(data, Dataset):
+        union = Graph()
+        for s, p, o, _ in data.quads((None, None, None, None)):
+            union.add((s, p, o))
+        return union
+    return data
+
+
+def render_path(report: Graph, path: Node | None) -> Node | str | None:
+    """A SHACL property path: the IRI itself, or SPARQL path syntax for a complex path."""
+    if path is None or isinstance(path, URIRef):
+        return path
+    inverse = report.value(path, SH.inversePath)
+    if inverse is not None:
+        return f"^{_path_text(report, inverse)}"
+    alternatives = report.value(path, SH.alternativePath)
+    if alternatives is not None:
+        return "|".join(_path_text(report, p) for p in Collection(report, alternatives))
+    for key, suffix in ((SH.zeroOrMorePath, "*"), (SH.oneOrMorePath, "+"), (SH.zeroOrOnePath, "?")):
+        inner = report.value(path, key)
+        if inner is not None:
+            return f"({_path_text(report, inner)}){suffix}"
+    if report.value(path, RDF.first) is not None:
+        return "/".join(_path_text(report, p) for p in Collection(report, path))
+    return path
+
+
+def _path_text(report: Graph, path: Node) -> str:
+    rendered = render_path(report, path)
+    return shorten(rendered) if isinstance(rendered, Node) else str(rendered)
+
+
+def _results(report: Graph) -> list[ValidationResult]:
+    results = []
+    for node in report.subjects(RDF.type, SH.ValidationResult):
+        severity = report.value(node, SH.resultSeverity)
+        component = report.value(node, SH.sourceConstraintComponent)
+        messages = sorted(str(m) for m in report.objects(node, SH.resultMessage))
+        english = [str(m) for m in report.objects(node, SH.resultMessage) if getattr(m, "language", None) == "en"]
+        results.append(
+            ValidationResult(
+                severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
+                focus_node=report.value(node, SH.focusNode),
+                result_path=render_path(report, report.value(node, SH.resultPath)),
+                value=report.value(node, SH.value),
+                constraint_component=str(component).rsplit("#", 1)[-1] if component is not None else "",
+                source_shape=report.value(node, SH.sourceShape),
+                message=(sorted(english) or messages or [""])[0],
+            )
+        )
+    return sorted(results, key=ValidationResult.sort_key)
+
+
+def validate(
+    data: Graph | Dataset,
+    *,
+    shapes: Graph | None = None,
+    ontology: Graph | None = None,
+    inference: str = "rdfs",
+) -> ValidationReport:
+    """Check `data` (a graph, or every named graph of a dataset together) against the shapes.
+
+    The ontology is mixed in (pyshacl's ont_graph) and RDFS inference applied, so a graph of one
+    source document validates the same way it does inside the store, where the subclass and
+    sub-property closure is materialised. Pass inference="none" for data already closed.
+    """
+    shapes_graph = shapes if shapes is not None else load_shapes()
+    ontology_graph = ontology if ontology is not None else load_ontology()
+    conforms, report_graph, _ = pyshacl.validate(
+        _flatten(data),
+        shacl_graph=shapes_graph,
+        ont_graph=ontology_graph,
+        inference=inference,
+        advanced=True,
+        abort_on_first=False,
+        allow_warnings=True,
+    )
+    if not isinstance(report_graph, Graph):
+        raise ValueError(f"the SHACL shapes could not be applied: {report_graph}")
+    results = _results(report_graph)
+    return ValidationReport(
+        conforms=not any(r.severity == "Violation" for r in results),
+        results=results,
+        graph=report_graph,
+    )

@@ -27,7 +27,7 @@ import httpx
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 
 from kg.errors import InputError
-from kg.namespaces import CYP, ID, ORG, SCHEMA
+from kg.namespaces import CYP, ID, ORG, SCHEMA, local_id
 
 DCTERMS = Namespace("http://purl.org/dc/terms/")
 FOAF = Namespace("http://xmlns.com/foaf/0.1/")
@@ -286,6 +286,7 @@ class Decision:
     decided: date | None
     meeting_id: str | None
     committee_id: str | None
+    committee_title: str = ""
     documents: tuple[Document, ...] = ()
 
 
@@ -462,12 +463,14 @@ def parse_decision_page(body: bytes, *, url: str) -> Decision:
             "no decision details on the page", url=url, hint="the page is not an ieDecisionDetails.aspx page"
         )
     meeting_id = committee_id = None
+    committee_title = ""
     documents = []
     for href, label in page.links:
         query = parse_qs(urlparse(href).query)
         if "ieListDocuments.aspx" in href:
             meeting_id = (query.get("MID") or [None])[0]
             committee_id = (query.get("CId") or [None])[0]
+            committee_title = plain_text(label).split(" - ", 1)[-1] if " - " in label else ""
         elif "/documents/" in f"/{href}" or href.lower().endswith(".pdf"):
             title = re.sub(r"\s*\b(PDF|DOCX?|XLSX?|RTF)\s+[\d.]+\s*[KMG]B\s*$", "", plain_text(label))
             documents.append(Document(url=urljoin(url, href.replace(" ", "%20")), title=title))
@@ -488,6 +491,7 @@ def parse_decision_page(body: bytes, *, url: str) -> Decision:
         decided=day("date of decision"),
         meeting_id=meeting_id,
         committee_id=committee_id,
+        committee_title=committee_title,
         documents=tuple(documents),
     )
 
@@ -635,12 +639,29 @@ class RangeImport:
 
 
 class _Builder:
-    def __init__(self, authority: str, link_authority: bool) -> None:
+    def __init__(self, authority: str, link_authority: bool, snapshot: URIRef) -> None:
         self.auth = authority
         self.link_authority = link_authority
+        self.snapshot = snapshot
         self.g = Graph()
         for prefix, ns in (("cyp", CYP), ("org", ORG), ("prov", PROV), ("dcterms", DCTERMS), ("schema", SCHEMA)):
             self.g.bind(prefix, ns)
+
+    def cite(self, node: URIRef, source: str) -> None:
+        """node was read from the answer at `source`: a paragraph of this import's snapshot report."""
+        g = self.g
+        paragraph = ID[
+            f"paragraph/{local_id(self.snapshot)}-{slugify(urlparse(source).path.rsplit('/', 1)[-1])}"
+            f"-{slugify(urlparse(source).query) or 'page'}"
+        ]
+        if (paragraph, RDF.type, CYP.Paragraph) not in g:
+            g.add((paragraph, RDF.type, CYP.Paragraph))
+            g.add((paragraph, DCTERMS.isPartOf, self.snapshot))
+            g.add((paragraph, CYP.paragraphNumber, Literal(source)))
+            g.add((paragraph, CYP.text, Literal(f"The committee system's answer at {source}")))
+            g.add((paragraph, PROV.wasDerivedFrom, URIRef(source)))
+        g.add((node, PROV.wasDerivedFrom, paragraph))
+        g.add((node, PROV.wasDerivedFrom, URIRef(source)))
 
     def iri(self, kind: str, *parts: str) -> URIRef:
         return ID[f"{kind}/{slugify('-'.join((self.auth, *parts)))}"]
@@ -655,7 +676,7 @@ class _Builder:
             g.set((body, CYP.expired, Literal(expired)))
         if self.link_authority:
             g.add((body, ORG.subOrganizationOf, ID[f"authority/{self.auth}"]))
-        g.add((body, PROV.wasDerivedFrom, URIRef(source)))
+        self.cite(body, source)
         return body
 
     def add_meeting(self, summary: MeetingSummary, detail: Meeting | None, source: str, body: URIRef) -> URIRef:
@@ -675,7 +696,7 @@ class _Builder:
             g.set((m, SCHEMA.startDate, Literal(starts, datatype=XSD.dateTime)))
         if detail and detail.location:
             g.set((m, SCHEMA.location, Literal(detail.location)))
-        g.add((m, PROV.wasDerivedFrom, URIRef(source)))
+        self.cite(m, source)
         if detail is None:
             return m
         for item in detail.items:
@@ -686,7 +707,7 @@ class _Builder:
 
     def _add_item(self, meeting: URIRef, detail: Meeting, item: AgendaItem, source: str) -> None:
         g = self.g
-        node = self.iri("agenda-item", "item", item.id or f"{detail.id}-{item.order}")
+        node = self.iri("agendaitem", "item", item.id or f"{detail.id}-{item.order}")
         g.add((node, RDF.type, CYP.AgendaItem))
         g.add((node, CYP.agendaItemOf, meeting))
         g.add((node, CYP.itemOrder, Literal(item.order, datatype=XSD.integer)))
@@ -702,7 +723,7 @@ class _Builder:
             g.add((node, CYP.linkedDocument, d))
             g.add((d, RDF.type, FOAF.Document))
             g.set((d, DCTERMS.title, Literal(doc.title or doc.url)))
-        g.add((node, PROV.wasDerivedFrom, URIRef(source)))
+        self.cite(node, source)
 
     def _add_attendee(self, meeting: URIRef, body: URIRef, detail: Meeting, a: Attendee, source: str) -> None:
         g = self.g
@@ -712,7 +733,7 @@ class _Builder:
         g.set((person, FOAF.name, Literal(a.name)))
         if a.url.startswith(("http://", "https://")):
             g.set((person, FOAF.page, URIRef(a.url)))
-        g.add((person, PROV.wasDerivedFrom, URIRef(source)))
+        self.cite(person, source)
         attendance = self.iri("attendance", "meeting", detail.id, "member", key)
         g.add((attendance, RDF.type, CYP.Attendance))
         g.add((attendance, CYP.attendanceAt, meeting))
@@ -721,7 +742,7 @@ class _Builder:
             g.add((attendance, CYP.attendance, Literal(a.attendance)))
         if a.role:
             g.add((attendance, CYP.roleDescription, Literal(a.role)))
-        g.add((attendance, PROV.wasDerivedFrom, URIRef(source)))
+        self.cite(attendance, source)
         body_id = str(body).rsplit("/", 1)[-1]
         membership = ID[f"membership/{slugify(f'{body_id}-member-{key}')}"]
         g.add((membership, RDF.type, ORG.Membership))
@@ -729,12 +750,13 @@ class _Builder:
         g.set((membership, ORG.organization, body))
         if a.role:
             g.set((membership, CYP.roleDescription, Literal(a.role)))
-        g.add((membership, PROV.wasDerivedFrom, URIRef(source)))
+        self.cite(membership, source)
 
-    def add_decision(self, decision: Decision, source: str) -> URIRef:
+    def add_decision(self, decision: Decision, source: str, plan: URIRef) -> URIRef:
         g = self.g
         node = self.iri("decision", "decision", decision.id)
         g.add((node, RDF.type, CYP.Decision))
+        g.add((node, CYP.about, plan))
         g.add((node, DCTERMS.title, Literal(decision.title or f"Decision {decision.id}")))
         if decision.text:
             g.add((node, DCTERMS.description, Literal(decision.text)))
@@ -744,6 +766,10 @@ class _Builder:
                 g.add((node, CYP.decisionStatus, CYP.Resolved))
             elif re.search(r"recommend", decision.status, re.I):
                 g.add((node, CYP.decisionStatus, CYP.Recommended))
+            for pattern, kind in ((r"approv", CYP.Approve), (r"endors", CYP.Endorse), (r"noted", CYP.Note)):
+                if re.search(pattern, decision.status, re.I):
+                    g.add((node, CYP.decisionKind, kind))
+                    break
         if decision.key_decision is not None:
             g.add((node, CYP.keyDecision, Literal(decision.key_decision)))
         if decision.call_in is not None:
@@ -753,13 +779,34 @@ class _Builder:
         if decision.published:
             g.add((node, DCTERMS.issued, Literal(decision.published, datatype=XSD.date)))
         if decision.meeting_id:
-            g.add((node, CYP.madeAt, self.iri("meeting", "meeting", decision.meeting_id)))
+            meeting = self.iri("meeting", "meeting", decision.meeting_id)
+            g.add((node, CYP.madeAt, meeting))
+            if (meeting, RDF.type, CYP.Meeting) not in g:
+                self._meeting_stub(meeting, decision, source)
         for doc in decision.documents:
             g.add((node, CYP.linkedDocument, URIRef(doc.url)))
             g.add((URIRef(doc.url), RDF.type, FOAF.Document))
             g.set((URIRef(doc.url), DCTERMS.title, Literal(doc.title or doc.url)))
-        g.add((node, PROV.wasDerivedFrom, URIRef(source)))
+        self.cite(node, source)
         return node
+
+    def _meeting_stub(self, meeting: URIRef, decision: Decision, source: str) -> None:
+        """The meeting a decision page names, described from that page (a range import may add more)."""
+        g = self.g
+        g.add((meeting, RDF.type, CYP.Meeting))
+        g.add((meeting, DCTERMS.identifier, Literal(decision.meeting_id)))
+        if decision.decided:
+            g.add((meeting, CYP.meetingDate, Literal(decision.decided, datatype=XSD.date)))
+            g.add((meeting, CYP.meetingStatus, CYP.Held))
+        if decision.committee_id:
+            body = self.iri("board", "committee", decision.committee_id)
+            g.add((meeting, CYP.body, body))
+            if (body, RDF.type, None) not in g:
+                g.add((body, RDF.type, body_class(decision.committee_title)))
+                g.set((body, SKOS.prefLabel, Literal(decision.committee_title or f"Committee {decision.committee_id}")))
+                g.set((body, DCTERMS.identifier, Literal(decision.committee_id)))
+                self.cite(body, source)
+        self.cite(meeting, source)
 
 
 def import_range(
@@ -770,15 +817,23 @@ def import_range(
     committee: str | None = None,
     authority: str | None = None,
     link_authority: bool = False,
-    decisions: bool = False,
+    decisions_about: URIRef | None = None,
+    fetched_on: date | None = None,
 ) -> RangeImport:
-    """Read committees, their meetings in [start, end] with agendas and attendees (and decisions) into a graph."""
+    """Read committees, their meetings in [start, end] with agendas and attendees into a graph.
+
+    With `decisions_about` (a plan's IRI), the decisions published in the range are read from their
+    pages too, recorded as decisions about that plan: Modern.gov does not say which plan a decision
+    concerns, so the person importing does.
+    """
     if end < start:
         raise ModerngovError(
             f"--to {end.isoformat()} is before --from {start.isoformat()}", url=client.base, hint="swap the dates"
         )
     auth = authority or authority_slug(client.base)
-    builder = _Builder(auth, link_authority)
+    name = range_graph_name(auth, committee, start, end)
+    snapshot = ID[f"report/{name}"]
+    builder = _Builder(auth, link_authority, snapshot)
     committees = client.committees()
     known = {c.id: c for c in committees}
     if committee is not None and committee not in known:
@@ -788,7 +843,7 @@ def import_range(
             hint=f"known committee ids include {', '.join(sorted(known)[:10])}",
         )
     chosen = [known[committee]] if committee else [c for c in committees if not c.deleted]
-    result = RangeImport(range_graph_name(auth, committee, start, end), builder.g)
+    result = RangeImport(name, builder.g)
     committees_url = client.sources[0]
     for c in chosen:
         body = builder.add_body(c.id, c.title, c.expired, committees_url)
@@ -802,10 +857,23 @@ def import_range(
             builder.add_meeting(summary, detail, url, body)
             result.meetings += 1
             result.items += len(detail.items)
-    if decisions:
+    if decisions_about is not None:
         for ident in client.decision_ids(start, end):
             decision, url = client.decision(ident)
-            builder.add_decision(decision, url)
+            builder.add_decision(decision, url, decisions_about)
             result.decisions += 1
     result.sources = list(client.sources)
+    g = builder.g
+    g.add((snapshot, RDF.type, CYP.Report))
+    g.add((snapshot, DCTERMS.title, Literal(f"Committee system import: {client.base} {start} to {end}")))
+    g.add((snapshot, DCTERMS.date, Literal(fetched_on or date.today(), datatype=XSD.date)))
+    g.add((snapshot, CYP.sourceFile, Literal(committees_url)))
+    g.add((snapshot, PROV.wasDerivedFrom, URIRef(committees_url)))
     return result
+
+
+def write_range(store: object, result: RangeImport) -> object:
+    """Write an import as its own named graph through the SHACL gate, replacing an earlier import of the range."""
+    from kg.writes import write_graph
+
+    return write_graph(store, result.graph_name, result.graph, mode="replace")  # type: ignore[arg-type]

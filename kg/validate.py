@@ -17,7 +17,7 @@ from typing import Any
 import pyshacl
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import OWL, RDF, RDFS, SH
 from rdflib.term import Node
 from rich.table import Table
 
@@ -26,6 +26,7 @@ from kg.namespaces import PREFIXES
 __all__ = [
     "ONTOLOGY_DIR",
     "SEVERITIES",
+    "entail",
     "ValidationReport",
     "ValidationResult",
     "load_ontology",
@@ -176,6 +177,59 @@ class ValidationReport:
         return table
 
 
+def _transitive(ontology: Graph, predicate: URIRef) -> dict[Node, set[Node]]:
+    direct: dict[Node, set[Node]] = {}
+    for sub, sup in ontology.subject_objects(predicate):
+        if isinstance(sub, URIRef) and isinstance(sup, URIRef) and sub != sup:
+            direct.setdefault(sub, set()).add(sup)
+    closed: dict[Node, set[Node]] = {}
+    for start, supers in direct.items():
+        seen: set[Node] = set()
+        todo = list(supers)
+        while todo:
+            nxt = todo.pop()
+            if nxt not in seen and nxt != start:
+                seen.add(nxt)
+                todo.extend(direct.get(nxt, ()))
+        closed[start] = seen
+    return closed
+
+
+def entail(data: Graph, ontology: Graph) -> Graph:
+    """`data` plus the ontology plus what the store materialises from it.
+
+    That is rdfs:subClassOf and rdfs:subPropertyOf closure, owl:inverseOf and
+    owl:SymmetricProperty (the rules of kg.inference), so a single graph validates as it would
+    inside the store. Unlike full RDFS entailment it adds no `rdf:type rdfs:Resource` to every
+    node, which would make every dangling reference look described, and it is much faster.
+    """
+    superclasses = _transitive(ontology, RDFS.subClassOf)
+    superproperties = _transitive(ontology, RDFS.subPropertyOf)
+    inverses: dict[Node, set[Node]] = {}
+    for a, b in ontology.subject_objects(OWL.inverseOf):
+        inverses.setdefault(a, set()).add(b)
+        inverses.setdefault(b, set()).add(a)
+    symmetric = set(ontology.subjects(RDF.type, OWL.SymmetricProperty))
+    closed = Graph()
+    closed += ontology
+    closed += data
+    frontier = list(data)
+    while frontier:
+        new = []
+        for s, p, o in frontier:
+            if p == RDF.type:
+                new.extend((s, p, sup) for sup in superclasses.get(o, ()))
+            new.extend((s, sup, o) for sup in superproperties.get(p, ()))
+            if not isinstance(o, Literal):
+                new.extend((o, inv, s) for inv in inverses.get(p, ()))
+                if p in symmetric:
+                    new.append((o, p, s))
+        frontier = [t for t in new if t not in closed]
+        for triple in frontier:
+            closed.add(triple)
+    return closed
+
+
 def _flatten(data: Graph | Dataset) -> Graph:
     """One graph holding every triple of a dataset (union of named graphs), or the graph itself."""
     if isinstance(data, Dataset):
@@ -240,17 +294,25 @@ def validate(
 ) -> ValidationReport:
     """Check `data` (a graph, or every named graph of a dataset together) against the shapes.
 
-    The ontology is mixed in (pyshacl's ont_graph) and RDFS inference applied, so a graph of one
-    source document validates the same way it does inside the store, where the subclass and
-    sub-property closure is materialised. Pass inference="none" for data already closed.
+    The ontology is mixed in and, with inference="rdfs" (the default), the subclass and
+    sub-property closure plus inverses added as the store materialises them (see `entail`), so a
+    graph of one source document validates the same way it does inside the store. "none" checks
+    the data as given (plus the ontology); any other value ("owlrl", "both") is passed to pyshacl.
     """
     shapes_graph = shapes if shapes is not None else load_shapes()
     ontology_graph = ontology if ontology is not None else load_ontology()
+    flat = _flatten(data)
+    if inference == "rdfs":
+        target, ont_graph, pyshacl_inference = entail(flat, ontology_graph), None, "none"
+    elif inference == "none":
+        target, ont_graph, pyshacl_inference = flat + ontology_graph, None, "none"
+    else:
+        target, ont_graph, pyshacl_inference = flat, ontology_graph, inference
     conforms, report_graph, _ = pyshacl.validate(
-        _flatten(data),
+        target,
         shacl_graph=shapes_graph,
-        ont_graph=ontology_graph,
-        inference=inference,
+        ont_graph=ont_graph,
+        inference=pyshacl_inference,
         advanced=True,
         abort_on_first=False,
         allow_warnings=True,

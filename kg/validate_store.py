@@ -20,13 +20,12 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 import pyoxigraph as ox
-import pyshacl
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 from rdflib.plugins.sparql import processor
 
 from kg.store import Store
-from kg.validate import ValidationReport, _results, load_ontology, load_shapes
+from kg.validate import ValidationReport, ValidationResult, load_ontology, load_shapes, validate
 
 __all__ = ["store_union", "validate_store"]
 
@@ -74,12 +73,14 @@ def parsed_once() -> Iterator[None]:
         processor.SPARQLProcessor.query = original  # type: ignore[method-assign]
 
 
-def _validate_part(data_nt: bytes, shapes_ttl: str, ontology_ttl: str) -> bytes:
-    """One worker: pyshacl over the whole data with its share of the shapes; the report as N-Triples."""
+def _validate_part(data_nt: bytes, shapes_ttl: str, ontology_ttl: str) -> tuple[list, bytes]:
+    """One worker: plain validation of the whole data with its share of the shapes."""
     data = Graph().parse(data=data_nt, format="nt")
     shapes = Graph().parse(data=shapes_ttl, format="turtle")
     ontology = Graph().parse(data=ontology_ttl, format="turtle")
-    return _run_pyshacl(data, shapes, ontology).serialize(format="nt", encoding="utf-8")
+    with parsed_once():
+        report = validate(data, shapes=shapes, ontology=ontology)
+    return report.results, report.graph.serialize(format="nt", encoding="utf-8")
 
 
 def shapes_for(shapes: Graph, keep: set[URIRef]) -> Graph:
@@ -92,20 +93,6 @@ def shapes_for(shapes: Graph, keep: set[URIRef]) -> Graph:
             continue
         share.add((s, p, o))
     return share
-
-
-def _run_pyshacl(data: Graph, shapes: Graph, ontology: Graph) -> Graph:
-    with parsed_once():
-        _, report_graph, _ = pyshacl.validate(
-            data,
-            shacl_graph=shapes,
-            ont_graph=ontology,
-            inference="rdfs",
-            advanced=True,
-            abort_on_first=False,
-            allow_warnings=True,
-        )
-    return report_graph
 
 
 def _split(shapes: list[URIRef], parts: int) -> list[set[URIRef]]:
@@ -129,17 +116,20 @@ def validate_store(
     workers = workers or os.cpu_count() or 1
     named = targeted_shapes(shapes_graph)
     if workers <= 1 or not named or len(named) < 2:
-        report_graph = _run_pyshacl(data, shapes_graph, ontology_graph)
-    else:
-        data_nt = data.serialize(format="nt", encoding="utf-8")
-        ontology_ttl = ontology_graph.serialize(format="turtle")
-        shares = [shapes_for(shapes_graph, g).serialize(format="turtle") for g in _split(named, workers)]
-        report_graph = Graph()
-        with ProcessPoolExecutor(max_workers=len(shares)) as pool:
-            futures = [pool.submit(_validate_part, data_nt, share, ontology_ttl) for share in shares]
-            for future in futures:
-                report_graph.parse(data=future.result(), format="nt")
-    results = _results(report_graph)
+        with parsed_once():
+            return validate(data, shapes=shapes_graph, ontology=ontology_graph)
+    results: list[ValidationResult] = []
+    report_graph = Graph()
+    data_nt = data.serialize(format="nt", encoding="utf-8")
+    ontology_ttl = ontology_graph.serialize(format="turtle")
+    shares = [shapes_for(shapes_graph, g).serialize(format="turtle") for g in _split(named, workers)]
+    with ProcessPoolExecutor(max_workers=len(shares)) as pool:
+        futures = [pool.submit(_validate_part, data_nt, share, ontology_ttl) for share in shares]
+        for future in futures:
+            part, graph_nt = future.result()
+            results += part
+            report_graph.parse(data=graph_nt, format="nt")
+    results.sort(key=ValidationResult.sort_key)
     return ValidationReport(
         conforms=not any(r.severity == "Violation" for r in results),
         results=results,

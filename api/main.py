@@ -132,7 +132,8 @@ def home_router() -> Any:
                     "application/json": {"example": {"sparql": "/sparql"}},
                     "text/html": {"schema": {"type": "string"}},
                 }
-            }
+            },
+            **errors.problem_responses(500),
         },
     )
     def root(request: Request) -> Any:

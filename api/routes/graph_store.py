@@ -61,7 +61,7 @@ def read_body(content_type: str, body: bytes) -> Graph:
         )
     g = Graph()
     try:
-        g.parse(data=body.decode("utf-8"), format=fmt, base="https://w3id.org/cypkg/id/")
+        g.parse(data=body.decode("utf-8"), format=fmt, publicID="https://w3id.org/cypkg/id/")
     except Exception as exc:  # noqa: BLE001 - any parser failure is the client's input
         raise ParseError(
             f"the body is not valid {media}: {exc}", file="request body", hint="fix the RDF syntax; nothing was written"

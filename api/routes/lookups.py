@@ -55,7 +55,10 @@ def _item_response(description: str, example: dict[str, Any]) -> dict[int | str,
     "/context.jsonld",
     name="jsonld_context",
     summary="The JSON-LD context of every lookup answer",
-    responses={200: {"content": {"application/ld+json": {"example": {"@context": {"iri": "@id"}}}}}},
+    responses={
+        200: {"content": {"application/ld+json": {"example": {"@context": {"iri": "@id"}}}}},
+        **problem_responses(500),
+    },
 )
 def jsonld_context() -> Response:
     """The `@context` that turns the lookup JSON into RDF (linked from every JSON-LD answer)."""

@@ -54,7 +54,7 @@ def describe(query: named_queries.NamedQuery, base: str) -> dict[str, Any]:
 @router.get(
     "/queries",
     summary="List the named competency queries, their questions and parameters",
-    responses={200: {"content": {"application/json": {"example": LIST_EXAMPLE}}}},
+    responses={200: {"content": {"application/json": {"example": LIST_EXAMPLE}}}, **problem_responses(500)},
 )
 def list_queries(request: Request) -> JSONResponse:
     """Every named query shipped with cypkg; run one at its `url` with its parameters in the query string."""

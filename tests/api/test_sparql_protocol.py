@@ -75,12 +75,24 @@ def test_named_graph_uri_names_the_graphs_a_query_sees(http: httpx.Client):
 @pytest.mark.parametrize(
     ("accept", "media", "check"),
     [
-        pytest.param("application/sparql-results+xml", "application/sparql-results+xml",
-                     lambda body: _xml_literals(body) == [KENT_TITLE], id="xml"),
-        pytest.param("text/csv", "text/csv",
-                     lambda body: list(csv.reader(io.StringIO(body.decode())))[1] == [KENT_TITLE], id="csv"),
-        pytest.param("text/tab-separated-values", "text/tab-separated-values",
-                     lambda body: body.decode().splitlines()[0] == "?title", id="tsv"),
+        pytest.param(
+            "application/sparql-results+xml",
+            "application/sparql-results+xml",
+            lambda body: _xml_literals(body) == [KENT_TITLE],
+            id="xml",
+        ),
+        pytest.param(
+            "text/csv",
+            "text/csv",
+            lambda body: list(csv.reader(io.StringIO(body.decode())))[1] == [KENT_TITLE],
+            id="csv",
+        ),
+        pytest.param(
+            "text/tab-separated-values",
+            "text/tab-separated-values",
+            lambda body: body.decode().splitlines()[0] == "?title",
+            id="tsv",
+        ),
     ],
 )
 def test_select_results_in_each_format(http: httpx.Client, accept: str, media: str, check):
@@ -202,17 +214,20 @@ def test_query_over_the_row_cap_is_refused_naming_the_limit(http: httpx.Client):
     ("fmt", "read"),
     [
         pytest.param(JSON, lambda res: _titles(res.convert()), id="json"),
-        pytest.param(XML, lambda res: [n.firstChild.data for n in res.convert().getElementsByTagName("literal")],
-                     id="xml"),
+        pytest.param(
+            XML, lambda res: [n.firstChild.data for n in res.convert().getElementsByTagName("literal")], id="xml"
+        ),
         pytest.param(CSV, lambda res: res.convert().decode().splitlines()[1:], id="csv"),
-        pytest.param(TSV, lambda res: [line.strip('"') for line in res.convert().decode().splitlines()[1:]],
-                     id="tsv"),
+        pytest.param(TSV, lambda res: [line.strip('"') for line in res.convert().decode().splitlines()[1:]], id="tsv"),
     ],
 )
 def test_sparqlwrapper_reads_select_results(live_server: str, fmt: str, read):
     client = SPARQLWrapper(f"{live_server}/sparql")
-    client.setQuery(TITLE_QUERY.replace("dcterms:", "<http://purl.org/dc/terms/>").replace(
-        "<http://purl.org/dc/terms/>title", "<http://purl.org/dc/terms/title>"))
+    client.setQuery(
+        TITLE_QUERY.replace("dcterms:", "<http://purl.org/dc/terms/>").replace(
+            "<http://purl.org/dc/terms/>title", "<http://purl.org/dc/terms/title>"
+        )
+    )
     client.setReturnFormat(fmt)
     assert read(client.query()) == [KENT_TITLE]
 
@@ -241,13 +256,16 @@ def test_rdflib_sparqlstore_with_xml_results(live_server: str):
 def test_update_with_token_goes_through_the_shacl_gate(http: httpx.Client):
     auth = {"Authorization": f"Bearer {TOKEN}"}
     graph = "https://w3id.org/cypkg/graph/api-test-update"
-    bad = f"INSERT DATA {{ GRAPH <{graph}> {{ <https://w3id.org/cypkg/id/plan/api-test> a cyp:ChildrenAndYoungPeoplesPlan }} }}"
+    plan = "<https://w3id.org/cypkg/id/plan/api-test>"
+    bad = f"INSERT DATA {{ GRAPH <{graph}> {{ {plan} a cyp:ChildrenAndYoungPeoplesPlan }} }}"
     refused = http.post("/sparql", data={"update": bad}, headers=auth)
     assert refused.status_code == 422
     assert refused.json()["code"] == "SHACL_VIOLATION"
     assert any(r["severity"] == "Violation" for r in refused.json()["report"]["results"])
-    good = (f'INSERT DATA {{ GRAPH <{graph}> {{ <https://w3id.org/cypkg/id/organisation/api-test-org> '
-            f'skos:prefLabel "API test organisation" }} }}')
+    good = (
+        f"INSERT DATA {{ GRAPH <{graph}> {{ <https://w3id.org/cypkg/id/organisation/api-test-org> "
+        f'skos:prefLabel "API test organisation" }} }}'
+    )
     assert http.post("/sparql", data={"update": good}, headers=auth).json() == {"changed": ["api-test-update"]}
     ask = http.get("/sparql", params={"query": "ASK { <https://w3id.org/cypkg/id/organisation/api-test-org> ?p ?o }"})
     assert ask.json()["boolean"] is True

@@ -1,0 +1,74 @@
+"""Board-workshop views over HTTP: `/views/{name}?plan=…` answers the same self-contained page as `cypkg view`.
+
+The page inlines every script and asks for nothing else, so a saved copy works offline. Routes are
+plain functions, run in FastAPI's thread pool, so drawing a large view never blocks the event loop.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+from fastapi.responses import Response
+
+from api.deps import StoreDep
+from api.errors import problem_responses
+from kg.network import VIEWS
+
+router = APIRouter(tags=["views"])
+
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+
+
+ViewName = StrEnum("ViewName", {name.replace("-", "_"): name for name in VIEWS})
+"""The view names, taken from kg.network.VIEWS so the API and the CLI offer the same ones."""
+
+
+class PictureFormat(StrEnum):
+    html = "html"
+    svg = "svg"
+    png = "png"
+
+
+PlanQ = Annotated[
+    str | None,
+    Query(pattern=SLUG_PATTERN, max_length=200, description="One plan's id", examples=["medway-cypp-2019-2024"]),
+]
+AuthorityQ = Annotated[
+    str | None,
+    Query(pattern=SLUG_PATTERN, max_length=200, description="One council's id (all its plans)", examples=["medway"]),
+]
+FormatQ = Annotated[PictureFormat, Query(description="html (interactive, offline), svg or png (A4 for board papers)")]
+
+
+@router.get(
+    "/views/{name}",
+    name="view",
+    summary="A network view of who owns what, as an offline HTML page or an A4 picture",
+    response_class=Response,
+    responses={
+        200: {
+            "description": "The view: a self-contained HTML page, or an SVG/PNG picture",
+            "content": {"text/html": {"schema": {"type": "string"}}, "image/svg+xml": {}, "image/png": {}},
+        },
+        **problem_responses(400, 404),
+    },
+)
+def view(
+    store: StoreDep,
+    name: Annotated[ViewName, Path(description="Which view")],
+    plan: PlanQ = None,
+    authority: AuthorityQ = None,
+    format: FormatQ = PictureFormat.html,
+) -> Response:
+    """Draw a view for one plan, one council, or all councils (large views fold into group nodes).
+
+    Unknown plan or council ids answer 404 with a hint; giving both answers 400.
+    """
+    from kg.views import render_view
+
+    rendered = render_view(store, name.value, format.value, plan=plan, authority=authority)
+    filename = f"{name.value}-{plan or authority or 'all'}.{format.value}"
+    headers = {"Content-Disposition": f'inline; filename="{filename}"', "X-Content-Type-Options": "nosniff"}
+    return Response(rendered.content, media_type=rendered.media_type, headers=headers)

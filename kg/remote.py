@@ -435,7 +435,7 @@ def _graph_iri(name: str) -> str:
 
 def _server_error(response: httpx.Response, url: str) -> Exception:
     """A failed answer as a cypkg error that carries the server's own message."""
-    message = re.sub(r"\s+", " ", response.text).strip()[:500] or response.reason_phrase
+    message = re.sub(r"\s+", " ", response.text.split("SPARQL query:")[0]).strip()[:500] or response.reason_phrase
     text = f"{url} answered {response.status_code}: {message}"
     if "SR353" in message or "exceeds the limit" in message:
         return QueryLimitExceeded("time" if "exec" in message else "rows", text)

@@ -275,6 +275,17 @@ class OxigraphStore:
             return self._store.query(query, **kwargs)
         except SyntaxError as exc:
             raise query_syntax_error(exc) from exc
+        except RuntimeError as exc:
+            if not bindings or "SELECT projection" not in str(exc):
+                raise
+        # oxigraph substitutes only projected variables; bind the others with a VALUES block instead
+        from kg.sparql_text import bind_values
+
+        del kwargs["substitutions"]
+        try:
+            return self._store.query(bind_values(query, bindings), **kwargs)
+        except SyntaxError as exc:
+            raise query_syntax_error(exc) from exc
 
     def select(self, query: str, bindings: dict[str, Node] | None = None) -> list[dict[str, Node]]:
         result = self._query(query, bindings)

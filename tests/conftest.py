@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support.virtuoso import VirtuosoServer, start_virtuoso
 
 from kg.build import build_store, data_sources
-from kg.store import OxigraphStore
+from kg.remote import RemoteStore
+from kg.store import OxigraphStore, Store
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
@@ -22,12 +26,82 @@ def embedded_store() -> OxigraphStore:
     return store
 
 
-@pytest.fixture(scope="session", params=["embedded"])
-def store(request: pytest.FixtureRequest, embedded_store: OxigraphStore):
-    """The store every backend-neutral test runs against; one run per backend."""
-    if request.param == "embedded":
-        return embedded_store
+BACKENDS = ["embedded", pytest.param("virtuoso", marks=pytest.mark.virtuoso)]
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def store(request: pytest.FixtureRequest) -> Store:
+    """The store every backend-neutral test runs against; one run per backend. Do not write to it."""
     return request.getfixturevalue(f"{request.param}_store")
+
+
+def _virtuoso(tmp_path_factory: pytest.TempPathFactory, name: str) -> Iterator[VirtuosoServer]:
+    """A private Virtuoso on loopback for the session; a failure to start fails the tests (never skips)."""
+    server = start_virtuoso(Path(tempfile.mkdtemp(prefix=f"{name}-", dir=tmp_path_factory.getbasetemp())))
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def remote_store_for(server: VirtuosoServer) -> RemoteStore:
+    """A RemoteStore speaking to a test server as its dba, with the server's row limit."""
+    return RemoteStore(
+        server.sparql_url,
+        update_url=server.update_url,
+        user="dba",
+        password="dba",
+        connect_timeout=5.0,
+        read_timeout=120.0,
+        max_rows=server.max_rows,
+    )
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VirtuosoServer]:
+    """The Virtuoso holding the session's read-only data."""
+    yield from _virtuoso(tmp_path_factory, "virtuoso")
+
+
+@pytest.fixture(scope="session")
+def virtuoso_store(virtuoso_server: VirtuosoServer, embedded_store: OxigraphStore) -> Iterator[RemoteStore]:
+    """Everything in data/ on Virtuoso, as the embedded store holds it (inferences included).
+
+    It is restored from the embedded store's dump, so both backends answer over identical quads
+    and the session pays for parsing and inference once; `RemoteStore.load_sources` on real files
+    has its own tests.
+    """
+    store = remote_store_for(virtuoso_server)
+    dump = Path(tempfile.mkdtemp(dir=virtuoso_server.root)) / "data.nq"
+    with dump.open("wb") as out:
+        embedded_store.dump(out, "nquads")
+    store.restore(dump)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def virtuoso_scratch_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VirtuosoServer]:
+    """A second Virtuoso for tests that write, so they never touch the session's data."""
+    yield from _virtuoso(tmp_path_factory, "virtuoso-scratch")
+
+
+@pytest.fixture(params=BACKENDS)
+def fresh_store(request: pytest.FixtureRequest) -> Iterator[Store]:
+    """An empty store of each backend for a test that writes (Virtuoso: the scratch server, emptied)."""
+    if request.param == "embedded":
+        yield OxigraphStore()
+        return
+    store = remote_store_for(request.getfixturevalue("virtuoso_scratch_server"))
+    store.restore(_empty_dump(request))
+    yield store
+    store.close()
+
+
+def _empty_dump(request: pytest.FixtureRequest) -> Path:
+    path = request.getfixturevalue("tmp_path") / "empty.nq"
+    path.write_bytes(b"")
+    return path
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,182 @@
+"""Getting data in without Turtle: the plan workbook, the committee system, and drafts from reports."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from kg.cli import app
+from kg.errors import InputError
+
+out = Console(soft_wrap=True)
+err = Console(stderr=True)
+
+
+@app.command()
+def template(
+    path: Annotated[Path, typer.Argument(help="Where to write the workbook, e.g. plan.xlsx")] = Path("plan.xlsx"),
+) -> None:
+    """Write a plan workbook to fill in: one sheet per kind, drop-downs, and a worked example row on each.
+
+    Then `cypkg import plan.xlsx --dry-run` checks it and `cypkg import plan.xlsx` loads it.
+    """
+    from kg.spreadsheet import write_template
+
+    out.print(f"wrote {write_template(path)}: fill in each sheet (row 2 is an example), then `cypkg import {path}`")
+
+
+def _parse_day(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    raise InputError(f"{option} {value!r} is not a date", hint=f"write {option} as yyyy-mm-dd, e.g. 2026-01-31")
+
+
+@app.command("import")
+def import_data(
+    source: Annotated[
+        str, typer.Argument(help="A workbook (plan.xlsx), a folder of CSV files, or the word `moderngov`")
+    ],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check everything, write nothing")] = False,
+    base: Annotated[str | None, typer.Option(help="moderngov: the site, e.g. https://democracy.medway.gov.uk")] = None,
+    committee: Annotated[str | None, typer.Option(help="moderngov: one committee's id (default: all)")] = None,
+    from_: Annotated[str | None, typer.Option("--from", help="moderngov: first day, yyyy-mm-dd")] = None,
+    to: Annotated[str | None, typer.Option("--to", help="moderngov: last day, yyyy-mm-dd (default: today)")] = None,
+    authority: Annotated[
+        str | None, typer.Option(help="moderngov: the council's id (default: from the site's address)")
+    ] = None,
+    decisions_about: Annotated[
+        str | None,
+        typer.Option(help="moderngov: also import the range's published decisions, as decisions about this plan id"),
+    ] = None,
+    min_interval: Annotated[float, typer.Option(help="moderngov: seconds between requests (be polite)")] = 1.0,
+    timeout: Annotated[float, typer.Option(help="moderngov: seconds to wait for each answer")] = 20.0,
+) -> None:
+    """Import a plan workbook or CSV folder, or a committee system's meetings, through the SHACL gate.
+
+    Each import is its own named graph; importing the same workbook or range again replaces it.
+
+    * `cypkg import plan.xlsx --dry-run` lists every problem (sheet, row, column, value, how to fix).
+
+    * `cypkg import moderngov --base https://democracy.medway.gov.uk --committee 130 --from 2019-01-01 --to 2019-12-31`
+    """
+    from kg.build import ensure_built, open_store
+
+    store = open_store()
+    ensure_built(store)
+    if source == "moderngov":
+        _import_moderngov(store, base, committee, from_, to, authority, decisions_about, min_interval, timeout, dry_run)
+        return
+    from kg.spreadsheet import WorkbookInvalid, import_plan, problems_table
+
+    try:
+        result = import_plan(store, Path(source), dry_run=dry_run)
+    except WorkbookInvalid as exc:
+        err.print(problems_table(exc.problems))
+        raise
+    warnings = [p for p in result.conversion.problems if p.severity != "Violation"]
+    if warnings:
+        out.print(problems_table(warnings))
+    shacl_warnings = [r for r in result.report.results if r.severity != "Violation"]
+    if shacl_warnings:
+        out.print(result.report.to_table())
+    name = result.conversion.graph_name
+    triples = len(result.conversion.graph)
+    verb = "would write" if dry_run else "wrote"
+    out.print(f"{verb} {triples} triples to graph {name}" + (" (dry run: nothing written)" if dry_run else ""))
+
+
+def _import_moderngov(
+    store: object,
+    base: str | None,
+    committee: str | None,
+    from_: str | None,
+    to: str | None,
+    authority: str | None,
+    decisions_about: str | None,
+    min_interval: float,
+    timeout: float,
+    dry_run: bool,
+) -> None:
+    from kg.moderngov import ModerngovClient, http_fetcher, import_range, write_range
+    from kg.namespaces import ID
+    from kg.writes import check_write
+
+    if not base:
+        raise InputError("`cypkg import moderngov` needs --base", hint="e.g. --base https://democracy.medway.gov.uk")
+    start = _parse_day(from_, "--from")
+    end = _parse_day(to, "--to") or date.today()
+    if start is None:
+        raise InputError("`cypkg import moderngov` needs --from", hint="e.g. --from 2019-01-01 --to 2019-12-31")
+    client = ModerngovClient(base, fetcher=http_fetcher(timeout=timeout, min_interval=min_interval))
+    auth = authority
+    linked = False
+    if auth is not None:
+        linked = store.ask("ASK { ?a a cyp:LocalAuthority }", {"a": ID[f"authority/{auth}"]})  # type: ignore[attr-defined]
+    plan = ID[f"plan/{decisions_about}"] if decisions_about else None
+    result = import_range(
+        client, start=start, end=end, committee=committee, authority=auth, link_authority=linked, decisions_about=plan
+    )
+    summary = (
+        f"{result.committees} committee(s), {result.meetings} meeting(s), {result.items} agenda item(s), "
+        f"{result.decisions} decision(s) from {len(result.sources)} request(s)"
+    )
+    if dry_run:
+        report = check_write(store, result.graph_name, result.graph, mode="replace")  # type: ignore[arg-type]
+        if report.results:
+            out.print(report.to_table())
+        state = "conforms" if report.conforms else "would be refused"
+        out.print(f"dry run: {summary}; graph {result.graph_name} {state}; nothing written")
+        return
+    write_range(store, result)
+    out.print(f"wrote graph {result.graph_name}: {summary}")
+
+
+@app.command()
+def export(
+    plan: Annotated[str, typer.Argument(help="The plan's id, e.g. medway-cypp-2019-2024")],
+    path: Annotated[Path, typer.Argument(help="The workbook to write, e.g. plan.xlsx")],
+) -> None:
+    """Write a plan from the store as a workbook that `cypkg import` reads back to the same graph."""
+    from kg.build import ensure_built, open_store
+    from kg.spreadsheet import export_plan
+
+    store = open_store()
+    ensure_built(store)
+    out.print(f"wrote {export_plan(store, plan, path)}")
+
+
+@app.command()
+def extract(
+    report: Annotated[Path, typer.Argument(help="A committee report: .txt, .md or .pdf")],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Where to write the Turtle draft")] = None,
+    review: Annotated[Path | None, typer.Option(help="Also write the review table as CSV here")] = None,
+) -> None:
+    """Propose a draft graph from a committee report, for review: Turtle plus a review table.
+
+    Each proposed statement cites its paragraph and carries a confidence; nothing is loaded.
+    Example: `cypkg extract report.txt -o draft.ttl`, then read the table, fix the draft, `cypkg load draft.ttl`.
+    """
+    from kg.extract import extract_file, review_csv, review_table, write_draft
+
+    draft = extract_file(report)
+    out.print(review_table(draft))
+    if output is not None:
+        write_draft(draft, output)
+        out.print(f"wrote the draft to {output}: review it before loading (it is never merged automatically)")
+    else:
+        from kg.extract import draft_graph
+
+        sys.stdout.write(draft_graph(draft).serialize(format="turtle"))
+    if review is not None:
+        review.write_text(review_csv(draft), encoding="utf-8")
+        out.print(f"wrote the review table to {review}")

@@ -1,0 +1,96 @@
+"""The core `cypkg` commands, run as a real subprocess with the store in a scratch directory."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from kg import queries as named_queries
+
+CYPKG = shutil.which("cypkg") or "cypkg"
+TINY = """@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+<https://w3id.org/cypkg/id/test/alpha> skos:prefLabel "alpha"@en .
+<https://w3id.org/cypkg/id/test/beta> skos:prefLabel "beta"@en .
+"""
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    """Environment for a cypkg whose store and data live in tmp_path (one tiny data file)."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "tiny.ttl").write_text(TINY, encoding="utf-8")
+    return {
+        **os.environ,
+        "CYPKG_STORE_DIR": str(tmp_path / "store"),
+        "CYPKG_DATA_DIR": str(data),
+        "CYPKG_BACKEND": "embedded",
+        "COLUMNS": "200",
+    }
+
+
+def cypkg(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([CYPKG, *args], env=env, capture_output=True, text=True, check=False, timeout=600)
+
+
+def test_help_says_where_to_start_and_lists_the_commands(env: dict[str, str]) -> None:
+    shown = cypkg("--help", env=env)
+    assert shown.returncode == 0
+    assert "cypkg load" in shown.stdout
+    for command in ("load", "replace", "drop", "graphs", "validate", "queries", "query", "dump", "restore"):
+        assert command in shown.stdout
+
+
+@pytest.mark.parametrize(
+    ("command", "teaches"),
+    [
+        pytest.param("load", "all or nothing", id="load"),
+        pytest.param("query", "--param", id="query"),
+        pytest.param("dump", "cypkg dump > all.nq", id="dump"),
+        pytest.param("restore", "all or nothing", id="restore"),
+        pytest.param("validate", "Violation", id="validate"),
+    ],
+)
+def test_command_help_teaches_how_to_use_it(env: dict[str, str], command: str, teaches: str) -> None:
+    shown = cypkg(command, "--help", env=env)
+    assert shown.returncode == 0
+    assert teaches in " ".join(shown.stdout.split())
+
+
+def test_load_prints_triples_per_second(env: dict[str, str]) -> None:
+    loaded = cypkg("load", env=env)
+    assert loaded.returncode == 0, loaded.stderr
+    assert "triples/s" in loaded.stdout
+
+
+def test_validate_malformed_file_exits_2_naming_file_and_line(env: dict[str, str], tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(TINY + "<https://w3id.org/cypkg/id/test/gamma> skos:prefLabel \n", encoding="utf-8")
+    checked = cypkg("validate", str(bad), env=env)
+    assert checked.returncode == 2
+    assert f"{bad}:5" in " ".join(checked.stderr.split())
+
+
+def test_query_missing_a_parameter_exits_with_a_hint(env: dict[str, str]) -> None:
+    needy = next(q for q in named_queries.all_queries().values() if any(not p.optional for p in q.parameters))
+    asked = cypkg("query", needy.name, env=env)
+    assert asked.returncode != 0
+    assert "--param" in asked.stderr
+    assert "how to fix" in asked.stderr
+
+
+def test_dump_and_restore_round_trip(env: dict[str, str], tmp_path: Path) -> None:
+    assert cypkg("load", env=env).returncode == 0
+    first = cypkg("dump", env=env)
+    assert first.returncode == 0
+    dump = tmp_path / "all.nq"
+    dump.write_text(first.stdout, encoding="utf-8")
+    restored = cypkg("restore", str(dump), env=env)
+    assert restored.returncode == 0, restored.stderr
+    again = cypkg("dump", env=env)
+    assert sorted(again.stdout.splitlines()) == sorted(first.stdout.splitlines())
+    assert "alpha" in again.stdout

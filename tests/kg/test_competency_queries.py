@@ -29,6 +29,7 @@ from kg.store import OxigraphStore, RdfSource
 REPO = Path(__file__).resolve().parents[2]
 EXPECTED = Path(__file__).resolve().parent / "expected"
 GOLDEN_FILES = sorted((REPO / "data" / "seeds").glob("*.ttl")) + sorted((REPO / "data" / "reference").glob("*.ttl"))
+EXAMPLE_FILES = sorted((REPO / "data" / "examples").glob("*.ttl")) + sorted((REPO / "data" / "reference").glob("*.ttl"))
 OUR_IRIS = ("https://w3id.org/cypkg/id/", "https://w3id.org/cypkg/def#")
 
 CASES = [
@@ -56,6 +57,7 @@ CASES = [
     pytest.param("governance_pathway", {}, id="governance_pathway"),
     pytest.param("plans_by_authority", {}, id="plans_by_authority"),
     pytest.param("people_and_posts", {}, id="people_and_posts"),
+    pytest.param("priority_changes", {}, id="priority_changes"),
     pytest.param(
         "source_of",
         {"node": "https://w3id.org/cypkg/id/risk/medway-cypp-2019-2024-inadequate-resourcing"},
@@ -64,12 +66,32 @@ CASES = [
 ]
 
 
+EXAMPLE_CASES = [
+    pytest.param("partners_by_priority", {"plan": "anyshire-cypp-2024-2027"}, id="example.partners_by_priority"),
+    pytest.param(
+        "priorities_without_indicators", {"authority": "anyshire"}, id="example.priorities_without_indicators"
+    ),
+    pytest.param("priority_changes", {"plan": "anyshire-cypp-2024-2027"}, id="example.priority_changes"),
+    pytest.param("governance_pathway", {"plan": "anyshire-cypp-2024-2027"}, id="example.governance_pathway"),
+]
+
+
+def _store(files: list[Path]) -> OxigraphStore:
+    store = OxigraphStore()
+    store.load_sources([RdfSource(p, str(graph_iri(p.stem))) for p in files], infer=False)
+    return store
+
+
+@pytest.fixture(scope="module")
+def example_store() -> OxigraphStore:
+    """The fictional example plan (data/examples) and the reference data."""
+    return _store(EXAMPLE_FILES)
+
+
 @pytest.fixture(scope="module")
 def seed_store() -> OxigraphStore:
     """The seed graphs and reference data, one named graph per file, without inference."""
-    store = OxigraphStore()
-    store.load_sources([RdfSource(p, str(graph_iri(p.stem))) for p in GOLDEN_FILES], infer=False)
-    return store
+    return _store(GOLDEN_FILES)
 
 
 def cell(term: Node | None) -> str:
@@ -92,19 +114,28 @@ def as_csv(columns: list[str], rows: list[dict[str, Node]]) -> str:
     return out.getvalue()
 
 
-@pytest.mark.parametrize(("name", "params"), CASES)
-def test_query_answers_match_golden_rows(
-    seed_store: OxigraphStore, name: str, params: dict[str, str], request: pytest.FixtureRequest
-) -> None:
-    rows = kg.queries.run(seed_store, name, params)
+def assert_golden(store: OxigraphStore, name: str, params: dict[str, str], case_id: str) -> None:
+    rows = kg.queries.run(store, name, params)
     actual = as_csv(rows.columns, rows)  # type: ignore[attr-defined]
-    expected_file = EXPECTED / f"{request.node.callspec.id}.csv"
+    expected_file = EXPECTED / f"{case_id}.csv"
     if os.environ.get("CYPKG_REGENERATE_GOLDEN"):
         expected_file.write_text(actual, encoding="utf-8")
-    assert expected_file.exists(), (
-        f"no expected rows for {request.node.callspec.id}: run with CYPKG_REGENERATE_GOLDEN=1"
-    )
+    assert expected_file.exists(), f"no expected rows for {case_id}: run with CYPKG_REGENERATE_GOLDEN=1"
     assert actual == expected_file.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("name", "params"), CASES)
+def test_query_answers_on_seed_graphs_match_golden_rows(
+    seed_store: OxigraphStore, name: str, params: dict[str, str], request: pytest.FixtureRequest
+) -> None:
+    assert_golden(seed_store, name, params, request.node.callspec.id)
+
+
+@pytest.mark.parametrize(("name", "params"), EXAMPLE_CASES)
+def test_query_answers_on_fictional_example_match_golden_rows(
+    example_store: OxigraphStore, name: str, params: dict[str, str], request: pytest.FixtureRequest
+) -> None:
+    assert_golden(example_store, name, params, request.node.callspec.id)
 
 
 COMPETENCY_QUERIES = (
@@ -123,6 +154,7 @@ COMPETENCY_QUERIES = (
     "governance_pathway",
     "plans_by_authority",
     "people_and_posts",
+    "priority_changes",
     "source_of",
 )
 

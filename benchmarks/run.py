@@ -1,0 +1,454 @@
+"""The national-scale benchmark: load, every named query and validation, on every backend, in one run.
+
+    python benchmarks/run.py [--sizes 10k,100k,1m] [--repeat 5] [--no-virtuoso] [--plain-shacl-max 100k]
+
+For each size the synthetic graph (benchmarks/generate.py) is loaded by rdflib (in-memory Dataset
+parse, the baseline most Python KG tools use), by cypkg's embedded store on disk
+(`kg.build.build_store`), by raw pyoxigraph `bulk_load` on disk, and by Virtuoso (isql `ld_dir` +
+`rdf_loader_run`). Every named query in kg/queries is then timed on each (one warm-up, then the
+median of `--repeat` runs), with parameters bound to ids picked from the generated data; full SHACL
+validation (plain pyshacl via `kg.validate.validate` vs `kg.validate_store.validate_store`) and the
+incremental validation of one changed plan (`kg.writes.check_write`) are timed too. Results are
+printed and written to docs/benchmarks.md, with the issue's targets marked met or not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib.metadata import version
+from pathlib import Path
+
+import httpx
+import pyoxigraph as ox
+from rdflib import Dataset, URIRef
+from rdflib.term import Node
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from generate import SIZES, GeneratedData, ensure_generated  # noqa: E402
+
+from kg import queries  # noqa: E402
+from kg.build import build_store, data_sources  # noqa: E402
+from kg.namespaces import GRAPH, ID, PREFIXES  # noqa: E402
+from kg.store import OxigraphStore, to_oxigraph  # noqa: E402
+
+SLOW_S = 2.0  # a query slower than this on its warm-up run is timed once more, not `repeat` times
+PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+
+
+@dataclass
+class Timing:
+    """Seconds of repeated runs of one measured step."""
+
+    runs: list[float] = field(default_factory=list)
+    note: str = ""
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.runs) if self.runs else float("nan")
+
+    def text(self) -> str:
+        if not self.runs:
+            return self.note or "n/a"
+        return f"{fmt(self.median)} ({fmt(min(self.runs))}–{fmt(max(self.runs))})"
+
+
+def fmt(seconds: float) -> str:
+    if seconds != seconds:  # NaN
+        return "n/a"
+    return f"{seconds * 1000:.2f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def timed(fn: Callable[[], object], repeat: int, warm_up: bool = True) -> Timing:
+    """Median-ready timings of `fn` after one warm-up; slow steps run only once more; errors noted."""
+    try:
+        return _timed(fn, repeat, warm_up)
+    except Exception as exc:  # noqa: BLE001 - a backend's failure is a finding, reported in the table
+        return Timing(note=f"error: {type(exc).__name__}: {str(exc)[:80]}")
+
+
+def _timed(fn: Callable[[], object], repeat: int, warm_up: bool) -> Timing:
+    t = Timing()
+    if warm_up:
+        started = time.perf_counter()
+        fn()
+        if time.perf_counter() - started > SLOW_S:
+            repeat = 1
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        t.runs.append(time.perf_counter() - started)
+    return t
+
+
+# --- loading ---------------------------------------------------------------------------------
+def load_rdflib(data: GeneratedData) -> Dataset:
+    ds = Dataset(default_union=True)
+    for path in data.files():
+        ds.graph(URIRef(str(GRAPH[path.stem]))).parse(path, format="nt")
+    return ds
+
+
+def load_raw_oxigraph(data: GeneratedData, where: Path) -> ox.Store:
+    store = ox.Store(str(where))
+    for path in data.files():
+        with path.open("rb") as stream:
+            store.bulk_load(stream, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(GRAPH[path.stem])))
+    store.optimize()
+    store.flush()
+    return store
+
+
+class Virtuoso:
+    """A private Virtuoso on loopback (helper in tests/support), loaded with ld_dir."""
+
+    def __init__(self, root: Path) -> None:
+        sys.path.insert(0, str(REPO / "tests"))
+        from support.virtuoso import start_virtuoso
+
+        self.server = start_virtuoso(root, max_rows=1_000_000)
+        self.client = httpx.Client(timeout=httpx.Timeout(120.0, connect=5.0))
+
+    def load(self, data: GeneratedData) -> None:
+        target = self.server.root / "load"
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(data.out_dir, target, ignore=shutil.ignore_patterns("*.json"))
+        self.server.isql("RDF_GLOBAL_RESET();")
+        calls = "".join(f"ld_dir('{target}', '{p.name}', '{GRAPH[p.stem]}');" for p in data.files())
+        self.server.isql(calls + "rdf_loader_run(); checkpoint;", timeout_s=900)
+
+    def select(self, text: str) -> int:
+        r = self.client.post(
+            self.server.sparql_url,
+            data={"query": text},
+            headers={"Accept": "application/sparql-results+json"},
+        )
+        r.raise_for_status()
+        return len(r.json()["results"]["bindings"])
+
+    def stop(self) -> None:
+        self.client.close()
+        self.server.stop()
+
+
+# --- queries ---------------------------------------------------------------------------------
+def pick_bindings(store: OxigraphStore, data: GeneratedData, q: queries.NamedQuery) -> dict[str, Node] | None:
+    """Realistic parameter values from the generated data; None when a required one cannot be found."""
+    known = {"plan": data.plans[len(data.plans) // 2], "authority": data.authorities[0]}
+    known["indicator"] = data.indicators[0]
+    known["report"] = data.reports[len(data.reports) // 2]
+    bound: dict[str, Node] = {}
+    for p in q.parameters:
+        if p.kind in known:
+            bound[p.name] = ID[f"{p.kind}/{known[p.kind]}"]
+        elif p.kind not in queries.LITERAL_KINDS and p.kind != "iri":
+            prefix = f"{ID}{p.kind}/"
+            found = store.select(
+                "SELECT ?x WHERE { ?x a ?t FILTER STRSTARTS(STR(?x), ?prefix) } LIMIT 1",
+                bindings={"prefix": queries.Parameter("prefix", "string", False, "").to_term(prefix)},
+            )
+            if found:
+                bound[p.name] = found[0]["x"]
+    missing = [p for p in q.parameters if p.name not in bound]
+    if missing:
+        rows = store.select(q.text, bindings=bound)
+        for p in missing:
+            value = next((r[p.name] for r in rows if p.name in r), None)
+            if value is not None:
+                bound[p.name] = value
+    if any(not p.optional and p.name not in bound for p in q.parameters):
+        return None
+    return bound
+
+
+def values_row(text: str, bindings: dict[str, Node]) -> str:
+    """The query with its bindings as a VALUES row of typed terms at the start of the WHERE group."""
+    if not bindings:
+        return text
+    names = " ".join(f"?{k}" for k in bindings)
+    row = " ".join(v.n3() for v in bindings.values())
+    return re.sub(r"(?i)\bWHERE\s*\{", lambda m: f"{m.group(0)} VALUES ({names}) {{ ({row}) }}", text, count=1)
+
+
+def kind_of(q: queries.NamedQuery, bindings: dict[str, Node]) -> str:
+    """Lookup (bound to one plan, authority, …) or national (no parameter bound)."""
+    return "lookup" if bindings else "national"
+
+
+# --- the run ---------------------------------------------------------------------------------
+@dataclass
+class SizeResult:
+    size: str
+    triples: int
+    graphs: int
+    load: dict[str, Timing] = field(default_factory=dict)
+    queries: dict[str, dict[str, Timing]] = field(default_factory=dict)
+    query_kind: dict[str, str] = field(default_factory=dict)
+    validation: dict[str, Timing] = field(default_factory=dict)
+    validation_equal: bool | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def bench_size(size: str, args: argparse.Namespace, scratch: Path, virtuoso: Virtuoso | None) -> SizeResult:
+    data = ensure_generated(scratch / "data" / size, size, seed=args.seed)
+    res = SizeResult(size, data.triples, data.graphs)
+    log(f"[{size}] {data.triples:,} triples in {data.graphs} graphs")
+    baseline_ok = size != "1m" or not args.skip_rdflib_at_1m
+    ds = None
+    rdflib_note = "rdflib queries at 1m: one run each, no warm-up (time budget)"
+    if baseline_ok:
+        res.load["rdflib Dataset parse (memory)"] = timed(lambda: load_rdflib(data), 1, warm_up=False)
+        ds = load_rdflib(data)
+        if size == "1m":
+            res.notes.append(rdflib_note)
+    else:
+        res.notes.append("rdflib baseline skipped at this size (--skip-rdflib-at-1m)")
+
+    def cypkg_load() -> None:
+        where = scratch / f"cypkg-{size}"
+        shutil.rmtree(where, ignore_errors=True)
+        store = OxigraphStore(where)
+        build_store(store, data_sources(data.out_dir))
+        store.close()
+
+    def raw_load() -> None:
+        where = scratch / f"raw-{size}"
+        shutil.rmtree(where, ignore_errors=True)
+        load_raw_oxigraph(data, where)
+
+    res.load["cypkg build_store (disk, with inference)"] = timed(cypkg_load, args.load_repeat, warm_up=False)
+    res.load["raw pyoxigraph bulk_load (disk)"] = timed(raw_load, args.load_repeat, warm_up=False)
+    if virtuoso is not None:
+        res.load["Virtuoso ld_dir + rdf_loader_run"] = timed(lambda: virtuoso.load(data), 1, warm_up=False)
+    log(f"[{size}] load: " + "; ".join(f"{k} {v.text()}" for k, v in res.load.items()))
+
+    store = OxigraphStore(scratch / f"cypkg-{size}")
+    raw = store.raw
+    for name, q in queries.all_queries().items():
+        if q.form != "SELECT":
+            continue
+        bindings = pick_bindings(store, data, q)
+        if bindings is None:
+            res.notes.append(f"{name}: no parameter values found in the generated data; not timed")
+            continue
+        res.query_kind[name] = kind_of(q, bindings)
+        params = {k: v for k, v in bindings.items()}
+        subs = {ox.Variable(k): to_oxigraph(v) for k, v in bindings.items()}
+        timings: dict[str, Timing] = {}
+        timings["cypkg"] = timed(lambda q=q, params=params: queries.run(store, q.name, params), args.repeat)
+        timings["raw pyoxigraph"] = timed(
+            lambda q=q, subs=subs: list(
+                raw.query(q.text, prefixes=PREFIXES, use_default_graph_as_union=True, substitutions=subs)
+            ),
+            args.repeat,
+        )
+        if ds is not None:
+            one_shot = size == "1m"
+            timings["rdflib"] = timed(
+                lambda q=q, b=bindings: list(ds.query(q.text, initNs=PREFIXES, initBindings=b)),
+                1 if one_shot else args.repeat,
+                warm_up=not one_shot,
+            )
+        if virtuoso is not None:
+            text = PROLOGUE + values_row(q.text, bindings)
+            timings["Virtuoso HTTP"] = timed(lambda text=text: virtuoso.select(text), args.repeat)
+        res.queries[name] = timings
+        log(f"[{size}] {name:32s} " + "  ".join(f"{k} {v.text()}" for k, v in timings.items()))
+
+    from kg.validate import validate
+    from kg.validate_store import store_union, validate_store
+    from kg.writes import check_write
+
+    fast_report = None
+
+    def fast() -> None:
+        nonlocal fast_report
+        fast_report = validate_store(store, workers=args.workers)
+
+    if SIZES[size] <= SIZES[args.fast_shacl_max]:
+        res.validation["validate_store (fast full)"] = timed(fast, 1, warm_up=False)
+    else:
+        res.notes.append(f"fast full validation not run at {size} (--fast-shacl-max {args.fast_shacl_max})")
+    if SIZES[size] <= SIZES[args.plain_shacl_max] and fast_report is not None:
+        plain_report = None
+
+        def plain() -> None:
+            nonlocal plain_report
+            plain_report = validate(store_union(store))
+
+        res.validation["plain pyshacl (kg.validate.validate on the union)"] = timed(plain, 1, warm_up=False)
+        key = lambda rep: {  # noqa: E731
+            (r.focus_node, str(r.result_path), r.value, r.constraint_component, r.severity, r.source_shape)
+            for r in rep.results
+        }
+        res.validation_equal = key(fast_report) == key(plain_report)
+    else:
+        res.notes.append(f"plain pyshacl not run at {size} (--plain-shacl-max {args.plain_shacl_max})")
+    report = data.reports[len(data.reports) // 2]
+    changed = store.graph(report)
+    res.validation["incremental: check_write of one plan's report"] = timed(
+        lambda: check_write(store, report, changed, mode="replace"), args.repeat
+    )
+    log(f"[{size}] validation: " + "; ".join(f"{k} {v.text()}" for k, v in res.validation.items()))
+    store.close()
+    return res
+
+
+def log(message: str) -> None:
+    print(message, flush=True)
+
+
+# --- targets and the report ------------------------------------------------------------------
+def ratio(a: Timing, b: Timing) -> float:
+    return a.median / b.median if a.runs and b.runs and b.median else float("nan")
+
+
+def targets(res: SizeResult) -> list[tuple[str, str, bool | None]]:
+    """The issue's targets at this size: (target, measured, met)."""
+    out: list[tuple[str, str, bool | None]] = []
+    cy = res.load.get("cypkg build_store (disk, with inference)")
+    rw = res.load.get("raw pyoxigraph bulk_load (disk)")
+    if cy and rw:
+        out.append(("cypkg load <= 10 s on disk", cy.text(), cy.median <= 10))
+        r = ratio(cy, rw)
+        out.append(("cypkg load within 1.3x of raw bulk_load", f"{r:.2f}x", r <= 1.3))
+    for name, t in res.queries.items():
+        kind = res.query_kind[name]
+        limit, speedup = (0.001, 20) if kind == "lookup" else (0.150, 8)
+        c = t["cypkg"]
+        out.append((f"{name} ({kind}) p50 <= {fmt(limit)}", c.text(), c.median <= limit))
+        if "rdflib" in t:
+            s = ratio(t["rdflib"], c)
+            out.append((f"{name} >= {speedup}x faster than rdflib", f"{s:.1f}x", s >= speedup))
+        o = ratio(c, t["raw pyoxigraph"])
+        out.append((f"{name} cypkg overhead <= 2x raw pyoxigraph", f"{o:.2f}x", o <= 2))
+    fv = res.validation.get("validate_store (fast full)")
+    if fv:
+        out.append(("full SHACL <= 20 s", fv.text(), fv.median <= 20))
+        equal = res.validation_equal
+        out.append(("full SHACL results == plain pyshacl", "not compared" if equal is None else str(equal), equal))
+    inc = res.validation.get("incremental: check_write of one plan's report")
+    if inc:
+        out.append(("incremental validation of one plan <= 1 s", inc.text(), inc.median <= 1))
+    return out
+
+
+def machine() -> dict[str, str]:
+    cpu = next(
+        (ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines() if "model name" in ln),
+        platform.processor(),
+    )
+    mem = next(ln for ln in Path("/proc/meminfo").read_text().splitlines() if ln.startswith("MemTotal"))
+    gib = int(mem.split()[1]) / 1024 / 1024
+    virtuoso = subprocess.run(["virtuoso-t", "-?"], capture_output=True, text=True).stderr.splitlines()
+    return {
+        "CPU": cpu,
+        "cores": str(os.cpu_count()),
+        "RAM": f"{gib:.1f} GiB",
+        "OS": platform.platform(),
+        "Python": platform.python_version(),
+        "rdflib": version("rdflib"),
+        "pyoxigraph": version("pyoxigraph"),
+        "pyshacl": version("pyshacl"),
+        "Virtuoso": next((ln for ln in virtuoso if "Version" in ln), "n/a").strip(),
+    }
+
+
+def write_report(results: list[SizeResult], args: argparse.Namespace, seconds: float, path: Path) -> None:
+    lines = [
+        "# Benchmarks: load, named queries and validation at national scale",
+        "",
+        "Generated by `benchmarks/run.py`; every figure below is from one run on the machine listed.",
+        "Times are medians after one warm-up run, with (min–max); ratios compare medians.",
+        "Targets are the ones in issue 3, checked at every size (they are stated for 1M triples).",
+        "",
+        "## Reproduce",
+        "",
+        "```sh",
+        f"python benchmarks/run.py --sizes {args.sizes} --repeat {args.repeat}"
+        + (" --no-virtuoso" if args.no_virtuoso else "")
+        + f" --plain-shacl-max {args.plain_shacl_max} --fast-shacl-max {args.fast_shacl_max}",
+        "```",
+        "",
+        f"Whole run: {seconds / 60:.1f} minutes.",
+        "",
+        "## Machine",
+        "",
+        *[f"- {k}: {v}" for k, v in machine().items()],
+        "",
+    ]
+    for res in results:
+        lines += [f"## {res.size}: {res.triples:,} triples in {res.graphs} named graphs", "", "### Load", ""]
+        lines += ["| loader | time |", "|---|---|", *[f"| {k} | {v.text()} |" for k, v in res.load.items()], ""]
+        backends = sorted(
+            {b for t in res.queries.values() for b in t},
+            key=["cypkg", "raw pyoxigraph", "rdflib", "Virtuoso HTTP"].index,
+        )
+        lines += ["### Named queries", "", "| query | kind | " + " | ".join(backends) + " | rdflib / cypkg |"]
+        lines.append("|---|---|" + "---|" * (len(backends) + 1))
+        for name, t in res.queries.items():
+            cells = [t[b].text() if b in t else "n/a" for b in backends]
+            r = ratio(t["rdflib"], t["cypkg"]) if "rdflib" in t else float("nan")
+            lines.append(f"| {name} | {res.query_kind[name]} | " + " | ".join(cells) + f" | {r:.1f}x |")
+        lines += ["", "### Validation", "", "| step | time |", "|---|---|"]
+        lines += [f"| {k} | {v.text()} |" for k, v in res.validation.items()]
+        lines += ["", "### Targets", "", "| target | measured | met |", "|---|---|---|"]
+        for target, measured, met in targets(res):
+            lines.append(f"| {target} | {measured} | {'n/a' if met is None else ('yes' if met else '**no**')} |")
+        if res.notes:
+            lines += ["", "Notes:", "", *[f"- {n}" for n in res.notes]]
+        lines.append("")
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10k,100k,1m")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--load-repeat", type=int, default=1)
+    parser.add_argument("--seed", type=int, default=2004)
+    parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument("--no-virtuoso", action="store_true")
+    parser.add_argument("--skip-rdflib-at-1m", action="store_true")
+    parser.add_argument("--plain-shacl-max", choices=sorted(SIZES), default="10k")
+    parser.add_argument("--fast-shacl-max", choices=sorted(SIZES), default="100k")
+    parser.add_argument("--scratch", type=Path, default=Path(tempfile.gettempdir()) / "cypkg-bench")
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "benchmarks.md")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    args.scratch.mkdir(parents=True, exist_ok=True)
+    virtuoso = None
+    if not args.no_virtuoso:
+        try:
+            virtuoso = Virtuoso(args.scratch / "virtuoso")
+        except Exception as exc:  # noqa: BLE001 - reported, and the run goes on without it
+            log(f"Virtuoso not started ({exc}); its columns are left out")
+    try:
+        results = [bench_size(size, args, args.scratch, virtuoso) for size in args.sizes.split(",")]
+    finally:
+        if virtuoso is not None:
+            virtuoso.stop()
+    write_report(results, args, time.perf_counter() - started, args.out)
+    for res in results:
+        log(f"\n== targets at {res.size} ==")
+        for target, measured, met in targets(res):
+            log(f"  [{'ok' if met else 'NO' if met is not None else '--'}] {target}: {measured}")
+    log(f"\nwrote {args.out} in {(time.perf_counter() - started) / 60:.1f} min")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,62 @@
+"""Fixtures for the import tests: a fresh small store per test, Modern.gov answers from files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from kg.build import build_store, data_sources
+from kg.store import OxigraphStore
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+MODERNGOV = HERE / "fixtures" / "moderngov"
+BASE = "https://democracy.manchester.gov.uk"
+
+
+@pytest.fixture(scope="session")
+def reference_quads() -> list:
+    """The ontology and the Turtle in data/ (bulk indicator observations left out), as quads."""
+    store = OxigraphStore()
+    sources = [s for s in data_sources(REPO / "data") if not s.path.name.endswith((".nt.gz", ".nt"))]
+    build_store(store, sources)
+    return list(store.quads())
+
+
+@pytest.fixture
+def fresh_store(reference_quads: list) -> OxigraphStore:
+    """A store of its own for each test that writes, holding the reference data and seeds."""
+    store = OxigraphStore()
+    store.raw.extend(reference_quads)
+    return store
+
+
+@pytest.fixture
+def fixture_fetcher() -> Callable[..., Callable[[str], bytes]]:
+    """Makes fetchers that answer Modern.gov URLs from the copied fixtures (never the network)."""
+    return make_fixture_fetcher
+
+
+def make_fixture_fetcher(overrides: dict[str, bytes] | None = None) -> Callable[[str], bytes]:
+    """A fetcher answering from the fixtures; `overrides` maps a URL fragment to a body to answer instead."""
+    routes = {
+        "GetCommittees": "manchester_GetCommittees.xml",
+        "GetMeetings": "manchester_GetMeetings.xml",
+        "lMeetingId=4966": "manchester_GetMeeting_no_minutes.xml",
+        "lMeetingId=4967": "manchester_GetMeeting_with_minutes.xml",
+        "mgDelegatedDecisions": "kirklees_mgDelegatedDecisions_list.html",
+        "ieDecisionDetails": "kirklees_ieDecisionDetails.html",
+    }
+
+    def fetch(url: str) -> bytes:
+        for marker, body in (overrides or {}).items():
+            if marker in url:
+                return body
+        for marker, name in routes.items():
+            if marker in url:
+                return (MODERNGOV / name).read_bytes()
+        raise AssertionError(f"unexpected request {url}")
+
+    return fetch

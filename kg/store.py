@@ -372,7 +372,6 @@ class OxigraphStore:
         try:
             fresh = ox.Store(str(gen))
             _bulk_load(fresh, sources, progress, infer)
-            fresh.optimize()
             total = len(fresh)
             fresh.flush()
             del fresh
@@ -403,11 +402,13 @@ def _bulk_load(store: ox.Store, sources: list[RdfSource], progress: Any, infer: 
         fmt = src.format
         to_graph = None if fmt in QUAD_FORMATS else _graph_node(src.graph)
         try:
-            with open_input(src.path) as stream:
-                store.bulk_load(stream, format=fmt, to_graph=to_graph, base_iri=src.path.resolve().as_uri())
+            source: dict[str, Any] = (
+                {"input": gzip.decompress(src.path.read_bytes())} if src.path.suffix == ".gz" else {"path": src.path}
+            )
+            store.bulk_load(format=fmt, to_graph=to_graph, base_iri=src.path.resolve().as_uri(), **source)
         except SyntaxError as exc:
             raise _parse_error(exc, src.path) from exc
-        except (OSError, EOFError) as exc:
+        except (OSError, EOFError, gzip.BadGzipFile) as exc:
             raise ParseError(f"cannot read: {exc}", file=str(src.path)) from exc
         if progress is not None:
             progress(src)

@@ -16,7 +16,7 @@ from kg.build import build_store, data_sources, ensure_built, open_store
 from kg.cli import app
 from kg.errors import QueryError
 from kg.output import to_csv, to_json, to_table
-from kg.store import RdfSource
+from kg.store import RdfSource, Store
 
 out = Console(soft_wrap=True)
 
@@ -68,30 +68,35 @@ def load(
 
     store = open_store()
     if not files:
-        sources = data_sources()
-        with Progress(
-            TextColumn("[bold]loading[/] {task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=Console(stderr=True),
-            transient=True,
-        ) as progress:
-            task = progress.add_task("data/", total=len(sources))
-
-            def step(src: RdfSource) -> None:
-                progress.update(task, advance=1, description=src.path.name)
-
-            summary = build_store(store, sources, on_file=step)
-        out.print(
-            f"loaded {summary.triples:,} triples in {summary.graphs} graphs from {summary.files} files "
-            f"in {summary.seconds:.1f} s ({summary.triples_per_second:,.0f} triples/s)"
-        )
+        _build_with_progress(store)
         return
     for path in files:
         report = load_file(store, path, graph=graph)
         warnings = sum(1 for r in report.results if r.severity != "Violation")
         out.print(f"added {path} to graph {graph or path.stem}" + (f" ({warnings} warning(s))" if warnings else ""))
+
+
+def _build_with_progress(store: Store) -> None:
+    """Rebuild the store from data/ with a progress bar, then say how much and how fast."""
+    sources = data_sources()
+    with Progress(
+        TextColumn("[bold]loading[/] {task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as progress:
+        task = progress.add_task("data/", total=len(sources))
+
+        def step(src: RdfSource) -> None:
+            progress.update(task, advance=1, description=src.path.name)
+
+        summary = build_store(store, sources, on_file=step)
+    out.print(
+        f"loaded {summary.triples:,} triples in {summary.graphs} graphs from {summary.files} files "
+        f"in {summary.seconds:.1f} s ({summary.triples_per_second:,.0f} triples/s)"
+    )
 
 
 @app.command()
@@ -297,9 +302,9 @@ def serve(
 
     settings = get_settings()
     store = open_store()
-    summary = ensure_built(store)
-    if summary:
-        out.print(f"built the store from data/: {summary.triples:,} triples")
+    if store.count() == 0:
+        out.print("first start: building the store from data/")
+        _build_with_progress(store)
     if hasattr(store, "close"):
         store.close()
     out.print(f"serving on http://{host or settings.host}:{port or settings.port}/ (Ctrl+C stops)")

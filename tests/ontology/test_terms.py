@@ -8,6 +8,7 @@ empty ontology is not.
 from __future__ import annotations
 
 import gzip
+import re
 from functools import cache
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from kg.namespaces import CYP, ONTOLOGY_IRI
 from kg.validate import ONTOLOGY_DIR, load_ontology
 
 REPO = Path(__file__).resolve().parents[2]
+_NT_TERM = re.compile(r"<" + re.escape(str(CYP)) + r"([^>]*)>")
 DATA = REPO / "data"
 
 
@@ -30,9 +32,6 @@ def _data_files() -> list[Path]:
 
 
 def _parse(path: Path) -> Graph:
-    if path.name.endswith(".nt.gz"):
-        with gzip.open(path, "rt", encoding="utf-8") as handle:
-            return Graph().parse(data=handle.read(), format="nt")
     if path.suffix == ".trig":
         dataset = Dataset()
         dataset.parse(path, format="trig")
@@ -40,7 +39,7 @@ def _parse(path: Path) -> Graph:
         for s, p, o, _ in dataset.quads((None, None, None, None)):
             union.add((s, p, o))
         return union
-    return Graph().parse(path, format="nt" if path.suffix == ".nt" else "turtle")
+    return Graph().parse(path, format="turtle")
 
 
 @cache
@@ -48,15 +47,21 @@ def ontology() -> Graph:
     return load_ontology()
 
 
+def _terms_in(path: Path) -> set[URIRef]:
+    if path.name.endswith((".nt", ".nt.gz")):
+        # N-Triples writes every IRI in full, so a scan finds them without parsing bulk files.
+        opener = gzip.open if path.name.endswith(".gz") else open
+        with opener(path, "rt", encoding="utf-8") as handle:
+            return {URIRef(CYP + name) for line in handle for name in _NT_TERM.findall(line)}
+    return {t for triple in _parse(path) for t in triple if isinstance(t, URIRef) and t.startswith(CYP)}
+
+
 def _used_terms() -> dict[URIRef, str]:
     """Every IRI in our namespace, with the first file it was seen in."""
-    sources = sorted(ONTOLOGY_DIR.glob("*.ttl")) + _data_files()
     seen: dict[URIRef, str] = {}
-    for path in sources:
-        for triple in _parse(path):
-            for term in triple:
-                if isinstance(term, URIRef) and str(term).startswith(str(CYP)):
-                    seen.setdefault(term, str(path.relative_to(REPO)))
+    for path in sorted(ONTOLOGY_DIR.glob("*.ttl")) + _data_files():
+        for term in sorted(_terms_in(path)):
+            seen.setdefault(term, str(path.relative_to(REPO)))
     return seen
 
 

@@ -832,7 +832,6 @@ class _Converter:
                     "id",
                     f"priority {ident!r} has no owner",
                     "add a row on the owners sheet naming its lead partner",
-                    "Warning",
                 )
 
     def indicators(self) -> None:

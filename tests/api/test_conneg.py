@@ -20,8 +20,11 @@ LOOKUP = ["application/json", "application/ld+json", "text/turtle"]
         pytest.param("application/ld+json;q=0.5, text/turtle;q=0.8", "text/turtle", id="turtle-preferred-over-jsonld"),
         pytest.param("text/*", "text/turtle", id="type-wildcard"),
         pytest.param("application/*;q=0.2, text/turtle;q=0.1", "application/json", id="wildcard-beats-lower-q"),
-        pytest.param('application/ld+json;profile="http://www.w3.org/ns/json-ld#compacted"', "application/ld+json",
-                     id="profile-parameter-ignored-for-matching"),
+        pytest.param(
+            'application/ld+json;profile="http://www.w3.org/ns/json-ld#compacted"',
+            "application/ld+json",
+            id="profile-parameter-ignored-for-matching",
+        ),
         pytest.param("*/*;q=0.1, application/json;q=0", "application/ld+json", id="q-zero-excludes"),
         pytest.param("image/png", None, id="nothing-acceptable"),
         pytest.param("text/turtle;q=1.5", "text/turtle", id="q-over-one-clamped"),
@@ -41,8 +44,9 @@ def test_choose_picks_the_offer_the_client_likes_best(accept: str | None, expect
         pytest.param("application/sparql-results+xml", ("xml", None), id="xml-results-only"),
         pytest.param("text/csv", ("csv", None), id="csv"),
         pytest.param("text/tab-separated-values", ("tsv", None), id="tsv"),
-        pytest.param("application/sparql-results+json,application/json,text/javascript", ("json", None),
-                     id="sparqlwrapper-json"),
+        pytest.param(
+            "application/sparql-results+json,application/json,text/javascript", ("json", None), id="sparqlwrapper-json"
+        ),
         pytest.param("text/turtle,application/x-turtle", (None, "turtle"), id="turtle-only"),
         pytest.param("application/rdf+xml, application/sparql-results+xml", ("xml", "xml"), id="rdflib-style"),
         pytest.param("application/n-triples;q=0.9, text/turtle;q=0.3", (None, "ntriples"), id="ntriples-by-q"),

@@ -395,6 +395,7 @@ _STRATEGY_STOP = {
     "medium term plan",
 }
 _OWN_PLAN = re.compile(r"children\s+and\s+young\s+people['’]?s?\s+plan|\bCYPP\b", re.I)
+_POST_TITLE = re.compile(r"(?:Head|Director|Manager|Lead|Officer|Member|Portfolio Holder)\b.*\b(?:of|for)\b", re.I)
 _LEADING = re.compile(r"^(?:The|the|and|of|for|This|this|Our|our|A|a|An|an|its|their|new|New|whole)\s+")
 _PREVIOUS_PERIOD = re.compile(r"(?:covered|covering|for)\s+the\s+period\s+(\d{4})\s*[-–]\s*(\d{2,4})", re.I)
 
@@ -423,7 +424,7 @@ def _strategy_proposals(paras: list[Paragraph], plan: Proposal | None) -> list[P
                 or any(w.lower() in {"the", "this", "a"} for w in words)
             ):
                 continue
-            if not words[0][:1].isupper():
+            if not words[0][:1].isupper() or _POST_TITLE.match(name):
                 continue
             period = (m.group(2), m.group(3))
             if _OWN_PLAN.search(name):

@@ -954,12 +954,15 @@ class ImportResult:
     written: bool
 
 
-def import_plan(store: Any, path: Path, *, dry_run: bool = False) -> ImportResult:
-    """Read a workbook or CSV folder, refuse it on any Violation, else write its graph through the SHACL gate."""
+def import_plan(store: Any, path: Path, *, dry_run: bool = False, tables: Tables | None = None) -> ImportResult:
+    """Read a workbook or CSV folder, refuse it on any Violation, else write its graph through the SHACL gate.
+
+    `tables` are the already-read rows of `path`, when the caller read them first to fail fast.
+    """
     from kg.errors import ValidationFailed
     from kg.writes import check_write, write_graph
 
-    conversion = convert(read_tables(path), store_knows(store))
+    conversion = convert(tables if tables is not None else read_tables(path), store_knows(store))
     if conversion.violations:
         raise WorkbookInvalid(conversion.problems, file=str(path))
     if dry_run:

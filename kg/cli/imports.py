@@ -71,15 +71,16 @@ def import_data(
     """
     from kg.build import ensure_built, open_store
 
+    if source == "moderngov":
+        _import_moderngov(base, committee, from_, to, authority, decisions_about, min_interval, timeout, dry_run)
+        return
+    from kg.spreadsheet import WorkbookInvalid, import_plan, problems_table, read_tables
+
+    tables = read_tables(Path(source))  # a file that cannot be read fails before the store is opened
     store = open_store()
     ensure_built(store)
-    if source == "moderngov":
-        _import_moderngov(store, base, committee, from_, to, authority, decisions_about, min_interval, timeout, dry_run)
-        return
-    from kg.spreadsheet import WorkbookInvalid, import_plan, problems_table
-
     try:
-        result = import_plan(store, Path(source), dry_run=dry_run)
+        result = import_plan(store, Path(source), dry_run=dry_run, tables=tables)
     except WorkbookInvalid as exc:
         err.print(problems_table(exc.problems))
         raise
@@ -96,7 +97,6 @@ def import_data(
 
 
 def _import_moderngov(
-    store: object,
     base: str | None,
     committee: str | None,
     from_: str | None,
@@ -107,6 +107,7 @@ def _import_moderngov(
     timeout: float,
     dry_run: bool,
 ) -> None:
+    from kg.build import ensure_built, open_store
     from kg.moderngov import ModerngovClient, http_fetcher, import_range, write_range
     from kg.namespaces import ID
     from kg.writes import check_write
@@ -118,6 +119,8 @@ def _import_moderngov(
     if start is None:
         raise InputError("`cypkg import moderngov` needs --from", hint="e.g. --from 2019-01-01 --to 2019-12-31")
     client = ModerngovClient(base, fetcher=http_fetcher(timeout=timeout, min_interval=min_interval))
+    store = open_store()
+    ensure_built(store)
     auth = authority
     linked = False
     if auth is not None:

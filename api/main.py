@@ -41,9 +41,15 @@ Errors are `application/problem+json` with a stable `code` and a `hint`.
 
 
 def _open_default_store() -> Store:
+    """The configured store, built when empty; read-only when another process holds it (extra workers)."""
     from kg.build import ensure_built, open_store
+    from kg.errors import StoreError
 
-    store = open_store()
+    try:
+        store = open_store()
+    except StoreError:
+        log.warning("another process holds the store; this instance serves it read-only (writes will fail)")
+        return open_store(read_only=True)
     ensure_built(store)
     return store
 

@@ -1,0 +1,153 @@
+"""Load the web service from separate client processes on loopback and report latency and throughput.
+
+    python benchmarks/api_load.py --store-dir /tmp/cypkg-bench --build       # build the store from data/ first
+    python benchmarks/api_load.py --store-dir /tmp/cypkg-bench --seconds 300  # the issue's 5-minute run
+    python benchmarks/api_load.py --store-dir /tmp/cypkg-bench --workers 2 --clients 4
+
+Starts `uvicorn api.main:create_app --factory` on 127.0.0.1 (a free port) against the embedded
+store in --store-dir, then for each target runs --clients client processes, each a tight
+httpx loop with keep-alive for --seconds, and prints p50/p99 latency, requests/s and errors.
+Targets (issue 4, 2 cores, one worker, one client): /plans/{id} p50 <= 3 ms, p99 <= 15 ms, >= 800 req/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGETS = {
+    "/plans/{id}": ("GET", "/plans/kent-cypp-2008-2011", None),
+    "/partners/{id}/priorities": ("GET", "/partners/kent-childrens-trust/priorities", None),
+    "named query": ("GET", "/queries/indicator_trend?authority=medway&indicator=lait-lac", None),
+    "/sparql lookup": (
+        "GET",
+        "/sparql?query=SELECT+%3Ft+WHERE+%7B+%3Chttps%3A%2F%2Fw3id.org%2Fcypkg%2Fid%2Fplan%2Fkent-cypp-2008-2011%3E"
+        "+dcterms%3Atitle+%3Ft+%7D",
+        None,
+    ),
+}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def build(store_dir: Path) -> None:
+    from kg.build import build_store, data_sources
+    from kg.store import OxigraphStore
+
+    summary = build_store(OxigraphStore(store_dir), data_sources())
+    print(f"built {summary.triples:,} triples in {summary.seconds:.0f} s")
+
+
+def start_server(store_dir: Path, port: int, workers: int) -> subprocess.Popen:
+    env = {**os.environ, "CYPKG_STORE_DIR": str(store_dir), "CYPKG_API_TOKEN": ""}
+    cmd = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "api.main:create_app",
+        "--factory",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--log-level",
+        "warning",
+        "--no-access-log",
+    ]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            time.sleep(0.5)
+    proc.kill()
+    raise SystemExit("the server did not start within 120 s")
+
+
+def client_loop(base: str, method: str, path: str, seconds: float, out: multiprocessing.Queue) -> None:
+    latencies: list[float] = []
+    errors = 0
+    with httpx.Client(base_url=base, timeout=30) as c:
+        c.request(method, path)
+        end = time.perf_counter() + seconds
+        while (now := time.perf_counter()) < end:
+            r = c.request(method, path)
+            latencies.append(time.perf_counter() - now)
+            if r.status_code != 200:
+                errors += 1
+    out.put((latencies, errors))
+
+
+def run_target(base: str, method: str, path: str, seconds: float, clients: int) -> dict[str, float]:
+    queue: multiprocessing.Queue = multiprocessing.Queue()
+    procs = [
+        multiprocessing.Process(target=client_loop, args=(base, method, path, seconds, queue)) for _ in range(clients)
+    ]
+    for p in procs:
+        p.start()
+    results = [queue.get() for _ in procs]
+    for p in procs:
+        p.join()
+    latencies = sorted(x for lat, _ in results for x in lat)
+    errors = sum(e for _, e in results)
+    q = statistics.quantiles(latencies, n=100) if len(latencies) > 100 else [latencies[-1]] * 99
+    return {
+        "requests": len(latencies),
+        "rps": len(latencies) / seconds,
+        "p50_ms": q[49] * 1000,
+        "p99_ms": q[98] * 1000,
+        "errors": errors,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--store-dir", type=Path, required=True, help="embedded store folder to serve")
+    parser.add_argument("--build", action="store_true", help="build the store from data/ first")
+    parser.add_argument("--seconds", type=float, default=30.0, help="load time per target")
+    parser.add_argument("--clients", type=int, default=1, help="client processes per target")
+    parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    args = parser.parse_args()
+    if args.build:
+        build(args.store_dir)
+    port = free_port()
+    server = start_server(args.store_dir, port, args.workers)
+    triples = httpx.get(f"http://127.0.0.1:{port}/health").json()["triples"]
+    print(
+        f"store: {triples:,} triples; {args.workers} worker(s), {args.clients} client(s), {args.seconds:g} s each;"
+        f" {os.cpu_count()} CPUs"
+    )
+    print("| target | requests | req/s | p50 ms | p99 ms | errors |\n|---|---|---|---|---|---|")
+    try:
+        for name, (method, path, _) in TARGETS.items():
+            r = run_target(f"http://127.0.0.1:{port}", method, path, args.seconds, args.clients)
+            print(
+                f"| {name} | {r['requests']:,} | {r['rps']:,.0f} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} "
+                f"| {r['errors']} |",
+                flush=True,
+            )
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
+if __name__ == "__main__":
+    main()

@@ -369,6 +369,9 @@ def machine() -> dict[str, str]:
         "cores": str(os.cpu_count()),
         "RAM": f"{gib:.1f} GiB",
         "OS": platform.platform(),
+        "load average at the end (1/5/15 min; other work on the machine inflates every figure)": " / ".join(
+            f"{x:.1f}" for x in os.getloadavg()
+        ),
         "Python": platform.python_version(),
         "rdflib": version("rdflib"),
         "pyoxigraph": version("pyoxigraph"),

@@ -12,6 +12,8 @@ facet sets a view filters on: `plans`, `outcomes`, `partner_types`.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -69,6 +71,17 @@ def _run(store: object, name: str, params: dict[str, str | None]) -> list[dict[s
     return named_queries.run(store, name, {k: v for k, v in params.items() if v})
 
 
+def _run_plain(store: object, name: str, params: dict[str, str | None]) -> list[dict[str, str]]:
+    """A named query's rows as plain strings (IRIs and lexical forms), read from the store's own CSV.
+
+    For the national network's tens of thousands of rows, skipping rdflib terms is most of the speed.
+    """
+    query = named_queries.get(name)
+    bindings = query.bind({k: v for k, v in params.items() if v})
+    _form, body = store.query_serialized(query.text, "csv", bindings=bindings)  # type: ignore[attr-defined]
+    return [{k: v for k, v in row.items() if v != ""} for row in csv.DictReader(io.StringIO(body.decode("utf-8")))]
+
+
 def _add_edge(g: nx.Graph, u: str, v: str, attr: str, value: str, precedence: tuple[str, ...]) -> None:
     """Add an edge, or keep the more specific label when the pair is already linked."""
     if g.has_edge(u, v):
@@ -79,7 +92,7 @@ def _add_edge(g: nx.Graph, u: str, v: str, attr: str, value: str, precedence: tu
     g.add_edge(u, v, **{attr: value})
 
 
-def _node(g: nx.Graph, iri: Node) -> str:
+def _node(g: nx.Graph, iri: Node | str) -> str:
     key = str(iri)
     if key not in g:
         g.add_node(key, plans=set(), outcomes=set(), partner_types=set())
@@ -165,11 +178,11 @@ def partner_network(store: object, *, plan: str | None = None, authority: str | 
     """
     if plan and not authority:
         authority = _authority_of(store, plan)
-    rows = _run(store, "network_partners", {"authority": authority})
+    rows = _run_plain(store, "network_partners", {"authority": authority})
     g = nx.Graph(view="partners-national")
     for row in rows:
         council, partner = _node(g, row["authority"]), _node(g, row["partner"])
-        link = str(row["link"])
+        link = row["link"]
         if g.has_edge(council, partner):
             links = set(g.edges[council, partner]["relation"].split(", ")) | {link}
             g.edges[council, partner]["relation"] = ", ".join(sorted(links))
@@ -243,17 +256,24 @@ def values_query(text: str, terms: Iterable[URIRef]) -> str:
     return _VALUES_PLACEHOLDER.sub(lambda _m: f"VALUES ?node {{ {body} }}", text, count=1)
 
 
+DETAIL_LIMIT = 600
+"""Labels and paragraphs are fetched for at most this many nodes (the best-connected); a national
+network has tens of thousands, and a view draws a few hundred, so the rest keep their id as label."""
+
+
 def describe_nodes(store: object, g: nx.Graph) -> None:
-    """Give every node (and every facet value) its label, kind, group and source paragraphs."""
+    """Give every node its kind and group, and the best-connected ones (and facet values) labels and paragraphs."""
     facet_iris = {v for _, d in g.nodes(data=True) for v in d["plans"] | d["outcomes"]}
-    wanted = sorted(set(g.nodes) | facet_iris)
-    details = node_details(store, wanted)
+    ranked = sorted(g.nodes, key=lambda n: (-g.degree(n), n))
+    detailed = set(ranked[:DETAIL_LIMIT]) | facet_iris
+    details = node_details(store, sorted(detailed))
+    types = node_types(store) if len(g) > DETAIL_LIMIT else {}
     labels: dict[str, str] = {}
-    for key in wanted:
+    for key in sorted(set(g.nodes) | facet_iris):
         info = details.get(key, {})
         labels[key] = info.get("label") or _fallback_label(key)
         if key in g:
-            kind, group = _classify(key, info.get("types", set()))
+            kind, group = _classify(key, info.get("types", set()) | types.get(key, set()))
             g.nodes[key].update(
                 iri=key,
                 id=local_id(key),
@@ -263,6 +283,14 @@ def describe_nodes(store: object, g: nx.Graph) -> None:
                 paragraphs=info.get("paragraphs", []),
             )
     g.graph["labels"] = labels
+
+
+def node_types(store: object) -> dict[str, set[str]]:
+    """The rdf:types `TYPE_KINDS` knows, of everything in the graph, by IRI (one query, no VALUES row)."""
+    types: dict[str, set[str]] = defaultdict(set)
+    for row in _run_plain(store, "network_types", {}):
+        types[row["node"]].add(row["type"])
+    return types
 
 
 def node_details(store: object, iris: list[str]) -> dict[str, dict]:

@@ -113,7 +113,7 @@ def view_data(g: nx.Graph, positions: dict[str, tuple[float, float]] | None = No
             y=round(y, 1),
             fullLabel=data.get("label", key),
             kind=kind,
-            group=group,
+            category=group,  # not "group": pyvis drops the colour of a node that has a group
             plans=sorted(data.get("plans", ())),
             outcomes=sorted(data.get("outcomes", ())),
             partnerTypes=sorted(data.get("partner_types", ())),
@@ -170,7 +170,7 @@ def render_html(g: nx.Graph, positions: dict[str, tuple[float, float]] | None = 
     )
     return Template(_asset("templates/view.html")).substitute(
         title=html.escape(title),
-        csp=html.escape(csp),
+        csp=html.escape(csp, quote=False),  # our own constant, in a double-quoted attribute
         style=_asset("static/view.css"),
         vis_network_js=vis_js,
         view_js=view_js,

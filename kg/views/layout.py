@@ -13,12 +13,15 @@ import networkx as nx
 NODE_SPACING = 110.0
 """Roughly the page pixels between neighbouring nodes."""
 
+LABEL_WIDTH = 300.0
+"""Room left beside each part for its labels (canvas labels are up to about 42 characters)."""
+
 
 def _component_layout(g: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
     n = len(g)
     if n == 1:
         return {next(iter(g)): (0.0, 0.0)}
-    raw = nx.spring_layout(g, seed=seed, k=1.8 / math.sqrt(n), iterations=100 if n <= 600 else 40)
+    raw = nx.spring_layout(g, seed=seed, k=1.8 / math.sqrt(n), iterations=100 if n <= 150 else 30)
     radius = NODE_SPACING * math.sqrt(n) * 0.75
     return {key: (float(x) * radius, float(y) * radius) for key, (x, y) in raw.items()}
 
@@ -30,7 +33,7 @@ def compute_layout(g: nx.Graph, *, seed: int = 7) -> dict[str, tuple[float, floa
     for part in parts:
         pos = _component_layout(g.subgraph(sorted(part)), seed)
         xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
-        boxes.append((pos, min(xs), min(ys), max(xs) - min(xs) + NODE_SPACING, max(ys) - min(ys) + NODE_SPACING))
+        boxes.append((pos, min(xs), min(ys), max(xs) - min(xs) + LABEL_WIDTH, max(ys) - min(ys) + NODE_SPACING))
     total_area = sum(w * h for *_, w, h in boxes)
     row_width = max(math.sqrt(total_area) * 1.4, max((b[3] for b in boxes), default=0))
     out: dict[str, tuple[float, float]] = {}

@@ -44,19 +44,6 @@ def _virtuoso(tmp_path_factory: pytest.TempPathFactory, name: str) -> Iterator[V
         server.stop()
 
 
-def remote_store_for(server: VirtuosoServer) -> RemoteStore:
-    """A RemoteStore speaking to a test server as its dba, with the server's row limit."""
-    return RemoteStore(
-        server.sparql_url,
-        update_url=server.update_url,
-        user="dba",
-        password="dba",
-        connect_timeout=5.0,
-        read_timeout=120.0,
-        max_rows=server.max_rows,
-    )
-
-
 @pytest.fixture(scope="session")
 def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VirtuosoServer]:
     """The Virtuoso holding the session's read-only data."""
@@ -71,7 +58,7 @@ def virtuoso_store(virtuoso_server: VirtuosoServer, embedded_store: OxigraphStor
     and the session pays for parsing and inference once; `RemoteStore.load_sources` on real files
     has its own tests.
     """
-    store = remote_store_for(virtuoso_server)
+    store = virtuoso_server.remote_store()
     dump = Path(tempfile.mkdtemp(dir=virtuoso_server.root)) / "data.nq"
     with dump.open("wb") as out:
         embedded_store.dump(out, "nquads")
@@ -92,7 +79,7 @@ def fresh_store(request: pytest.FixtureRequest) -> Iterator[Store]:
     if request.param == "embedded":
         yield OxigraphStore()
         return
-    store = remote_store_for(request.getfixturevalue("virtuoso_scratch_server"))
+    store = request.getfixturevalue("virtuoso_scratch_server").remote_store()
     store.restore(_empty_dump(request))
     yield store
     store.close()

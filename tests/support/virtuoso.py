@@ -17,8 +17,12 @@ import subprocess
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import httpx
+
+if TYPE_CHECKING:
+    from kg.remote import RemoteStore
 
 PACKAGED_INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
 VIRTUOSO = "/usr/bin/virtuoso-t"
@@ -161,6 +165,20 @@ class VirtuosoServer:
         self.stop()
         raise VirtuosoFailed(
             f"Virtuoso did not answer on {self.sparql_url} within {deadline_s:.0f} s\n{self.log_tail()}"
+        )
+
+    def remote_store(self) -> RemoteStore:
+        """A RemoteStore speaking to this server as its dba, with the server's row limit."""
+        from kg.remote import RemoteStore
+
+        return RemoteStore(
+            self.sparql_url,
+            update_url=self.update_url,
+            user=USER,
+            password=PASSWORD,
+            connect_timeout=5.0,
+            read_timeout=120.0,
+            max_rows=self.max_rows,
         )
 
     def isql(self, sql: str, timeout_s: float = 60.0) -> str:

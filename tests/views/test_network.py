@@ -153,3 +153,26 @@ def test_medway_2019_plan_is_championed_by_its_strategic_transformation_board(st
     plan = IRI + "plan/medway-cypp-2019-2024"
     board = IRI + "board/medway-cyp-strategic-transformation-board"
     assert g.edges[plan, board]["role"] == "champion"
+
+
+def test_example_plan_metrics_find_its_single_owner_priority_and_busiest_partners(store) -> None:
+    rows = workshop_metrics(store, plan="anyshire-cypp-2024-2027")
+    assert _section(rows, "one-owner") == {"anyshire-cypp-2024-2027-key-stage-2": 1}
+    top = _section(rows, "top-owners")
+    assert (top["anyshire"], top["anyshire-schools-partnership"]) == (7, 5)
+
+
+def test_example_plan_comparison_keeps_three_priorities_and_adds_six_partners(store) -> None:
+    diff = compare_plans(store, "anyshire-cypp-2021-2024", "anyshire-cypp-2024-2027")
+    assert diff.priorities.kept == [
+        "Improve attendance at school",
+        "Reduce first-time entrants to the youth justice system",
+        "Reduce the number of children who need to enter care",
+    ]
+    assert diff.priorities.dropped == ["Increase take-up of funded childcare places"]
+    assert diff.partners.kept == [
+        "Anyshire Borough Council",
+        "Anyshire Schools Partnership",
+        "Anyshire Youth Offending Service",
+    ]
+    assert len(diff.partners.added) == 6

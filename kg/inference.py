@@ -107,12 +107,28 @@ def infer_graph(store: ox.Store, name: str, rules: Rules | None = None) -> int:
     rules = rules or default_rules()
     source = ox.NamedNode(str(GRAPH[name])) if not name.startswith("http") else ox.NamedNode(name)
     target = ox.NamedNode(inferred_graph_iri(name))
-    triples = ((q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, source))
-    entailed = rules.entail(triples)
+    entailed = {
+        t
+        for t in rules.entail(_triggering_triples(store, source, rules))
+        if next(iter(store.quads_for_pattern(*t, source)), None) is None
+    }
     if store.contains_named_graph(target):
         store.remove_graph(target)
     store.extend(ox.Quad(s, p, o, target) for s, p, o in entailed)
     return len(entailed)
+
+
+def _triggering_triples(store: ox.Store, source: ox.NamedNode, rules: Rules) -> Iterable[tuple]:
+    """Only the triples some rule reads: typed by a class with superclasses, or with a rule-bearing predicate.
+
+    Bulk data (a million observations) mostly fires no rule, so scanning it all would be wasted time.
+    """
+    for cls in rules.superclasses:
+        for q in store.quads_for_pattern(None, _RDF_TYPE, ox.NamedNode(cls), source):
+            yield q.subject, q.predicate, q.object
+    for prop in set(rules.superproperties) | set(rules.inverses) | rules.symmetric:
+        for q in store.quads_for_pattern(None, ox.NamedNode(prop), None, source):
+            yield q.subject, q.predicate, q.object
 
 
 def entailed_quads(quads: list[ox.Quad], name: str, rules: Rules | None = None) -> list[ox.Quad]:

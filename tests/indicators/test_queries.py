@@ -70,3 +70,23 @@ def test_every_current_upper_tier_authority_has_neighbours_and_observations(indi
     assert current_upper - have_neighbours == set()
     assert current_upper - have_obs == set()
     assert str(ID["authority/northamptonshire"]) in have_obs
+
+
+def test_wrong_way_lists_a_priority_measure_that_worsened(indicator_store) -> None:
+    from rdflib import Graph
+
+    plan = ID["plan/test-medway-plan"]
+    priority = ID["priority/test-medway-neet"]
+    g = Graph()
+    g.add((plan, CYP.authority, ID["authority/medway"]))
+    g.add((priority, CYP.priorityOf, plan))
+    g.add((priority, CYP.measuredBy, ID["indicator/lait-16-17-neet"]))  # lower is better: 3.8 → 6.6
+    g.add((priority, CYP.measuredBy, ID["indicator/lait-lac"]))  # no polarity: never listed
+    indicator_store.put_graph("test-wrong-way", g)
+    try:
+        rows = run(indicator_store, "indicator_wrong_way", {"authority": "medway"})
+    finally:
+        indicator_store.drop_graph("test-wrong-way")
+    assert [(str(r["notation"]), str(r["previousValue"]), str(r["latestValue"])) for r in rows] == [
+        ("16-17 NEET", "3.8", "6.6")
+    ]

@@ -128,7 +128,7 @@ class Virtuoso:
         target = self.server.root / "load"
         shutil.rmtree(target, ignore_errors=True)
         shutil.copytree(data.out_dir, target, ignore=shutil.ignore_patterns("*.json"))
-        self.server.isql("RDF_GLOBAL_RESET();")
+        self.server.isql("RDF_GLOBAL_RESET(); DELETE FROM DB.DBA.LOAD_LIST;")  # else same-named files are skipped
         for path in data.files():  # ld_dir reads each file's graph from a `.graph` file beside it
             (target / f"{path.name}.graph").write_text(str(GRAPH[path.stem]), encoding="utf-8")
         self.server.isql(f"ld_dir('{target}', '*.nt', '{GRAPH['unnamed']}'); rdf_loader_run(); checkpoint;", 900)

@@ -11,7 +11,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 from rich.table import Table
 
-from kg.namespaces import ID, PREFIXES
+from kg.namespaces import GRAPH, ID, PREFIXES
 
 
 def short(term: Node | None) -> str:
@@ -22,6 +22,8 @@ def short(term: Node | None) -> str:
         iri = str(term)
         if iri.startswith(str(ID)):
             return iri.rsplit("/", 1)[-1]
+        if iri.startswith(str(GRAPH)):
+            return iri[len(str(GRAPH)) :]
         for prefix, ns in PREFIXES.items():
             if iri.startswith(ns) and len(iri) > len(ns):
                 return f"{prefix}:{iri[len(ns) :]}"

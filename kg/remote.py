@@ -15,6 +15,8 @@ Bindings are bound by a generated VALUES block (kg.sparql_text), never pasted in
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import uuid
@@ -171,7 +173,11 @@ class RemoteStore:
 
     # --- reading -----------------------------------------------------------------------------
     def select(self, query: str, bindings: dict[str, Node] | None = None) -> Rows:
-        data = self._json(self._query_request(query, _SELECT_JSON, bindings))
+        return self._select_json(self._query_request(query, _SELECT_JSON, bindings))
+
+    def _select_json(self, response: httpx.Response) -> Rows:
+        """SPARQL JSON results as Rows, refusing an answer that reached the row limit."""
+        data = self._json(response)
         if "results" not in data:
             raise QueryError("expected a SELECT query", hint="use ask() or construct() for other query forms")
         columns = list(data.get("head", {}).get("vars", []))
@@ -222,12 +228,12 @@ class RemoteStore:
         if form == "ASK":
             answer = _boolean(self._query_request(query, _SELECT_JSON, bindings, **graphs))
             return "boolean", _boolean_bytes(answer, result_format)
+        if result_format in ("csv", "tsv"):
+            rows = self._select_json(self._query_request(query, _SELECT_JSON, bindings, **graphs))
+            return "solutions", _delimited(rows, result_format)
         response = self._query_request(query, _RESULT_TYPES[result_format], bindings, **graphs)
-        if (
-            result_format == "json"
-            and len(self._json(response).get("results", {}).get("bindings", [])) >= self.max_rows
-        ):
-            raise self._row_limit(self.max_rows)
+        if result_format == "json":
+            self._select_json(response)
         return "solutions", response.content
 
     def _json(self, response: httpx.Response) -> dict[str, Any]:
@@ -478,6 +484,21 @@ def _boolean_bytes(answer: bool, result_format: str) -> bytes:
     if result_format == "json":
         return json.dumps({"head": {}, "boolean": answer}).encode()
     return word.encode()
+
+
+def _delimited(rows: Rows, result_format: str) -> bytes:
+    """SELECT rows as SPARQL 1.1 CSV (plain values) or TSV (terms in N-Triples syntax), CRLF/LF as specified."""
+    from kg.store import to_oxigraph
+
+    if result_format == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(rows.columns)
+        writer.writerows([str(row.get(c, "")) for c in rows.columns] for row in rows)
+        return out.getvalue().encode()
+    lines = ["\t".join(f"?{c}" for c in rows.columns)]
+    lines += ["\t".join(str(to_oxigraph(row[c])) if c in row else "" for c in rows.columns) for row in rows]
+    return ("\n".join(lines) + "\n").encode()
 
 
 def _rdflib_term(value: dict[str, str]) -> Node:

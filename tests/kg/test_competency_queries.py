@@ -15,16 +15,19 @@ from __future__ import annotations
 import csv
 import io
 import os
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from rdflib import Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.term import Node
+from support.virtuoso import start_virtuoso
 
 import kg.queries
 from kg.namespaces import graph_iri, local_id
-from kg.store import OxigraphStore, RdfSource
+from kg.store import OxigraphStore, RdfSource, Store
 
 REPO = Path(__file__).resolve().parents[2]
 EXPECTED = Path(__file__).resolve().parent / "expected"
@@ -82,16 +85,41 @@ def _store(files: list[Path]) -> OxigraphStore:
     return store
 
 
-@pytest.fixture(scope="module")
-def example_store() -> OxigraphStore:
-    """The fictional example plan (data/examples) and the reference data."""
-    return _store(EXAMPLE_FILES)
+BACKENDS = ["embedded", pytest.param("virtuoso", marks=pytest.mark.virtuoso)]
 
 
-@pytest.fixture(scope="module")
-def seed_store() -> OxigraphStore:
-    """The seed graphs and reference data, one named graph per file, without inference."""
-    return _store(GOLDEN_FILES)
+def _on_backend(request: pytest.FixtureRequest, files: list[Path], server_name: str) -> Iterator[Store]:
+    """The files on the asked backend; on Virtuoso, a private server restored from the same quads."""
+    embedded = _store(files)
+    if request.param == "embedded":
+        yield embedded
+        return
+    root = Path(
+        tempfile.mkdtemp(prefix=f"{server_name}-", dir=request.getfixturevalue("tmp_path_factory").getbasetemp())
+    )
+    server = start_virtuoso(root)
+    try:
+        remote = server.remote_store()
+        dump = root / "golden.nq"
+        with dump.open("wb") as out:
+            embedded.dump(out, "nquads")
+        remote.restore(dump)
+        yield remote
+        remote.close()
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def example_store(request: pytest.FixtureRequest) -> Iterator[Store]:
+    """The fictional example plan (data/examples) and the reference data, on each backend."""
+    yield from _on_backend(request, EXAMPLE_FILES, "virtuoso-example")
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def seed_store(request: pytest.FixtureRequest) -> Iterator[Store]:
+    """The seed graphs and reference data, one named graph per file, without inference, on each backend."""
+    yield from _on_backend(request, GOLDEN_FILES, "virtuoso-seeds")
 
 
 def cell(term: Node | None) -> str:
@@ -114,9 +142,10 @@ def as_csv(columns: list[str], rows: list[dict[str, Node]]) -> str:
     return out.getvalue()
 
 
-def assert_golden(store: OxigraphStore, name: str, params: dict[str, str], case_id: str) -> None:
+def assert_golden(store: Store, name: str, params: dict[str, str], case_id: str) -> None:
     rows = kg.queries.run(store, name, params)
     actual = as_csv(rows.columns, rows)  # type: ignore[attr-defined]
+    case_id = case_id.removeprefix("embedded-").removeprefix("virtuoso-")
     expected_file = EXPECTED / f"{case_id}.csv"
     if os.environ.get("CYPKG_REGENERATE_GOLDEN"):
         expected_file.write_text(actual, encoding="utf-8")
@@ -126,14 +155,14 @@ def assert_golden(store: OxigraphStore, name: str, params: dict[str, str], case_
 
 @pytest.mark.parametrize(("name", "params"), CASES)
 def test_query_answers_on_seed_graphs_match_golden_rows(
-    seed_store: OxigraphStore, name: str, params: dict[str, str], request: pytest.FixtureRequest
+    seed_store: Store, name: str, params: dict[str, str], request: pytest.FixtureRequest
 ) -> None:
     assert_golden(seed_store, name, params, request.node.callspec.id)
 
 
 @pytest.mark.parametrize(("name", "params"), EXAMPLE_CASES)
 def test_query_answers_on_fictional_example_match_golden_rows(
-    example_store: OxigraphStore, name: str, params: dict[str, str], request: pytest.FixtureRequest
+    example_store: Store, name: str, params: dict[str, str], request: pytest.FixtureRequest
 ) -> None:
     assert_golden(example_store, name, params, request.node.callspec.id)
 

@@ -16,6 +16,7 @@ from rich.table import Table
 
 from kg.build import ensure_built, open_store
 from kg.cli import app
+from kg.cli.core import RowFormat
 from kg.network import METRIC_SECTIONS, VIEWS, MetricRow, compare_plans, workshop_metrics
 
 out = Console(soft_wrap=True)
@@ -25,12 +26,6 @@ class ViewFormat(StrEnum):
     html = "html"
     svg = "svg"
     png = "png"
-
-
-class MetricFormat(StrEnum):
-    table = "table"
-    csv = "csv"
-    json = "json"
 
 
 def _store():  # noqa: ANN202
@@ -89,17 +84,17 @@ def metrics_csv(rows: list[MetricRow]) -> str:
 @app.command()
 def metrics(
     plan: Annotated[str | None, typer.Option(help="One plan's id (default: all plans)")] = None,
-    format: Annotated[MetricFormat, typer.Option("--format", "-f", help="table, csv or json")] = MetricFormat.table,
+    format: Annotated[RowFormat, typer.Option("--format", "-f", help="table, csv or json")] = RowFormat.table,
 ) -> None:
     """Who carries the most, who brokers, and which priorities or outcomes have one owner or none.
 
     Example: `cypkg metrics --plan medway-cypp-2019-2024 --format csv > metrics.csv`
     """
     rows = workshop_metrics(_store(), plan=plan)
-    if format is MetricFormat.csv:
+    if format is RowFormat.csv:
         sys.stdout.write(metrics_csv(rows))
         return
-    if format is MetricFormat.json:
+    if format is RowFormat.json:
         sys.stdout.write(json.dumps([r.as_dict() for r in rows], indent=2, ensure_ascii=False) + "\n")
         return
     for section, title in METRIC_SECTIONS.items():
@@ -117,7 +112,7 @@ def metrics(
 def compare(
     plan_a: Annotated[str, typer.Argument(help="The earlier plan's id, e.g. medway-cypp-2009-2011")],
     plan_b: Annotated[str, typer.Argument(help="The later plan's id, e.g. medway-cypp-2019-2024")],
-    format: Annotated[MetricFormat, typer.Option("--format", "-f", help="table, csv or json")] = MetricFormat.table,
+    format: Annotated[RowFormat, typer.Option("--format", "-f", help="table, csv or json")] = RowFormat.table,
 ) -> None:
     """Priorities (and outcomes) and partners added, dropped and kept from PLAN_A to PLAN_B.
 
@@ -125,14 +120,14 @@ def compare(
     """
     result = compare_plans(_store(), plan_a, plan_b)
     rows = result.as_rows()
-    if format is MetricFormat.csv:
+    if format is RowFormat.csv:
         buf = io.StringIO()
         writer = csv.DictWriter(buf, fieldnames=["what", "change", "label"], lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
         sys.stdout.write(buf.getvalue())
         return
-    if format is MetricFormat.json:
+    if format is RowFormat.json:
         sys.stdout.write(json.dumps({"plan_a": plan_a, "plan_b": plan_b, "changes": rows}, indent=2) + "\n")
         return
     table = Table("what", "change", "label", title=f"{result.label_a} → {result.label_b}", title_justify="left")

@@ -9,6 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 from conftest import TOKEN, LiveServer, settings_for
+from support.virtuoso import start_virtuoso
 
 from api.main import create_app
 from kg.build import data_sources
@@ -29,18 +30,19 @@ def _reference_and(seed: str) -> list[RdfSource]:
 
 
 @pytest.fixture(scope="module")
-def two_instances(request: pytest.FixtureRequest) -> Iterator[tuple[str, str]]:
-    """Two uvicorn servers, each its own app and RemoteStore, over the scratch Virtuoso."""
-    server = request.getfixturevalue("virtuoso_scratch_server")
-    loader = server.remote_store()
-    loader.load_sources(_reference_and(PRELOADED))
-    loader.drop_graph(WRITTEN)
-    instances = [LiveServer(create_app(server.remote_store(), settings_for(api_token=TOKEN))) for _ in range(2)]
-    for instance in instances:
-        instance.start()
-    yield instances[0].url, instances[1].url
-    for instance in instances:
-        instance.stop()
+def two_instances(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    """Two uvicorn servers, each its own app and RemoteStore, over one private Virtuoso."""
+    server = start_virtuoso(tmp_path_factory.mktemp("virtuoso-two-instances"))
+    try:
+        server.remote_store().load_sources(_reference_and(PRELOADED))
+        instances = [LiveServer(create_app(server.remote_store(), settings_for(api_token=TOKEN))) for _ in range(2)]
+        for instance in instances:
+            instance.start()
+        yield instances[0].url, instances[1].url
+        for instance in instances:
+            instance.stop()
+    finally:
+        server.stop()
 
 
 def test_two_instances_give_the_same_plan(two_instances: tuple[str, str]):

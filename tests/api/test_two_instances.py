@@ -8,12 +8,12 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import TOKEN, LiveServer, settings_for
 from support.virtuoso import start_virtuoso
 
 from api.main import create_app
 from kg.build import data_sources
 from kg.store import RdfSource
+from tests.api.conftest import TOKEN, LiveServer, settings_for
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "data" / "seeds"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -17,6 +17,9 @@ from kg.cli import app
 from kg.errors import QueryError
 from kg.output import to_csv, to_json, to_table
 from kg.store import RdfSource, Store
+
+if TYPE_CHECKING:
+    from kg.validate import ValidationReport
 
 out = Console(soft_wrap=True)
 
@@ -141,6 +144,9 @@ def validate(
         list[Path] | None, typer.Argument(help="RDF files to check (default: everything in data/)")
     ] = None,
     format: Annotated[ReportFormat, typer.Option("--format", "-f", help="table, ttl or json")] = ReportFormat.table,
+    store: Annotated[
+        bool, typer.Option("--store", help="Check everything in the store instead (slow at national scale)")
+    ] = False,
 ) -> None:
     """Check data against the SHACL shapes; exit 1 on any Violation, 0 when it conforms.
 
@@ -154,12 +160,18 @@ def validate(
     * `cypkg validate` checks data/ and prints a table: severity, shape, focus node, path, value, message.
 
     * `cypkg validate my-plan.ttl --format json` checks one file and prints the results as JSON.
+
+    * `cypkg validate --store` checks the whole built store at once (all graphs, inferences included).
     """
     from rdflib import Graph
 
     from kg.validate import validate as run_validation
     from kg.writes import neighbourhood, read_rdf_file
 
+    if store:
+        from kg.validate_store import validate_store
+
+        _print_report(validate_store(open_store(read_only=True)), format)
     context_store = _memory_store_for_validation()
     data = Graph()
     if files:
@@ -175,6 +187,11 @@ def validate(
         own = set(data.subjects())
         report.results = [r for r in report.results if r.focus_node in own]
         report.conforms = not any(r.severity == "Violation" for r in report.results)
+    _print_report(report, format)
+
+
+def _print_report(report: ValidationReport, format: ReportFormat) -> None:
+    """Print a validation report in the asked format and exit 1 on any Violation, else 0."""
     if format is ReportFormat.json:
         sys.stdout.write(report.to_json() + "\n")
     elif format is ReportFormat.ttl:

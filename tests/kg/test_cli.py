@@ -94,3 +94,15 @@ def test_dump_and_restore_round_trip(env: dict[str, str], tmp_path: Path) -> Non
     again = cypkg("dump", env=env)
     assert sorted(again.stdout.splitlines()) == sorted(first.stdout.splitlines())
     assert "alpha" in again.stdout
+
+
+def test_validate_store_checks_the_whole_built_store_and_exits_0_when_it_conforms(tmp_path: Path) -> None:
+    repo = Path(__file__).resolve().parents[2]
+    data = tmp_path / "data"
+    for folder in ("seeds", "reference"):
+        shutil.copytree(repo / "data" / folder, data / folder)
+    env = {**os.environ, "CYPKG_STORE_DIR": str(tmp_path / "store"), "CYPKG_DATA_DIR": str(data), "COLUMNS": "200"}
+    assert cypkg("load", env=env).returncode == 0
+    result = cypkg("validate", "--store", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "conforms" in result.stdout

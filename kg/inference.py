@@ -34,6 +34,25 @@ def ontology_files() -> list[Path]:
     return sorted(p for p in ONTOLOGY_DIR.glob("*.ttl") if not p.name.startswith("shapes"))
 
 
+def transitive_closure(g: Graph, predicate: URIRef) -> dict[URIRef, set[URIRef]]:
+    """Each IRI's strict ancestors along `predicate` (e.g. every superclass of a class)."""
+    direct: dict[URIRef, set[URIRef]] = defaultdict(set)
+    for sub, sup in g.subject_objects(predicate):
+        if isinstance(sub, URIRef) and isinstance(sup, URIRef) and sub != sup:
+            direct[sub].add(sup)
+    closed: dict[URIRef, set[URIRef]] = {}
+    for start, supers in direct.items():
+        seen: set[URIRef] = set()
+        todo = list(supers)
+        while todo:
+            nxt = todo.pop()
+            if nxt not in seen and nxt != start:
+                seen.add(nxt)
+                todo.extend(direct.get(nxt, ()))
+        closed[start] = seen
+    return closed
+
+
 @dataclass
 class Rules:
     """The ontology's axioms as lookup tables (IRIs as strings)."""
@@ -46,21 +65,7 @@ class Rules:
     @classmethod
     def from_graph(cls, g: Graph) -> Rules:
         def closure(pred: URIRef) -> dict[str, set[str]]:
-            direct: dict[str, set[str]] = defaultdict(set)
-            for s, o in g.subject_objects(pred):
-                if isinstance(s, URIRef) and isinstance(o, URIRef) and s != o:
-                    direct[str(s)].add(str(o))
-            out: dict[str, set[str]] = {}
-            for start in direct:
-                seen: set[str] = set()
-                todo = list(direct[start])
-                while todo:
-                    nxt = todo.pop()
-                    if nxt not in seen and nxt != start:
-                        seen.add(nxt)
-                        todo.extend(direct.get(nxt, ()))
-                out[start] = seen
-            return out
+            return {str(k): {str(v) for v in vs} for k, vs in transitive_closure(g, pred).items()}
 
         inverses: dict[str, set[str]] = defaultdict(set)
         for s, o in g.subject_objects(OWL.inverseOf):

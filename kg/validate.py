@@ -177,24 +177,6 @@ class ValidationReport:
         return table
 
 
-def _transitive(ontology: Graph, predicate: URIRef) -> dict[Node, set[Node]]:
-    direct: dict[Node, set[Node]] = {}
-    for sub, sup in ontology.subject_objects(predicate):
-        if isinstance(sub, URIRef) and isinstance(sup, URIRef) and sub != sup:
-            direct.setdefault(sub, set()).add(sup)
-    closed: dict[Node, set[Node]] = {}
-    for start, supers in direct.items():
-        seen: set[Node] = set()
-        todo = list(supers)
-        while todo:
-            nxt = todo.pop()
-            if nxt not in seen and nxt != start:
-                seen.add(nxt)
-                todo.extend(direct.get(nxt, ()))
-        closed[start] = seen
-    return closed
-
-
 def entail(data: Graph, ontology: Graph) -> Graph:
     """`data` plus the ontology plus what the store materialises from it.
 
@@ -203,8 +185,10 @@ def entail(data: Graph, ontology: Graph) -> Graph:
     inside the store. Unlike full RDFS entailment it adds no `rdf:type rdfs:Resource` to every
     node, which would make every dangling reference look described, and it is much faster.
     """
-    superclasses = _transitive(ontology, RDFS.subClassOf)
-    superproperties = _transitive(ontology, RDFS.subPropertyOf)
+    from kg.inference import transitive_closure
+
+    superclasses = transitive_closure(ontology, RDFS.subClassOf)
+    superproperties = transitive_closure(ontology, RDFS.subPropertyOf)
     inverses: dict[Node, set[Node]] = {}
     for a, b in ontology.subject_objects(OWL.inverseOf):
         inverses.setdefault(a, set()).add(b)

@@ -188,6 +188,45 @@ def validate(
     _print_report(report, format)
 
 
+@app.command()
+def check(
+    names: Annotated[
+        list[str] | None, typer.Argument(help="Checks to run, e.g. dangling-reference-violation (default: all)")
+    ] = None,
+    format: Annotated[RowFormat, typer.Option("--format", "-f", help="table, csv or json")] = RowFormat.table,
+) -> None:
+    """Run the cross-document data checks on the store; exit 1 when any finds a problem.
+
+    SHACL (`cypkg validate`) judges each node on its own; these checks look across documents: an id
+    pointed at but described nowhere, a paragraph cited from another report, a plan that replaces
+    itself. Each is a SPARQL file in kg/queries/checks/ that must return nothing.
+
+    Examples:
+
+    * `cypkg check` runs every check and prints passed or the offending rows.
+
+    * `cypkg check dangling-reference-violation --format csv` runs one check, rows as CSV.
+    """
+    from kg.checks import all_checks, run_checks
+    from kg.errors import UnknownIdError
+
+    unknown = [n for n in names or [] if n not in all_checks()]
+    if unknown:
+        raise UnknownIdError("check", unknown[0], hint=f"the checks are: {', '.join(all_checks())}")
+    store = open_store()
+    ensure_built(store)
+    results = run_checks(store, names)
+    for result in results:
+        if result.passed:
+            out.print(f"[green]passed[/] {result.check.name}: {result.check.question}")
+            continue
+        out.print(f"[red]failed[/] {result.check.name}: {result.check.question}\n[dim]why it matters: {result.why}[/]")
+        _emit_rows(result.rows, format)
+    failed = sum(not r.passed for r in results)
+    out.print(f"{len(results) - failed} passed, {failed} failed")
+    raise typer.Exit(1 if failed else 0)
+
+
 def _print_report(report: ValidationReport, format: ReportFormat) -> None:
     """Print a validation report in the asked format and exit 1 on any Violation, else 0."""
     if format is ReportFormat.json:

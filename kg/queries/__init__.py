@@ -30,7 +30,7 @@ from kg.namespaces import ID, SLUG
 
 QUERY_DIR = Path(__file__).resolve().parent
 LITERAL_KINDS = {"string", "integer", "decimal", "date", "year"}
-_HEADER = re.compile(r"^#\s*(question|parameter|example|returns):\s*(.*)$")
+_HEADER = re.compile(r"^#\s*(question|parameter|example|returns|why):\s*(.*)$")
 _PARAM = re.compile(r"^\?(?P<name>[A-Za-z_]\w*)\s+(?P<kind>[a-z-]+)(?P<opt>\s+optional)?\s*(?:-|—)?\s*(?P<doc>.*)$")
 _BAD_IRI_CHARS = re.compile(r'[\s<>"{}|\\^`]')
 
@@ -163,6 +163,7 @@ def parse_query_file(path: Path) -> NamedQuery:
         parameters=tuple(params),
         example=" ".join(fields.get("example", [])),
         returns=" ".join(fields.get("returns", [])),
+        extra={"why": " ".join(fields["why"])} if fields.get("why") else {},
         text=text,
         path=path,
     )

@@ -1,1 +1,56 @@
-"""cypkg: a knowledge graph of Children and Young People's Plans."""
+"""cypkg: a knowledge graph of Children and Young People's Plans.
+
+The names below are the library's front door for notebooks and other council systems; each is
+imported on first use, so `import kg` stays quick for the command line.
+
+    import kg
+    store = kg.memory_store()                       # everything in data/, in memory
+    kg.run_query(store, "partners_by_priority", {"plan": "medway-cypp-2019-2024"})
+    kg.validate_store(store).conforms
+"""
+
+from __future__ import annotations
+
+from importlib import import_module as _import_module
+from typing import Any as _Any
+
+__all__ = [
+    "CypkgError",
+    "OxigraphStore",
+    "RemoteStore",
+    "build_store",
+    "data_sources",
+    "memory_store",
+    "open_store",
+    "run_checks",
+    "run_query",
+    "validate",
+    "validate_store",
+]
+
+_HOMES = {
+    "CypkgError": ("kg.errors", "CypkgError"),
+    "OxigraphStore": ("kg.store", "OxigraphStore"),
+    "RemoteStore": ("kg.remote", "RemoteStore"),
+    "build_store": ("kg.build", "build_store"),
+    "data_sources": ("kg.build", "data_sources"),
+    "memory_store": ("kg.build", "memory_store"),
+    "open_store": ("kg.build", "open_store"),
+    "run_checks": ("kg.checks", "run_checks"),
+    "run_query": ("kg.queries", "run"),
+    "validate": ("kg.validate", "validate"),
+    "validate_store": ("kg.validate_store", "validate_store"),
+}
+
+
+def __getattr__(name: str) -> _Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module 'kg' has no attribute {name!r}")
+    module, attribute = _HOMES[name]
+    value = getattr(_import_module(module), attribute)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -34,3 +34,16 @@ def test_readme_shows_the_test_command_ci_runs():
     command = re.search(r"exec (bash scripts/test\.sh)", ci)
     assert command, ".ci/run must exec the README's test command"
     assert command.group(1) in (REPO / "README.md").read_text()
+
+
+
+def test_kg_all_lists_exactly_the_public_names_and_each_resolves():
+    import types
+
+    import kg
+
+    for name in kg.__all__:
+        assert callable(getattr(kg, name)), name
+    names = [n for n in dir(kg) if not n.startswith("_") and n != "annotations"]
+    exported = {n for n in names if not isinstance(getattr(kg, n), types.ModuleType)}
+    assert exported == set(kg.__all__)

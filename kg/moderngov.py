@@ -8,7 +8,9 @@ Re-importing the same range replaces that graph rather than adding to it.
 
 The network is reached only through a *fetcher* (`url -> bytes`), so tests feed it fixtures and
 the default one (`http_fetcher`) is polite: one request per `min_interval` seconds, connect and read
-timeouts, a size cap, and errors that name the URL.
+timeouts, a size cap, and errors that name the URL. `SavedSite` is the offline fetcher: it answers
+from a folder of saved answers (`GetCommittees.xml`, `GetMeetings-144.xml`, `GetMeeting-4967.xml`, …),
+so an officer can import a copy saved earlier and the README tour runs without the network.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from html.parser import HTMLParser
+from pathlib import Path
+from typing import TypeVar
 from urllib.parse import parse_qs, urlencode, urljoin, urlparse
 
 import httpx
@@ -35,6 +39,7 @@ PROV = Namespace("http://www.w3.org/ns/prov#")
 SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
 
 Fetcher = Callable[[str], bytes]
+_T = TypeVar("_T")
 SERVICE = "mgWebService.asmx"
 MAX_BYTES = 10_000_000
 USER_AGENT = "cypkg/0.1 (Children and Young People's Plans knowledge graph; +https://w3id.org/cypkg)"
@@ -50,6 +55,7 @@ class ModerngovError(InputError):
     def __init__(self, message: str, *, url: str, line: int | None = None, column: int | None = None, hint: str = ""):
         super().__init__(message, file=url, line=line, column=column, hint=hint)
         self.url = url
+        self.detail = message
 
 
 # --- fetching -----------------------------------------------------------------------------------
@@ -106,6 +112,68 @@ def http_fetcher(
         return response.content
 
     return fetch
+
+
+# Which saved file answers which request: (path ending, query parameter naming the file, file suffix).
+_SAVED_NAMES = (
+    (f"{SERVICE}/GetCommittees", None, "xml"),
+    (f"{SERVICE}/GetMeetings", "lCommitteeId", "xml"),
+    (f"{SERVICE}/GetMeeting", "lMeetingId", "xml"),
+    ("mgDelegatedDecisions.aspx", None, "html"),
+    ("ieDecisionDetails.aspx", "ID", "html"),
+)
+SAVED_LAYOUT = (
+    "GetCommittees.xml, GetMeetings-{committee id}.xml, GetMeeting-{meeting id}.xml, "
+    "and for --decisions-about mgDelegatedDecisions.html and ieDecisionDetails-{decision id}.html"
+)
+
+
+def saved_file_name(url: str) -> str:
+    """The file a saved copy keeps a request's answer in: `…/GetMeeting?lMeetingId=4967` -> GetMeeting-4967.xml.
+
+    Date-range parameters are not part of the name: a saved GetMeetings answer covers whatever range
+    it was saved for, and the import keeps only the meetings inside the range asked for.
+    """
+    parsed = urlparse(url)
+    query = parse_qs(parsed.query)
+    for ending, key, suffix in _SAVED_NAMES:
+        if parsed.path.endswith(ending):
+            stem = ending.rsplit("/", 1)[-1].removesuffix(".aspx")
+            value = (query.get(key) or [""])[0] if key else ""
+            return f"{stem}-{slugify(value)}.{suffix}" if key else f"{stem}.{suffix}"
+    raise ModerngovError("not a request a saved copy can answer", url=url, hint=f"a saved copy holds {SAVED_LAYOUT}")
+
+
+class SavedSite:
+    """A fetcher answering from a folder of saved Modern.gov answers instead of the network."""
+
+    def __init__(self, folder: Path) -> None:
+        if not folder.is_dir():
+            raise ModerngovError(
+                "no such folder" if not folder.exists() else "not a folder",
+                url=str(folder),
+                hint=f"--saved is a folder of answers saved from the site: {SAVED_LAYOUT}",
+            )
+        self.folder = folder
+
+    def path_for(self, url: str) -> Path:
+        """Where the answer to `url` is saved."""
+        return self.folder / saved_file_name(url)
+
+    def __call__(self, url: str) -> bytes:
+        path = self.path_for(url)
+        if not path.is_file():
+            raise ModerngovError(
+                f"the saved copy has no answer to {url}",
+                url=str(path),
+                hint=f"save that address from the site as {path.name} in {self.folder}, "
+                "or narrow the import (--committee, --from, --to) to what the copy holds",
+            )
+        if path.stat().st_size > MAX_BYTES:
+            raise ModerngovError(
+                f"the file is over the {MAX_BYTES:,} byte limit", url=str(path), hint="save a shorter date range"
+            )
+        return path.read_bytes()
 
 
 # --- text -----------------------------------------------------------------------------------------
@@ -543,13 +611,26 @@ class ModerngovClient:
     def url(self, path: str, **params: str) -> str:
         return urljoin(self.base, path) + (f"?{urlencode(params)}" if params else "")
 
-    def _get(self, url: str) -> bytes:
+    def _read(self, url: str, parse: Callable[..., _T]) -> _T:
+        """Fetch and parse one answer; a bad answer from a saved copy is reported against its file."""
         self.sources.append(url)
-        return self.fetcher(url)
+        body = self.fetcher(url)
+        try:
+            return parse(body, url=url)
+        except ModerngovError as exc:
+            if not isinstance(self.fetcher, SavedSite):
+                raise
+            path = self.fetcher.path_for(url)
+            raise ModerngovError(
+                f"{exc.detail} (the saved answer to {url})",
+                url=str(path),
+                line=exc.line,
+                column=exc.column,
+                hint=f"save {path.name} again from the site: it is not a whole {path.suffix[1:].upper()} answer",
+            ) from exc
 
     def committees(self) -> list[Committee]:
-        url = self.url(f"{SERVICE}/GetCommittees")
-        return parse_committees(self._get(url), url=url)
+        return self._read(self.url(f"{SERVICE}/GetCommittees"), parse_committees)
 
     def meetings(self, committee_id: str, start: date, end: date) -> list[MeetingSummary]:
         url = self.url(
@@ -558,20 +639,20 @@ class ModerngovClient:
             sFromDate=start.strftime("%d/%m/%Y"),
             sToDate=end.strftime("%d/%m/%Y"),
         )
-        return parse_meetings(self._get(url), url=url)
+        return self._read(url, parse_meetings)
 
     def meeting(self, meeting_id: str) -> tuple[Meeting, str]:
         url = self.url(f"{SERVICE}/GetMeeting", lMeetingId=meeting_id)
-        return parse_meeting(self._get(url), url=url), url
+        return self._read(url, parse_meeting), url
 
     def decision_ids(self, start: date, end: date) -> list[str]:
         span = f"{start.strftime('%d/%m/%Y')}-{end.strftime('%d/%m/%Y')}"
         url = self.url("mgDelegatedDecisions.aspx", bcr="1", DM="0", DS="2", K="0", DR=span)
-        return parse_decision_list(self._get(url), url=url)
+        return self._read(url, parse_decision_list)
 
     def decision(self, decision_id: str) -> tuple[Decision, str]:
         url = self.url("ieDecisionDetails.aspx", ID=decision_id)
-        return parse_decision_page(self._get(url), url=url), url
+        return self._read(url, parse_decision_page), url
 
 
 def authority_slug(base: str) -> str:
@@ -869,6 +950,9 @@ def import_range(
     g.add((snapshot, DCTERMS.date, Literal(fetched_on or date.today(), datatype=XSD.date)))
     g.add((snapshot, CYP.sourceFile, Literal(committees_url)))
     g.add((snapshot, PROV.wasDerivedFrom, URIRef(committees_url)))
+    if isinstance(client.fetcher, SavedSite):
+        saved = f"Read from a saved copy of the site (folder {client.fetcher.folder.name}), not the live service"
+        g.add((snapshot, DCTERMS.description, Literal(saved)))
     return result
 
 

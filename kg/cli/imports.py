@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated
@@ -48,6 +49,10 @@ def import_data(
     ],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check everything, write nothing")] = False,
     base: Annotated[str | None, typer.Option(help="moderngov: the site, e.g. https://democracy.medway.gov.uk")] = None,
+    saved: Annotated[
+        Path | None,
+        typer.Option(help="moderngov: read answers saved from --base in this folder, not the network"),
+    ] = None,
     committee: Annotated[str | None, typer.Option(help="moderngov: one committee's id (default: all)")] = None,
     from_: Annotated[str | None, typer.Option("--from", help="moderngov: first day, yyyy-mm-dd")] = None,
     to: Annotated[str | None, typer.Option("--to", help="moderngov: last day, yyyy-mm-dd (default: today)")] = None,
@@ -68,11 +73,16 @@ def import_data(
     * `cypkg import plan.xlsx --dry-run` lists every problem (sheet, row, column, value, how to fix).
 
     * `cypkg import moderngov --base https://democracy.medway.gov.uk --committee 130 --from 2019-01-01 --to 2019-12-31`
+
+    * `cypkg import moderngov --base https://democracy.manchester.gov.uk --saved data/sources/moderngov/manchester
+      --committee 144 --from 2026-01-01 --to 2026-03-31` reads a saved copy (GetCommittees.xml,
+      GetMeetings-144.xml, GetMeeting-4967.xml, …) instead of the network.
     """
     from kg.build import ensure_built, open_store
 
     if source == "moderngov":
-        _import_moderngov(base, committee, from_, to, authority, decisions_about, min_interval, timeout, dry_run)
+        fetcher = _moderngov_fetcher(base, saved, min_interval, timeout)
+        _import_moderngov(base, fetcher, committee, from_, to, authority, decisions_about, dry_run)
         return
     from kg.spreadsheet import WorkbookInvalid, import_plan, problems_table, read_tables
 
@@ -96,29 +106,46 @@ def import_data(
     out.print(f"{verb} {triples} triples to graph {name}" + (" (dry run: nothing written)" if dry_run else ""))
 
 
+def _moderngov_fetcher(base: str | None, saved: Path | None, min_interval: float, timeout: float) -> Callable:
+    """The network, or a saved copy of the site; checked before the store is opened."""
+    from kg.moderngov import SAVED_LAYOUT, SavedSite, http_fetcher
+
+    if not base:
+        hint = "e.g. --base https://democracy.medway.gov.uk"
+        if saved is not None:
+            hint = f"give the address {saved} was saved from, {hint}: it names the council and the sources"
+        raise InputError("`cypkg import moderngov` needs --base", hint=hint)
+    if not base.startswith(("http://", "https://")) and (Path(base).exists() or base.startswith("file:")):
+        raise InputError(
+            f"--base {base} is a folder, not the site's address",
+            hint=f"read a saved copy with --saved {base.removeprefix('file://')} and give --base the address "
+            f"it was saved from, e.g. https://democracy.manchester.gov.uk (the folder holds {SAVED_LAYOUT})",
+        )
+    if saved is not None:
+        return SavedSite(saved)
+    return http_fetcher(timeout=timeout, min_interval=min_interval)
+
+
 def _import_moderngov(
-    base: str | None,
+    base: str,
+    fetcher: Callable,
     committee: str | None,
     from_: str | None,
     to: str | None,
     authority: str | None,
     decisions_about: str | None,
-    min_interval: float,
-    timeout: float,
     dry_run: bool,
 ) -> None:
     from kg.build import ensure_built, open_store
-    from kg.moderngov import ModerngovClient, http_fetcher, import_range, write_range
+    from kg.moderngov import ModerngovClient, import_range, write_range
     from kg.namespaces import ID
     from kg.writes import check_write
 
-    if not base:
-        raise InputError("`cypkg import moderngov` needs --base", hint="e.g. --base https://democracy.medway.gov.uk")
     start = _parse_day(from_, "--from")
     end = _parse_day(to, "--to") or date.today()
     if start is None:
         raise InputError("`cypkg import moderngov` needs --from", hint="e.g. --from 2019-01-01 --to 2019-12-31")
-    client = ModerngovClient(base, fetcher=http_fetcher(timeout=timeout, min_interval=min_interval))
+    client = ModerngovClient(base, fetcher=fetcher)
     store = open_store()
     ensure_built(store)
     auth = authority

@@ -11,10 +11,12 @@ from pathlib import Path
 
 import pytest
 from rdflib import Literal, URIRef
+from rdflib.compare import isomorphic
 
 from kg.moderngov import (
     ModerngovClient,
     ModerngovError,
+    SavedSite,
     http_fetcher,
     import_range,
     parse_committees,
@@ -22,6 +24,7 @@ from kg.moderngov import (
     parse_decision_page,
     parse_meeting,
     plain_text,
+    saved_file_name,
     write_range,
 )
 from kg.namespaces import CYP, GRAPH, ID
@@ -157,13 +160,13 @@ def test_decisions_are_imported_about_the_named_plan(fresh_store, run_import):
         pytest.param(b"<committees/>", id="wrong-operation"),
     ],
 )
-def test_bad_xml_is_a_clear_error_and_nothing_is_written(fresh_store, body, run_import):
-    before = fresh_store.graphs()
+def test_bad_xml_is_a_clear_error_and_nothing_is_written(lookup_store, body, run_import):
+    before = lookup_store.graphs()
     with pytest.raises(ModerngovError) as caught:
-        write_range(fresh_store, run_import({"lMeetingId=4967": body}, committee="144"))
+        write_range(lookup_store, run_import({"lMeetingId=4967": body}, committee="144"))
     assert "lMeetingId=4967" in str(caught.value)
     assert caught.value.hint
-    assert fresh_store.graphs() == before
+    assert lookup_store.graphs() == before
 
 
 def test_meeting_date_not_in_dd_mm_yyyy_is_a_clear_error(run_import):
@@ -176,6 +179,38 @@ def test_unknown_committee_id_lists_known_ones(run_import):
     with pytest.raises(ModerngovError, match="no committee with id '999'") as caught:
         run_import(committee="999")
     assert "144" in caught.value.hint
+
+
+@pytest.mark.parametrize(
+    ("url", "name"),
+    [
+        (f"{BASE}/mgWebService.asmx/GetCommittees", "GetCommittees.xml"),
+        (f"{BASE}/mgWebService.asmx/GetMeetings?lCommitteeId=144&sFromDate=01%2F01%2F2026", "GetMeetings-144.xml"),
+        (f"{BASE}/mgWebService.asmx/GetMeeting?lMeetingId=4967", "GetMeeting-4967.xml"),
+        (f"{BASE}/mgDelegatedDecisions.aspx?bcr=1&DR=01%2F01%2F2026-31%2F03%2F2026", "mgDelegatedDecisions.html"),
+        (f"{BASE}/ieDecisionDetails.aspx?ID=4832", "ieDecisionDetails-4832.html"),
+        (f"{BASE}/ieDecisionDetails.aspx?ID=../../etc/passwd", "ieDecisionDetails-etc-passwd.html"),
+    ],
+)
+def test_saved_copy_files_are_named_after_the_request_without_its_dates(url, name):
+    assert saved_file_name(url) == name
+
+
+def test_a_saved_copy_imports_the_same_graph_as_the_site(fixture_fetcher):
+    saved = SavedSite(Path(__file__).resolve().parents[2] / "data" / "sources" / "moderngov" / "manchester")
+    offline = import_range(ModerngovClient(BASE, fetcher=saved), committee="144", **RANGE, fetched_on=date(2026, 3, 1))
+    online = import_range(
+        ModerngovClient(BASE, fetcher=fixture_fetcher()), committee="144", **RANGE, fetched_on=date(2026, 3, 1)
+    )
+    offline.graph.remove(
+        (
+            None,
+            URIRef("http://purl.org/dc/terms/description"),
+            Literal("Read from a saved copy of the site (folder manchester), not the live service"),
+        )
+    )
+    assert offline.sources == online.sources
+    assert isomorphic(offline.graph, online.graph)
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -1,14 +1,15 @@
-"""Fixtures for the import tests: a fresh small store per test, Modern.gov answers from files."""
+"""Fixtures for the import tests: a fresh small store per test on each backend, Modern.gov answers from files."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from kg.build import build_store, data_sources
-from kg.store import OxigraphStore
+from kg.store import OxigraphStore, Store
+from tests.conftest import BACKENDS
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
@@ -25,12 +26,39 @@ def reference_quads() -> list:
     return list(store.quads())
 
 
+@pytest.fixture(scope="session")
+def reference_dump(reference_quads: list, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The reference quads as an N-Quads file, to restore into Virtuoso."""
+    store = OxigraphStore()
+    store.raw.extend(reference_quads)
+    path = tmp_path_factory.mktemp("imports-reference") / "reference.nq"
+    with path.open("wb") as out:
+        store.dump(out, "nquads")
+    return path
+
+
 @pytest.fixture
-def fresh_store(reference_quads: list) -> OxigraphStore:
-    """A store of its own for each test that writes, holding the reference data and seeds."""
+def lookup_store(reference_quads: list) -> OxigraphStore:
+    """An embedded store holding the reference data and seeds, for tests whose input is refused before any write."""
     store = OxigraphStore()
     store.raw.extend(reference_quads)
     return store
+
+
+@pytest.fixture(params=BACKENDS)
+def fresh_store(request: pytest.FixtureRequest, reference_quads: list) -> Iterator[Store]:
+    """A store of its own for each test that writes, holding the reference data and seeds, on each backend.
+
+    Virtuoso: the session's scratch server, restored to the reference data, so the read-only
+    session data is never touched.
+    """
+    if request.param == "embedded":
+        yield request.getfixturevalue("lookup_store")
+        return
+    store = request.getfixturevalue("virtuoso_scratch_server").remote_store()
+    store.restore(request.getfixturevalue("reference_dump"))
+    yield store
+    store.close()
 
 
 @pytest.fixture

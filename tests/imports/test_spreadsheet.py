@@ -77,7 +77,7 @@ def test_export_then_import_gives_an_isomorphic_graph(template, fresh_store, tmp
     assert isomorphic(first, again.graph)
 
 
-def test_csv_folder_with_the_same_columns_gives_the_same_graph(template, fresh_store, tmp_path):
+def test_csv_folder_with_the_same_columns_gives_the_same_graph(template, lookup_store, tmp_path):
     folder = tmp_path / "csv"
     folder.mkdir()
     wb = load_workbook(template)
@@ -86,41 +86,41 @@ def test_csv_folder_with_the_same_columns_gives_the_same_graph(template, fresh_s
             writer = csv.writer(fh)
             for row in wb[sheet.name].iter_rows(values_only=True):
                 writer.writerow(["" if v is None else (v.date().isoformat() if hasattr(v, "date") else v) for v in row])
-    known = store_knows(fresh_store)
+    known = store_knows(lookup_store)
     assert isomorphic(convert(read_tables(folder), known).graph, convert(read_tables(template), known).graph)
 
 
-def test_unknown_partner_type_names_sheet_row_column_value_and_fix(template, fresh_store):
+def test_unknown_partner_type_names_sheet_row_column_value_and_fix(template, lookup_store):
     _edit(template, "partners", "C3", "quango")
     with pytest.raises(WorkbookInvalid) as caught:
-        import_plan(fresh_store, template)
+        import_plan(lookup_store, template)
     problem = _problem(caught.value, "partners", "type")
     assert (problem.row, problem.value) == (3, "quango")
     assert "nhs body" in problem.fix
 
 
-def test_date_that_is_not_a_date_is_reported(template, fresh_store):
+def test_date_that_is_not_a_date_is_reported(template, lookup_store):
     _edit(template, "meetings", "C2", "next Tuesday")
     with pytest.raises(WorkbookInvalid) as caught:
-        import_plan(fresh_store, template)
+        import_plan(lookup_store, template)
     problem = _problem(caught.value, "meetings", "date")
     assert (problem.row, problem.message) == (2, "is not a date")
 
 
-def test_duplicate_id_is_reported_with_the_other_row(template, fresh_store):
+def test_duplicate_id_is_reported_with_the_other_row(template, lookup_store):
     _edit(template, "outcomes", "A2", "example-priority-1")
     with pytest.raises(WorkbookInvalid) as caught:
-        import_plan(fresh_store, template)
+        import_plan(lookup_store, template)
     problem = next(p for p in caught.value.problems if "duplicate id" in p.message)
     assert "priorities" in problem.message or "outcomes" in problem.message
 
 
-def test_priority_with_no_owner_is_reported_on_its_row(template, fresh_store):
+def test_priority_with_no_owner_is_reported_on_its_row(template, lookup_store):
     wb = load_workbook(template)
     wb["owners"].delete_rows(2)
     wb.save(template)
     with pytest.raises(WorkbookInvalid) as caught:
-        import_plan(fresh_store, template)
+        import_plan(lookup_store, template)
     problem = next(p for p in caught.value.problems if "has no owner" in p.message)
     assert (problem.sheet, problem.row, problem.column) == ("priorities", 2, "id")
     assert "owners sheet" in problem.fix
@@ -143,60 +143,60 @@ def test_reimporting_a_workbook_replaces_its_graph(template, fresh_store):
     assert [str(r["l"]) for r in labels] == ["A healthier start"]
 
 
-def test_empty_file_is_a_clear_error(tmp_path, fresh_store):
+def test_empty_file_is_a_clear_error(tmp_path, lookup_store):
     path = tmp_path / "plan.xlsx"
     path.write_bytes(b"")
     with pytest.raises(SpreadsheetError, match="empty"):
-        import_plan(fresh_store, path)
+        import_plan(lookup_store, path)
 
 
-def test_binary_file_that_is_not_a_workbook_is_a_clear_error(tmp_path, fresh_store):
+def test_binary_file_that_is_not_a_workbook_is_a_clear_error(tmp_path, lookup_store):
     path = tmp_path / "plan.xlsx"
     path.write_bytes(bytes(range(256)) * 10)
     with pytest.raises(SpreadsheetError, match="not an Excel workbook") as caught:
-        import_plan(fresh_store, path)
+        import_plan(lookup_store, path)
     assert caught.value.hint
 
 
-def test_renamed_sheet_is_reported_as_missing_with_the_new_name(template, fresh_store):
+def test_renamed_sheet_is_reported_as_missing_with_the_new_name(template, lookup_store):
     wb = load_workbook(template)
     wb["owners"].title = "Owners and leads"
     wb.save(template)
     with pytest.raises(SpreadsheetError, match="missing sheet") as caught:
-        import_plan(fresh_store, template)
+        import_plan(lookup_store, template)
     assert caught.value.sheet == "owners"
     assert "owners and leads" in caught.value.message
 
 
-def test_missing_column_names_sheet_and_column(template, fresh_store):
+def test_missing_column_names_sheet_and_column(template, lookup_store):
     _edit(template, "indicators", "B1", "Indicator name")
     with pytest.raises(SpreadsheetError) as caught:
-        import_plan(fresh_store, template)
+        import_plan(lookup_store, template)
     assert (caught.value.sheet, caught.value.column_name) == ("indicators", "title")
 
 
-def test_formula_instead_of_a_value_is_refused(template, fresh_store):
+def test_formula_instead_of_a_value_is_refused(template, lookup_store):
     _edit(template, "indicators", "G2", "=E2-2.5")
     with pytest.raises(SpreadsheetError, match="formula") as caught:
-        import_plan(fresh_store, template)
+        import_plan(lookup_store, template)
     assert (caught.value.sheet, caught.value.row, caught.value.column_name) == ("indicators", 2, "target")
 
 
-def test_merged_cells_are_refused(template, fresh_store):
+def test_merged_cells_are_refused(template, lookup_store):
     wb = load_workbook(template)
     wb["priorities"].merge_cells("B2:C2")
     wb.save(template)
     with pytest.raises(SpreadsheetError, match="merged cells B2:C2") as caught:
-        import_plan(fresh_store, template)
+        import_plan(lookup_store, template)
     assert caught.value.sheet == "priorities"
 
 
-def test_non_utf8_csv_is_a_clear_error(template, tmp_path, fresh_store):
+def test_non_utf8_csv_is_a_clear_error(template, tmp_path, lookup_store):
     folder = tmp_path / "csv"
     folder.mkdir()
     for sheet in SHEETS:
         (folder / f"{sheet.name}.csv").write_text(",".join(c.name for c in sheet.columns) + "\n", encoding="utf-8")
     (folder / "partners.csv").write_bytes("id,name,type,code\nx,Caf\xe9 Trust,nhs body,\n".encode("cp1252"))
     with pytest.raises(InputError, match="not UTF-8") as caught:
-        import_plan(fresh_store, folder)
+        import_plan(lookup_store, folder)
     assert caught.value.file.endswith("partners.csv")

@@ -31,6 +31,7 @@ __all__ = [
     "ValidationResult",
     "load_ontology",
     "load_shapes",
+    "report_results",
     "shorten",
     "validate",
 ]
@@ -246,6 +247,11 @@ def render_path(report: Graph, path: Node | None) -> Node | str | None:
 def _path_text(report: Graph, path: Node) -> str:
     rendered = render_path(report, path)
     return shorten(rendered) if isinstance(rendered, Node) else str(rendered)
+
+
+def report_results(report: Graph) -> list[ValidationResult]:
+    """The results of a SHACL report graph, flattened and sorted as `validate` returns them."""
+    return _results(report)
 
 
 def _results(report: Graph) -> list[ValidationResult]:

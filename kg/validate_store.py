@@ -1,5 +1,7 @@
 """Full SHACL validation of a whole store: the same results as plain pyshacl, sooner.
 
+On the embedded store the shapes run as SPARQL (kg.shacl_sparql), with pyshacl deciding and
+wording each result; only shapes that module does not compile go through the path below.
 Plain pyshacl (`kg.validate.validate` on the union of every graph) spends most of its time
 re-parsing each SPARQL-based constraint once per focus node. Here the whole union is validated by
 pyshacl with the same shapes, ontology and options, but (1) each distinct query text is parsed
@@ -24,8 +26,16 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 from rdflib.plugins.sparql import processor
 
+from kg.shacl_sparql import compile_shapes
 from kg.store import Store
-from kg.validate import ValidationReport, ValidationResult, load_ontology, load_shapes, validate
+from kg.validate import (
+    ValidationReport,
+    ValidationResult,
+    load_ontology,
+    load_shapes,
+    report_results,
+    validate,
+)
 
 __all__ = ["store_union", "validate_store"]
 
@@ -112,9 +122,36 @@ def validate_store(
     """Validate everything in the store at once; the report equals plain pyshacl's on the union."""
     shapes_graph = shapes if shapes is not None else load_shapes()
     ontology_graph = ontology if ontology is not None else load_ontology()
+    raw = getattr(store, "raw", None)
+    if raw is None:
+        return _validate_with_pyshacl(store, shapes_graph, ontology_graph, workers, None)
+    compiled = compile_shapes(shapes_graph)
+    reports = compiled.reports(raw)
+    graph = compiled.report_graph(reports)
+    results = report_results(graph)
+    if compiled.unsupported:
+        rest = _validate_with_pyshacl(store, shapes_graph, ontology_graph, workers, set(compiled.unsupported))
+        results = sorted(results + rest.results, key=ValidationResult.sort_key)
+        graph += rest.graph
+    return ValidationReport(
+        conforms=not any(r.severity == "Violation" for r in results),
+        results=results,
+        graph=graph,
+    )
+
+
+def _validate_with_pyshacl(
+    store: Store, shapes_graph: Graph, ontology_graph: Graph, workers: int | None, only: set | None
+) -> ValidationReport:
+    """Plain pyshacl on the union, shared out between processes; `only` limits it to those shapes."""
     data = store_union(store)
     workers = workers or os.cpu_count() or 1
     named = targeted_shapes(shapes_graph)
+    if only is not None:
+        if named is None or not only <= set(named):
+            raise ValueError("shapes left to pyshacl must be named (IRI) shapes with targets")
+        named = sorted(only, key=str)
+        shapes_graph = shapes_for(shapes_graph, only)
     if workers <= 1 or not named or len(named) < 2:
         with parsed_once():
             return validate(data, shapes=shapes_graph, ontology=ontology_graph)

@@ -1,12 +1,13 @@
 """cypkg: a knowledge graph of Children and Young People's Plans.
 
 The names below are the library's front door for notebooks and other council systems; each is
-imported on first use, so `import kg` stays quick for the command line.
+imported on first use, so `import kg` stays quick for the command line. No export shares a
+name with a submodule (importing `kg.validate` would otherwise replace a `kg.validate` function).
 
     import kg
     store = kg.memory_store()                       # everything in data/, in memory
     kg.run_query(store, "partners_by_priority", {"plan": "medway-cypp-2019-2024"})
-    kg.validate_store(store).conforms
+    kg.validate_whole_store(store).conforms
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ __all__ = [
     "open_store",
     "run_checks",
     "run_query",
-    "validate",
-    "validate_store",
+    "validate_graph",
+    "validate_whole_store",
 ]
 
 _HOMES = {
@@ -38,8 +39,8 @@ _HOMES = {
     "open_store": ("kg.build", "open_store"),
     "run_checks": ("kg.checks", "run_checks"),
     "run_query": ("kg.queries", "run"),
-    "validate": ("kg.validate", "validate"),
-    "validate_store": ("kg.validate_store", "validate_store"),
+    "validate_graph": ("kg.validate", "validate"),
+    "validate_whole_store": ("kg.validate_store", "validate_store"),
 }
 
 

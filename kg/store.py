@@ -25,6 +25,7 @@ from rdflib.term import Node
 
 from kg.errors import ParseError, QueryError, StoreError
 from kg.namespaces import GRAPH, PREFIXES
+from kg.sparql_text import bind_values
 
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -262,6 +263,13 @@ class OxigraphStore:
         default_graph: list[str] | None = None,
         named_graphs: list[str] | None = None,
     ) -> Any:
+        """Run a query with `bindings` as a VALUES row at the start of its WHERE group.
+
+        Not pyoxigraph's `substitutions`: its planner treats a substituted variable as unbound, so a
+        lookup of one plan scanned them all (55 ms instead of 0.6 ms at 1M triples). A leading VALUES
+        row is joined first and anchors the rest. It is also how the remote store binds, so both
+        backends answer alike (BOUND(?param) is true for a given parameter on both, for one).
+        """
         kwargs: dict[str, Any] = {"prefixes": PREFIXES}
         if default_graph:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graph]
@@ -269,19 +277,6 @@ class OxigraphStore:
             kwargs["use_default_graph_as_union"] = True
         if named_graphs:
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
-        if bindings:
-            kwargs["substitutions"] = {ox.Variable(k): to_oxigraph(v) for k, v in bindings.items()}
-        try:
-            return self._store.query(query, **kwargs)
-        except SyntaxError as exc:
-            raise query_syntax_error(exc) from exc
-        except RuntimeError as exc:
-            if not bindings or "SELECT projection" not in str(exc):
-                raise
-        # oxigraph substitutes only projected variables; bind the others with a VALUES block instead
-        from kg.sparql_text import bind_values
-
-        del kwargs["substitutions"]
         try:
             return self._store.query(bind_values(query, bindings), **kwargs)
         except SyntaxError as exc:

@@ -155,7 +155,7 @@ def _prefix_lines(prefixes: dict[str, str]) -> str:
 
 def _merge_prefixes(into: dict[str, str], more: dict[str, str]) -> None:
     for prefix, namespace in more.items():
-        if into.get(prefix, namespace) != str(namespace):
+        if str(into.get(prefix, namespace)) != str(namespace):
             raise Unsupported(f"prefix {prefix} is declared with two namespaces")
         into[prefix] = str(namespace)
 
@@ -382,11 +382,11 @@ class _Run:
         self.store = store
         self._subclass_triples: list[tuple] | None = None
 
-    def select(self, unit: _Unit, body: str, prefixes: dict[str, str] | None = None) -> Iterator[Any]:
+    def select(self, unit: _Unit, body: str, prefixes: dict[str, str] | None = None) -> Any:
+        """The solutions of a SELECT on the union of graphs, with the unit's and the query's prefixes."""
         merged = dict(unit.prefixes)
         _merge_prefixes(merged, prefixes or {})
-        text = _prefix_lines(merged) + body
-        yield from self.store.query(text, use_default_graph_as_union=True)
+        return self.store.query(_prefix_lines(merged) + body, use_default_graph_as_union=True)
 
     def value_pattern(self, unit: _Unit) -> str:
         path = unit.shape.path()

@@ -46,6 +46,8 @@ PROV = "http://www.w3.org/ns/prov#"
 ORG = "http://www.w3.org/ns/org#"
 FOAF = "http://xmlns.com/foaf/0.1/"
 QB = "http://purl.org/linked-data/cube#"
+SOURCE_TABLE = "https://w3id.org/cypkg/benchmarks/synthetic-indicator-table"
+"""Where every synthetic observation says it came from, as real ones cite the LAIT table (ObservationShape-source)."""
 ENGLAND = "http://statistics.data.gov.uk/id/statistical-geography/E92000001"
 CHILDREN_ACT_S17 = "http://www.legislation.gov.uk/id/ukpga/2004/31/section/17"
 
@@ -654,6 +656,7 @@ def _observations(
                     (cyp("refArea"), area),
                     (cyp("refPeriod"), lit(str(year))),
                     (cyp("periodStartYear"), lit(year, "gYear")),
+                    (iri(PROV + "wasDerivedFrom"), iri(SOURCE_TABLE)),
                 ]
                 if rng.random() < 0.03:
                     props.append((cyp("obsStatus"), cyp(rng.choice(_STATUSES))))

@@ -75,13 +75,18 @@ def _take(result: Any, max_rows: int) -> list[Any]:
     taken = []
     for item in result:
         if len(taken) >= max_rows:
-            raise QueryLimitExceeded(
-                "rows",
-                f"the query returns more than {max_rows:,} rows (the service's row limit, CYPKG_MAX_ROWS)",
-                hint="add LIMIT/OFFSET to page through the answer, or narrow it with filters",
-            )
+            raise row_limit_error(max_rows)
         taken.append(item)
     return taken
+
+
+def row_limit_error(max_rows: int) -> QueryLimitExceeded:
+    """The error an answer over the service's row budget gets, on every backend."""
+    return QueryLimitExceeded(
+        "rows",
+        f"the query returns more than {max_rows:,} rows (the service's row limit, CYPKG_MAX_ROWS)",
+        hint="add LIMIT/OFFSET to page through the answer, or narrow it with filters",
+    )
 
 
 def _prefixes(graph_format: str) -> dict[str, Any]:

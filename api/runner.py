@@ -5,8 +5,9 @@ processes that open the store read-only; a worker that runs past the time limit 
 replaced, and the client gets a QueryLimitExceeded naming the limit. Workers reopen the store
 when the service has written to it (the `generation` counter), since a read-only open is a snapshot.
 In-memory and remote stores run queries in a thread instead: the event loop stays free and the
-caller still gets its answer at the limit, but the thread itself runs on (remote stores have the
-server's own timeout). The service keeps no other state, so several instances can share one store.
+caller still gets its answer at the limit, but an in-memory query runs on in its thread; a remote
+store is sent the same time limit and the row budget, so the server stops the query itself.
+The service keeps no other state, so several instances can share one store.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Protocol
 
-from api.execute import QueryAnswer, QueryRequest, execute
+from api.execute import QueryAnswer, QueryRequest, execute, row_limit_error
 from kg.errors import CypkgError, QueryError, QueryLimitExceeded, StoreError
 
 log = logging.getLogger("api.runner")
@@ -207,12 +208,18 @@ class ThreadRunner:
         if raw is not None:
             call = lambda: execute(raw, request, self.max_rows)  # noqa: E731
         else:
-            call = lambda: _remote_answer(self.store, request)  # noqa: E731
+            call = lambda: remote_answer(self.store, request, self.max_rows, self.timeout)  # noqa: E731
         loop = asyncio.get_running_loop()
         try:
             return await asyncio.wait_for(loop.run_in_executor(None, call), timeout=self.timeout)
         except TimeoutError as exc:
             raise time_limit_error(self.timeout) from exc
+        except QueryLimitExceeded as exc:
+            if exc.limit == "time":
+                raise time_limit_error(self.timeout) from exc
+            if exc.limit == "rows" and self.max_rows < getattr(self.store, "max_rows", self.max_rows + 1):
+                raise row_limit_error(self.max_rows) from exc
+            raise
 
     def invalidate(self) -> None:
         """Nothing to do: the thread reads the live store."""
@@ -221,25 +228,24 @@ class ThreadRunner:
         """Nothing to release."""
 
 
-def _remote_answer(store: Any, request: QueryRequest) -> QueryAnswer:
+def remote_answer(store: Any, request: QueryRequest, max_rows: int, timeout: float) -> QueryAnswer:
+    """A query on a remote store, within the service's row budget; the server is told the time limit too."""
+    from kg.sparql_text import query_form
     from kg.store import to_rdflib
 
     bindings = {k: to_rdflib(v) for k, v in request.bindings.items()}
-    for fmt in (request.results_format, request.graph_format):
-        try:
-            form, body = store.query_serialized(
-                request.query,
-                fmt,
-                bindings=bindings or None,
-                default_graph=list(request.default_graph) or None,
-                named_graphs=list(request.named_graphs) or None,
-            )
-        except KeyError:
-            continue
-        chosen = request.graph_format if form == "graph" else request.results_format
-        if chosen == fmt:
-            return QueryAnswer(form, fmt, body, -1)
-    raise StoreError("the store could not serialise the answer", hint="ask for another format")
+    form = query_form(request.query)
+    fmt = request.graph_format if form in ("CONSTRUCT", "DESCRIBE") else request.results_format
+    kind, body = store.query_serialized(
+        request.query,
+        fmt,
+        bindings=bindings or None,
+        default_graph=list(request.default_graph) or None,
+        named_graphs=list(request.named_graphs) or None,
+        max_rows=max_rows,
+        timeout=timeout,
+    )
+    return QueryAnswer(kind, fmt, body, -1)
 
 
 def runner_for(store: Any, *, timeout: float, max_rows: int, workers: int = 2) -> QueryRunner:

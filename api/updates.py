@@ -1,6 +1,7 @@
 """SPARQL Update over HTTP, through the same SHACL gate as every other write.
 
-The update runs first on an in-memory copy of the store; the document graphs it changed are
+The update runs first on an in-memory copy of the store (for a remote store, its dump), so its
+meaning is oxigraph's on both backends; the document graphs it changed are
 then checked as `replace` writes (`kg.writes.check_write`) and, only if every one passes,
 written for real, one atomic graph replacement each. Updates may not touch the default graph,
 the ontology or the inferred graphs: those are derived or loaded with `cypkg load`.
@@ -8,6 +9,7 @@ the ontology or the inferred graphs: those are derived or loaded with `cypkg loa
 
 from __future__ import annotations
 
+import io
 from collections import defaultdict
 
 import pyoxigraph as ox
@@ -22,14 +24,13 @@ from kg.writes import check_write
 
 def apply_update(store: object, text: str) -> list[str]:
     """Apply a SPARQL update if its result passes the SHACL gate; returns the graphs changed."""
-    raw: ox.Store = store.raw  # type: ignore[attr-defined]
-    copy = ox.Store()
-    copy.bulk_extend(raw.quads_for_pattern(None, None, None, None))
+    copy = snapshot(store)
+    before = _by_graph(copy)
     try:
         copy.update(text, prefixes=PREFIXES)
     except SyntaxError as exc:
         raise query_syntax_error(exc) from exc
-    before, after = _by_graph(raw), _by_graph(copy)
+    after = _by_graph(copy)
     changed = sorted(g for g in set(before) | set(after) if before.get(g) != after.get(g))
     names = [_document_graph(g) for g in changed]
     new_content: dict[str, Graph] = {}
@@ -47,6 +48,19 @@ def apply_update(store: object, text: str) -> list[str]:
         else:
             store.drop_graph(name)  # type: ignore[attr-defined]
     return names
+
+
+def snapshot(store: object) -> ox.Store:
+    """An in-memory copy of every quad in the store: the embedded store's own, a remote store's dump."""
+    copy = ox.Store()
+    raw = getattr(store, "raw", None)
+    if raw is not None:
+        copy.bulk_extend(raw.quads_for_pattern(None, None, None, None))
+        return copy
+    dump = io.BytesIO()
+    store.dump(dump, "nquads")  # type: ignore[attr-defined]
+    copy.bulk_load(dump.getvalue(), format=ox.RdfFormat.N_QUADS)
+    return copy
 
 
 def _by_graph(store: ox.Store) -> dict[str, set[tuple]]:

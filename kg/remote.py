@@ -15,8 +15,6 @@ Bindings are bound by a generated VALUES block (kg.sparql_text), never pasted in
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 import uuid
@@ -34,6 +32,7 @@ from kg.namespaces import BASE, GRAPH, PREFIXES
 from kg.sparql_text import bind_values, declared_prefixes, query_form
 from kg.store import (
     GRAPH_FORMATS,
+    RESULT_FORMATS,
     RdfSource,
     Rows,
     _bulk_load,
@@ -46,12 +45,6 @@ from kg.store import (
 SKOLEM_BASE = BASE + ".well-known/genid/"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _SELECT_JSON = "application/sparql-results+json"
-_RESULT_TYPES = {
-    "json": _SELECT_JSON,
-    "xml": "application/sparql-results+xml",
-    "csv": "text/csv",
-    "tsv": "text/tab-separated-values",
-}
 _SORTED_PAGE_CAP = 10_000  # Virtuoso's default MaxSortedTopRows: no sorted page may be longer
 _UPLOAD_BYTES = 16_000_000  # N-Triples bytes per Graph Store Protocol request
 _INSERT_CHUNK = 20_000  # triples per INSERT DATA before a write stops being one request
@@ -136,24 +129,30 @@ class RemoteStore:
         bindings: dict[str, Node] | None = None,
         default_graph: list[str] | None = None,
         named_graphs: list[str] | None = None,
+        timeout: float | None = None,
+        max_rows: int | None = None,
     ) -> httpx.Response:
-        form: dict[str, str | list[str]] = {"query": self._prepare(query, bindings)}
+        prologue = _prologue(query)
+        form: dict[str, str | list[str]] = {"query": prologue + bind_values(query, bindings)}
         if default_graph:
             form["default-graph-uri"] = list(default_graph)
         if named_graphs:
             form["named-graph-uri"] = list(named_graphs)
-        if self.query_timeout:
-            form["timeout"] = str(int(self.query_timeout * 1000))
-        response = self._send("POST", self.sparql_url, data=form, headers={"Accept": accept})
+        seconds = timeout or self.query_timeout
+        if seconds:
+            form["timeout"] = str(max(1, int(seconds * 1000)))
+        if max_rows is not None and max_rows + 1 < self.max_rows:
+            form["maxrows"] = str(max_rows + 1)  # Virtuoso's own cap: one row past the budget is enough to know
+        try:
+            response = self._send("POST", self.sparql_url, data=form, headers={"Accept": accept})
+        except QueryError as exc:
+            if exc.line is not None and not isinstance(exc, QueryLimitExceeded):
+                _locate(exc, query, prologue.count("\n"))
+            raise
         if "x-sparql-maxrows" in response.headers:
-            raise self._row_limit(response.headers["x-sparql-maxrows"])
+            cut = response.headers["x-sparql-maxrows"]
+            raise self._row_limit(max_rows if max_rows is not None and cut == str(max_rows + 1) else cut)
         return response
-
-    def _prepare(self, query: str, bindings: dict[str, Node] | None) -> str:
-        """cypkg's prefixes (those the query does not declare) plus the bound values."""
-        own = declared_prefixes(query)
-        prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items() if p not in own)
-        return prologue + bind_values(query, bindings)
 
     def _row_limit(self, cap: int | str) -> QueryLimitExceeded:
         return QueryLimitExceeded(
@@ -165,18 +164,20 @@ class RemoteStore:
 
     def update(self, text: str) -> None:
         """A SPARQL update, sent as one request (Virtuoso commits a request as one transaction)."""
-        own = declared_prefixes(text)
-        prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items() if p not in own)
         self._send(
-            "POST", self.update_url, data={"update": prologue + text}, headers={"Accept": _SELECT_JSON}, auth=self._auth
+            "POST",
+            self.update_url,
+            data={"update": _prologue(text) + text},
+            headers={"Accept": _SELECT_JSON},
+            auth=self._auth,
         )
 
     # --- reading -----------------------------------------------------------------------------
     def select(self, query: str, bindings: dict[str, Node] | None = None) -> Rows:
         return self._select_json(self._query_request(query, _SELECT_JSON, bindings))
 
-    def _select_json(self, response: httpx.Response) -> Rows:
-        """SPARQL JSON results as Rows, refusing an answer that reached the row limit."""
+    def _select_json(self, response: httpx.Response, max_rows: int | None = None) -> Rows:
+        """SPARQL JSON results as Rows, refusing an answer that reached the row limit (or passed `max_rows`)."""
         data = self._json(response)
         if "results" not in data:
             raise QueryError("expected a SELECT query", hint="use ask() or construct() for other query forms")
@@ -184,6 +185,8 @@ class RemoteStore:
         bound = data["results"].get("bindings", [])
         if len(bound) >= self.max_rows:
             raise self._row_limit(self.max_rows)
+        if max_rows is not None and len(bound) > max_rows:
+            raise self._row_limit(max_rows)
         return Rows(columns, ({k: _rdflib_term(v) for k, v in row.items()} for row in bound))
 
     def ask(self, query: str, bindings: dict[str, Node] | None = None) -> bool:
@@ -200,7 +203,9 @@ class RemoteStore:
             g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
         return g
 
-    def _construct_triples(self, query: str, bindings: dict[str, Node] | None = None, **kw: Any) -> list[ox.Triple]:
+    def _construct_triples(
+        self, query: str, bindings: dict[str, Node] | None = None, max_rows: int | None = None, **kw: Any
+    ) -> list[ox.Triple]:
         response = self._query_request(query, "application/n-triples", bindings, **kw)
         try:
             triples = list(ox.parse(response.content, format=ox.RdfFormat.N_TRIPLES))
@@ -208,6 +213,8 @@ class RemoteStore:
             raise StoreError(f"{self.sparql_url} sent N-Triples that do not parse: {exc}", url=self.sparql_url) from exc
         if len(triples) >= self.max_rows:
             raise self._row_limit(self.max_rows)
+        if max_rows is not None and len(triples) > max_rows:
+            raise self._row_limit(max_rows)
         return triples
 
     def query_serialized(
@@ -218,23 +225,34 @@ class RemoteStore:
         bindings: dict[str, Node] | None = None,
         default_graph: list[str] | None = None,
         named_graphs: list[str] | None = None,
+        max_rows: int | None = None,
+        timeout: float | None = None,
     ) -> tuple[str, bytes]:
-        """Run any query and serialise its answer (for the SPARQL endpoint): (form, bytes)."""
+        """Run any query and serialise its answer (for the SPARQL endpoint): (form, bytes).
+
+        `max_rows` is the caller's own row budget, below the server's (an answer over it raises
+        QueryLimitExceeded), and `timeout` asks the server to stop the query after that many
+        seconds, so a client that gave up on it does not leave the server working. Answers are
+        serialised by oxigraph from the server's JSON, as the embedded store serialises its own,
+        so both backends write every format alike.
+        """
         form = query_form(query)
-        graphs = {"default_graph": default_graph, "named_graphs": named_graphs}
+        graphs: dict[str, Any] = {"default_graph": default_graph, "named_graphs": named_graphs, "timeout": timeout}
         if form in ("CONSTRUCT", "DESCRIBE"):
-            triples = self._construct_triples(query, bindings, **graphs)
-            return "graph", ox.serialize(triples, format=GRAPH_FORMATS[result_format])
+            triples = self._construct_triples(query, bindings, max_rows=max_rows, **graphs)
+            prefixes = {"prefixes": PREFIXES} if result_format in ("turtle", "trig", "xml") else {}
+            return "graph", ox.serialize(triples, format=GRAPH_FORMATS[result_format], **prefixes)
         if form == "ASK":
             answer = _boolean(self._query_request(query, _SELECT_JSON, bindings, **graphs))
             return "boolean", _boolean_bytes(answer, result_format)
-        if result_format in ("csv", "tsv"):
-            rows = self._select_json(self._query_request(query, _SELECT_JSON, bindings, **graphs))
-            return "solutions", _delimited(rows, result_format)
-        response = self._query_request(query, _RESULT_TYPES[result_format], bindings, **graphs)
-        if result_format == "json":
-            self._select_json(response)
-        return "solutions", response.content
+        rows = self._select_json(
+            self._query_request(query, _SELECT_JSON, bindings, max_rows=max_rows, **graphs), max_rows
+        )
+        body = results_json(rows)
+        if result_format != "json":
+            parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+            body = parsed.serialize(format=RESULT_FORMATS[result_format])
+        return "solutions", body
 
     def _json(self, response: httpx.Response) -> dict[str, Any]:
         try:
@@ -435,6 +453,26 @@ def skolemize(data: Graph) -> Graph:
     return out
 
 
+def _prologue(text: str) -> str:
+    """cypkg's prefixes that the query or update does not declare itself, one per line."""
+    own = declared_prefixes(text)
+    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items() if p not in own)
+
+
+def _locate(exc: QueryError, query: str, shift: int) -> None:
+    """Point a server's syntax error at the caller's own text: lines past our prologue, and the column
+    of the token the server names (Virtuoso gives `line N: syntax error at 'TOKEN'`, no column)."""
+    line = (exc.line or 0) - shift
+    lines = query.splitlines()
+    if not 1 <= line <= len(lines):
+        exc.line = exc.column = None
+        return
+    exc.line = line
+    token = re.search(r"syntax error at '([^']*)'", exc.message)
+    found = lines[line - 1].find(token.group(1)) if token and token.group(1) else -1
+    exc.column = found + 1 if found >= 0 else None
+
+
 def _graph_iri(name: str) -> str:
     return name if name.startswith(("http://", "https://", "urn:")) else str(GRAPH[name])
 
@@ -486,19 +524,23 @@ def _boolean_bytes(answer: bool, result_format: str) -> bytes:
     return word.encode()
 
 
-def _delimited(rows: Rows, result_format: str) -> bytes:
-    """SELECT rows as SPARQL 1.1 CSV (plain values) or TSV (terms in N-Triples syntax), CRLF/LF as specified."""
-    from kg.store import to_oxigraph
+def results_json(rows: Rows) -> bytes:
+    """SELECT rows as SPARQL 1.1 Query Results JSON (plain `literal`s, never Virtuoso's `typed-literal`)."""
+    bindings = [{name: _term_json(term) for name, term in row.items() if term is not None} for row in rows]
+    return json.dumps({"head": {"vars": rows.columns}, "results": {"bindings": bindings}}, ensure_ascii=False).encode()
 
-    if result_format == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(rows.columns)
-        writer.writerows([str(row.get(c, "")) for c in rows.columns] for row in rows)
-        return out.getvalue().encode()
-    lines = ["\t".join(f"?{c}" for c in rows.columns)]
-    lines += ["\t".join(str(to_oxigraph(row[c])) if c in row else "" for c in rows.columns) for row in rows]
-    return ("\n".join(lines) + "\n").encode()
+
+def _term_json(term: Node) -> dict[str, str]:
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    out = {"type": "literal", "value": str(term)}
+    if isinstance(term, Literal) and term.language:
+        out["xml:lang"] = term.language
+    elif isinstance(term, Literal) and term.datatype is not None and str(term.datatype) != _XSD_STRING:
+        out["datatype"] = str(term.datatype)
+    return out
 
 
 def _rdflib_term(value: dict[str, str]) -> Node:

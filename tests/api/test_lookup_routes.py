@@ -8,7 +8,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 from kg.namespaces import ID
-from kg.store import OxigraphStore
+from kg.store import Store
+from tests.api.conftest import meetings_query_fails_on_virtuoso
 
 KENT_CYPP = "kent-cypp-2008-2011"
 KENT_TITLE = "Kent Children and Young People's Plan 2008-2011 – Positive about our Future"
@@ -101,7 +102,8 @@ def test_meetings_between_dates(write_client: TestClient):
     assert all("2008-09-01" <= m["date"] <= "2008-10-31" for m in items)
 
 
-def test_meetings_of_one_body(write_client: TestClient):
+def test_meetings_of_one_body(write_client: TestClient, request: pytest.FixtureRequest):
+    meetings_query_fails_on_virtuoso(request)
     items = write_client.get("/meetings", params={"body": "kent-childrens-trust-board"}).json()["items"]
     assert items and all(m["body"]["id"] == "kent-childrens-trust-board" for m in items)
 
@@ -137,7 +139,7 @@ def test_data_iri_dereferences_to_html_for_a_browser(write_client: TestClient):
     assert 'href="http://testserver/id/authority/kent"' in r.text
 
 
-def test_iris_of_every_kind_in_the_data_dereference(write_client: TestClient, light_store: OxigraphStore):
+def test_iris_of_every_kind_in_the_data_dereference(write_client: TestClient, light_store: Store):
     """Up to 25 IRIs of each kind (all 4,000 take most of a minute; the route is the same for all)."""
     rows = light_store.select(
         "SELECT DISTINCT ?s WHERE { { ?s ?p ?o } UNION { ?x ?p ?s } "
@@ -157,7 +159,7 @@ def test_iris_of_every_kind_in_the_data_dereference(write_client: TestClient, li
     assert failures == []
 
 
-def test_html_escapes_data(write_client: TestClient, light_store: OxigraphStore):
+def test_html_escapes_data(write_client: TestClient, light_store: Store):
     evil = "<script>alert('x')</script>"
     g = Graph()
     node = URIRef(str(ID["organisation/api-test-escaping"]))

@@ -16,8 +16,8 @@ from tests.api.conftest import settings_for
 
 
 @pytest.fixture(scope="module")
-def api_schema(light_store: OxigraphStore):
-    app = create_app(light_store, settings_for(query_timeout=5.0, max_rows=500))
+def api_schema(embedded_light_store: OxigraphStore):
+    app = create_app(embedded_light_store, settings_for(query_timeout=5.0, max_rows=500))
     return schemathesis.openapi.from_asgi("/openapi.json", app)
 
 
@@ -40,8 +40,8 @@ def _text_body(ctx: object, value: object) -> bytes:
 
 @schema.exclude(path="/validate").parametrize()  # /validate runs SHACL (~1 s a call); tested on its own
 @settings(max_examples=3, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
-def test_api_answers_within_its_schema(case, light_store: OxigraphStore):
-    before = light_store.count()
+def test_api_answers_within_its_schema(case, embedded_light_store: OxigraphStore):
+    before = embedded_light_store.count()
     case.call_and_validate(
         checks=[
             schemathesis.checks.not_a_server_error,
@@ -50,4 +50,4 @@ def test_api_answers_within_its_schema(case, light_store: OxigraphStore):
             schemathesis.checks.response_schema_conformance,
         ]
     )
-    assert light_store.count() == before
+    assert embedded_light_store.count() == before

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
+from rdflib.compare import to_isomorphic
 
 from api.main import create_app
-from kg.store import OxigraphStore
-from tests.api.conftest import TOKEN, settings_for
+from kg.store import Store
+from tests.api.conftest import TOKEN, meetings_query_fails_on_virtuoso, settings_for
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 VALID_TTL = (
@@ -21,7 +22,7 @@ INVALID_TTL = (
 TTL = {"Content-Type": "text/turtle"}
 
 
-def test_writes_are_off_without_a_configured_token(light_store: OxigraphStore):
+def test_writes_are_off_without_a_configured_token(light_store: Store):
     with TestClient(create_app(light_store, settings_for())) as c:
         before = light_store.count()
         r = c.put("/store", params={"graph": "api-test"}, content=VALID_TTL, headers={**TTL, **AUTH})
@@ -40,7 +41,7 @@ def test_writes_are_off_without_a_configured_token(light_store: OxigraphStore):
     ],
 )
 def test_write_without_the_right_token_is_refused_and_changes_nothing(
-    write_client: TestClient, light_store: OxigraphStore, headers: dict, status: int, code: str
+    write_client: TestClient, light_store: Store, headers: dict, status: int, code: str
 ):
     before = light_store.count()
     for method in ("put", "post"):
@@ -53,7 +54,7 @@ def test_write_without_the_right_token_is_refused_and_changes_nothing(
     assert light_store.count() == before
 
 
-def test_put_with_token_writes_a_graph_that_passes_the_shapes(write_client: TestClient, light_store: OxigraphStore):
+def test_put_with_token_writes_a_graph_that_passes_the_shapes(write_client: TestClient, light_store: Store):
     r = write_client.put("/store", params={"graph": "api-test"}, content=VALID_TTL, headers={**TTL, **AUTH})
     assert r.status_code == 200
     assert r.json()["graph"] == "api-test"
@@ -64,7 +65,7 @@ def test_put_with_token_writes_a_graph_that_passes_the_shapes(write_client: Test
 
 
 def test_refused_write_is_422_with_the_report_and_leaves_the_graph_unchanged(
-    write_client: TestClient, light_store: OxigraphStore
+    write_client: TestClient, light_store: Store
 ):
     before = light_store.count()
     r = write_client.post("/store", params={"graph": "api-test"}, content=INVALID_TTL, headers={**TTL, **AUTH})
@@ -76,7 +77,16 @@ def test_refused_write_is_422_with_the_report_and_leaves_the_graph_unchanged(
     assert light_store.count() == before
 
 
-def test_unparseable_body_is_400_and_writes_nothing(write_client: TestClient, light_store: OxigraphStore):
+def test_refused_replace_leaves_the_existing_graph_as_it_was(write_client: TestClient, light_store: Store):
+    graph = "kent-2008-10-16-county-council"
+    before, count = to_isomorphic(light_store.graph(graph)), light_store.count()
+    r = write_client.put("/store", params={"graph": graph}, content=INVALID_TTL, headers={**TTL, **AUTH})
+    assert r.status_code == 422
+    assert to_isomorphic(light_store.graph(graph)) == before
+    assert light_store.count() == count
+
+
+def test_unparseable_body_is_400_and_writes_nothing(write_client: TestClient, light_store: Store):
     before = light_store.count()
     r = write_client.put("/store", params={"graph": "api-test"}, content=b"<a> <b> .", headers={**TTL, **AUTH})
     assert r.status_code == 400
@@ -84,7 +94,7 @@ def test_unparseable_body_is_400_and_writes_nothing(write_client: TestClient, li
     assert light_store.count() == before
 
 
-def test_validate_reports_without_writing(write_client: TestClient, light_store: OxigraphStore):
+def test_validate_reports_without_writing(write_client: TestClient, light_store: Store):
     before = light_store.count()
     r = write_client.post("/validate", content=INVALID_TTL, headers=TTL)
     assert r.status_code == 200
@@ -101,7 +111,7 @@ def test_validate_reads_jsonld(write_client: TestClient):
     assert r.json()["conforms"] is True
 
 
-def test_body_over_the_limit_is_413(light_store: OxigraphStore):
+def test_body_over_the_limit_is_413(light_store: Store):
     with TestClient(create_app(light_store, settings_for(max_body_bytes=100, api_token=TOKEN))) as c:
         r = c.post("/validate", content=b"#" * 101, headers=TTL)
         assert r.status_code == 413
@@ -121,7 +131,7 @@ def test_cors_is_closed_by_default(write_client: TestClient):
     assert "access-control-allow-origin" not in r.headers
 
 
-def test_cors_allows_configured_origins_only(light_store: OxigraphStore):
+def test_cors_allows_configured_origins_only(light_store: Store):
     app = create_app(light_store, settings_for(cors_origins=["https://dash.example.gov.uk"]))
     with TestClient(app) as c:
         ok = c.get("/health", headers={"Origin": "https://dash.example.gov.uk"})
@@ -130,7 +140,7 @@ def test_cors_allows_configured_origins_only(light_store: OxigraphStore):
     assert "access-control-allow-origin" not in other.headers
 
 
-def test_health_reports_the_store_size(write_client: TestClient, light_store: OxigraphStore):
+def test_health_reports_the_store_size(write_client: TestClient, light_store: Store):
     assert write_client.get("/health").json() == {"status": "ok", "triples": light_store.count()}
 
 
@@ -206,8 +216,9 @@ TEXT_ROUTES = ["/plans", "/partners", "/strategies", "/meetings", "/authorities"
 
 @pytest.mark.parametrize("payload", INJECTIONS)
 def test_injection_through_paths_and_parameters_is_refused_and_changes_nothing(
-    write_client: TestClient, light_store: OxigraphStore, payload: str
+    write_client: TestClient, light_store: Store, payload: str, request: pytest.FixtureRequest
 ):
+    meetings_query_fails_on_virtuoso(request)
     before = light_store.count()
     for route in PATH_ROUTES:
         r = write_client.get(route.format(payload.replace("/", "%2F")))

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from rdflib.namespace import XSD
 
 from kg.indicators import (
     LAIT_DATA,
@@ -20,6 +21,7 @@ from kg.indicators import (
     read_dictionary,
     read_lait,
 )
+from kg.namespaces import ID
 
 
 @pytest.fixture(scope="module")
@@ -51,6 +53,33 @@ def test_committed_indicator_files_equal_a_fresh_import() -> None:
 )
 def test_looked_after_rate_2025_matches_the_table(observations, area: str, value: str) -> None:
     assert _one(observations, "LAC", area, "2025").value == value
+
+
+@pytest.mark.parametrize(
+    "area,value",
+    [
+        pytest.param("england", "67", id="england"),
+        pytest.param("blackpool", "184", id="blackpool"),
+        pytest.param("medway", "72", id="medway"),
+        pytest.param("barking-and-dagenham", "3.3692481695339005", id="many-digits"),
+    ],
+)
+def test_imported_value_reads_back_from_the_store_as_published(
+    indicator_store, area: str, value: str, request: pytest.FixtureRequest
+) -> None:
+    """The figure comes back from either backend as the same xsd:decimal text, not re-typed or rounded.
+
+    Virtuoso keeps at most 15 digits after the point (3.3692481695339005 reads back as
+    3.369248169533901; 934 of the 97,655 imported values have more): a known failure there until
+    the importer writes no more digits than that.
+    """
+    if area == "barking-and-dagenham" and request.node.callspec.params.get("indicator_store") == "virtuoso":
+        request.applymarker(pytest.mark.xfail(strict=True, reason="Virtuoso rounds decimals to 15 fractional digits"))
+    measure = "lac-" + area + "-2025" if area != "barking-and-dagenham" else "16-17-neet-barking-and-dagenham-2018"
+    rows = indicator_store.select(
+        "SELECT ?v WHERE { ?o <https://w3id.org/cypkg/def#value> ?v }", {"o": ID[f"observation/lait-{measure}"]}
+    )
+    assert [(str(r["v"]), r["v"].datatype) for r in rows] == [(value, XSD.decimal)]
 
 
 def test_not_available_value_is_kept_as_status_not_zero(observations) -> None:

@@ -15,7 +15,7 @@ import pyoxigraph as ox
 
 from kg.errors import QueryLimitExceeded
 from kg.namespaces import PREFIXES
-from kg.store import GRAPH_FORMATS, RESULT_FORMATS, query_syntax_error
+from kg.store import GRAPH_FORMATS, RESULT_FORMATS, query_bound
 
 
 @dataclass(frozen=True)
@@ -49,12 +49,7 @@ def execute(store: ox.Store, request: QueryRequest, max_rows: int) -> QueryAnswe
         kwargs["use_default_graph_as_union"] = True
     if request.named_graphs:
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in request.named_graphs]
-    if request.bindings:
-        kwargs["substitutions"] = {ox.Variable(k): v for k, v in request.bindings.items()}
-    try:
-        result = store.query(request.query, **kwargs)
-    except SyntaxError as exc:
-        raise query_syntax_error(exc) from exc
+    result = query_bound(store, request.query, request.bindings, **kwargs)
     if isinstance(result, ox.QueryBoolean):
         body = result.serialize(format=RESULT_FORMATS[request.results_format])
         return QueryAnswer("boolean", request.results_format, body, 1)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
+import pyoxigraph as ox
 from rdflib import BNode
-from rdflib.term import Node
 
 from kg.errors import QueryError
 
@@ -95,22 +96,22 @@ def declared_prefixes(query: str) -> set[str]:
     }
 
 
-def values_block(bindings: dict[str, Node]) -> str:
-    """One VALUES row binding each variable to its term, written as N-Triples terms."""
+def values_block(bindings: dict[str, Any]) -> str:
+    """One VALUES row binding each variable to its term (rdflib or pyoxigraph), as N-Triples terms."""
     from kg.store import to_oxigraph
 
     names, terms = [], []
     for name, term in bindings.items():
         if not re.fullmatch(r"[A-Za-z_]\w*", name):
             raise QueryError(f"{name!r} is not a variable name", hint="bind variables by name, without '?'")
-        if isinstance(term, BNode):
+        if isinstance(term, BNode | ox.BlankNode):
             raise QueryError(f"?{name} is bound to a blank node", hint="bind an IRI or a literal")
         names.append(f"?{name}")
-        terms.append(str(to_oxigraph(term)))
+        terms.append(str(term if isinstance(term, ox.NamedNode | ox.Literal) else to_oxigraph(term)))
     return f"VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
 
 
-def bind_values(query: str, bindings: dict[str, Node] | None) -> str:
+def bind_values(query: str, bindings: dict[str, Any] | None) -> str:
     """The query with a VALUES block binding `bindings`, first thing in its outermost WHERE group.
 
     The short form `CONSTRUCT WHERE { … }` may hold only triples, so there the block goes after the

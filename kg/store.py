@@ -281,18 +281,7 @@ class OxigraphStore:
             kwargs["use_default_graph_as_union"] = True
         if named_graphs:
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
-        text = bind_values(query, bindings)
-        substitutions = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
-        while True:
-            try:
-                return self._store.query(text, substitutions=substitutions, **kwargs)
-            except SyntaxError as exc:
-                raise query_syntax_error(exc) from exc
-            except RuntimeError as exc:
-                unprojected = _unprojected_variable(exc, substitutions)
-                if unprojected is None:
-                    raise
-                del substitutions[unprojected]
+        return query_bound(self._store, query, {k: to_oxigraph(v) for k, v in (bindings or {}).items()}, **kwargs)
 
     def select(self, query: str, bindings: dict[str, Node] | None = None) -> list[dict[str, Node]]:
         result = self._query(query, bindings)
@@ -455,6 +444,25 @@ def _graph_node(name: str) -> ox.NamedNode:
     if name.startswith(("http://", "https://", "urn:")):
         return ox.NamedNode(name)
     return ox.NamedNode(str(GRAPH[name]))
+
+
+def query_bound(store: ox.Store, query: str, bindings: dict[str, Any], **kwargs: Any) -> Any:
+    """Run a query on a pyoxigraph store with oxigraph terms bound as OxigraphStore._query explains.
+
+    The API's query workers call this too, so a named query means and costs the same there.
+    """
+    text = bind_values(query, bindings)
+    substitutions = {ox.Variable(k): v for k, v in bindings.items()}
+    while True:
+        try:
+            return store.query(text, substitutions=substitutions, **kwargs)
+        except SyntaxError as exc:
+            raise query_syntax_error(exc) from exc
+        except RuntimeError as exc:
+            unprojected = _unprojected_variable(exc, substitutions)
+            if unprojected is None:
+                raise
+            del substitutions[unprojected]
 
 
 def _unprojected_variable(exc: RuntimeError, substitutions: dict[ox.Variable, Any]) -> ox.Variable | None:

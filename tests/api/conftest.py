@@ -46,19 +46,6 @@ LIVE_MAX_ROWS = 2000
 BACKENDS = ["embedded", pytest.param("virtuoso", marks=pytest.mark.virtuoso)]
 
 
-def meetings_query_fails_on_virtuoso(request: pytest.FixtureRequest) -> None:
-    """Mark a Virtuoso run that calls /meetings without `to` as a known failure, until the query is fixed.
-
-    api/queries/meetings.rq filters with `SUBSTR(STR(?d), 1, STRLEN(STR(?to)))`, counting on an
-    unbound ?to to make the expression an error that COALESCE absorbs; Virtuoso raises SR008
-    ("rdf_substr_impl needs an integer as argument 3") and the route answers 503. Strict, so the
-    mark must go when the query is fixed.
-    """
-    params = getattr(request.node, "callspec", None)
-    if params is not None and "virtuoso" in params.params.values():
-        request.applymarker(pytest.mark.xfail(strict=True, reason="meetings.rq: SUBSTR on an unbound ?to (SR008)"))
-
-
 def light_sources() -> list[RdfSource]:
     """data/ and the ontology without the bulk observation files (quick to build and copy)."""
     return [s for s in data_sources(REPO / "data") if ".nt" not in "".join(s.path.suffixes)]

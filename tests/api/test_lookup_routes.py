@@ -9,7 +9,6 @@ from rdflib.namespace import DCTERMS
 
 from kg.namespaces import ID
 from kg.store import Store
-from tests.api.conftest import meetings_query_fails_on_virtuoso
 
 KENT_CYPP = "kent-cypp-2008-2011"
 KENT_TITLE = "Kent Children and Young People's Plan 2008-2011 – Positive about our Future"
@@ -102,8 +101,7 @@ def test_meetings_between_dates(write_client: TestClient):
     assert all("2008-09-01" <= m["date"] <= "2008-10-31" for m in items)
 
 
-def test_meetings_of_one_body(write_client: TestClient, request: pytest.FixtureRequest):
-    meetings_query_fails_on_virtuoso(request)
+def test_meetings_of_one_body(write_client: TestClient):
     items = write_client.get("/meetings", params={"body": "kent-childrens-trust-board"}).json()["items"]
     assert items and all(m["body"]["id"] == "kent-childrens-trust-board" for m in items)
 

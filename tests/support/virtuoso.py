@@ -144,14 +144,14 @@ class VirtuosoServer:
         if not Path(VIRTUOSO).exists():
             raise VirtuosoFailed(f"{VIRTUOSO} is missing: install Debian's virtuoso-opensource (scripts/test.sh does)")
         config = self.write_config()
-        stdout = (self.root / "stdout.log").open("wb")
-        self.process = subprocess.Popen(
-            [VIRTUOSO, "+configfile", str(config), "+foreground"],
-            cwd=self.root,
-            stdout=stdout,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+        with (self.root / "stdout.log").open("wb") as stdout:  # the child keeps its own copy of the file
+            self.process = subprocess.Popen(
+                [VIRTUOSO, "+configfile", str(config), "+foreground"],
+                cwd=self.root,
+                stdout=stdout,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
         until = time.monotonic() + deadline_s
         while time.monotonic() < until:
             if self.process.poll() is not None:

@@ -33,7 +33,7 @@ from rdflib import Graph, URIRef
 
 REPO = Path(__file__).resolve().parents[1]
 SIZES: dict[str, int] = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
-GENERATOR_VERSION = "2"
+GENERATOR_VERSION = "3"
 
 CYP = "https://w3id.org/cypkg/def#"
 ID = "https://w3id.org/cypkg/id/"

@@ -15,7 +15,7 @@ import pyoxigraph as ox
 
 from kg.errors import QueryLimitExceeded
 from kg.namespaces import PREFIXES
-from kg.store import GRAPH_FORMATS, RESULT_FORMATS, query_bound
+from kg.store import GRAPH_FORMATS, RESULT_FORMATS, query_bound, serialized
 
 
 @dataclass(frozen=True)
@@ -51,23 +51,24 @@ def execute(store: ox.Store, request: QueryRequest, max_rows: int) -> QueryAnswe
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in request.named_graphs]
     result = query_bound(store, request.query, request.bindings, **kwargs)
     if isinstance(result, ox.QueryBoolean):
-        body = result.serialize(format=RESULT_FORMATS[request.results_format])
+        body = serialized(result.serialize(format=RESULT_FORMATS[request.results_format]))
         return QueryAnswer("boolean", request.results_format, body, 1)
     if isinstance(result, ox.QueryTriples):
         triples = _take(result, max_rows)
-        body = ox.serialize(triples, format=GRAPH_FORMATS[request.graph_format], **_prefixes(request.graph_format))
+        fmt = request.graph_format
+        body = serialized(ox.serialize(triples, format=GRAPH_FORMATS[fmt], prefixes=_prefixes(fmt)))
         return QueryAnswer("graph", request.graph_format, body, len(triples))
     variables = [v.value for v in result.variables]
     solutions = _take(result, max_rows)
     body = solutions_json(variables, solutions)
     if request.results_format != "json":
         parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
-        body = parsed.serialize(format=RESULT_FORMATS[request.results_format])
+        body = serialized(parsed.serialize(format=RESULT_FORMATS[request.results_format]))
     return QueryAnswer("solutions", request.results_format, body, len(solutions))
 
 
 def _take(result: Any, max_rows: int) -> list[Any]:
-    taken = []
+    taken: list[Any] = []
     for item in result:
         if len(taken) >= max_rows:
             raise row_limit_error(max_rows)
@@ -84,8 +85,8 @@ def row_limit_error(max_rows: int) -> QueryLimitExceeded:
     )
 
 
-def _prefixes(graph_format: str) -> dict[str, Any]:
-    return {"prefixes": PREFIXES} if graph_format in ("turtle", "trig", "xml") else {}
+def _prefixes(graph_format: str) -> dict[str, str] | None:
+    return PREFIXES if graph_format in ("turtle", "trig", "xml") else None
 
 
 def solutions_json(variables: list[str], solutions: list[ox.QuerySolution]) -> bytes:

@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
@@ -116,8 +116,12 @@ def value(term: Node | None) -> Any:
     return str(term)
 
 
+@overload
+def ref(term: Node, label: Node | None = None) -> dict[str, Any]: ...
+@overload
+def ref(term: Node | None, label: Node | None = None) -> dict[str, Any] | None: ...
 def ref(term: Node | None, label: Node | None = None) -> dict[str, Any] | None:
-    """A linked thing: id, IRI and label."""
+    """A linked thing: id, IRI and label (None for no thing, so optional links drop out)."""
     if term is None:
         return None
     out: dict[str, Any] = {"id": local_id(str(term)), "iri": str(term)}

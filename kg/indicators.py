@@ -28,10 +28,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.errors import InputError
 from kg.namespaces import CYP, ID, PREFIXES, QB
 from kg.reference import Node, authorities, comparator_areas, iri, lit, slugify, write_turtle
+
+if TYPE_CHECKING:
+    from rdflib.term import Node as RdfTerm
+
+    from kg.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "data" / "sources" / "indicators"
@@ -386,8 +392,8 @@ def indicators_turtle(measures: dict[str, Measure], used: Iterable[str]) -> str:
         nodes.append(ds)
         dsd = Node(m.structure, [QB.DataStructureDefinition])
         dsd.add(rdfs + "label", lit(f"Structure of {m.key}: area × period, value or status"))
-        for c in components:
-            dsd.add(QB.component, iri(str(c)))
+        for component in components:
+            dsd.add(QB.component, iri(str(component)))
         nodes.append(dsd)
     specs = [
         ("ref-area", QB.dimension, CYP.refArea, 1, None),
@@ -492,19 +498,19 @@ if __name__ == "__main__":
 class Comparison:
     """An authority against its neighbours for one measure and period (what the CLI and API show)."""
 
-    rows: list[dict[str, object]]
+    rows: list[dict[str, RdfTerm]]
     neighbour_mean: Decimal | None
     group_rank: int | None
     group_size: int
     england: Decimal | None
 
 
-def _dec(term: object) -> Decimal | None:
+def _dec(term: RdfTerm | None) -> Decimal | None:
     return None if term is None else Decimal(str(term))
 
 
 def compare_with_neighbours(
-    store: object, authority: str, indicator: str, period: str, model: str = "sn-2025"
+    store: Store, authority: str, indicator: str, period: str, model: str = "sn-2025"
 ) -> Comparison:
     """Run indicator_neighbours and add the neighbour mean and the rank within the group of eleven.
 
@@ -520,9 +526,13 @@ def compare_with_neighbours(
     )
     table = [{k: v for k, v in r.items()} for r in rows]
     lower_better = any(str(r.get("polarity", "")).endswith("LowerIsBetter") for r in table)
-    values = [(_dec(r.get("value")), r) for r in table if r.get("value") is not None]
+    values = [(Decimal(str(r["value"])), r) for r in table if r.get("value") is not None]
     neighbour_values = [v for v, r in values if str(r.get("role")) == "neighbour"]
-    mean = (sum(neighbour_values) / len(neighbour_values)).quantize(Decimal("0.1")) if neighbour_values else None
+    mean = (
+        (sum(neighbour_values, Decimal(0)) / len(neighbour_values)).quantize(Decimal("0.1"))
+        if neighbour_values
+        else None
+    )
     own = next((v for v, r in values if str(r.get("role")) == "authority"), None)
     group_rank = None
     if own is not None:
@@ -531,18 +541,18 @@ def compare_with_neighbours(
     return Comparison(table, mean, group_rank, len(values), england)
 
 
-def trend(store: object, authority: str, indicator: str) -> list[dict[str, object]]:
+def trend(store: Store, authority: str, indicator: str) -> list[dict[str, RdfTerm]]:
     """The series of a measure for one authority, oldest first (rows of indicator_trend)."""
     from kg.queries import run
 
     return list(run(store, "indicator_trend", {"authority": authority, "indicator": indicator}))
 
 
-def resolve_indicator(store: object, text: str) -> str:
+def resolve_indicator(store: Store, text: str) -> str:
     """An indicator id from a LAIT key (``LAC``), an id (``lait-lac``) or an IRI."""
     if text.startswith(("http://", "https://")) or text.startswith("lait-"):
         return text
-    rows = store.select(  # type: ignore[attr-defined]
+    rows = store.select(
         "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
         "SELECT ?i ?n WHERE { ?i skos:notation ?n ; skos:inScheme <https://w3id.org/cypkg/id/scheme/lait> }"
     )

@@ -23,6 +23,10 @@ ONTOLOGY_DIR = Path(__file__).resolve().parents[1] / "ontology"
 ONTOLOGY_GRAPH = "ontology"
 _RDF_TYPE = ox.NamedNode(str(RDF.type))
 
+Subject = ox.NamedNode | ox.BlankNode | ox.Triple
+TermTriple = tuple[Subject, ox.NamedNode, Subject | ox.Literal]
+"""A triple of oxigraph terms, as rules read and write them."""
+
 
 def inferred_graph_iri(name: str) -> str:
     """The graph holding what a document graph entails: `…/graph/{name}/inferred`."""
@@ -74,13 +78,13 @@ class Rules:
         symmetric = {str(s) for s in g.subjects(RDF.type, OWL.SymmetricProperty)}
         return cls(closure(RDFS.subClassOf), closure(RDFS.subPropertyOf), dict(inverses), symmetric)
 
-    def entail(self, triples: Iterable[tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode, object]]) -> set[tuple]:
+    def entail(self, triples: Iterable[TermTriple]) -> set[TermTriple]:
         """What the triples entail beyond themselves, to a fixpoint."""
         asserted = set(triples)
         known = set(asserted)
         frontier = list(asserted)
         while frontier:
-            new: list[tuple] = []
+            new: list[TermTriple] = []
             for s, p, o in frontier:
                 pv = p.value
                 if pv == _RDF_TYPE.value and isinstance(o, ox.NamedNode):
@@ -123,7 +127,7 @@ def infer_graph(store: ox.Store, name: str, rules: Rules | None = None) -> int:
     return len(entailed)
 
 
-def _triggering_triples(store: ox.Store, source: ox.NamedNode, rules: Rules) -> Iterable[tuple]:
+def _triggering_triples(store: ox.Store, source: ox.NamedNode, rules: Rules) -> Iterable[TermTriple]:
     """Only the triples some rule reads: typed by a class with superclasses, or with a rule-bearing predicate.
 
     Bulk data (a million observations) mostly fires no rule, so scanning it all would be wasted time.

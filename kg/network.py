@@ -26,6 +26,7 @@ from rdflib.term import Node
 from kg import queries as named_queries
 from kg.errors import QueryError, UnknownIdError
 from kg.namespaces import CYP, LEG, ORG, local_id
+from kg.store import Store
 
 OWNED_KINDS = ("priority", "outcome")
 """The kinds of item whose owners the gap metrics count (the seeds name owners at outcome level)."""
@@ -67,18 +68,18 @@ ORGANISATION_KINDS = {"authority", "board", "partner"}
 # --- building graphs ------------------------------------------------------------------------------
 
 
-def _run(store: object, name: str, params: dict[str, str | None]) -> list[dict[str, Node]]:
+def _run(store: Store, name: str, params: dict[str, str | None]) -> list[dict[str, Node]]:
     return named_queries.run(store, name, {k: v for k, v in params.items() if v})
 
 
-def _run_plain(store: object, name: str, params: dict[str, str | None]) -> list[dict[str, str]]:
+def _run_plain(store: Store, name: str, params: dict[str, str | None]) -> list[dict[str, str]]:
     """A named query's rows as plain strings (IRIs and lexical forms), read from the store's own CSV.
 
     For the national network's tens of thousands of rows, skipping rdflib terms is most of the speed.
     """
     query = named_queries.get(name)
     bindings = query.bind({k: v for k, v in params.items() if v})
-    _form, body = store.query_serialized(query.text, "csv", bindings=bindings)  # type: ignore[attr-defined]
+    _form, body = store.query_serialized(query.text, "csv", bindings=bindings)
     return [{k: v for k, v in row.items() if v != ""} for row in csv.DictReader(io.StringIO(body.decode("utf-8")))]
 
 
@@ -99,13 +100,13 @@ def _node(g: nx.Graph, iri: Node | str) -> str:
     return key
 
 
-def check_plan(store: object, plan: str) -> None:
+def check_plan(store: Store, plan: str) -> None:
     """Raise UnknownIdError when the plan is not in the graph (so a view is never silently empty)."""
     if not _run(store, "network_plans", {"plan": plan}):
         raise UnknownIdError("plan", plan, hint="`cypkg query network_plans` lists the plans the graph holds")
 
 
-def check_authority(store: object, authority: str) -> None:
+def check_authority(store: Store, authority: str) -> None:
     """Raise UnknownIdError when no plan of this authority is in the graph."""
     if not _run(store, "network_plans", {"authority": authority}):
         raise UnknownIdError(
@@ -115,7 +116,7 @@ def check_authority(store: object, authority: str) -> None:
         )
 
 
-def partner_priority(store: object, *, plan: str | None = None, authority: str | None = None) -> nx.Graph:
+def partner_priority(store: Store, *, plan: str | None = None, authority: str | None = None) -> nx.Graph:
     """Partners and boards linked to the plans, outcomes, priorities, actions and duties they own (bipartite).
 
     Priorities and outcomes nobody owns are kept as lone nodes: that gap is what a workshop looks for.
@@ -142,7 +143,7 @@ def partner_priority(store: object, *, plan: str | None = None, authority: str |
     return g
 
 
-def plan_strategy(store: object, *, plan: str | None = None, authority: str | None = None) -> nx.Graph:
+def plan_strategy(store: Store, *, plan: str | None = None, authority: str | None = None) -> nx.Graph:
     """Plans, the strategies that feed them, the plans they replace, and the duties and laws they answer."""
     rows = _run(store, "network_links", {"plan": plan, "authority": authority})
     g = nx.Graph(view="plan-strategy")
@@ -156,7 +157,7 @@ def plan_strategy(store: object, *, plan: str | None = None, authority: str | No
     return g
 
 
-def boards(store: object, *, plan: str | None = None, authority: str | None = None) -> nx.Graph:
+def boards(store: Store, *, plan: str | None = None, authority: str | None = None) -> nx.Graph:
     """Boards and partnerships and who sits on them (memberships, named members and posts held)."""
     if plan and not authority:
         authority = _authority_of(store, plan)
@@ -171,7 +172,7 @@ def boards(store: object, *, plan: str | None = None, authority: str | None = No
     return g
 
 
-def partner_network(store: object, *, plan: str | None = None, authority: str | None = None) -> nx.Graph:
+def partner_network(store: Store, *, plan: str | None = None, authority: str | None = None) -> nx.Graph:
     """Councils and the partners that own their plans, sit on their bodies or hold their duties.
 
     A partner linked to two councils joins their neighbourhoods: the cross-authority network.
@@ -209,7 +210,7 @@ VIEW_TITLES = {
 }
 
 
-def build_view(store: object, name: str, *, plan: str | None = None, authority: str | None = None) -> nx.Graph:
+def build_view(store: Store, name: str, *, plan: str | None = None, authority: str | None = None) -> nx.Graph:
     """The named view's graph for one plan, one authority, or everything (national)."""
     if name not in VIEWS:
         raise UnknownIdError("view", name, hint=f"the views are: {', '.join(VIEWS)}")
@@ -229,7 +230,7 @@ def _plan_iri(plan: str | None) -> str | None:
     return str(named_queries.to_iri(plan, "plan", name="plan")) if plan else None
 
 
-def _authority_of(store: object, plan: str) -> str:
+def _authority_of(store: Store, plan: str) -> str:
     rows = _run(store, "network_plans", {"plan": plan})
     if not rows:
         raise UnknownIdError("plan", plan, hint="`cypkg query network_plans` lists the plans the graph holds")
@@ -261,7 +262,7 @@ DETAIL_LIMIT = 600
 network has tens of thousands, and a view draws a few hundred, so the rest keep their id as label."""
 
 
-def describe_nodes(store: object, g: nx.Graph) -> None:
+def describe_nodes(store: Store, g: nx.Graph) -> None:
     """Give every node its kind and group, and the best-connected ones (and facet values) labels and paragraphs."""
     facet_iris = {v for _, d in g.nodes(data=True) for v in d["plans"] | d["outcomes"]}
     ranked = sorted(g.nodes, key=lambda n: (-g.degree(n), n))
@@ -285,7 +286,7 @@ def describe_nodes(store: object, g: nx.Graph) -> None:
     g.graph["labels"] = labels
 
 
-def node_types(store: object) -> dict[str, set[str]]:
+def node_types(store: Store) -> dict[str, set[str]]:
     """The rdf:types `TYPE_KINDS` knows, of everything in the graph, by IRI (one query, no VALUES row)."""
     types: dict[str, set[str]] = defaultdict(set)
     for row in _run_plain(store, "network_types", {}):
@@ -293,7 +294,7 @@ def node_types(store: object) -> dict[str, set[str]]:
     return types
 
 
-def node_details(store: object, iris: list[str]) -> dict[str, dict]:
+def node_details(store: Store, iris: list[str]) -> dict[str, dict]:
     """Label, rdf:types and source paragraphs (report, number, text) of each IRI, by IRI."""
     query = named_queries.get("network_nodes")
     out: dict[str, dict] = {}
@@ -301,7 +302,7 @@ def node_details(store: object, iris: list[str]) -> dict[str, dict]:
         chunk = [URIRef(i) for i in iris[start : start + _CHUNK] if not _is_aggregate(i)]
         if not chunk:
             continue
-        for row in store.select(values_query(query.text, chunk)):  # type: ignore[attr-defined]
+        for row in store.select(values_query(query.text, chunk)):
             info = out.setdefault(str(row["node"]), {"types": set(), "paragraphs": []})
             if "label" in row and "label" not in info:
                 info["label"] = str(row["label"])
@@ -516,7 +517,7 @@ def shared_partners(ownership: nx.Graph, national: nx.Graph, among: set[str] | N
     return sorted(rows, key=lambda r: (-r.value, r.label))
 
 
-def workshop_metrics(store: object, *, plan: str | None = None) -> list[MetricRow]:
+def workshop_metrics(store: Store, *, plan: str | None = None) -> list[MetricRow]:
     """Every metric the workshop asks for, for one plan or for all plans."""
     if plan:
         check_plan(store, plan)
@@ -578,7 +579,7 @@ def normalise_label(label: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", label.casefold()).split())
 
 
-def _plan_contents(store: object, plan: str) -> tuple[dict[str, str], dict[str, str]]:
+def _plan_contents(store: Store, plan: str) -> tuple[dict[str, str], dict[str, str]]:
     """A plan's priorities and outcomes, and its partners, each as {match key: label}."""
     g = partner_priority(store, plan=plan)
     aims, partners = {}, {}
@@ -598,7 +599,7 @@ def _diff(a: dict[str, str], b: dict[str, str]) -> Difference:
     )
 
 
-def compare_plans(store: object, plan_a: str, plan_b: str) -> PlanComparison:
+def compare_plans(store: Store, plan_a: str, plan_b: str) -> PlanComparison:
     """Compare two plans: priorities matched by label, partners by IRI (then by label, for renamed nodes)."""
     labels = {}
     for plan in (plan_a, plan_b):

@@ -39,6 +39,7 @@ from kg.store import (
     drop_graph_update,
     graph_to_quads,
     replace_graph_update,
+    serialized,
     to_rdflib,
 )
 
@@ -240,8 +241,8 @@ class RemoteStore:
         graphs: dict[str, Any] = {"default_graph": default_graph, "named_graphs": named_graphs, "timeout": timeout}
         if form in ("CONSTRUCT", "DESCRIBE"):
             triples = self._construct_triples(query, bindings, max_rows=max_rows, **graphs)
-            prefixes = {"prefixes": PREFIXES} if result_format in ("turtle", "trig", "xml") else {}
-            return "graph", ox.serialize(triples, format=GRAPH_FORMATS[result_format], **prefixes)
+            prefixes = PREFIXES if result_format in ("turtle", "trig", "xml") else None
+            return "graph", serialized(ox.serialize(triples, format=GRAPH_FORMATS[result_format], prefixes=prefixes))
         if form == "ASK":
             answer = _boolean(self._query_request(query, _SELECT_JSON, bindings, **graphs))
             return "boolean", _boolean_bytes(answer, result_format)
@@ -251,7 +252,7 @@ class RemoteStore:
         body = results_json(rows)
         if result_format != "json":
             parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
-            body = parsed.serialize(format=RESULT_FORMATS[result_format])
+            body = serialized(parsed.serialize(format=RESULT_FORMATS[result_format]))
         return "solutions", body
 
     def _json(self, response: httpx.Response) -> dict[str, Any]:
@@ -278,7 +279,7 @@ class RemoteStore:
         else:
             query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), ?ns)) }"
             rows = self.select(query, {"ns": Literal(str(GRAPH))})
-        return int(rows[0]["n"]) if rows else 0
+        return int(str(rows[0]["n"])) if rows else 0
 
     def graph(self, name: str) -> Graph:
         g = Graph()
@@ -356,7 +357,8 @@ class RemoteStore:
             self._prime_auth()
             for graph_iri in graph_iris:
                 written.append(graph_iri)
-                self._upload(graph_iri, staging.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph_iri)))
+                ntriples = staging.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph_iri))
+                self._upload(graph_iri, serialized(ntriples))
                 if progress is not None and graph_iri in owner:
                     progress(owner[graph_iri])
             for stale in set(self.graphs()) - set(graph_iris):
@@ -418,12 +420,12 @@ class RemoteStore:
                 for g in self.graphs()
                 for t in self._graph_triples(g)
             ]
-            out.write(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES))
+            out.write(serialized(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)))
             return
         for g in self.graphs():
             node = ox.NamedNode(g)
-            quads = (ox.Quad(t.subject, t.predicate, t.object, node) for t in self._graph_triples(g))
-            out.write(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+            in_graph = (ox.Quad(t.subject, t.predicate, t.object, node) for t in self._graph_triples(g))
+            out.write(serialized(ox.serialize(in_graph, format=ox.RdfFormat.N_QUADS)))
 
 
 def _line_chunks(data: bytes, size: int) -> Iterator[bytes]:

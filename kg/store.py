@@ -17,7 +17,7 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Protocol, runtime_checkable
+from typing import IO, Any, Protocol, cast, runtime_checkable
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -82,7 +82,10 @@ def rdf_format(path: Path) -> ox.RdfFormat:
 
 def open_input(path: Path) -> IO[bytes]:
     """A binary reader for a file, decompressing `.gz` on the fly."""
-    return gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")
+    if path.suffix == ".gz":
+        # A GzipFile is a binary file object, but typeshed does not declare it a typing.IO.
+        return cast(IO[bytes], gzip.open(path, "rb"))
+    return path.open("rb")
 
 
 def graph_name_for(path: Path) -> str:
@@ -153,13 +156,23 @@ def to_oxigraph(term: Node) -> Any:
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
+def serialized(data: bytes | None) -> bytes:
+    """What pyoxigraph's serialize() or dump() returned when given no output stream: the bytes.
+
+    Their stubs say `bytes | None` because with an output stream they return None.
+    """
+    if data is None:
+        raise TypeError("pyoxigraph returned no bytes: was it given an output stream?")
+    return data
+
+
 def graph_to_quads(graph: Graph, name: str) -> list[ox.Quad]:
     """An rdflib graph's triples as quads in the named graph `name`."""
     g = ox.NamedNode(str(GRAPH[name]))
     return [ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), g) for s, p, o in graph]
 
 
-class Rows(list):
+class Rows(list[dict[str, Node]]):
     """SELECT answers: a list of {variable: term} dicts that also knows its variables' order."""
 
     def __init__(self, columns: list[str], rows: Iterable[dict[str, Node]] = ()) -> None:
@@ -180,8 +193,20 @@ class Store(Protocol):
     def put_graph(self, name: str, data: Graph) -> None: ...
     def add_to_graph(self, name: str, data: Graph) -> None: ...
     def drop_graph(self, name: str) -> None: ...
+    def query_serialized(
+        self,
+        query: str,
+        result_format: str,
+        *,
+        bindings: dict[str, Node] | None = None,
+        default_graph: list[str] | None = None,
+        named_graphs: list[str] | None = None,
+    ) -> tuple[str, bytes]: ...
+    def update(self, text: str) -> None: ...
     def load_sources(self, sources: list[RdfSource], *, progress: Any = None, infer: bool = True) -> int: ...
+    def restore(self, path: Path, *, progress: Any = None) -> int: ...
     def dump(self, out: IO[bytes], fmt: str = "nquads") -> None: ...
+    def close(self) -> None: ...
 
 
 class OxigraphStore:
@@ -318,9 +343,9 @@ class OxigraphStore:
         """Run any query and serialise its answer directly (for the SPARQL endpoint): (form, bytes)."""
         result = self._query(query, bindings, default_graph, named_graphs)
         if isinstance(result, ox.QueryTriples):
-            return "graph", result.serialize(format=GRAPH_FORMATS[result_format])
+            return "graph", serialized(result.serialize(format=GRAPH_FORMATS[result_format]))
         form = "boolean" if isinstance(result, ox.QueryBoolean) else "solutions"
-        return form, result.serialize(format=RESULT_FORMATS[result_format])
+        return form, serialized(result.serialize(format=RESULT_FORMATS[result_format]))
 
     def graph(self, name: str) -> Graph:
         g = Graph()
@@ -424,9 +449,11 @@ def insert_data_body(quads: list[ox.Quad]) -> str:
     """Quads as the body of INSERT DATA: one `GRAPH <g> { … }` block per graph."""
     by_graph: dict[str, list[ox.Triple]] = {}
     for q in quads:
+        if not isinstance(q.graph_name, ox.NamedNode):
+            raise StoreError(f"cannot write {q} outside a named graph", hint="put every quad in a named graph")
         by_graph.setdefault(q.graph_name.value, []).append(ox.Triple(q.subject, q.predicate, q.object))
     return " ".join(
-        f"GRAPH <{g}> {{ {ox.serialize(ts, format=ox.RdfFormat.N_TRIPLES).decode('utf-8')} }}"
+        f"GRAPH <{g}> {{ {serialized(ox.serialize(ts, format=ox.RdfFormat.N_TRIPLES)).decode('utf-8')} }}"
         for g, ts in by_graph.items()
     )
 

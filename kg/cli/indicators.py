@@ -99,9 +99,9 @@ def indicator_cmd(
         status = r.get("status")
         shown = str(v) if v is not None else f"[dim]{str(status).rsplit('#', 1)[-1]}[/]"
         table.add_row(str(r["period"]), shown, str(r.get("englandValue", "")))
-        values.append(float(v) if v is not None else None)
+        values.append(float(str(v)) if v is not None else None)
         e = r.get("englandValue")
-        england.append(float(e) if e is not None else None)
+        england.append(float(str(e)) if e is not None else None)
     out.print(table)
     out.print(f"{authority}: {sparkline(values)}   England: {sparkline(england)}")
     if neighbours:

@@ -16,6 +16,7 @@ A parameter left out is left unbound, so the query answers for all.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -27,6 +28,7 @@ from rdflib.term import Node
 
 from kg.errors import QueryError, UnknownIdError
 from kg.namespaces import ID, SLUG
+from kg.store import Store
 
 QUERY_DIR = Path(__file__).resolve().parent
 LITERAL_KINDS = {"string", "integer", "decimal", "date", "year"}
@@ -110,7 +112,7 @@ class NamedQuery:
         m = re.search(r"(?i)\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", body)
         return m.group(1).upper() if m else "SELECT"
 
-    def bind(self, params: dict[str, str | Node] | None) -> dict[str, Node]:
+    def bind(self, params: Mapping[str, str | Node] | None) -> dict[str, Node]:
         """Check the given values against the header and type them; unknown names are refused."""
         params = {k.lstrip("?"): v for k, v in (params or {}).items() if v not in (None, "")}
         known = {p.name: p for p in self.parameters}
@@ -186,7 +188,7 @@ def get(name: str) -> NamedQuery:
     return queries[name]
 
 
-def run(store: object, name: str, params: dict[str, str | Node] | None = None) -> list[dict[str, Node]]:
+def run(store: Store, name: str, params: Mapping[str, str | Node] | None = None) -> list[dict[str, Node]]:
     """Run a named SELECT query on a store with bound parameters; rows as dicts of RDF terms."""
     query = get(name)
-    return store.select(query.text, bindings=query.bind(params))  # type: ignore[attr-defined]
+    return store.select(query.text, bindings=query.bind(params))

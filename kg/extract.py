@@ -117,7 +117,8 @@ _PARA_START = re.compile(
 def paragraphs(text: str) -> list[Paragraph]:
     """Split a report into paragraphs: a printed number starts one; a heading names the blocks after it."""
     out: list[Paragraph] = []
-    number, buf, heading, section = "", [], "title", ""
+    number, heading, section = "", "title", ""
+    buf: list[str] = []
     unnumbered = 0
 
     def flush() -> None:
@@ -251,13 +252,13 @@ def _meeting_proposals(paras: list[Paragraph], report_date: date | None) -> list
         rows = _pathway_rows(para.text)
         if rows:
             for position, (label, day) in enumerate(rows, start=1):
-                key = body_key(label)
-                if key is None or _NOT_MEETING.search(label):
+                row_body = body_key(label)
+                if row_body is None or _NOT_MEETING.search(label):
                     continue
                 out.append(
                     Proposal(
                         "meeting",
-                        f"{key}|{day.isoformat()}",
+                        f"{row_body}|{day.isoformat()}",
                         f"{label} {day.isoformat()}",
                         para,
                         0.9,

@@ -536,8 +536,8 @@ def parse_decision_page(body: bytes, *, url: str) -> Decision:
     for href, label in page.links:
         query = parse_qs(urlparse(href).query)
         if "ieListDocuments.aspx" in href:
-            meeting_id = (query.get("MID") or [None])[0]
-            committee_id = (query.get("CId") or [None])[0]
+            meeting_id = next(iter(query.get("MID", [])), None)
+            committee_id = next(iter(query.get("CId", [])), None)
             committee_title = plain_text(label).split(" - ", 1)[-1] if " - " in label else ""
         elif "/documents/" in f"/{href}" or href.lower().endswith(".pdf"):
             title = re.sub(r"\s*\b(PDF|DOCX?|XLSX?|RTF)\s+[\d.]+\s*[KMG]B\s*$", "", plain_text(label))

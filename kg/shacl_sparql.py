@@ -52,6 +52,9 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.term import Node
 
+Term = URIRef | BNode | Literal
+"""An RDF term as rdflib gives it (kg.store.to_rdflib): what pyshacl's results take."""
+
 __all__ = ["CompiledShapes", "Unsupported", "compile_shapes", "to_rdflib"]
 
 _XSD_STRING = str(XSD.string)
@@ -59,7 +62,7 @@ _SUBCLASS_OF = f"<{RDF.type}>/<{RDFS.subClassOf}>*"
 
 # Lexical forms that rdflib always parses to the Python type pyshacl expects for the datatype.
 # Datatypes rdflib never converts (gYear, gYearMonth, string...) are always well typed.
-_SAFE_LEXICAL = {
+_SAFE_LEXICAL: dict[Node, str] = {
     XSD.decimal: r"^[+-]?[0-9]+([.][0-9]+)?$",
     XSD.integer: r"^[+-]?[0-9]+$",
     XSD.boolean: r"^(true|false)$",
@@ -67,7 +70,7 @@ _SAFE_LEXICAL = {
 }
 _NEVER_ILL_TYPED = {XSD.string, XSD.gYear, XSD.gYearMonth, XSD.anyURI, RDF.langString}
 
-_NODE_KINDS = {
+_NODE_KINDS: dict[Node, str] = {
     SH.IRI: "isIRI(?v)",
     SH.BlankNode: "isBlank(?v)",
     SH.Literal: "isLiteral(?v)",
@@ -103,7 +106,7 @@ class Unsupported(Exception):
     """A shape uses SHACL this compiler does not translate; validate it with plain pyshacl."""
 
 
-def to_rdflib(term: Any) -> Node:
+def to_rdflib(term: Any) -> Term:
     """A pyoxigraph term as rdflib would parse it from N-Triples (so literals normalise alike)."""
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
@@ -202,12 +205,12 @@ def _safe_conforms(shape: Shape, var: str) -> tuple[str, str]:
         if not isinstance(path, URIRef) or params - {SH.minCount, SH.maxCount}:
             raise Unsupported(f"nested property shape {shape.node} is not a plain cardinality")
         for low in sg.objects(shape.node, SH.minCount):
-            if int(low) != 1:
+            if int(str(low)) != 1:
                 raise Unsupported("nested sh:minCount other than 1")
             conforms.append(f"EXISTS {{ {var} {_n3(path)} ?n1 }}")
             fails.append(f"NOT EXISTS {{ {var} {_n3(path)} ?n1 }}")
         for high in sg.objects(shape.node, SH.maxCount):
-            if int(high) != 1:
+            if int(str(high)) != 1:
                 raise Unsupported("nested sh:maxCount other than 1")
             pair = f"{var} {_n3(path)} ?n2, ?n3 . FILTER (!sameTerm(?n2, ?n3)"
             conforms.append(f"NOT EXISTS {{ {pair}) }}")
@@ -380,7 +383,7 @@ class _Run:
     def __init__(self, compiled: CompiledShapes, store: ox.Store) -> None:
         self.compiled = compiled
         self.store = store
-        self._subclass_triples: list[tuple] | None = None
+        self._subclass_triples: set[tuple[Term, URIRef, Term]] | None = None
 
     def select(self, unit: _Unit, body: str, prefixes: dict[str, str] | None = None) -> Any:
         """The solutions of a SELECT on the union of graphs, with the unit's and the query's prefixes."""
@@ -394,9 +397,9 @@ class _Run:
             return "BIND (?this AS ?v)"
         return f"?this {sparql_path(self.compiled.sg.graph, path)} ?v"
 
-    def pairs(self, unit: _Unit, condition: str) -> dict[Node, set[Node]]:
+    def pairs(self, unit: _Unit, condition: str) -> dict[Term, set[Term]]:
         body = f"SELECT DISTINCT ?this ?v WHERE {{ {unit.focus} {self.value_pattern(unit)} FILTER ({condition}) }}"
-        found: dict[Node, set[Node]] = defaultdict(set)
+        found: dict[Term, set[Term]] = defaultdict(set)
         for row in self.select(unit, body):
             found[to_rdflib(row["this"])].add(to_rdflib(row["v"]))
         return found
@@ -422,13 +425,14 @@ class _Run:
         )
         return [row["this"] for row in self.select(unit, body)]
 
-    def values_of(self, unit: _Unit, foci: list[Any]) -> dict[Node, set[Node]]:
+    def values_of(self, unit: _Unit, foci: list[Any]) -> dict[Term, set[Term]]:
         """Every value node of each focus node (a few candidates, looked up one by one)."""
         path = unit.shape.path()
         text = f"SELECT DISTINCT ?this ?v WHERE {{ ?this {sparql_path(self.compiled.sg.graph, path)} ?v }}"
-        found: dict[Node, set[Node]] = {}
+        found: dict[Term, set[Term]] = {}
         for focus in foci:
             rows = self.store.query(text, substitutions={ox.Variable("this"): focus}, use_default_graph_as_union=True)
+            assert isinstance(rows, ox.QuerySolutions)  # the query above is a SELECT
             found[to_rdflib(focus)] = {to_rdflib(row["v"]) for row in rows}
         return found
 
@@ -472,7 +476,7 @@ class _Run:
                 continue
             _, text = helper.pre_bind_variables(URIRef("urn:x-cypkg:this"))
             rows = self.select(unit, f"SELECT * WHERE {{ {unit.focus} {{ {text} }} }}", dict(helper.prefixes))
-            seen: dict[Node, list[tuple]] = defaultdict(list)
+            seen: dict[Term, list[tuple]] = defaultdict(list)
             extra = {"source_constraint": helper.node, "extra_messages": helper.messages or None}
             for row in rows:
                 bound = {str(var.value): to_rdflib(row[var]) for var in rows.variables if row[var] is not None}

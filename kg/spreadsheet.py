@@ -1191,7 +1191,8 @@ def export_rows(store: Any, plan_id: str) -> dict[str, list[tuple[Any, ...]]]:
             )
         )
     for r in q("meetings"):
-        date_value = r.get("date").toPython() if r.get("date") is not None else ""
+        day = r.get("date")
+        date_value = day.toPython() if day is not None else ""
         out["meetings"].append(
             (
                 _id(r["meeting"]),

@@ -124,7 +124,7 @@ def _parse_error(exc: SyntaxError, path: Path | str) -> ParseError:
     )
 
 
-def to_rdflib(term: Any) -> Node:
+def to_rdflib(term: Any) -> URIRef | BNode | Literal:
     """An oxigraph term as the equivalent rdflib term."""
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
@@ -313,7 +313,9 @@ class OxigraphStore:
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError("expected a SELECT query", hint="use ask() or construct() for other query forms")
         names = [v.value for v in result.variables]
-        rows = ({n: to_rdflib(t) for n, t in zip(names, row, strict=True) if t is not None} for row in result)
+        rows: Iterator[dict[str, Node]] = (
+            {n: to_rdflib(t) for n, t in zip(names, row, strict=True) if t is not None} for row in result
+        )
         return Rows(names, rows)
 
     def ask(self, query: str, bindings: dict[str, Node] | None = None) -> bool:

@@ -200,11 +200,12 @@ def entail(data: Graph, ontology: Graph) -> Graph:
     closed += data
     frontier = list(data)
     while frontier:
-        new = []
+        new: list[tuple[Node, Node, Node]] = []
         for s, p, o in frontier:
-            if p == RDF.type:
+            if p == RDF.type and isinstance(o, URIRef):
                 new.extend((s, p, sup) for sup in superclasses.get(o, ()))
-            new.extend((s, sup, o) for sup in superproperties.get(p, ()))
+            if isinstance(p, URIRef):
+                new.extend((s, sup, o) for sup in superproperties.get(p, ()))
             if not isinstance(o, Literal):
                 new.extend((o, inv, s) for inv in inverses.get(p, ()))
                 if p in symmetric:
@@ -254,6 +255,14 @@ def report_results(report: Graph) -> list[ValidationResult]:
     return _results(report)
 
 
+def _focus_node(report: Graph, result: Node) -> Node:
+    """A result's sh:focusNode, which SHACL requires of every validation result."""
+    focus = report.value(result, SH.focusNode)
+    if focus is None:
+        raise ValueError(f"the SHACL report's result {result} has no sh:focusNode")
+    return focus
+
+
 def _results(report: Graph) -> list[ValidationResult]:
     results = []
     for node in report.subjects(RDF.type, SH.ValidationResult):
@@ -264,7 +273,7 @@ def _results(report: Graph) -> list[ValidationResult]:
         results.append(
             ValidationResult(
                 severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
-                focus_node=report.value(node, SH.focusNode),
+                focus_node=_focus_node(report, node),
                 result_path=render_path(report, report.value(node, SH.resultPath)),
                 value=report.value(node, SH.value),
                 constraint_component=str(component).rsplit("#", 1)[-1] if component is not None else "",

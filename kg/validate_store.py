@@ -57,9 +57,10 @@ def targeted_shapes(shapes: Graph) -> list[URIRef] | None:
     """The shapes that select focus nodes themselves; None when one is a blank node (cannot be named)."""
     found = {s for t in _TARGETS for s in shapes.subjects(t, None)}
     found |= {s for s in shapes.subjects(RDF.type, SH.NodeShape) if (s, RDF.type, RDFS.Class) in shapes}
-    if any(not isinstance(s, URIRef) for s in found):
+    named = [s for s in found if isinstance(s, URIRef)]
+    if len(named) != len(found):
         return None
-    return sorted(found, key=str)
+    return sorted(named, key=str)
 
 
 @contextlib.contextmanager

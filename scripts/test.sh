@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole check, the same on a laptop and in CI: install what the tests need, lint, then every test.
+# The whole check, the same on a laptop and in CI: install what the tests need, lint, type check, then every test.
 # Needs root (or sudo) once, for Debian's virtuoso-opensource and chromium packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,4 +16,5 @@ fi
 
 python3 -m pip install -q --disable-pip-version-check -e '.[test]'
 python3 -m ruff check .
+python3 -m mypy
 python3 -m pytest "$@"

@@ -7,7 +7,7 @@ A graph is named by its short name (`medway-2019-02-19-hwb`) or its full IRI und
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -92,7 +92,7 @@ WRITE_RESPONSES = {
 WRITE_BODY = {"requestBody": {"content": {t: {"schema": {"type": "string"}} for t in READABLE}}}
 
 
-async def _write(request: Request, writer: WriterDep, graph: str, mode: str) -> Response:
+async def _write(request: Request, writer: WriterDep, graph: str, mode: Literal["add", "replace"]) -> Response:
     from kg.writes import write_graph
 
     name = graph_name(graph)

@@ -14,6 +14,7 @@ from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse, Response
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDFS, SKOS
+from rdflib.term import Node
 
 from api.conneg import choose, prefers_html
 from api.deps import StoreDep
@@ -35,9 +36,9 @@ def describe(store: StoreDep, iri: URIRef) -> Graph:
     return store.construct(query.text, bindings=query.bind({"item": iri}))
 
 
-def label_of(graph: Graph, node: object) -> str | None:
+def label_of(graph: Graph, node: Node) -> str | None:
     for prop in LABELS:
-        value = graph.value(node, prop)  # type: ignore[arg-type]
+        value = graph.value(node, prop)
         if value is not None:
             return str(value)
     return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+from typing import TYPE_CHECKING
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
@@ -19,6 +20,11 @@ from api.deps import StoreDep
 from api.errors import problem_responses
 from api.responses import not_acceptable
 from api.routes.graph_store import READABLE, read_body
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+    from kg.validate import ValidationReport
 
 router = APIRouter(tags=["validation"])
 
@@ -35,13 +41,13 @@ EXAMPLE = {
 }
 
 
-def validate_data(store: StoreDep, data: object) -> object:
+def validate_data(store: StoreDep, data: Graph) -> ValidationReport:
     """The SHACL report for the data plus its neighbourhood in the store, limited to the data's own nodes."""
     from kg.validate import validate
     from kg.writes import neighbourhood
 
-    report = validate(data + neighbourhood(store, data))  # type: ignore[operator]
-    own = set(data.subjects())  # type: ignore[attr-defined]
+    report = validate(data + neighbourhood(store, data))
+    own = set(data.subjects())
     report.results = [r for r in report.results if r.focus_node in own]
     report.conforms = not any(r.severity == "Violation" for r in report.results)
     return report
@@ -82,9 +88,9 @@ async def validate_route(request: Request, store: StoreDep) -> Response:
     data = read_body(request.headers.get("content-type", ""), await request.body())
     report = await run_in_threadpool(validate_data, store, data)
     body = {
-        "conforms": report.conforms,  # type: ignore[attr-defined]
-        "counts": report.counts(),  # type: ignore[attr-defined]
-        "results": json.loads(report.to_json()),  # type: ignore[attr-defined]
+        "conforms": report.conforms,
+        "counts": report.counts(),
+        "results": json.loads(report.to_json()),
     }
     if media == "text/html":
         return HTMLResponse(report_html(body))

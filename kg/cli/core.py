@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -223,7 +223,7 @@ def check(
     raise typer.Exit(1 if failed else 0)
 
 
-def _print_report(report: ValidationReport, format: ReportFormat) -> None:
+def _print_report(report: ValidationReport, format: ReportFormat) -> NoReturn:
     """Print a validation report in the asked format and exit 1 on any Violation, else 0."""
     if format is ReportFormat.json:
         sys.stdout.write(report.to_json() + "\n")

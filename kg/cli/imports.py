@@ -81,8 +81,9 @@ def import_data(
     from kg.build import ensure_built, open_store
 
     if source == "moderngov":
-        fetcher = _moderngov_fetcher(base, saved, min_interval, timeout)
-        _import_moderngov(base, fetcher, committee, from_, to, authority, decisions_about, dry_run)
+        site = _site_address(base, saved)
+        fetcher = _moderngov_fetcher(site, saved, min_interval, timeout)
+        _import_moderngov(site, fetcher, committee, from_, to, authority, decisions_about, dry_run)
         return
     from kg.spreadsheet import WorkbookInvalid, import_plan, problems_table, read_tables
 
@@ -106,15 +107,20 @@ def import_data(
     out.print(f"{verb} {triples} triples to graph {name}" + (" (dry run: nothing written)" if dry_run else ""))
 
 
-def _moderngov_fetcher(base: str | None, saved: Path | None, min_interval: float, timeout: float) -> Callable:
-    """The network, or a saved copy of the site; checked before the store is opened."""
-    from kg.moderngov import SAVED_LAYOUT, SavedSite, http_fetcher
-
+def _site_address(base: str | None, saved: Path | None) -> str:
+    """The committee system's address from --base, which every moderngov import needs."""
     if not base:
         hint = "e.g. --base https://democracy.medway.gov.uk"
         if saved is not None:
             hint = f"give the address {saved} was saved from, {hint}: it names the council and the sources"
         raise InputError("`cypkg import moderngov` needs --base", hint=hint)
+    return base
+
+
+def _moderngov_fetcher(base: str, saved: Path | None, min_interval: float, timeout: float) -> Callable:
+    """The network, or a saved copy of the site; checked before the store is opened."""
+    from kg.moderngov import SAVED_LAYOUT, SavedSite, http_fetcher
+
     if not base.startswith(("http://", "https://")) and (Path(base).exists() or base.startswith("file:")):
         raise InputError(
             f"--base {base} is a folder, not the site's address",
@@ -151,7 +157,7 @@ def _import_moderngov(
     auth = authority
     linked = False
     if auth is not None:
-        linked = store.ask("ASK { ?a a cyp:LocalAuthority }", {"a": ID[f"authority/{auth}"]})  # type: ignore[attr-defined]
+        linked = store.ask("ASK { ?a a cyp:LocalAuthority }", {"a": ID[f"authority/{auth}"]})
     plan = ID[f"plan/{decisions_about}"] if decisions_about else None
     result = import_range(
         client, start=start, end=end, committee=committee, authority=auth, link_authority=linked, decisions_about=plan
@@ -161,7 +167,7 @@ def _import_moderngov(
         f"{result.decisions} decision(s) from {len(result.sources)} request(s)"
     )
     if dry_run:
-        report = check_write(store, result.graph_name, result.graph, mode="replace")  # type: ignore[arg-type]
+        report = check_write(store, result.graph_name, result.graph, mode="replace")
         if report.results:
             out.print(report.to_table())
         state = "conforms" if report.conforms else "would be refused"

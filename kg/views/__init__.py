@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from kg.network import build_view, cap_nodes
+from kg.store import Store
 from kg.views.html import render_html
 from kg.views.layout import compute_layout
 from kg.views.picture import render_image
@@ -43,7 +44,7 @@ def render_graph(g: nx.Graph, fmt: str = "html", *, node_cap: int = NODE_CAP) ->
 
 
 def render_view(
-    store: object,
+    store: Store,
     name: str,
     fmt: str = "html",
     *,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import pyoxigraph as ox
@@ -120,6 +121,15 @@ def bind_values(query: str, bindings: dict[str, Any] | None) -> str:
     if not bindings:
         return query
     block = values_block(bindings)
+    at = values_position(query)
+    if at is None:
+        return f"{query}\n{block}"
+    return f"{query[:at]} {block} {query[at:]}"
+
+
+@lru_cache(maxsize=1024)
+def values_position(query: str) -> int | None:
+    """Where a VALUES block goes in this query text (None: after it); named queries are read once."""
     toks = tokens(query)
     form_at = next((k for k, t in enumerate(toks) if t.depth == 0 and t.text.upper() in FORMS), None)
     if form_at is None:
@@ -128,9 +138,8 @@ def bind_values(query: str, bindings: dict[str, Any] | None) -> str:
     form = toks[form_at].text.upper()
     after_form = toks[form_at + 1].text.upper() if form_at + 1 < len(toks) else ""
     if form == "CONSTRUCT" and after_form == "WHERE":
-        return f"{query}\n{block}"
+        return None
     where_at = 1 if form == "CONSTRUCT" else 0
     if len(top_groups) <= where_at:
         raise QueryError("the query has no WHERE group to bind values in", hint="check the query's braces")
-    at = top_groups[where_at].start + 1
-    return f"{query[:at]} {block} {query[at:]}"
+    return top_groups[where_at].start + 1

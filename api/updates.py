@@ -18,11 +18,11 @@ from rdflib import Graph
 from kg.errors import QueryError, ValidationFailed
 from kg.inference import ONTOLOGY_GRAPH
 from kg.namespaces import GRAPH, PREFIXES, SLUG
-from kg.store import query_syntax_error, to_rdflib
+from kg.store import Store, query_syntax_error, to_rdflib
 from kg.writes import check_write
 
 
-def apply_update(store: object, text: str) -> list[str]:
+def apply_update(store: Store, text: str) -> list[str]:
     """Apply a SPARQL update if its result passes the SHACL gate; returns the graphs changed."""
     copy = snapshot(store)
     before = _by_graph(copy)
@@ -38,19 +38,19 @@ def apply_update(store: object, text: str) -> list[str]:
         g = Graph()
         for s, p, o in after.get(iri, set()):
             g.add((to_rdflib(s), to_rdflib(p), to_rdflib(o)))
-        report = check_write(store, name, g, mode="replace")  # type: ignore[arg-type]
+        report = check_write(store, name, g, mode="replace")
         if not report.conforms:
             raise ValidationFailed(report, graph=name)
         new_content[name] = g
     for name, g in new_content.items():
         if len(g):
-            store.put_graph(name, g)  # type: ignore[attr-defined]
+            store.put_graph(name, g)
         else:
-            store.drop_graph(name)  # type: ignore[attr-defined]
+            store.drop_graph(name)
     return names
 
 
-def snapshot(store: object) -> ox.Store:
+def snapshot(store: Store) -> ox.Store:
     """An in-memory copy of every quad in the store: the embedded store's own, a remote store's dump."""
     copy = ox.Store()
     raw = getattr(store, "raw", None)
@@ -58,7 +58,7 @@ def snapshot(store: object) -> ox.Store:
         copy.bulk_extend(raw.quads_for_pattern(None, None, None, None))
         return copy
     dump = io.BytesIO()
-    store.dump(dump, "nquads")  # type: ignore[attr-defined]
+    store.dump(dump, "nquads")
     copy.bulk_load(dump.getvalue(), format=ox.RdfFormat.N_QUADS)
     return copy
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import parse_qs, urlencode, urljoin, urlparse
 
 import httpx
@@ -32,6 +32,10 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 
 from kg.errors import InputError
 from kg.namespaces import CYP, ID, ORG, SCHEMA, local_id
+
+if TYPE_CHECKING:
+    from kg.store import Store
+    from kg.validate import ValidationReport
 
 DCTERMS = Namespace("http://purl.org/dc/terms/")
 FOAF = Namespace("http://xmlns.com/foaf/0.1/")
@@ -956,8 +960,8 @@ def import_range(
     return result
 
 
-def write_range(store: object, result: RangeImport) -> object:
+def write_range(store: Store, result: RangeImport) -> ValidationReport:
     """Write an import as its own named graph through the SHACL gate, replacing an earlier import of the range."""
     from kg.writes import write_graph
 
-    return write_graph(store, result.graph_name, result.graph, mode="replace")  # type: ignore[arg-type]
+    return write_graph(store, result.graph_name, result.graph, mode="replace")

@@ -9,13 +9,16 @@ left exactly as it was; otherwise the graph and its inferences change in one tra
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from rdflib import Graph, URIRef
 
 from kg.errors import UnknownIdError, ValidationFailed
 from kg.namespaces import GRAPH
 from kg.store import Store, graph_name_for, parse_file, to_rdflib
+
+if TYPE_CHECKING:
+    from kg.validate import ValidationReport
 
 Mode = Literal["add", "replace"]
 _CONTEXT_CHUNK = 500
@@ -42,7 +45,7 @@ def neighbourhood(store: Store, data: Graph) -> Graph:
     return context
 
 
-def check_write(store: Store, name: str, data: Graph, *, mode: Mode = "add"):  # noqa: ANN201
+def check_write(store: Store, name: str, data: Graph, *, mode: Mode = "add") -> ValidationReport:
     """The SHACL report for the graph as it would be after the write, limited to its own nodes."""
     from kg.validate import validate
 
@@ -57,7 +60,7 @@ def check_write(store: Store, name: str, data: Graph, *, mode: Mode = "add"):  #
     return report
 
 
-def write_graph(store: Store, name: str, data: Graph, *, mode: Mode = "add"):  # noqa: ANN201
+def write_graph(store: Store, name: str, data: Graph, *, mode: Mode = "add") -> ValidationReport:
     """Add to or replace a named graph if the result passes the SHACL gate; returns the report."""
     report = check_write(store, name, data, mode=mode)
     if not report.conforms:

@@ -7,15 +7,13 @@ the other result formats by oxigraph's own serialisers, so every format says the
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
 import pyoxigraph as ox
 
 from kg.errors import QueryLimitExceeded
-from kg.namespaces import PREFIXES
-from kg.store import GRAPH_FORMATS, RESULT_FORMATS, query_bound, serialized
+from kg.store import GRAPH_FORMATS, RESULT_FORMATS, graph_prefixes, query_bound, serialized, solutions_json
 
 
 @dataclass(frozen=True)
@@ -42,21 +40,20 @@ class QueryAnswer:
 
 def execute(store: ox.Store, request: QueryRequest, max_rows: int) -> QueryAnswer:
     """Run the query; raises QueryError (syntax, with line and column) or QueryLimitExceeded (rows)."""
-    kwargs: dict[str, Any] = {"prefixes": PREFIXES}
-    if request.default_graph:
-        kwargs["default_graph"] = [ox.NamedNode(g) for g in request.default_graph]
-    else:
-        kwargs["use_default_graph_as_union"] = True
-    if request.named_graphs:
-        kwargs["named_graphs"] = [ox.NamedNode(g) for g in request.named_graphs]
-    result = query_bound(store, request.query, request.bindings, **kwargs)
+    result = query_bound(
+        store,
+        request.query,
+        request.bindings,
+        default_graph=request.default_graph,
+        named_graphs=request.named_graphs,
+    )
     if isinstance(result, ox.QueryBoolean):
         body = serialized(result.serialize(format=RESULT_FORMATS[request.results_format]))
         return QueryAnswer("boolean", request.results_format, body, 1)
     if isinstance(result, ox.QueryTriples):
         triples = _take(result, max_rows)
         fmt = request.graph_format
-        body = serialized(ox.serialize(triples, format=GRAPH_FORMATS[fmt], prefixes=_prefixes(fmt)))
+        body = serialized(ox.serialize(triples, format=GRAPH_FORMATS[fmt], prefixes=graph_prefixes(fmt)))
         return QueryAnswer("graph", request.graph_format, body, len(triples))
     variables = [v.value for v in result.variables]
     solutions = _take(result, max_rows)
@@ -83,45 +80,3 @@ def row_limit_error(max_rows: int) -> QueryLimitExceeded:
         f"the query returns more than {max_rows:,} rows (the service's row limit, CYPKG_MAX_ROWS)",
         hint="add LIMIT/OFFSET to page through the answer, or narrow it with filters",
     )
-
-
-def _prefixes(graph_format: str) -> dict[str, str] | None:
-    return PREFIXES if graph_format in ("turtle", "trig", "xml") else None
-
-
-def solutions_json(variables: list[str], solutions: list[ox.QuerySolution]) -> bytes:
-    """SPARQL 1.1 Query Results JSON for these solutions."""
-    bindings = []
-    for solution in solutions:
-        row = {}
-        for name in variables:
-            term = solution[name]
-            if term is not None:
-                row[name] = term_json(term)
-        bindings.append(row)
-    return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}}, ensure_ascii=False).encode()
-
-
-def term_json(term: Any) -> dict[str, Any]:
-    """One RDF term in SPARQL JSON results form."""
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Literal):
-        out: dict[str, Any] = {"type": "literal", "value": term.value}
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-            out["datatype"] = term.datatype.value
-        return out
-    if isinstance(term, ox.Triple):
-        return {
-            "type": "triple",
-            "value": {
-                "subject": term_json(term.subject),
-                "predicate": term_json(term.predicate),
-                "object": term_json(term.object),
-            },
-        }
-    raise TypeError(f"unsupported term {term!r}")

@@ -37,9 +37,12 @@ from kg.store import (
     Rows,
     _bulk_load,
     drop_graph_update,
+    graph_prefixes,
     graph_to_quads,
     replace_graph_update,
     serialized,
+    solutions_json,
+    to_oxigraph,
     to_rdflib,
 )
 
@@ -241,7 +244,7 @@ class RemoteStore:
         graphs: dict[str, Any] = {"default_graph": default_graph, "named_graphs": named_graphs, "timeout": timeout}
         if form in ("CONSTRUCT", "DESCRIBE"):
             triples = self._construct_triples(query, bindings, max_rows=max_rows, **graphs)
-            prefixes = PREFIXES if result_format in ("turtle", "trig", "xml") else None
+            prefixes = graph_prefixes(result_format)
             return "graph", serialized(ox.serialize(triples, format=GRAPH_FORMATS[result_format], prefixes=prefixes))
         if form == "ASK":
             answer = _boolean(self._query_request(query, _SELECT_JSON, bindings, **graphs))
@@ -249,7 +252,8 @@ class RemoteStore:
         rows = self._select_json(
             self._query_request(query, _SELECT_JSON, bindings, max_rows=max_rows, **graphs), max_rows
         )
-        body = results_json(rows)
+        every = [{name: to_oxigraph(row[name]) if name in row else None for name in rows.columns} for row in rows]
+        body = solutions_json(rows.columns, every)
         if result_format != "json":
             parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
             body = serialized(parsed.serialize(format=RESULT_FORMATS[result_format]))
@@ -524,25 +528,6 @@ def _boolean_bytes(answer: bool, result_format: str) -> bytes:
     if result_format == "json":
         return json.dumps({"head": {}, "boolean": answer}).encode()
     return word.encode()
-
-
-def results_json(rows: Rows) -> bytes:
-    """SELECT rows as SPARQL 1.1 Query Results JSON (plain `literal`s, never Virtuoso's `typed-literal`)."""
-    bindings = [{name: _term_json(term) for name, term in row.items() if term is not None} for row in rows]
-    return json.dumps({"head": {"vars": rows.columns}, "results": {"bindings": bindings}}, ensure_ascii=False).encode()
-
-
-def _term_json(term: Node) -> dict[str, str]:
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    out = {"type": "literal", "value": str(term)}
-    if isinstance(term, Literal) and term.language:
-        out["xml:lang"] = term.language
-    elif isinstance(term, Literal) and term.datatype is not None and str(term.datatype) != _XSD_STRING:
-        out["datatype"] = str(term.datatype)
-    return out
 
 
 def _rdflib_term(value: dict[str, str]) -> Node:

@@ -54,12 +54,13 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.term import Node
 
+from kg.store import to_rdflib
+
 Term = URIRef | BNode | Literal
 """An RDF term as rdflib gives it (kg.store.to_rdflib): what pyshacl's results take."""
 
-__all__ = ["CompiledShapes", "Unsupported", "compile_shapes", "to_rdflib"]
+__all__ = ["CompiledShapes", "Unsupported", "compile_shapes"]
 
-_XSD_STRING = str(XSD.string)
 _SUBCLASS_OF = f"<{RDF.type}>/<{RDFS.subClassOf}>*"
 
 # Lexical forms that rdflib always parses to the Python type pyshacl expects for the datatype.
@@ -106,18 +107,6 @@ _LOGICAL = (
 
 class Unsupported(Exception):
     """A shape uses SHACL this compiler does not translate; validate it with plain pyshacl."""
-
-
-def to_rdflib(term: Any) -> Term:
-    """A pyoxigraph term as rdflib would parse it from N-Triples (so literals normalise alike)."""
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    datatype = term.datatype.value
-    return Literal(term.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
 
 
 def _n3(term: Node) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import json
 import os
 import re
 import shutil
@@ -166,6 +167,50 @@ def serialized(data: bytes | None) -> bytes:
     return data
 
 
+def graph_prefixes(graph_format: str) -> dict[str, str] | None:
+    """cypkg's prefixes for the RDF formats that can use them (Turtle, TriG, RDF/XML), else None."""
+    return PREFIXES if graph_format in ("turtle", "trig", "xml") else None
+
+
+def solutions_json(variables: list[str], solutions: Iterable[Any]) -> bytes:
+    """SPARQL 1.1 Query Results JSON for these solutions (pyoxigraph's, or dicts of every variable to
+    an oxigraph term or None): the one writer for both backends' answers."""
+    bindings = []
+    for solution in solutions:
+        row = {}
+        for name in variables:
+            term = solution[name]
+            if term is not None:
+                row[name] = term_json(term)
+        bindings.append(row)
+    return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}}, ensure_ascii=False).encode()
+
+
+def term_json(term: Any) -> dict[str, Any]:
+    """One RDF term in SPARQL JSON results form."""
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out: dict[str, Any] = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != _XSD_STRING:
+            out["datatype"] = term.datatype.value
+        return out
+    if isinstance(term, ox.Triple):
+        return {
+            "type": "triple",
+            "value": {
+                "subject": term_json(term.subject),
+                "predicate": term_json(term.predicate),
+                "object": term_json(term.object),
+            },
+        }
+    raise TypeError(f"unsupported term {term!r}")
+
+
 def graph_to_quads(graph: Graph, name: str) -> list[ox.Quad]:
     """An rdflib graph's triples as quads in the named graph `name`."""
     g = ox.NamedNode(str(GRAPH[name]))
@@ -299,14 +344,10 @@ class OxigraphStore:
         planner would otherwise hash-join over the whole store are anchored too (indicator_neighbours:
         10 s with the VALUES row alone, 55 ms with both).
         """
-        kwargs: dict[str, Any] = {"prefixes": PREFIXES}
-        if default_graph:
-            kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graph]
-        else:
-            kwargs["use_default_graph_as_union"] = True
-        if named_graphs:
-            kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
-        return query_bound(self._store, query, {k: to_oxigraph(v) for k, v in (bindings or {}).items()}, **kwargs)
+        oxigraph_bindings = {k: to_oxigraph(v) for k, v in (bindings or {}).items()}
+        return query_bound(
+            self._store, query, oxigraph_bindings, default_graph=default_graph or (), named_graphs=named_graphs or ()
+        )
 
     def select(self, query: str, bindings: dict[str, Node] | None = None) -> list[dict[str, Node]]:
         result = self._query(query, bindings)
@@ -475,11 +516,28 @@ def _graph_node(name: str) -> ox.NamedNode:
     return ox.NamedNode(str(GRAPH[name]))
 
 
-def query_bound(store: ox.Store, query: str, bindings: dict[str, Any], **kwargs: Any) -> Any:
+def query_bound(
+    store: ox.Store,
+    query: str,
+    bindings: dict[str, Any],
+    *,
+    default_graph: Iterable[str] = (),
+    named_graphs: Iterable[str] = (),
+) -> Any:
     """Run a query on a pyoxigraph store with oxigraph terms bound as OxigraphStore._query explains.
 
-    The API's query workers call this too, so a named query means and costs the same there.
+    The dataset is the union of all graphs unless `default_graph` names some. The API's query
+    workers call this too, so a named query means and costs the same there.
     """
+    kwargs: dict[str, Any] = {"prefixes": PREFIXES}
+    defaults = [ox.NamedNode(g) for g in default_graph]
+    if defaults:
+        kwargs["default_graph"] = defaults
+    else:
+        kwargs["use_default_graph_as_union"] = True
+    named = [ox.NamedNode(g) for g in named_graphs]
+    if named:
+        kwargs["named_graphs"] = named
     text = bind_values(query, bindings)
     substitutions = {ox.Variable(k): v for k, v in bindings.items()}
     while True:

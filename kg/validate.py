@@ -250,11 +250,6 @@ def _path_text(report: Graph, path: Node) -> str:
     return shorten(rendered) if isinstance(rendered, Node) else str(rendered)
 
 
-def report_results(report: Graph) -> list[ValidationResult]:
-    """The results of a SHACL report graph, flattened and sorted as `validate` returns them."""
-    return _results(report)
-
-
 def _focus_node(report: Graph, result: Node) -> Node:
     """A result's sh:focusNode, which SHACL requires of every validation result."""
     focus = report.value(result, SH.focusNode)
@@ -263,7 +258,8 @@ def _focus_node(report: Graph, result: Node) -> Node:
     return focus
 
 
-def _results(report: Graph) -> list[ValidationResult]:
+def report_results(report: Graph) -> list[ValidationResult]:
+    """The results of a SHACL report graph, flattened and sorted as `validate` returns them."""
     results = []
     for node in report.subjects(RDF.type, SH.ValidationResult):
         severity = report.value(node, SH.resultSeverity)
@@ -318,7 +314,7 @@ def validate(
     )
     if not isinstance(report_graph, Graph):
         raise ValueError(f"the SHACL shapes could not be applied: {report_graph}")
-    results = _results(report_graph)
+    results = report_results(report_graph)
     return ValidationReport(
         conforms=not any(r.severity == "Violation" for r in results),
         results=results,

@@ -238,18 +238,14 @@ def _print_report(report: ValidationReport, format: ReportFormat) -> NoReturn:
     raise typer.Exit(0 if report.conforms else 1)
 
 
-def _memory_store_for_validation():  # noqa: ANN202
-    """Reference context for validating files: the Turtle in data/ (bulk indicator files left out)."""
+def _memory_store_for_validation() -> Store:
+    """Reference context for validating files: data/ without the bulk indicator observations,
+    which a single file's neighbourhood never needs."""
     from kg.store import OxigraphStore
 
     store = OxigraphStore()
-    build_store(store, _turtle_sources())
+    build_store(store, [s for s in data_sources() if not s.path.name.endswith((".nt.gz", ".nt"))])
     return store
-
-
-def _turtle_sources() -> list[RdfSource]:
-    """data/ without the bulk indicator observations: the context a single file is checked in never needs them."""
-    return [s for s in data_sources() if not s.path.name.endswith((".nt.gz", ".nt"))]
 
 
 @app.command("queries")

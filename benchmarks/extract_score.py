@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.extract import extract_file, strategy_key  # noqa: E402
+from kg.imports.extract import extract_file, strategy_key
 
 GOLD = ROOT / "benchmarks" / "gold"
 HELD_OUT = GOLD / "held-out"

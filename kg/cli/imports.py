@@ -26,7 +26,7 @@ def template(
 
     Then `cypkg import plan.xlsx --dry-run` checks it and `cypkg import plan.xlsx` loads it.
     """
-    from kg.spreadsheet import write_template
+    from kg.imports.workbook import write_template
 
     out.print(f"wrote {write_template(path)}: fill in each sheet (row 2 is an example), then `cypkg import {path}`")
 
@@ -78,14 +78,14 @@ def import_data(
       --committee 144 --from 2026-01-01 --to 2026-03-31` reads a saved copy (GetCommittees.xml,
       GetMeetings-144.xml, GetMeeting-4967.xml, …) instead of the network.
     """
-    from kg.build import ensure_built, open_store
+    from kg.store.build import ensure_built, open_store
 
     if source == "moderngov":
         site = _site_address(base, saved)
         fetcher = _moderngov_fetcher(site, saved, min_interval, timeout)
         _import_moderngov(site, fetcher, committee, from_, to, authority, decisions_about, dry_run)
         return
-    from kg.spreadsheet import WorkbookInvalid, import_plan, problems_table, read_tables
+    from kg.imports.workbook import WorkbookInvalid, import_plan, problems_table, read_tables
 
     tables = read_tables(Path(source))  # a file that cannot be read fails before the store is opened
     store = open_store()
@@ -119,7 +119,7 @@ def _site_address(base: str | None, saved: Path | None) -> str:
 
 def _moderngov_fetcher(base: str, saved: Path | None, min_interval: float, timeout: float) -> Callable:
     """The network, or a saved copy of the site; checked before the store is opened."""
-    from kg.moderngov import SAVED_LAYOUT, SavedSite, http_fetcher
+    from kg.imports.moderngov import SAVED_LAYOUT, SavedSite, http_fetcher
 
     if not base.startswith(("http://", "https://")) and (Path(base).exists() or base.startswith("file:")):
         raise InputError(
@@ -142,10 +142,10 @@ def _import_moderngov(
     decisions_about: str | None,
     dry_run: bool,
 ) -> None:
-    from kg.build import ensure_built, open_store
-    from kg.moderngov import ModerngovClient, import_range, write_range
+    from kg.imports.moderngov import ModerngovClient, import_range, write_range
     from kg.namespaces import ID
-    from kg.writes import check_write
+    from kg.store.build import ensure_built, open_store
+    from kg.validation.gate import check_write
 
     start = _parse_day(from_, "--from")
     end = _parse_day(to, "--to") or date.today()
@@ -183,8 +183,8 @@ def export(
     path: Annotated[Path, typer.Argument(help="The workbook to write, e.g. plan.xlsx")],
 ) -> None:
     """Write a plan from the store as a workbook that `cypkg import` reads back to the same graph."""
-    from kg.build import ensure_built, open_store
-    from kg.spreadsheet import export_plan
+    from kg.imports.workbook import export_plan
+    from kg.store.build import ensure_built, open_store
 
     store = open_store()
     ensure_built(store)
@@ -202,7 +202,7 @@ def extract(
     Each proposed statement cites its paragraph and carries a confidence; nothing is loaded.
     Example: `cypkg extract report.txt -o draft.ttl`, then read the table, fix the draft, `cypkg load draft.ttl`.
     """
-    from kg.extract import extract_file, review_csv, review_table, write_draft
+    from kg.imports.extract import extract_file, review_csv, review_table, write_draft
 
     draft = extract_file(report)
     out.print(review_table(draft))
@@ -210,7 +210,7 @@ def extract(
         write_draft(draft, output)
         out.print(f"wrote the draft to {output}: review it before loading (it is never merged automatically)")
     else:
-        from kg.extract import draft_graph
+        from kg.imports.extract import draft_graph
 
         sys.stdout.write(draft_graph(draft).serialize(format="turtle"))
     if review is not None:

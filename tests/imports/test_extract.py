@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, URIRef
 
-from kg.extract import ExtractError, extract_file, read_report, write_draft
+from kg.imports.extract import ExtractError, extract_file, read_report, write_draft
 from kg.namespaces import CYP
 
 REPO = Path(__file__).resolve().parents[2]

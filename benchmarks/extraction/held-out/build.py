@@ -50,8 +50,66 @@ YEAR = re.compile(r"^\d{4}$")
 # --- The PDF: partnership-board minutes -----------------------------------------------------
 
 PDF_NAME = "oakhurst-2006-06-28-partnership-board-minutes.pdf"
-# Each entry is (style, text): "h" heading, "p" paragraph, "small" running header or footer line.
-PDF_CONTENT: list[tuple[str, str]] = []
+# Each entry is (style, text): "h" heading, "p" paragraph.
+# The year of the meeting is printed only in this running header, on every page.
+PDF_HEADER = (BANNER, "OAKHURST COUNTY COUNCIL - Children and Young People's Partnership Board 2006")
+PDF_FOOTER = "OCYPPB minutes 28.06.06 v2 FINAL"
+PDF_CONTENT: list[tuple[str, str]] = [
+    ("h", "OAKHURST CHILDREN AND YOUNG PEOPLE'S PARTNERSHIP BOARD"),
+    ("p", "Minutes of the meeting held on Wednesday 28 June at 2.00 pm in the Council Chamber, County Hall, Oakhurst"),
+    ("p", "Present: Councillor Margaret Ellery (Cabinet Member for Children's Services, Oakhurst County Council) - "
+     "in the Chair; Peter Danvers (Director of Children's Services, Oakhurst County Council); Dr Ruth Asante "
+     "(Chief Executive, Oakhurst Primary Care Trust); Chief Superintendent Colin Mayhew (Oakhurst Division, "
+     "Thamesbridge Police); Janet Lowe (Area Director, Oakhurst Learning and Skills Council); Revd Alan Pike "
+     "(Director of Education, Oakhurst Diocesan Board of Education); Sue Carver (Co-ordinator, Oakhurst "
+     "Voluntary Sector Forum); Kevin Hale (Head Teacher, Castle Rise School, representing secondary head teachers)."),
+    ("p", "In attendance: Linda Moss (Partnership Co-ordinator, minutes)"),
+    ("p", "Apologies: Graham Tuck (Manager, Oakhurst Youth Offending Team)"),
+    ("h", "1. ELECTION OF CHAIR AND VICE-CHAIR"),
+    ("p", "1.1 Peter Danvers invited nominations for Chair of the Board for 2006/07. Councillor Margaret Ellery was "
+     "nominated by Dr Ruth Asante and seconded by Sue Carver. There were no other nominations."),
+    ("p", "1.2 AGREED: that Councillor Margaret Ellery be elected Chair of the Board for 2006/07."),
+    ("p", "1.3 AGREED: that Dr Ruth Asante be elected Vice-Chair of the Board for 2006/07."),
+    ("h", "2. MINUTES OF THE LAST MEETING"),
+    ("p", "2.1 The minutes of the meeting held on 26 April 2006 were agreed as a correct record, subject to the "
+     "addition of Sue Carver to the list of those present."),
+    ("h", "3. MEMBERSHIP"),
+    ("p", "3.1 AGREED: that the Oakhurst Youth Offending Team and the Oakhurst Connexions Partnership should each "
+     "have a seat on the Board, and that the Chair write to the Oakhurst Local Safeguarding Children Board to "
+     "invite its independent chair to attend as an observer."),
+    ("h", "4. OAKHURST CHILDREN AND YOUNG PEOPLE'S PLAN 2006-09"),
+    ("p", "4.1 Peter Danvers presented the published Oakhurst Children and Young People's Plan 2006-09, which the "
+     "County Council adopted at its meeting on 23 March 2006. Copies have been sent to every school and GP "
+     "surgery in the county."),
+    ("p", "4.2 The Plan is built on the five Every Child Matters outcomes and sets out six priorities for the "
+     "Board. Members discussed who should lead each one. AGREED: that the following partners lead the "
+     "priorities named:"),
+    ("p", "- Reduce childhood obesity: Oakhurst Primary Care Trust"),
+    ("p", "- Reduce bullying in and out of school: Oakhurst Local Safeguarding Children Board"),
+    ("p", "- Raise attainment at 16 for looked after children: Director of Children's Services"),
+    ("p", "- Reduce the number of young people not in education, employment or training: Oakhurst Connexions "
+     "Partnership"),
+    ("p", "4.3 No lead has yet been identified for the other two priorities, Improve support for young carers and "
+     "Increase the participation of young people in decisions about services. Progress on obesity will be "
+     "measured by the proportion of Year 6 children who are obese."),
+    ("p", "4.4 The Board noted that the Joint Area Review of Oakhurst will take place in the spring of 2007. "
+     "AGREED: that Peter Danvers report on progress against the Plan's priorities to the Board's meeting on "
+     "18 October 2006."),
+    ("h", "5. TOWARDS A CHILDREN'S TRUST"),
+    ("p", "5.1 Members discussed the move to a Children's Trust by 2008 and the duty to co-operate in section 10 "
+     "of the Children Act 2004. Oakhurst is one of three areas in the South East piloting joint commissioning "
+     "of child and adolescent mental health services."),
+    ("p", "5.2 AGREED: that a Commissioning Group of officers from the County Council and the Primary Care Trust, "
+     "chaired by the Director of Children's Services, be set up to prepare a joint commissioning framework."),
+    ("h", "6. CONSULTATION WITH YOUNG PEOPLE"),
+    ("p", "6.1 Sue Carver reported on the 'Speak Out Oakhurst' events held in May, at which some 450 young people "
+     "commented on the Plan's priorities."),
+    ("p", "6.2 AGREED: that a summary of the young people's comments be sent to all schools and youth groups."),
+    ("h", "7. DATE OF NEXT MEETING"),
+    ("p", "7.1 Wednesday 18 October 2006 at 2.00 pm, County Hall. An extraordinary meeting of the Board to agree "
+     "the joint commissioning framework will be held in the autumn, date to be confirmed."),
+    ("p", "Signed ................................ Chair        Date ....................."),
+]
 
 # --- The DOCX: Children's Trust Board minutes with no year --------------------------------
 
@@ -60,24 +118,32 @@ DOCX_CONTENT: list[tuple[str, str]] = []
 
 
 def build_pdf(path: Path) -> None:
-    """Write the minutes as a small, text-bearing PDF with fixed metadata."""
+    """Write the minutes as a small, text-bearing PDF with a running header and footer."""
     from fpdf import FPDF
 
-    pdf = FPDF(format="A4")
+    class Minutes(FPDF):
+        def header(self) -> None:
+            self.set_font("Helvetica", "", 8)
+            for line in PDF_HEADER:
+                self.cell(0, 4, line, new_x="LMARGIN", new_y="NEXT")
+            self.ln(4)
+
+        def footer(self) -> None:
+            self.set_y(-14)
+            self.set_font("Helvetica", "", 8)
+            self.cell(0, 4, f"{PDF_FOOTER} - Page {self.page_no()}", align="C")
+
+    pdf = Minutes(format="A4")
     pdf.set_creation_date(FIXED_DATE)
     pdf.set_producer("cypkg held-out build.py")
     pdf.set_title("Oakhurst Children and Young People's Partnership Board: minutes")
-    pdf.set_margins(20, 18, 20)
-    pdf.set_auto_page_break(True, margin=18)
+    pdf.set_margins(20, 14, 20)
+    pdf.set_auto_page_break(True, margin=20)
     pdf.add_page()
     for style, text in PDF_CONTENT:
         if style == "h":
             pdf.set_font("Helvetica", "B", 11)
             pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(1)
-        elif style == "small":
-            pdf.set_font("Helvetica", "", 8)
-            pdf.multi_cell(0, 4, text, new_x="LMARGIN", new_y="NEXT")
             pdf.ln(1)
         else:
             pdf.set_font("Helvetica", "", 10)
@@ -172,7 +238,8 @@ def document_text(path: Path) -> tuple[str, bool]:
     if suffix == ".html":
         return visible_html(path.read_text(encoding="utf-8")), True
     if suffix == ".pdf":
-        return "\n".join(text for _, text in PDF_CONTENT), True
+        lines = [*PDF_HEADER, *(text for _, text in PDF_CONTENT), PDF_FOOTER]
+        return "\n".join(lines), True
     if suffix == ".docx":
         return "\n".join(text for _, text in DOCX_CONTENT), True
     raise SystemExit(f"{path}: no reader for {suffix}")

@@ -114,7 +114,50 @@ PDF_CONTENT: list[tuple[str, str]] = [
 # --- The DOCX: Children's Trust Board minutes with no year --------------------------------
 
 DOCX_NAME = "dunmoor-2017-childrens-trust-board-minutes.docx"
-DOCX_CONTENT: list[tuple[str, str]] = []
+# The year of this meeting is printed nowhere in the document.
+DOCX_CONTENT: list[tuple[str, str]] = [
+    ("p", BANNER),
+    ("h", "Dunmoor Children's Trust Board"),
+    ("p", "Minutes of the meeting held on Wednesday 28 June, 10.00 am, Room 2.14, Dunmoor Civic Centre"),
+    ("p", "Present: Councillor Sheila Brannigan (Chair), Lead Member for Children's Services; Mark Ellwood, "
+     "Director of Children's Services, Dunmoor Council; Joanne Price, Chief Nurse, NHS Dunmoor Clinical "
+     "Commissioning Group; Superintendent Ravi Dhillon, Northfold Police; Claire Benson, Head of Dunmoor Youth "
+     "Offending Service; Father Tom Keane, Dunmoor Catholic Schools Partnership; Lisa Grant, Chief Executive, "
+     "Dunmoor Voluntary Action."),
+    ("p", "Apologies: Helen Marsh, Independent Chair, Dunmoor Safeguarding Children Board."),
+    ("h", "1. Minutes and actions of the last meeting"),
+    ("p", "The minutes of the meeting held on 26 April were agreed as an accurate record. Action 4 (school "
+     "nursing data) remains open."),
+    ("h", "2. Children and Young People's Plan 2017-2020"),
+    ("p", "Mark Ellwood presented the final draft of the Dunmoor Children and Young People's Plan 2017-2020, "
+     "Our Children, Our Promise. The draft reflects the views of 2,716 pupils who took part in the Dunmoor "
+     "Schools Survey and the four priorities agreed at the Board's development session in March:"),
+    ("p", "Neglect - lead: Dunmoor Safeguarding Children Board"),
+    ("p", "Mental health and resilience - lead: NHS Dunmoor Clinical Commissioning Group"),
+    ("p", "Early years and school readiness - lead: Director of Children's Services"),
+    ("p", "Youth unemployment - lead to be agreed"),
+    ("p", "The Plan makes three promises to children and young people in Dunmoor: We will always listen to "
+     "you. We will help your family early. We will be proud of what you achieve."),
+    ("p", "Progress will be reported to the Board each quarter using the rate of referrals to children's social "
+     "care per 10,000 children and the number of 16 and 17 year olds whose activity is not known."),
+    ("p", "The Board agreed the Plan and recommended that Cabinet approve it in September."),
+    ("h", "3. Ofsted inspection"),
+    ("p", "The Board noted the findings of Ofsted's inspection of services for children in need of help and "
+     "protection, published in February, and the improvement plan that responds to them."),
+    ("h", "4. Safeguarding arrangements"),
+    ("p", "Helen Marsh had sent a note explaining that the Dunmoor Safeguarding Children Board will be replaced "
+     "by new local safeguarding arrangements under the Children and Social Work Act 2017. The Board noted "
+     "the note."),
+    ("h", "5. Membership"),
+    ("p", "The Board agreed to invite the Principal of Dunmoor College to join the Board."),
+    ("h", "6. Election of Vice-Chair"),
+    ("p", "Joanne Price was elected Vice-Chair of the Board until the annual meeting."),
+    ("h", "7. Any other business"),
+    ("p", "The Board asked for a report on the second phase of the Troubled Families programme at its next "
+     "meeting."),
+    ("h", "8. Date of next meeting"),
+    ("p", "Wednesday 27 September, 10.00 am, Dunmoor Civic Centre."),
+]
 
 
 def build_pdf(path: Path) -> None:

@@ -1,13 +1,18 @@
-"""Who owns what, as networkx graphs built from the named `network_*` queries, and the analysis on them.
+"""Who owns what, as networkx graphs built from the named `network_*` queries.
 
 A board workshop asks the same few questions of every plan: which partner owns which priority, who
-carries too much, which priorities have one owner or none, which strategies feed the plan, and what
-changed from one plan to the next. The graphs here answer them and feed the views in `kg.views`.
+carries too much, which priorities have one owner or none, which strategies feed the plan. The
+graphs here answer them and feed `kg.analysis.metrics`, `kg.analysis.matrix`,
+`kg.analysis.compare` and the views in `kg.views`.
 
 Nodes are keyed by IRI and carry `label`, `kind` (plan, strategy, outcome, priority, action, duty,
 law, authority, board, partner, person, other), `group` (the colour in a view: the partner type for
 organisations, the kind otherwise), `paragraphs` (the source paragraphs, for tooltips) and three
 facet sets a view filters on: `plans`, `outcomes`, `partner_types`.
+
+Edges carry `role` (an ownership link: lead, contributing, champion, holder, owner), `relation`
+(a link between plans, duties and laws, or `part of` from a plan to its outcomes and priorities)
+or both ends' membership role in the boards view.
 """
 
 from __future__ import annotations
@@ -64,6 +69,9 @@ TYPE_KINDS: tuple[tuple[URIRef, str, str], ...] = (
 
 ORGANISATION_KINDS = {"authority", "board", "partner"}
 
+PART_OF = "part of"
+"""The relation of an outcome to its plan, a priority to its outcome (or plan), an action to its priority."""
+
 
 # --- building graphs ------------------------------------------------------------------------------
 
@@ -106,34 +114,38 @@ def check_plan(store: Store, plan: str) -> None:
         raise UnknownIdError("plan", plan, hint="`cypkg query network_plans` lists the plans the graph holds")
 
 
-def check_authority(store: Store, authority: str) -> None:
-    """Raise UnknownIdError when no plan of this authority is in the graph."""
-    if not _run(store, "network_plans", {"authority": authority}):
-        raise UnknownIdError(
-            "authority",
-            authority,
-            hint="give a council with plans in the graph; `cypkg query network_plans` lists them",
-        )
-
-
 def partner_priority(store: Store, *, plan: str | None = None, authority: str | None = None) -> nx.Graph:
-    """Partners and boards linked to the plans, outcomes, priorities, actions and duties they own (bipartite).
+    """Plans, their outcomes, priorities, actions and duties, and the partners and boards that own them.
 
-    Priorities and outcomes nobody owns are kept as lone nodes: that gap is what a workshop looks for.
-    A plan or strategy appears only when someone owns it or it is the plan asked for.
+    Ownership links carry `role`; the plan → outcome → priority → action structure is linked too
+    (`relation` "part of"), so a picture reads from the plan to who delivers it. Priorities and
+    outcomes nobody owns stay as nodes with no ownership link: that gap is what a workshop looks for.
     """
     rows = _run(store, "network_ownership", {"plan": plan, "authority": authority})
     g = nx.Graph(view="partner-priority")
     for row in rows:
         kind = str(row["kind"])
-        item_iri = str(row["item"])
-        if kind == "plan" and "owner" not in row and item_iri != _plan_iri(plan):
-            continue
         item = _node(g, row["item"])
+        plan_key = _node(g, row["plan"])
+        g.nodes[plan_key].update(side="item")
+        g.nodes[plan_key]["plans"].add(plan_key)
         g.nodes[item]["side"] = "item"
-        g.nodes[item]["plans"].add(str(row["plan"]))
+        g.nodes[item]["plans"].add(plan_key)
         if "outcome" in row:
             g.nodes[item]["outcomes"].add(str(row["outcome"]))
+        if kind in ("priority", "action") and "outcome" in row:
+            parent = _node(g, row["outcome"])
+            g.nodes[parent].update(side="item")
+            g.nodes[parent]["plans"].add(plan_key)
+            g.nodes[parent]["outcomes"].add(parent)
+            if kind == "priority" and not g.has_edge(parent, item):
+                g.add_edge(parent, item, relation=PART_OF)
+        elif kind in ("outcome", "priority", "duty") and item != plan_key and not g.has_edge(plan_key, item):
+            g.add_edge(plan_key, item, relation=PART_OF)
+        if kind == "action" and "priority" in row:
+            priority = _node(g, row["priority"])
+            if not g.has_edge(priority, item):
+                g.add_edge(priority, item, relation=PART_OF)
         if "owner" in row:
             owner = _node(g, row["owner"])
             g.nodes[owner]["side"] = "owner"
@@ -141,6 +153,14 @@ def partner_priority(store: Store, *, plan: str | None = None, authority: str | 
     describe_nodes(store, g)
     _spread_facets(g)
     return g
+
+
+def ownership(g: nx.Graph) -> nx.Graph:
+    """The ownership links of a partner–priority graph alone (every node kept): what metrics count."""
+    h = nx.Graph(**g.graph)
+    h.add_nodes_from(g.nodes(data=True))
+    h.add_edges_from((u, v, d) for u, v, d in g.edges(data=True) if "role" in d)
+    return h
 
 
 def plan_strategy(store: Store, *, plan: str | None = None, authority: str | None = None) -> nx.Graph:
@@ -211,19 +231,60 @@ VIEW_TITLES = {
 
 
 def build_view(store: Store, name: str, *, plan: str | None = None, authority: str | None = None) -> nx.Graph:
-    """The named view's graph for one plan, one authority, or everything (national)."""
+    """The named view's graph for one plan, one authority, or everything (national).
+
+    The graph says what it shows: `title` (the view), `scope` (the plan's name, the council's
+    name, or "all councils"), `as_at` (the latest date of the sources behind it, ISO at the
+    precision known, or "") and `sources` (their titles and dates, latest first).
+    """
     if name not in VIEWS:
         raise UnknownIdError("view", name, hint=f"the views are: {', '.join(VIEWS)}")
     if plan and authority:
         raise QueryError("give --plan or --authority, not both", hint="a plan already belongs to one authority")
-    if plan:
-        check_plan(store, plan)
-    if authority:
-        check_authority(store, authority)
+    plans = _run(store, "network_plans", {"plan": plan, "authority": authority}) if plan or authority else []
+    if plan and not plans:
+        raise UnknownIdError("plan", plan, hint="`cypkg query network_plans` lists the plans the graph holds")
+    if authority and not plans:
+        raise UnknownIdError(
+            "authority",
+            authority,
+            hint="give a council with plans in the graph; `cypkg query network_plans` lists them",
+        )
     g = VIEWS[name](store, plan=plan, authority=authority)
     g.graph["title"] = VIEW_TITLES[name]
-    g.graph["scope"] = plan or authority or "all councils"
+    g.graph["scope"] = _scope_label(plans, plan, authority)
+    g.graph["scope_id"] = plan or authority or ""
+    g.graph["scope_kind"] = "plan" if plan else "authority" if authority else "all"
+    g.graph.update(source_summary(store, plan=plan, authority=authority) if plan or authority else {})
+    g.graph.setdefault("as_at", "")
+    g.graph.setdefault("sources", [])
     return g
+
+
+def _scope_label(plans: list[dict[str, Node]], plan: str | None, authority: str | None) -> str:
+    if plan:
+        return str(plans[0].get("title", plan))
+    if authority:
+        return str(plans[0].get("authorityLabel", authority))
+    return "all councils"
+
+
+def source_summary(store: Store, *, plan: str | None = None, authority: str | None = None) -> dict[str, object]:
+    """The dated sources behind a plan's (or a council's plans') view: `as_at` (the latest date) and `sources`.
+
+    Dates stay at the precision the source gives ("2009" stays a year); nothing is filled in.
+    """
+    seen: dict[str, tuple[str, str]] = {}
+    for row in _run(store, "network_sources", {"plan": plan, "authority": authority}):
+        key = str(row["source"])
+        date = str(row["date"])
+        if key not in seen or date > seen[key][1]:
+            seen[key] = (str(row.get("title", local_id(key))), date)
+    ranked = sorted(seen.values(), key=lambda pair: (pair[1], pair[0]), reverse=True)
+    return {
+        "as_at": ranked[0][1] if ranked else "",
+        "sources": [{"title": title, "date": date} for title, date in ranked],
+    }
 
 
 def _plan_iri(plan: str | None) -> str | None:
@@ -411,214 +472,3 @@ def cap_nodes(g: nx.Graph, limit: int) -> nx.Graph:
         else:
             h.add_edge(a, b, **data, weight=1)
     return h
-
-
-# --- metrics --------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class MetricRow:
-    """One line of the workshop metrics: which section, about what, and the number."""
-
-    section: str
-    id: str
-    label: str
-    kind: str
-    value: float | int
-    detail: str = ""
-
-    def as_dict(self) -> dict[str, str | float | int]:
-        return {
-            "section": self.section,
-            "id": self.id,
-            "label": self.label,
-            "kind": self.kind,
-            "value": self.value,
-            "detail": self.detail,
-        }
-
-
-METRIC_SECTIONS = {
-    "degree": "Links per node (degree)",
-    "betweenness": "Brokers between parts of the partnership (betweenness)",
-    "one-owner": "Priorities and outcomes with exactly one owner",
-    "no-owner": "Priorities and outcomes with no owner",
-    "top-owners": "Partners owning the most",
-    "shared-partners": "Partners shared across plans or councils",
-}
-
-
-def centrality(g: nx.Graph) -> list[MetricRow]:
-    """Degree and betweenness of every node, highest first."""
-    between = nx.betweenness_centrality(g) if len(g) > 2 else dict.fromkeys(g, 0.0)
-    rows = [_row("degree", g, n, g.degree(n)) for n in g]
-    rows += [_row("betweenness", g, n, round(between[n], 4)) for n in g if between[n] > 0]
-    return sorted(rows, key=lambda r: (r.section, -r.value, r.label))
-
-
-def owners_of(g: nx.Graph, item: str) -> list[str]:
-    """The owners linked to an item in a partner–priority graph."""
-    return sorted(nb for nb in g.neighbors(item) if g.nodes[nb].get("side") == "owner")
-
-
-def ownership_gaps(g: nx.Graph) -> list[MetricRow]:
-    """Priorities and outcomes with one owner, and with none."""
-    rows = []
-    for n, data in g.nodes(data=True):
-        if data.get("kind") not in OWNED_KINDS:
-            continue
-        owners = owners_of(g, n)
-        if len(owners) == 1:
-            rows.append(_row("one-owner", g, n, 1, g.nodes[owners[0]]["label"]))
-        elif not owners:
-            rows.append(_row("no-owner", g, n, 0, _plan_labels(g, data)))
-    return sorted(rows, key=lambda r: (r.section, r.label))
-
-
-def top_owners(g: nx.Graph, limit: int = 10) -> list[MetricRow]:
-    """The partners and boards that own the most items, with what kinds of item."""
-    rows = []
-    for n, data in g.nodes(data=True):
-        if data.get("side") != "owner":
-            continue
-        kinds = Counter(g.nodes[nb]["kind"] for nb in g.neighbors(n))
-        detail = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
-        rows.append(_row("top-owners", g, n, sum(kinds.values()), detail))
-    return sorted(rows, key=lambda r: (-r.value, r.label))[:limit]
-
-
-def shared_partners(ownership: nx.Graph, national: nx.Graph, among: set[str] | None = None) -> list[MetricRow]:
-    """Partners that own items in more than one plan, or work with more than one council."""
-    rows = []
-    partners = {n for n, d in ownership.nodes(data=True) if d.get("side") == "owner"}
-    partners |= {n for n, d in national.nodes(data=True) if d.get("kind") != "authority"}
-    for n in sorted(partners):
-        if among is not None and n not in among:
-            continue
-        plans = ownership.nodes[n]["plans"] if n in ownership else set()
-        councils = set()
-        if n in national and national.nodes[n].get("kind") != "authority":
-            councils = {c for c in national.neighbors(n) if national.nodes[c].get("kind") == "authority"}
-        if len(plans) < 2 and len(councils) < 2:
-            continue
-        source = ownership if n in ownership else national
-        labels = {**ownership.graph.get("labels", {}), **national.graph.get("labels", {})}
-        detail = "; ".join(
-            part
-            for part in (
-                f"plans: {', '.join(sorted(labels.get(p, local_id(p)) for p in plans))}" if len(plans) > 1 else "",
-                f"councils: {', '.join(sorted(labels.get(c, local_id(c)) for c in councils))}"
-                if len(councils) > 1
-                else "",
-            )
-            if part
-        )
-        rows.append(_row("shared-partners", source, n, max(len(plans), len(councils)), detail))
-    return sorted(rows, key=lambda r: (-r.value, r.label))
-
-
-def workshop_metrics(store: Store, *, plan: str | None = None) -> list[MetricRow]:
-    """Every metric the workshop asks for, for one plan or for all plans."""
-    if plan:
-        check_plan(store, plan)
-    everything = partner_priority(store)
-    g = partner_priority(store, plan=plan) if plan else everything
-    national = partner_network(store)
-    return [
-        *centrality(g),
-        *ownership_gaps(g),
-        *top_owners(g),
-        *shared_partners(everything, national, among=set(g) if plan else None),
-    ]
-
-
-def _row(section: str, g: nx.Graph, n: str, value: float | int, detail: str = "") -> MetricRow:
-    data = g.nodes[n]
-    return MetricRow(section, data.get("id", local_id(n)), data.get("label", n), data.get("kind", ""), value, detail)
-
-
-def _plan_labels(g: nx.Graph, data: dict) -> str:
-    labels = g.graph.get("labels", {})
-    return ", ".join(sorted(labels.get(p, local_id(p)) for p in data["plans"]))
-
-
-# --- comparing two plans --------------------------------------------------------------------------
-
-
-@dataclass
-class Difference:
-    """What one plan has that the other has not, and what both have, by label."""
-
-    added: list[str] = field(default_factory=list)
-    dropped: list[str] = field(default_factory=list)
-    kept: list[str] = field(default_factory=list)
-
-
-@dataclass
-class PlanComparison:
-    """Priorities (with outcomes) and partners added, dropped and kept from plan A to plan B."""
-
-    plan_a: str
-    plan_b: str
-    label_a: str
-    label_b: str
-    priorities: Difference
-    partners: Difference
-
-    def as_rows(self) -> list[dict[str, str]]:
-        """One row per thing compared: what (priority or partner), change (added, dropped, kept), label."""
-        rows = []
-        for what, diff in (("priority", self.priorities), ("partner", self.partners)):
-            for change in ("added", "dropped", "kept"):
-                rows += [{"what": what, "change": change, "label": label} for label in getattr(diff, change)]
-        return rows
-
-
-def normalise_label(label: str) -> str:
-    """A label folded for matching across plans: case, punctuation and spacing ignored."""
-    return " ".join(re.sub(r"[^\w\s]", " ", label.casefold()).split())
-
-
-def _plan_contents(store: Store, plan: str) -> tuple[dict[str, str], dict[str, str]]:
-    """A plan's priorities and outcomes, and its partners, each as {match key: label}."""
-    g = partner_priority(store, plan=plan)
-    aims, partners = {}, {}
-    for n, data in g.nodes(data=True):
-        if data.get("kind") in OWNED_KINDS:
-            aims[normalise_label(data["label"])] = data["label"]
-        elif data.get("side") == "owner":
-            partners[n] = data["label"]
-    return aims, partners
-
-
-def _diff(a: dict[str, str], b: dict[str, str]) -> Difference:
-    return Difference(
-        added=sorted(b[k] for k in b.keys() - a.keys()),
-        dropped=sorted(a[k] for k in a.keys() - b.keys()),
-        kept=sorted(b[k] for k in a.keys() & b.keys()),
-    )
-
-
-def compare_plans(store: Store, plan_a: str, plan_b: str) -> PlanComparison:
-    """Compare two plans: priorities matched by label, partners by IRI (then by label, for renamed nodes)."""
-    labels = {}
-    for plan in (plan_a, plan_b):
-        rows = _run(store, "network_plans", {"plan": plan})
-        if not rows:
-            raise UnknownIdError("plan", plan, hint="`cypkg query network_plans` lists the plans the graph holds")
-        labels[plan] = str(rows[0].get("title", plan))
-    aims_a, partners_a = _plan_contents(store, plan_a)
-    aims_b, partners_b = _plan_contents(store, plan_b)
-    by_label_a = {normalise_label(v): k for k, v in partners_a.items()}
-    for iri, label in list(partners_b.items()):
-        twin = by_label_a.get(normalise_label(label))
-        if iri not in partners_a and twin is not None and twin not in partners_b:
-            partners_b[twin] = partners_b.pop(iri)
-    return PlanComparison(
-        plan_a=plan_a,
-        plan_b=plan_b,
-        label_a=labels[plan_a],
-        label_b=labels[plan_b],
-        priorities=_diff(aims_a, aims_b),
-        partners=_diff(partners_a, partners_b),
-    )

@@ -14,7 +14,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from kg.analysis.network import METRIC_SECTIONS, VIEWS, MetricRow, compare_plans, workshop_metrics
+from kg.analysis.compare import compare_plans
+from kg.analysis.metrics import METRIC_SECTIONS, MetricRow, workshop_metrics
+from kg.analysis.network import VIEWS
 from kg.cli import app
 from kg.cli.core import RowFormat
 from kg.store.build import ensure_built, open_store

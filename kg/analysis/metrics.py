@@ -103,7 +103,7 @@ def owners_of(g: nx.Graph, item: str) -> list[str]:
 
 
 def sole_owned(g: nx.Graph) -> dict[str, list[str]]:
-    """Single points of failure: each partner that is the only named owner of some priorities or outcomes, and those items."""
+    """Single points of failure: each partner that is the only named owner of some items, and those items."""
     out: dict[str, list[str]] = {}
     for n, data in g.nodes(data=True):
         if data.get("kind") not in OWNED_KINDS:

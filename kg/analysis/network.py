@@ -20,9 +20,8 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 
 import networkx as nx
 from rdflib import FOAF, URIRef

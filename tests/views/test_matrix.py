@@ -1,4 +1,4 @@
-"""kg.analysis.matrix on the fictional example plan: cells, totals, gap rows and overload flags, checked against the data."""
+"""kg.analysis.matrix on the fictional example plan: cells, totals, gaps and overload flags against the data."""
 
 from __future__ import annotations
 

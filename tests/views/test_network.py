@@ -1,4 +1,4 @@
-"""kg.analysis.network: the graphs views, metrics and the matrix are built from, on the fictional Testshire plans and the seeds."""
+"""kg.analysis.network: the graphs views, metrics and the matrix come from (fictional Testshire and the seeds)."""
 
 from __future__ import annotations
 

@@ -30,6 +30,7 @@ from rdflib.term import Node
 from kg import queries as named_queries
 from kg.errors import QueryError, UnknownIdError
 from kg.namespaces import CYP, LEG, ORG, local_id
+from kg.ontology import vocabulary
 from kg.store.protocol import Store
 
 OWNED_KINDS = ("priority", "outcome")
@@ -41,30 +42,26 @@ ROLE_PRECEDENCE = ("lead", "champion", "holder", "contributing", "owner")
 RELATION_PRECEDENCE = ("supersedes", "replaces")
 """`cyp:supersedes` implies `dcterms:replaces`; an edge keeps the specific one."""
 
-TYPE_KINDS: tuple[tuple[URIRef, str, str], ...] = (
-    (CYP.ChildrenAndYoungPeoplesPlan, "plan", "Children and Young People's Plan"),
-    (CYP.SubsidiaryStrategy, "strategy", "Strategy"),
-    (CYP.Plan, "strategy", "Other plan"),
-    (CYP.Outcome, "outcome", "Outcome"),
-    (CYP.Priority, "priority", "Priority"),
-    (CYP.Action, "action", "Action"),
-    (CYP.StatutoryDuty, "duty", "Statutory duty"),
-    (CYP.LegislativeProvision, "law", "Legislation"),
-    (CYP.StatutoryGuidance, "law", "Legislation"),
-    (CYP.LocalAuthority, "authority", "Council"),
-    (CYP.NHSBody, "partner", "NHS"),
-    (CYP.PoliceForce, "partner", "Police"),
-    (CYP.SchoolsPartner, "partner", "Schools"),
-    (CYP.VoluntarySectorOrganisation, "partner", "Voluntary sector"),
-    (CYP.YouthOffendingService, "partner", "Youth offending"),
-    (CYP.PartnerGroup, "partner", "Partner group"),
-    (CYP.SafeguardingPartnership, "board", "Safeguarding partnership"),
-    (CYP.OfficerGroup, "board", "Officer group"),
-    (CYP.Body, "board", "Board or partnership"),
-    (ORG.Organization, "partner", "Other organisation"),
-    (FOAF.Person, "person", "Person"),
+ITEM_KINDS: tuple[tuple[URIRef, str], ...] = (
+    (CYP.ChildrenAndYoungPeoplesPlan, "plan"),
+    (CYP.SubsidiaryStrategy, "strategy"),
+    (CYP.Plan, "strategy"),
+    (CYP.Outcome, "outcome"),
+    (CYP.Priority, "priority"),
+    (CYP.Action, "action"),
+    (CYP.StatutoryDuty, "duty"),
+    (CYP.LegislativeProvision, "law"),
+    (CYP.StatutoryGuidance, "law"),
+    (CYP.LocalAuthority, "authority"),
 )
-"""rdf:type to (kind, group), most specific first: the first type a node has decides."""
+"""rdf:type to kind for what is not a partner or body, most specific first: the first type a node has decides.
+
+Partner types and body types are not listed here: they are the concepts of the ontology's
+`cyp:PartnerTypeScheme` and `cyp:BodyTypeScheme`, read through `kg.ontology.vocabulary`.
+"""
+
+OTHER_ORGANISATION = "Other organisation"
+PERSON = "Person"
 
 ORGANISATION_KINDS = {"authority", "board", "partner"}
 
@@ -184,8 +181,10 @@ def boards(store: Store, *, plan: str | None = None, authority: str | None = Non
     g = nx.Graph(view="boards")
     for row in rows:
         body, member = _node(g, row["body"]), _node(g, row["member"])
-        role = local_id(str(row["role"])) if "role" in row else "member"
-        _add_edge(g, member, body, "role", _readable_role(role), ())
+        g.nodes[body]["side"] = "body"
+        g.nodes[member].setdefault("side", "member")
+        role = vocabulary.label_of(str(row["role"])).lower() if "role" in row else ""
+        _add_edge(g, member, body, "relation", role or "member", ())
     describe_nodes(store, g)
     _spread_facets(g)
     return g
@@ -297,12 +296,6 @@ def _authority_of(store: Store, plan: str) -> str:
     return str(rows[0]["authority"])
 
 
-def _readable_role(role: str) -> str:
-    """`CabinetMemberRole` → `cabinet member`."""
-    role = role.removesuffix("Role")
-    return re.sub(r"(?<!^)(?=[A-Z])", " ", role).lower() if role[:1].isupper() else role
-
-
 # --- describing nodes -----------------------------------------------------------------------------
 
 _VALUES_PLACEHOLDER = re.compile(r"VALUES \?node \{ \}")
@@ -334,20 +327,21 @@ def describe_nodes(store: Store, g: nx.Graph) -> None:
         info = details.get(key, {})
         labels[key] = info.get("label") or _fallback_label(key)
         if key in g:
-            kind, group = _classify(key, info.get("types", set()) | types.get(key, set()))
+            kind, group, subtype = _classify(key, info.get("types", set()) | types.get(key, set()))
             g.nodes[key].update(
                 iri=key,
                 id=local_id(key),
                 label=labels[key],
                 kind=kind,
                 group=group,
+                subtype=subtype,
                 paragraphs=info.get("paragraphs", []),
             )
     g.graph["labels"] = labels
 
 
 def node_types(store: Store) -> dict[str, set[str]]:
-    """The rdf:types `TYPE_KINDS` knows, of everything in the graph, by IRI (one query, no VALUES row)."""
+    """The rdf:types `network_types` lists, of everything in the graph, by IRI (one query, no VALUES row)."""
     types: dict[str, set[str]] = defaultdict(set)
     for row in _run_plain(store, "network_types", {}):
         types[row["node"]].add(row["type"])
@@ -385,13 +379,24 @@ def _paragraph_order(number: str) -> tuple:
     return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"[.\-]", number))
 
 
-def _classify(iri: str, types: set[str]) -> tuple[str, str]:
-    for type_iri, kind, group in TYPE_KINDS:
+def _classify(iri: str, types: set[str]) -> tuple[str, str, str]:
+    """(kind, group, subtype): group is the colour in a view, subtype the body type a tooltip names."""
+    for type_iri, kind in ITEM_KINDS:
         if str(type_iri) in types:
-            return kind, group
+            return kind, vocabulary.label_of(str(type_iri)) or kind.capitalize(), ""
+    for concept in vocabulary.concepts(vocabulary.PARTNER_TYPES):
+        if concept.iri in types:
+            return "partner", concept.label, ""
+    body_types = [c for c in vocabulary.concepts(vocabulary.BODY_TYPES) if c.iri in types]
+    if body_types or str(CYP.Body) in types:
+        return "board", vocabulary.label_of(str(CYP.Body)), body_types[0].label if body_types else ""
+    if str(ORG.Organization) in types or str(ORG.FormalOrganization) in types:
+        return "partner", OTHER_ORGANISATION, ""
+    if str(FOAF.Person) in types:
+        return "person", PERSON, ""
     if iri.startswith(str(LEG)):
-        return "law", "Legislation"
-    return "other", "Other"
+        return "law", vocabulary.label_of(str(CYP.LegislativeProvision)), ""
+    return "other", "Other", ""
 
 
 def _fallback_label(iri: str) -> str:

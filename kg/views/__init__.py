@@ -38,8 +38,8 @@ def render_graph(g: nx.Graph, fmt: str = "html", *, node_cap: int = NODE_CAP) ->
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     drawn = cap_nodes(g, node_cap)
-    positions = compute_layout(drawn)
-    content = render_html(drawn, positions).encode("utf-8") if fmt == "html" else render_image(drawn, fmt, positions)
+    layout = compute_layout(drawn)
+    content = render_html(drawn, layout).encode("utf-8") if fmt == "html" else render_image(drawn, fmt, layout)
     return RenderedView(content, FORMATS[fmt], drawn)
 
 

@@ -21,6 +21,9 @@ CELL_ROLES = ("lead", "owner", "contributing", "champion")
 
 NO_OUTCOME = "No outcome named"
 
+MATRIX_VIEW = "matrix"
+"""The matrix's name beside the network views (`cypkg view matrix`, `/views/matrix`)."""
+
 
 @dataclass(frozen=True)
 class MatrixColumn:

@@ -67,7 +67,9 @@ def _owners_by_role(g: nx.Graph, key: str) -> list[str]:
         role = g.edges[key, nb].get("role")
         if role and g.nodes[nb].get("side") == "owner":
             by_role.setdefault(role, []).append(g.nodes[nb].get("label", nb))
-    return [f"{ROLE_LINES[r].label if r in ROLE_LINES else r}: {'; '.join(sorted(n))}" for r, n in sorted(by_role.items())]
+    return [
+        f"{ROLE_LINES[r].label if r in ROLE_LINES else r}: {'; '.join(sorted(n))}" for r, n in sorted(by_role.items())
+    ]
 
 
 def _load_lines(g: nx.Graph, key: str) -> list[str]:

@@ -135,7 +135,7 @@ def _leads(g: nx.Graph, n: str) -> int:
 
 
 def gap_of(g: nx.Graph, n: str) -> str:
-    """"none" or "one" for a priority or outcome in a partner–priority view with no owner or one; else ""."""
+    """ "none" or "one" for a priority or outcome in a partner–priority view with no owner or one; else ""."""
     data = g.nodes[n]
     if g.graph.get("view") != "partner-priority" or data.get("kind") not in ("priority", "outcome"):
         return ""

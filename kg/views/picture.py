@@ -94,7 +94,9 @@ def render_image(g: nx.Graph, fmt: str, layout: Layout | None = None) -> bytes:
     fig.text(0.03, 0.035, _safe(caption), fontsize=7.5, color="#444444", va="center")
     buf = io.BytesIO()
     with mpl.rc_context({"lines.scale_dashes": False, "svg.fonttype": "none", "font.family": "DejaVu Sans"}):
-        canvas.print_figure(buf, format=fmt, dpi=PNG_DPI if fmt == "png" else 72, metadata=_metadata(fmt, data["title"]))
+        canvas.print_figure(
+            buf, format=fmt, dpi=PNG_DPI if fmt == "png" else 72, metadata=_metadata(fmt, data["title"])
+        )
     return buf.getvalue()
 
 
@@ -213,7 +215,7 @@ def _draw_legend(fig: Figure, legend: dict, key: list[tuple[str, str]]) -> None:
         heading("Organisations")
         for item in legend["symbols"]:
             ax.add_patch(Polygon(symbol_outline(item["shape"], 4, y, 2.6), closed=True,
-                                 facecolor=item["colour"], edgecolor="#333333", linewidth=0.6, transform=ax.transData))  # fmt: skip
+                                 facecolor=item["colour"], edgecolor="#333333", linewidth=0.6))  # fmt: skip
             ax.text(12, y, _safe(item["label"]), fontsize=7.5, va="center")
             y += step
     if legend["boxes"]:

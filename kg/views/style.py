@@ -28,7 +28,7 @@ OKABE_ITO = {
     "reddish purple": "#CC79A7",
     "black": "#000000",
 }
-"""Okabe & Ito (2008), "Color Universal Design": eight colours distinguishable with any common colour-vision deficiency."""
+"""Okabe & Ito (2008), "Color Universal Design": eight colours that stay apart with colour-vision deficiencies."""
 
 SHAPES = ("circle", "triangle", "diamond", "triangleDown", "star", "pentagon", "hexagon", "square")
 """Symbol shapes, drawn alike by view.js (SVG) and matplotlib (`MARKERS`)."""

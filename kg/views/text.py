@@ -1,4 +1,4 @@
-"""The words a view prints around its drawing: title with "as at", the source caption, and what an empty or sparse view lacks.
+"""The words around a view's drawing: title with "as at", the source caption, and what an empty or sparse view lacks.
 
 Every sentence here is about the graph (what the source reports say and do not say) and how to add
 what is missing; none fills anything in.
@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 import networkx as nx
 
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+MONTHS = [date(2000, m, 1).strftime("%B") for m in range(1, 13)]
 
 WORKBOOK_HINT = "fill in the plan workbook (`cypkg template plan.xlsx`) and load it with `cypkg import plan.xlsx`"
 COMMITTEE_HINT = "import the council's committee system with `cypkg import moderngov --base …`"

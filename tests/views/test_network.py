@@ -64,7 +64,7 @@ def test_view_title_names_the_plan_and_its_latest_source_date(store) -> None:
 def test_nodes_carry_kind_partner_type_and_source_paragraph(testshire_store) -> None:
     g = partner_priority(testshire_store, plan=PLAN)
     police = g.nodes[IRI + "organisation/testshire-police"]
-    assert (police["kind"], police["group"]) == ("partner", "Police")
+    assert (police["kind"], police["group"]) == ("partner", "Police force")
     assert police["paragraphs"] == [
         {
             "report": "Testshire Cabinet, 1 January 2030 (fictional)",
@@ -79,7 +79,7 @@ def test_facets_let_a_filter_find_both_ends_of_an_ownership_link(testshire_store
     nhs = g.nodes[IRI + "organisation/testshire-nhs"]
     xss = g.nodes[IRI + "priority/testshire-xss"]
     assert nhs["outcomes"] == {IRI + "outcome/testshire-safe", IRI + "outcome/testshire-healthy"}
-    assert xss["partner_types"] == {"Police", "NHS"}
+    assert xss["partner_types"] == {"Police force", "NHS body"}
 
 
 def test_unknown_plan_id_raises_unknown_id_with_listing_hint(testshire_store) -> None:

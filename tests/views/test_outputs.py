@@ -68,8 +68,9 @@ def test_compare_command_lists_added_dropped_and_kept(testshire_store, monkeypat
     monkeypatch.setattr("kg.cli.views._store", lambda: testshire_store)
     result = CliRunner().invoke(cli_app, ["compare", "testshire-cypp-2027-2030", PLAN, "-f", "csv"])
     assert result.exit_code == 0, result.output
-    assert "priority,kept,Early help" in result.output
-    assert "partner,dropped,Testshire Voluntary Action" in result.output
+    assert "priority,kept,Early help," in result.output
+    assert "partner,dropped,Testshire Voluntary Action," in result.output
+    assert "outcome,not recorded,Healthy," in result.output
 
 
 def test_view_help_names_every_view() -> None:

@@ -111,7 +111,7 @@ def organisation_looks() -> dict[str, Look]:
         colour = OKABE_ITO[_PARTNER_COLOURS[i % len(_PARTNER_COLOURS)]]
         shape = _PARTNER_SHAPES[(i + i // len(_PARTNER_SHAPES)) % len(_PARTNER_SHAPES)]
         looks[concept.label] = Look(colour, shape)
-    looks[OTHER_ORGANISATION] = Look("#999999", "circle")
+    looks[OTHER_ORGANISATION] = Look("#666666", "circle")
     looks[PERSON] = Look("#FFFFFF", "circle")
     return looks
 

@@ -22,6 +22,7 @@ from rdflib.term import Node
 from rich.table import Table
 
 from kg.namespaces import PREFIXES
+from kg.ontology import ONTOLOGY_DIR
 
 __all__ = [
     "ONTOLOGY_DIR",
@@ -36,8 +37,6 @@ __all__ = [
     "validate",
 ]
 
-ONTOLOGY_DIR = Path(__file__).resolve().parents[1] / "ontology"
-"""The ontology and shapes live in the source tree (the project is installed editable)."""
 
 SEVERITIES = ("Violation", "Warning", "Info")
 _SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}

@@ -26,4 +26,3 @@ def test_generated_page_contains_every_class_label_and_anchor(tmp_path: Path) ->
 
 def test_written_into_a_folder_the_page_is_called_ontology_html(tmp_path: Path) -> None:
     assert write_ontology_docs(tmp_path).name == "ontology.html"
-

@@ -106,9 +106,7 @@ def test_there_are_property_shapes() -> None:
     assert len(_property_shapes()) > 20
 
 
-@pytest.mark.parametrize(
-    "shapes, shape", [pytest.param(g, s, id=s.rsplit("#", 1)[-1]) for g, s in _property_shapes()]
-)
+@pytest.mark.parametrize("shapes, shape", [pytest.param(g, s, id=s.rsplit("#", 1)[-1]) for g, s in _property_shapes()])
 def test_property_shape_has_name_message_and_severity(shapes: Graph, shape: URIRef) -> None:
     missing = [p.n3() for p in (SH.name, SH.message, SH.severity) if (shape, p, None) not in shapes]
     assert not missing, f"{shape} lacks {', '.join(missing)}"

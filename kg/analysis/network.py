@@ -183,7 +183,7 @@ def boards(store: Store, *, plan: str | None = None, authority: str | None = Non
         body, member = _node(g, row["body"]), _node(g, row["member"])
         g.nodes[body]["side"] = "body"
         g.nodes[member].setdefault("side", "member")
-        role = vocabulary.label_of(str(row["role"])).lower() if "role" in row else ""
+        role = vocabulary.label(str(row["role"])).lower() if "role" in row else ""
         _add_edge(g, member, body, "relation", role or "member", ())
     describe_nodes(store, g)
     _spread_facets(g)
@@ -383,19 +383,19 @@ def _classify(iri: str, types: set[str]) -> tuple[str, str, str]:
     """(kind, group, subtype): group is the colour in a view, subtype the body type a tooltip names."""
     for type_iri, kind in ITEM_KINDS:
         if str(type_iri) in types:
-            return kind, vocabulary.label_of(str(type_iri)) or kind.capitalize(), ""
-    for concept in vocabulary.concepts(vocabulary.PARTNER_TYPES):
-        if concept.iri in types:
-            return "partner", concept.label, ""
-    body_types = [c for c in vocabulary.concepts(vocabulary.BODY_TYPES) if c.iri in types]
+            return kind, vocabulary.label(str(type_iri)) or kind.capitalize(), ""
+    for concept in vocabulary.concepts("PartnerTypeScheme"):
+        if str(concept.iri) in types:
+            return "partner", concept.pref_label, ""
+    body_types = [c for c in vocabulary.concepts("BodyTypeScheme") if str(c.iri) in types]
     if body_types or str(CYP.Body) in types:
-        return "board", vocabulary.label_of(str(CYP.Body)), body_types[0].label if body_types else ""
+        return "board", vocabulary.label(str(CYP.Body)), body_types[0].pref_label if body_types else ""
     if str(ORG.Organization) in types or str(ORG.FormalOrganization) in types:
         return "partner", OTHER_ORGANISATION, ""
     if str(FOAF.Person) in types:
         return "person", PERSON, ""
     if iri.startswith(str(LEG)):
-        return "law", vocabulary.label_of(str(CYP.LegislativeProvision)), ""
+        return "law", vocabulary.label(str(CYP.LegislativeProvision)), ""
     return "other", "Other", ""
 
 

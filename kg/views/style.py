@@ -104,13 +104,13 @@ _BOXES: dict[str, Look] = {
 def organisation_looks() -> dict[str, Look]:
     """Group label → look for councils, bodies, every partner type in the ontology, other organisations, people."""
     looks = {
-        vocabulary.label_of(str(CYP.LocalAuthority)): Look(OKABE_ITO["blue"], "square"),
-        vocabulary.label_of(str(CYP.Body)): Look(OKABE_ITO["blue"], "hexagon"),
+        vocabulary.label(str(CYP.LocalAuthority)): Look(OKABE_ITO["blue"], "square"),
+        vocabulary.label(str(CYP.Body)): Look(OKABE_ITO["blue"], "hexagon"),
     }
-    for i, concept in enumerate(vocabulary.concepts(vocabulary.PARTNER_TYPES)):
+    for i, concept in enumerate(vocabulary.concepts("PartnerTypeScheme")):
         colour = OKABE_ITO[_PARTNER_COLOURS[i % len(_PARTNER_COLOURS)]]
         shape = _PARTNER_SHAPES[(i + i // len(_PARTNER_SHAPES)) % len(_PARTNER_SHAPES)]
-        looks[concept.label] = Look(colour, shape)
+        looks[concept.pref_label] = Look(colour, shape)
     looks[OTHER_ORGANISATION] = Look("#666666", "circle")
     looks[PERSON] = Look("#FFFFFF", "circle")
     return looks

@@ -75,7 +75,7 @@ def test_an_empty_view_explains_what_is_missing_and_how_to_add_it(emptyshire_sto
     view = open_offline(render_view(emptyshire_store, name, "html", **scope).content)
     assert view.page.is_visible("#notice")
     notice = view.page.text_content("#notice")
-    assert "name no" in notice
+    assert "source reports" in notice and " no " in notice
     assert "cypkg" in notice  # says how to add it
 
 

@@ -150,7 +150,7 @@ def render_matrix_xlsx(m: ResponsibilityMatrix) -> bytes:
         "one": PatternFill("solid", fgColor="FDF0CC"),
     }
     for row in m.rows:
-        values = [row.group, row.label]
+        values: list[str | int] = [row.group, row.label]
         values += [f"{SYMBOLS[r]} {r}" if (r := row.cells.get(c.partner)) else "" for c in m.columns]
         values += [row.owners, GAP_WORDS.get(row.gap, "")]
         ws.append(values)

@@ -71,7 +71,9 @@ def test_no_two_node_labels_overlap_on_the_page(embedded_store, open_offline, na
 
 @pytest.mark.parametrize("name", VIEW_NAMES)
 def test_an_empty_view_explains_what_is_missing_and_how_to_add_it(emptyshire_store, open_offline, name) -> None:
-    scope = {"plan": "emptyshire-cypp-2030-2033"} if name in ("partner-priority", "matrix") else {"authority": "emptyshire"}
+    scope = (
+        {"plan": "emptyshire-cypp-2030-2033"} if name in ("partner-priority", "matrix") else {"authority": "emptyshire"}
+    )
     view = open_offline(render_view(emptyshire_store, name, "html", **scope).content)
     assert view.page.is_visible("#notice")
     notice = view.page.text_content("#notice")

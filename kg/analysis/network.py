@@ -427,8 +427,15 @@ def _spread_facets(g: nx.Graph) -> None:
 # --- node cap with aggregation --------------------------------------------------------------------
 
 
+def _meaning(g: nx.Graph, n: str) -> tuple:
+    """Sort key, most worth keeping first: councils, plans and their parts, then by links, then by label."""
+    kind = g.nodes[n].get("kind", "")
+    anchor = 0 if kind in ("authority", "plan", "outcome", "priority") else 1
+    return (anchor, -g.degree(n), g.nodes[n].get("label", n).casefold(), n)
+
+
 def cap_nodes(g: nx.Graph, limit: int) -> nx.Graph:
-    """At most `limit` nodes: the best-connected kept, the rest folded into one node per group.
+    """At most `limit` nodes: councils, plans and their parts, then the best-connected kept; the rest folded per group.
 
     An aggregate node says how many it stands for ("128 more Police") and its edges carry how many
     links they merge (`weight`), so a national view stays readable and small.
@@ -437,7 +444,7 @@ def cap_nodes(g: nx.Graph, limit: int) -> nx.Graph:
         return g
     groups = sorted({d.get("group", "Other") for _, d in g.nodes(data=True)})
     keep_count = max(limit - len(groups), 0)
-    ranked = sorted(g.nodes, key=lambda n: (-g.degree(n), n))
+    ranked = sorted(g.nodes, key=lambda n: _meaning(g, n))
     kept = set(ranked[:keep_count])
     folded: dict[str, list[str]] = defaultdict(list)
     for n in ranked[keep_count:]:

@@ -1,0 +1,63 @@
+"""Draft RDF from a committee report: rules and gazetteers propose, an officer reviews.
+
+`extract_file(path)` reads a report (text, PDF, HTML or Word; `kg.extract.document`), proposes
+every kind of statement the ontology holds (`kg.extract.rules`), each with its evidence sentence,
+character offsets, the paragraph id the report prints and a confidence. `kg.extract.draft` turns
+the proposals into a draft graph that passes the SHACL gate (missing facts are Warnings), and
+`kg.extract.review` writes and reads the officer's review workbook.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.extract.document import Document, ExtractError, read_document, read_html, read_text
+from kg.extract.lexicon import Authority
+from kg.extract.rules import Proposal, propose
+
+__all__ = ["Draft", "ExtractError", "Proposal", "extract_document", "extract_file", "extract_text", "slug"]
+
+
+@dataclass
+class Draft:
+    """What extraction proposes for one report."""
+
+    report: str  # the report's id (a slug)
+    document: Document
+    proposals: list[Proposal]
+    authority: Authority | None
+
+    def by_kind(self, kind: str) -> list[Proposal]:
+        return [p for p in self.proposals if p.kind == kind]
+
+    @property
+    def report_date(self) -> str | None:
+        """The report's own date: its meeting's date where the header prints one."""
+        own = next((p for p in self.proposals if p.kind == "meeting"), None)
+        return own.value.get("date") if own is not None and own.confidence >= 0.9 else None
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80] or "report"
+
+
+def extract_document(document: Document, report: str) -> Draft:
+    """Propose statements from a document already read."""
+    if not document.blocks:
+        raise ExtractError("no text to extract from", file=document.source, hint="check the file holds the report")
+    proposals, authority = propose(document)
+    return Draft(report, document, proposals, authority)
+
+
+def extract_text(text: str, report: str = "report", *, html: bool = False) -> Draft:
+    """Propose statements from a report's text (or a page's HTML)."""
+    document = read_html(text, report) if html else read_text(text, report)
+    return extract_document(document, slug(report))
+
+
+def extract_file(path: Path) -> Draft:
+    """Read and extract one report; its id is its file name's slug."""
+    name = path.name.split(".")[0]
+    return extract_document(read_document(path), slug(name))

@@ -105,10 +105,21 @@ def score_file(path: Path) -> dict[str, dict[str, Any]]:
             correct += 1
             if kind == "priority":
                 owners[1] += 1
-                owners[0] += int(_norm(p.get("owner")) == _norm(wanted[hit].get("owner")) or _similar(p.get("owner"), wanted[hit].get("owner"), 90) and bool(p.get("owner")))
+                owners[0] += int(
+                    _norm(p.get("owner")) == _norm(wanted[hit].get("owner"))
+                    or _similar(p.get("owner"), wanted[hit].get("owner"), 90)
+                    and bool(p.get("owner"))
+                )
         missed = [g for i, g in enumerate(wanted) if i not in used]
-        out[kind] = {"proposed": len(proposed), "correct": correct, "gold": len(wanted), "found": correct,
-                     "false": false, "missed": missed, "owners": owners}
+        out[kind] = {
+            "proposed": len(proposed),
+            "correct": correct,
+            "gold": len(wanted),
+            "found": correct,
+            "false": false,
+            "missed": missed,
+            "owners": owners,
+        }
     return out
 
 
@@ -162,13 +173,19 @@ def print_table(split: str, totals: dict[str, list[int]], files: int, markdown: 
         if markdown:
             print(f"| {kind} | {_cell(correct, proposed)} | {_cell(found, gold)} |")
         else:
-            flag = "" if (not proposed or correct / proposed >= TARGET_PRECISION) and (not gold or found / gold >= TARGET_RECALL) else "  below target"
+            flag = (
+                ""
+                if (not proposed or correct / proposed >= TARGET_PRECISION)
+                and (not gold or found / gold >= TARGET_RECALL)
+                else "  below target"
+            )
             print(f"{kind:14}{_cell(correct, proposed):16}{_cell(found, gold):16}{flag}")
     owners = totals.get("_owners", [0, 0])
     if markdown:
         print(f"| **all kinds** | {_cell(all_c, all_p)} | {_cell(all_f, all_g)} |")
         if owners[1]:
-            print(f"\nPriority owners right (named or correctly absent) on matched priorities: {_cell(owners[0], owners[1])}.")
+            right = _cell(owners[0], owners[1])
+            print(f"\nPriority owners right (named or correctly absent) on matched priorities: {right}.")
     else:
         print(f"{'all kinds':14}{_cell(all_c, all_p):16}{_cell(all_f, all_g):16}")
         if owners[1]:

@@ -173,7 +173,10 @@ def build(source: Path) -> Path:
 
 def main(argv: list[str]) -> int:
     sources = [Path(a) for a in argv] or sorted(
-        p for split in ("tuning", "seeds") for p in (HERE / split).glob("*.txt") if p.name.endswith((".pdf.txt", ".docx.txt"))
+        p
+        for split in ("tuning", "seeds")
+        for p in (HERE / split).glob("*.txt")
+        if p.name.endswith((".pdf.txt", ".docx.txt"))
     )
     for source in sources:
         print(f"built {build(source)}")

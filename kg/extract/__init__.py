@@ -12,10 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.extract.document import Document, ExtractError, read_document, read_html, read_text
 from kg.extract.lexicon import Authority
 from kg.extract.rules import Proposal, propose
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 __all__ = ["Draft", "ExtractError", "Proposal", "extract_document", "extract_file", "extract_text", "slug"]
 
@@ -28,15 +32,26 @@ class Draft:
     document: Document
     proposals: list[Proposal]
     authority: Authority | None
+    date: str | None = None  # the report's own date, as printed; None when it prints none
 
     def by_kind(self, kind: str) -> list[Proposal]:
         return [p for p in self.proposals if p.kind == kind]
 
     @property
     def report_date(self) -> str | None:
-        """The report's own date: its meeting's date where the header prints one."""
-        own = next((p for p in self.proposals if p.kind == "meeting"), None)
-        return own.value.get("date") if own is not None and own.confidence >= 0.9 else None
+        return self.date
+
+    def graph(self) -> Graph:
+        """The draft as RDF: every proposal, as if an officer accepted all of them."""
+        from kg.extract.draft import build_graph
+
+        return build_graph(self.report, self.document, self.proposals, self.authority, self.date)
+
+    def write(self, out: Path) -> Path:
+        """The draft's Turtle, headed by a reminder that it is unreviewed."""
+        from kg.extract.draft import write_turtle
+
+        return write_turtle(self.graph(), self.report, out)
 
 
 def slug(text: str) -> str:
@@ -48,7 +63,23 @@ def extract_document(document: Document, report: str) -> Draft:
     if not document.blocks:
         raise ExtractError("no text to extract from", file=document.source, hint="check the file holds the report")
     proposals, authority = propose(document)
-    return Draft(report, document, proposals, authority)
+    own = next((p for p in proposals if p.kind == "meeting" and p.value.get("own")), None)
+    date = own.value.get("date") if own is not None else None
+    if date is None:
+        date = _decision_date(document)
+    return Draft(report, document, proposals, authority, date)
+
+
+def _decision_date(document: Document) -> str | None:
+    """A decision notice's own date ("Date of decision: 14/03/2017")."""
+    from kg.extract.dates import find_dates
+
+    for block in document.blocks:
+        if re.match(r"Date of decision:", block.text):
+            dates = find_dates(block.text)
+            if dates and dates[0].precision == "day":
+                return dates[0].value
+    return None
 
 
 def extract_text(text: str, report: str = "report", *, html: bool = False) -> Draft:

@@ -108,7 +108,9 @@ def with_year(mention: DateMention, year: str) -> str | None:
 
 
 _PERIOD = re.compile(
-    r"(?<![\d/])((?:19|20)\d{2})\s*(?:-|–|—|/|\bto\b)\s*((?:19|20)\d{2}|\d{1,2})(?![\d/])(?!\s*(?:years?|%))"
+    rf"(?<![\d/])(?:(?:{MONTHS})\s+)?((?:19|20)\d{{2}})\s*(?:-|–|—|/|\bto\b)\s*(?:(?:{MONTHS})\s+)?((?:19|20)\d{{2}}|\d{{1,2}})"
+    r"(?![\d/])(?!\s*(?:years?|%))",
+    re.I,
 )
 
 
@@ -134,3 +136,20 @@ def find_periods(text: str) -> list[Period]:
             continue
         out.append(Period(m.start(), m.end(), m.group(0), first, last))
     return out
+
+
+def title_years(title: str) -> tuple[str, str | None] | None:
+    """A plan title's years: its period ("2006-9" -> 2006, 2009), or the one year it names ("2018 … Plan").
+
+    A bracketed note ("(launched 2017)", "(2009 Refresh)") is not part of the title; a bracketed period is.
+    """
+    title = re.sub(r"\(([^)]*)\)", lambda m: m.group(0) if _period_or_year(m.group(1)) else " ", title)
+    periods = find_periods(title)
+    if periods:
+        return periods[0].first, periods[0].last
+    years = re.findall(r"(?<![\d/-])((?:19|20)\d{2})(?![\d/-])", title)
+    return (years[0], None) if len(years) == 1 else None
+
+
+def _period_or_year(note: str) -> bool:
+    return bool(find_periods(note)) or bool(re.fullmatch(r"\s*(?:19|20)\d{2}\s*", note))

@@ -36,6 +36,7 @@ class Block:
     end: int = 0
     cells: list[str] = field(default_factory=list)
     section: str = ""  # the heading above it, as printed
+    level: int = 0  # a heading's level where the format says (HTML h1-h6, Word Heading n)
 
 
 @dataclass
@@ -98,7 +99,9 @@ def read_document(path: Path) -> Document:
             line=line,
             hint="re-save the file as UTF-8 (e.g. `iconv -f cp1252 -t utf-8`)",
         ) from exc
-    if suffix in {".html", ".htm"} or re.match(r"\s*(<!--.*?-->\s*)?<(!doctype|html|div|body)", text[:500], re.I | re.S):
+    if suffix in {".html", ".htm"} or re.match(
+        r"\s*(<!--.*?-->\s*)?<(!doctype|html|div|body)", text[:500], re.I | re.S
+    ):
         return read_html(text, str(path))
     return read_text(text, str(path))
 
@@ -281,7 +284,9 @@ def read_pdf(path: Path) -> Document:
     try:
         pages = [page.extract_text() or "" for page in PdfReader(path).pages]
     except (PdfReadError, ValueError, KeyError, OSError) as exc:
-        raise ExtractError(f"cannot read the PDF: {exc}", file=str(path), hint="open and re-save it, or give the text") from exc
+        raise ExtractError(
+            f"cannot read the PDF: {exc}", file=str(path), hint="open and re-save it, or give the text"
+        ) from exc
     if not any(p.strip() for p in pages):
         raise ExtractError("the PDF has no text layer (a scan?)", file=str(path), hint="run OCR on it first")
     page_lines = [[ln.rstrip() for ln in p.split("\n")] for p in pages]
@@ -349,7 +354,9 @@ def read_docx(path: Path) -> Document:
 # --- HTML ---------------------------------------------------------------------------------------------
 
 _FURNITURE_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button", "svg", "iframe"]
-_FURNITURE_WORDS = re.compile(r"cookie|breadcrumb|skip|menu|share|feedback|site-header|site-footer|top-bar|mgFooter", re.I)
+_FURNITURE_WORDS = re.compile(
+    r"cookie|breadcrumb|skip|menu|share|feedback|site-header|site-footer|top-bar|mgFooter", re.I
+)
 _BLOCK_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "tr", "dt", "dd", "blockquote", "pre", "caption"}
 _MEETING_HEADING = re.compile(r"Meeting:\s*(\d{1,2}/\d{1,2}/\d{4})\s*-\s*(.+?)\s*\(Item\s*(\w+)\)", re.I)
 
@@ -395,7 +402,7 @@ def read_html(markup: str, source: str = "page") -> Document:
             continue
         if tag.name and tag.name[0] == "h":
             paras.heading_seen(text)
-            blocks.append(Block(text, "heading", item or text, section=text))
+            blocks.append(Block(text, "heading", item or text, section=text, level=int(tag.name[1])))
             continue
         if re.fullmatch(r"\d{1,3}\.?", text):  # a minutes item number in its own cell
             item = f"Item {text.rstrip('.')}"
@@ -407,7 +414,9 @@ def read_html(markup: str, source: str = "page") -> Document:
             para = f"{item} {numbered[0]}"
         elif numbered and item:
             para = f"Item {numbered[0]}"
-        blocks.append(Block(text, "item" if tag.name == "li" else "para", para or paras.current(), section=paras.heading))
+        blocks.append(
+            Block(text, "item" if tag.name == "li" else "para", para or paras.current(), section=paras.heading)
+        )
     doc = Document(source, "html", blocks)
     doc.title = title
     return doc

@@ -91,7 +91,9 @@ def load_lexicon(fictional: Path | None = FICTIONAL) -> Lexicon:
         for row in csv.DictReader(f):
             phrases.setdefault(row["kind"], []).append((row["concept"], row["phrase"].lower()))
     ecm = Graph().parse(REFERENCE / "ecm-outcomes.ttl")
-    outcomes = {str(label): str(s) for s, label in ecm.subject_objects(SKOS.prefLabel) if (s, RDF.type, CYP.Outcome) in ecm}
+    outcomes = {
+        str(label): str(s) for s, label in ecm.subject_objects(SKOS.prefLabel) if (s, RDF.type, CYP.Outcome) in ecm
+    }
     return Lexicon(authorities, phrases, outcomes)
 
 

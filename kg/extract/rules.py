@@ -100,14 +100,26 @@ def _sentences(doc: Document) -> list[Sentence]:
         if block.kind == "row":
             out.append(Sentence(block.text, block.start, block))
             continue
+        pending: int | None = None  # a list marker ("1.", "(a)") the sentencizer cut off on its own
         for sent in parsed.sents:
-            out.append(Sentence(sent.text, block.start + sent.start_char, block))
+            start = block.start + sent.start_char if pending is None else pending
+            if re.fullmatch(r"\(?[0-9a-z]{1,3}[.)]|\d+(?:\.\d+)+\.?|[A-Z]\.", sent.text.strip()):
+                pending = start
+                continue
+            pending = None
+            end = block.start + sent.end_char
+            out.append(Sentence(doc.text[start:end], start, block))
+        if pending is not None:
+            out.append(Sentence(doc.text[pending : block.end], pending, block))
     return out
 
 
 # --- names ----------------------------------------------------------------------------------------
 
-_CAP = r"(?:[A-Z][\w'’&-]*|NHS|CYP)"
+_CAP = (
+    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?:[A-Z][\w'’&-]*|NHS|CYP)"
+)
 _JOIN = r"(?:\s+(?:and|&|of|for|the|in|on|with)\s+|\s+)"
 _NAME = re.compile(rf"(?:(?:the|shadow)\s+)?{_CAP}(?:{_JOIN}{_CAP})*")
 _BODY_HEAD = re.compile(
@@ -157,7 +169,9 @@ def _authority(ctx: Context) -> Authority | None:
     by_slug = {a.slug: a for a in ctx.lex.authorities}
     text = ctx.doc.title + "\n" + "\n".join(ctx.doc.page_headers) + "\n" + ctx.doc.text
     index = _authority_index(ctx.lex)
-    for m in re.finditer(r"[A-Z][A-Za-z'’.-]+(?:[ -](?:upon|on|and|with|under|in|of|the|le|[A-Z][A-Za-z'’.-]+))*", text):
+    for m in re.finditer(
+        r"[A-Z][A-Za-z'’.-]+(?:[ -](?:upon|on|and|with|under|in|of|the|le|[A-Z][A-Za-z'’.-]+))*", text
+    ):
         words = m.group(0)
         for cut in range(len(words), 0, -1):
             head = words[:cut]
@@ -196,7 +210,8 @@ _NOT_MEETING = re.compile(
 )
 _MEETING_WORDS = re.compile(
     r"\b(?:meeting|met|meet|considered|consider|agreed|approved|endorsed|received|noted|scrutinised|presented|held|"
-    r"report(?:ed)? to|considered by|asked to|to:|brought to|work programme|attended|decided|adopted)\b",
+    r"report(?:ed)? to|considered by|asked to|to:|brought to|work programme|attended|decided|adopted|"
+    r"report progress|presented to)\b",
     re.I,
 )
 
@@ -254,9 +269,9 @@ def _own_meeting(ctx: Context) -> None:
         if block.kind not in {"heading", "para"} or len(block.text) > 120:
             continue
         if re.match(r"(?:Decision Maker|Decision maker):", block.text):
-            name = block.text.split(":", 1)[1].strip()
-            kind = _kind_of_name(ctx.lex, name)
-            ctx.own_body, ctx.own_kind = name, kind[1] if kind else "Other"
+            maker = block.text.split(":", 1)[1].strip()
+            found = _kind_of_name(ctx.lex, maker)
+            ctx.own_body, ctx.own_kind = maker, found[1] if found else "Other"
             return
         bodies = _body_mentions(ctx, block.text.title() if block.text.isupper() else block.text)
         if not bodies:
@@ -277,7 +292,13 @@ def _own_meeting(ctx: Context) -> None:
                 if header_years:
                     ctx.year = header_years[0]
                 ctx.own_date = _date_value(ctx, dates[0])
-                value = {"body": ctx.own_body, "body_kind": kind, "date": ctx.own_date, "date_text": dates[0].text}
+                value = {
+                    "body": ctx.own_body,
+                    "body_kind": kind,
+                    "date": ctx.own_date,
+                    "date_text": dates[0].text,
+                    "own": True,
+                }
                 ctx.add("meeting", value, nxt, 0.9 if ctx.own_date else 0.7)
                 return
     for block in blocks:  # no dated header: the body the report is addressed to, undated
@@ -287,8 +308,8 @@ def _own_meeting(ctx: Context) -> None:
             for p_block in blocks:
                 for _, _, name, kind in _body_mentions(ctx, p_block.text):
                     if name.endswith(head) and kind != "FullCouncil":
-                        ctx.own_body, ctx.own_kind = re.sub(r"^(?:Medway|the)\s+", "", name) if False else name, kind
-                        ctx.add("meeting", {"body": name, "body_kind": kind, "date": None}, block, 0.6)
+                        ctx.own_body, ctx.own_kind = name, kind
+                        ctx.add("meeting", {"body": name, "body_kind": kind, "date": None, "own": True}, block, 0.6)
                         return
             return
 
@@ -310,9 +331,9 @@ def _meetings(ctx: Context) -> None:
         m = _MG_MEETING.search(text)
         if m:
             name = m.group(2).strip()
-            kind = _kind_of_name(ctx.lex, name)
+            found = _kind_of_name(ctx.lex, name)
             (date,) = find_dates(m.group(1))
-            ctx.add("meeting", {"body": name, "body_kind": kind[1] if kind else "Other", "date": date.value}, s, 0.95)
+            ctx.add("meeting", {"body": name, "body_kind": found[1] if found else "Other", "date": date.value}, s, 0.95)
             continue
         if s.block.kind == "row":
             _pathway_row(ctx, s)
@@ -325,7 +346,12 @@ def _meetings(ctx: Context) -> None:
         ):
             for d in dates[:1]:
                 if ctx.own_body and d.precision == "none":
-                    ctx.add("meeting", {"body": ctx.own_body, "body_kind": ctx.own_kind, "date": None, "date_text": d.text}, s, 0.6)
+                    ctx.add(
+                        "meeting",
+                        {"body": ctx.own_body, "body_kind": ctx.own_kind, "date": None, "date_text": d.text},
+                        s,
+                        0.6,
+                    )
             continue
         bodies = _body_mentions(ctx, text)
         if re.search(r"\b(?:special meeting|meeting)\b.*\bdate to be confirmed\b", text, re.I) and bodies:
@@ -355,7 +381,12 @@ def _meetings(ctx: Context) -> None:
                 continue
             if d.precision == "none" and not re.search(r"\d", d.text) and "meeting in" not in text[: d.start][-15:]:
                 continue
-            ctx.add("meeting", {"body": name, "body_kind": kind, "date": value, "date_text": d.text}, s, 0.8 if value else 0.55)
+            ctx.add(
+                "meeting",
+                {"body": name, "body_kind": kind, "date": value, "date_text": d.text},
+                s,
+                0.8 if value else 0.55,
+            )
 
 
 def _pathway_row(ctx: Context, s: Sentence) -> None:
@@ -368,21 +399,32 @@ def _pathway_row(ctx: Context, s: Sentence) -> None:
     label = cells[0]
     name = re.sub(r"\s*\(.*?\)\s*", " ", label).strip()
     kind = _kind_of_name(ctx.lex, name)
-    if kind is None or kind[0] != "body" or re.search(r"consultation", label, re.I):
+    if kind is None or kind[0] != "body" or re.search(r"consultation", name, re.I):
         return
     ctx.add("meeting", {"body": name, "body_kind": kind[1], "date": dates[0].value}, s, 0.9)
     action = re.search(r"\((.+?)\)", label)
     if action:
         verb = _decision_verb(ctx.lex, action.group(1))
         if verb:
-            ctx.add("decision", {"verb": verb[0], "kind": verb[1], "status": "intended", "about": _about(action.group(1)),
-                                 "body": name}, s, 0.7)
+            ctx.add(
+                "decision",
+                {
+                    "verb": verb[0],
+                    "kind": verb[1],
+                    "status": "intended",
+                    "about": _about(action.group(1)),
+                    "body": name,
+                },
+                s,
+                0.7,
+            )
 
 
 # decisions
 
 _MARKER = re.compile(
-    r"^\s*(RESOLVED|AGREED|RECOMMENDED(?: to (?:Council|Cabinet|the \w+))?|Decision|DECISION)\s*(?:[:–—-]\s*|\s+(?=That\b)|$)"
+    r"^\s*(RESOLVED|AGREED|RECOMMENDED(?: to (?:Council|Cabinet|the \w+))?|Decision|DECISION)"
+    r"\s*(?:[:–—-]\s*|\s+(?=That\b)|$)"
 )
 
 
@@ -422,8 +464,11 @@ def _about(clause: str) -> str:
         return "chair"
     if re.search(r"appointed to|join the|membership|invited to join|as the representative", low):
         return "membership"
-    if re.search(r"\breport(?:s)?\b.*\b(?:submitted|brought|back|receive|on progress)\b|report progress|further report|"
-                 r"receives a report|report on progress", low):
+    if re.search(
+        r"\breport(?:s)?\b.*\b(?:submitted|brought|back|receive|on progress)\b|report progress|further report|"
+        r"receives a report|report on progress",
+        low,
+    ):
         return "report-request"
     if re.search(r"forward|refer|prepare|work programme|timetable", low):
         return "next-steps"
@@ -498,25 +543,51 @@ def _narrative_decision(ctx: Context, s: Sentence) -> None:
     if re.search(r"\bwill be asked to (\w+)", text):
         m = re.search(r"\bwill be asked to (\w+)", text)
         bodies = _body_mentions(ctx, text)
-        verb = _decision_verb(ctx.lex, m.group(1)) if m else None
-        if bodies and verb:
-            ctx.add("decision", {"verb": verb[0], "kind": verb[1], "status": "intended", "about": _about(text),
-                                 "body": bodies[0][2]}, s, 0.7)
+        asked = _decision_verb(ctx.lex, m.group(1)) if m else None
+        if bodies and asked:
+            ctx.add(
+                "decision",
+                {"verb": asked[0], "kind": asked[1], "status": "intended", "about": _about(text), "body": bodies[0][2]},
+                s,
+                0.7,
+            )
         return
-    passive = re.search(r"\b(?:was|were|been|be)\s+(agreed|approved|endorsed|adopted|ratified)\s+by\s+(?:the\s+)?", text)
+    passive = re.search(
+        r"\b(?:was|were|been|be)\s+(agreed|approved|endorsed|adopted|ratified)\s+by\s+(?:the\s+)?", text
+    )
     bodies = _body_mentions(ctx, text)
     if passive:
         after = [b for b in bodies if b[0] >= passive.end() - 5]
         if after:
-            ctx.add("decision", {"verb": passive.group(1), "kind": _decision_verb(ctx.lex, passive.group(1))[1],  # type: ignore[index]
-                                 "status": "resolved", "about": _about(text), "body": after[0][2]}, s, 0.75)
+            ctx.add(
+                "decision",
+                {
+                    "verb": passive.group(1),
+                    "kind": _decision_verb(ctx.lex, passive.group(1))[1],  # type: ignore[index]
+                    "status": "resolved",
+                    "about": _about(text),
+                    "body": after[0][2],
+                },
+                s,
+                0.75,
+            )
         return
     passive_plain = re.match(r"^(?:The|This) (?:Plan|plan) was (approved|agreed|endorsed|adopted)\b", text)
     if passive_plain:
         body = _last_subject(ctx, s)
         if body:
-            ctx.add("decision", {"verb": passive_plain.group(1), "kind": "Approve", "status": "resolved",
-                                 "about": "other" if "Improvement" in body else "plan", "body": body}, s, 0.6)
+            ctx.add(
+                "decision",
+                {
+                    "verb": passive_plain.group(1),
+                    "kind": "Approve",
+                    "status": "resolved",
+                    "about": "other" if "Improvement" in body else "plan",
+                    "body": body,
+                },
+                s,
+                0.6,
+            )
         return
     m = _NARRATIVE.search(text)
     if not m or not bodies:
@@ -528,11 +599,21 @@ def _narrative_decision(ctx: Context, s: Sentence) -> None:
     if len(between) > 40 or re.search(r"[.;]", between):
         return
     verb = m.group(1)
-    kind = _decision_verb(ctx.lex, verb.split()[0])
-    if kind is None:
+    found = _decision_verb(ctx.lex, verb.split()[0])
+    if found is None:
         return
-    ctx.add("decision", {"verb": verb, "kind": kind[1], "status": "resolved", "about": _about(text[m.start():]),
-                         "body": subject[-1][2]}, s, 0.7)
+    ctx.add(
+        "decision",
+        {
+            "verb": verb,
+            "kind": found[1],
+            "status": "resolved",
+            "about": _about(text[m.start() :]),
+            "body": subject[-1][2],
+        },
+        s,
+        0.7,
+    )
 
 
 def _last_subject(ctx: Context, s: Sentence) -> str | None:
@@ -561,7 +642,9 @@ def _plans(ctx: Context, authority: Authority | None) -> None:
             head = s.text[max(0, m.start() - 14) : m.start()]
             period = None
             p_after = find_periods(tail)
-            if p_after and re.match(r"^\s*(?:\(|for\s+|–\s*|-\s*)?(?:the\s+(?:period|years)\s+)?$", tail[: p_after[0].start]):
+            if p_after and re.match(
+                r"^\s*(?:\(|for\s+|–\s*|-\s*)?(?:the\s+(?:period|years)\s+)?$", tail[: p_after[0].start]
+            ):
                 period = p_after[0]
                 title_end = m.end() + p_after[0].end
             else:
@@ -577,8 +660,14 @@ def _plans(ctx: Context, authority: Authority | None) -> None:
                 else:
                     continue
             owner = m.group("owner")
-            start = m.start() if owner and not re.match(r"(?:The|This|Draft|DRAFT|Our|our|the|Approve)$", owner) else m.start("core")
-            title = s.text[start:title_end].strip(" ()")
+            start = (
+                m.start()
+                if owner and not re.match(r"(?:The|This|Draft|DRAFT|Our|our|the|Approve)$", owner)
+                else m.start("core")
+            )
+            title = re.sub(
+                r"^(?:the|The|this|This|our|Our|draft|Draft|DRAFT|THE)\s+", "", s.text[start:title_end].strip(" ()")
+            )
             if owner and owner.upper() == owner and len(owner) > 3:
                 title = _titlecase(title)
             key = (period.first, period.last)
@@ -593,14 +682,30 @@ def _plans(ctx: Context, authority: Authority | None) -> None:
                 ctx.add("plan", value, s, 0.9 if m.group("core") != "CYPP" else 0.7)
                 seen[key] = ctx.proposals[-1]
     for s in ctx.sentences:  # "the 2011-2014 Plan", "the previous plan, for 2009-2012"
-        for m in re.finditer(r"\bthe ((?:19|20)\d{2}\s*[-–/]\s*\d{2,4}) Plan\b|the (?:next|new) plan, for ((?:19|20)\d{2}\s*[-–/]\s*\d{2,4})", s.text):
-            (period,) = find_periods(m.group(1) or m.group(2)) or [None]
+        for m in re.finditer(
+            r"\bthe ((?:19|20)\d{2}\s*[-–/]\s*\d{2,4}) Plan\b"
+            r"|the (?:next|new) plan, for ((?:19|20)\d{2}\s*[-–/]\s*\d{2,4})",
+            s.text,
+        ):
+            periods = find_periods(m.group(1) or m.group(2))
+            period = periods[0] if periods else None
             if period and (period.first, period.last) not in seen:
-                ctx.add("plan", {"title": m.group(0).removeprefix("the "), "start": period.first, "end": period.last, "status": None}, s, 0.6)
+                ctx.add(
+                    "plan",
+                    {
+                        "title": m.group(0).removeprefix("the "),
+                        "start": period.first,
+                        "end": period.last,
+                        "status": None,
+                    },
+                    s,
+                    0.6,
+                )
                 seen[(period.first, period.last)] = ctx.proposals[-1]
 
 
 # bodies, partners, people
+
 
 def _bodies_and_partners(ctx: Context) -> None:
     bodies: dict[str, Proposal] = {}
@@ -615,18 +720,26 @@ def _bodies_and_partners(ctx: Context) -> None:
                 continue
             if _authority_name(ctx.lex, name) or re.fullmatch(r"Council|Board|Committee|Partnership|The Board", name):
                 continue
-            if re.search(r"\b(?:Plan|Strategy|Director|Head|Manager|Officer|Member|Act|Assessment|Review)\b", name):
-                if not re.search(r"Cabinet Member for|Executive Member for", name) or kind[0] != "body":
-                    continue
+            post_like = re.search(
+                r"\b(?:Plan|Strategy|Director|Head|Manager|Officer|Member|Act|Assessment|Review)\b", name
+            )
+            if post_like and (not re.search(r"Cabinet Member for|Executive Member for", name) or kind[0] != "body"):
+                continue
             if kind[0] == "body" and not (_BODY_HEAD.search(name) or "Member for" in name):
                 continue
             if kind[0] == "partner" and len(name.split()) < 2 and name not in {"Police", "NHS"} or name == "NHS":
                 continue
-            if kind[0] == "body" and kind[1] == "FullCouncil" and not re.fullmatch(r"(?:Full |County |City )?Council", name):
+            if (
+                kind[0] == "body"
+                and kind[1] == "FullCouncil"
+                and not re.fullmatch(r"(?:Full |County |City )?Council", name)
+            ):
                 continue
             store = bodies if kind[0] == "body" else partners
             key = name.lower()
-            existing = process.extractOne(key, list(store), scorer=fuzz.token_set_ratio, score_cutoff=95) if store else None
+            existing = (
+                process.extractOne(key, list(store), scorer=fuzz.token_set_ratio, score_cutoff=95) if store else None
+            )
             if existing and len(existing[0]) >= len(key):
                 continue
             if existing:
@@ -643,7 +756,9 @@ def _bodies_and_partners(ctx: Context) -> None:
                     ctx.add("partner", {"name": item.strip(), "partner_kind": kind[1]}, s, 0.6, span=m.group(1))
                     partners[item.lower()] = ctx.proposals[-1]
     if ctx.own_body and not any(k == ctx.own_body.lower() for k in bodies):
-        ctx.proposals.append(Proposal("body", {"name": ctx.own_body, "body_kind": ctx.own_kind}, ctx.own_body, 0, 0, "header", 0.8))
+        ctx.proposals.append(
+            Proposal("body", {"name": ctx.own_body, "body_kind": ctx.own_kind}, ctx.own_body, 0, 0, "header", 0.8)
+        )
 
 
 _PERSON = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+(?:[A-Z]\.?\s+)?[A-Z][a-zA-Z'’-]+){1,2}"
@@ -677,7 +792,9 @@ def _people(ctx: Context) -> None:
 
     for s in ctx.sentences:
         text = s.text
-        for m in re.finditer(rf"(?:Councillor|Cllr\.?|Superintendent)\s+({_PERSON})(?:\s*\((\w[\w -]*)\))?(?:,\s+([^,;.\n]+))?", text):
+        for m in re.finditer(
+            rf"(?:Councillor|Cllr\.?|Superintendent)\s+({_PERSON})(?:\s*\((\w[\w -]*)\))?(?:,\s+([^,;.\n]+))?", text
+        ):
             post = m.group(2) or (m.group(3) if m.group(3) and is_post(m.group(3)) else None)
             if m.group(0).startswith("Superintendent"):
                 post = "Superintendent"
@@ -685,29 +802,43 @@ def _people(ctx: Context) -> None:
         for m in re.finditer(rf"Councillors\s+({_PERSON}(?:,\s+{_PERSON})*(?:,?\s+and\s+{_PERSON}))", text):
             for name in re.split(r",\s+|\s+and\s+", m.group(1)):
                 add(name, None, s, 0.7, name)
-        for m in re.finditer(rf"(?<![\w’'])({_PERSON}),\s+((?:Interim |Deputy |Assistant |Corporate |Chief )?[A-Z][^;\n(]+?)(?=\s*(?:\(|;|$|\.\s|,\s*(?:\d|tel|ext)|\s+\d{{4,}}))", text):
+        for m in re.finditer(
+            rf"(?<![\w’'])({_PERSON}),\s+((?:Interim |Deputy |Assistant |Corporate |Chief )?[A-Z][^;\n(]+?)"
+            r"(?=\s*(?:\(|;|$|\.\s|,\s*(?:\d|tel|ext)|\s+\d{4,}))",
+            text,
+        ):
             post = m.group(2)
             if is_post(post) and not re.search(r"\bwas\b|\bwill\b", post):
                 add(m.group(1), post, s, 0.8, m.group(0))
-        for m in re.finditer(rf"(?:the\s+)?((?:Interim |Deputy |Assistant |Corporate )?(?:Director|Head|Chief Executive)[^,]{{3,60}}),\s+({_PERSON})\b", text):
+        for m in re.finditer(
+            rf"(?:the\s+)?((?:Interim |Deputy |Assistant |Corporate )?(?:Director|Head|Chief Executive)[^,]{{3,60}}),"
+            rf"\s+({_PERSON})\b",
+            text,
+        ):
             add(m.group(2), m.group(1), s, 0.75, m.group(0))
-        m = re.match(rf"^([A-Z][\w ]*?(?:Member|Officer|Director|Manager)):\s*(?:Councillor\s+)?({_PERSON})\s*$", text)
-        if m:
-            add(m.group(2), m.group(1), s, 0.75, m.group(0))
-        m = re.match(rf"^(?:For more information contact|Contact|Lead officer contact|Report author):\s*({_PERSON})", text)
-        if m:
-            add(m.group(1), None, s, 0.7, m.group(0))
-        m = re.match(rf"^({_PERSON})$", text)
-        if m and s.block.kind == "para":
+        labelled = re.match(
+            rf"^([A-Z][\w ]*?(?:Member|Officer|Director|Manager)):\s*(?:Councillor\s+)?({_PERSON})\s*$", text
+        )
+        if labelled:
+            add(labelled.group(2), labelled.group(1), s, 0.75, labelled.group(0))
+        contact = re.match(
+            rf"^(?:For more information contact|Contact|Lead officer contact|Report author):\s*({_PERSON})", text
+        )
+        if contact:
+            add(contact.group(1), None, s, 0.7, contact.group(0))
+        alone = re.match(rf"^({_PERSON})$", text)
+        if alone and s.block.kind == "para":
             i = ctx.sentences.index(s)
             nxt = ctx.sentences[i + 1].text if i + 1 < len(ctx.sentences) else ""
             if is_post(nxt) and len(nxt) < 80:
-                add(m.group(1), nxt, s, 0.6, m.group(0))
+                add(alone.group(1), nxt, s, 0.6, alone.group(0))
 
 
 # outcomes, priorities, pledges, indicators
 
-_LIST_SPLIT = re.compile(r";\s*(?:and\s+)?|,\s+and\s+(?=[a-z])|\s+and\s+(?=(?:ready|children and young people achieve))")
+_LIST_SPLIT = re.compile(
+    r";\s*(?:and\s+)?|,\s+and\s+(?=[a-z])|\s+and\s+(?=(?:ready|children and young people achieve))"
+)
 
 
 def _list_after(ctx: Context, s: Sentence, text_after: str) -> list[tuple[str, Sentence]]:
@@ -724,7 +855,12 @@ def _list_after(ctx: Context, s: Sentence, text_after: str) -> list[tuple[str, S
         if nxt.block.kind in {"item", "row"} or (len(t) < 70 and not t.endswith(".") and nxt.block.kind == "para"):
             if nxt.block.kind == "heading":
                 break
-            out.append((re.sub(r"^(?:and\s+)?(?:are\s+)?", "", t).strip(" ;,.").removesuffix("; and").removesuffix(" and"), nxt))
+            out.append(
+                (
+                    re.sub(r"^(?:and\s+)?(?:are\s+)?", "", t).strip(" ;,.").removesuffix("; and").removesuffix(" and"),
+                    nxt,
+                )
+            )
             continue
         break
     return [(x, n) for x, n in out if x]
@@ -733,7 +869,12 @@ def _list_after(ctx: Context, s: Sentence, text_after: str) -> list[tuple[str, S
 def _outcomes(ctx: Context) -> None:
     seen: set[str] = set()
     for s in ctx.sentences:
-        m = re.search(r"\b(?:two|three|four|five|six|seven|key|following|the)\s+(?:key\s+|local\s+)?outcomes?\b(?!\s+framework)([^:.]*?)(?::|–\s*that they)(.*)$", s.text, re.I)
+        m = re.search(
+            r"\b(?:two|three|four|five|six|seven|key|following|the)\s+(?:key\s+|local\s+)?outcomes?\b"
+            r"(?!\s+framework)([^:.]*?)(?::|–\s*that they)(.*)$",
+            s.text,
+            re.I,
+        )
         named = [label for label in ctx.lex.outcomes if re.search(rf"\b{re.escape(label)}\b", s.text, re.I)]
         if len(named) >= 2:
             for label in named:
@@ -764,11 +905,15 @@ def _priorities(ctx: Context) -> None:
 
     for s in ctx.sentences:
         text = s.text
-        if s.block.kind == "row" and len(s.block.cells) == 2 and re.search(r"priorit", s.block.section + ctx_prev(ctx, s), re.I):
+        if (
+            s.block.kind == "row"
+            and len(s.block.cells) == 2
+            and re.search(r"priorit", s.block.section + ctx_prev(ctx, s), re.I)
+        ):
             if not re.match(r"priority$", s.block.cells[0], re.I):
                 add(s.block.cells[0], s.block.cells[1], s, 0.8)
             continue
-        m = re.match(r"^(?:\(([a-z])\)\s*|Priority\s+(\w+)\s*[–:-]\s*)(.+)$", text)
+        m = re.match(r"^(?:\(([a-z])\)\s*|Priority\s+(\w+)\s*[–:-]\s*)(?!That\b)(.+)$", text)
         if m and re.search(r"priorit", ctx_prev(ctx, s) + text[:12] + s.block.section, re.I):
             body = m.group(3)
             lead = _LEAD.search(body)
@@ -781,7 +926,7 @@ def _priorities(ctx: Context) -> None:
             for item in re.split(r";\s*(?:and\s+)?", m.group(1).rstrip(".;")):
                 add(item, None, s, 0.75)
             continue
-        m = re.search(r"\bthe priorities to (.+?)(?:,|$)", text)
+        m = re.search(r"\b(?:welcomed|agreed|set) the priorities to ([a-z].+?)(?:,|$)", text)
         if m:
             for item in re.split(r"\s+and\s+to\s+", m.group(1)):
                 add(item, None, s, 0.65)
@@ -791,6 +936,8 @@ def _priorities(ctx: Context) -> None:
         if block.kind == "heading" and re.search(r"\bpriorities\b", block.text, re.I) and len(block.text) < 40:
             for j in range(i + 1, min(i + 20, len(blocks))):
                 sub = blocks[j]
+                if sub.kind == "heading" and block.level and sub.level and sub.level <= block.level:
+                    break
                 if sub.kind == "heading":
                     nxt = blocks[j + 1] if j + 1 < len(blocks) else None
                     if nxt is None or nxt.kind == "heading" and not re.search(r"led by", nxt.text, re.I):
@@ -824,7 +971,9 @@ def _pledges(ctx: Context) -> None:
 
 def _indicators(ctx: Context) -> None:
     for s in ctx.sentences:
-        m = re.search(r"\bindicators,?\s+(?:among them|including|that includes|such as|which include)\s+(.+?)\.?$", s.text)
+        m = re.search(
+            r"\bindicators,?\s+(?:among them|including|that includes|such as|which include)\s+(.+?)\.?$", s.text
+        )
         if m:
             for item in re.split(r",?\s+(?:and\s+)?(?=the\s)", m.group(1)):
                 item = item.strip(" ,.").removeprefix("the ")
@@ -839,13 +988,17 @@ def _indicators(ctx: Context) -> None:
 # consultation, legislation, strategies, reviews, risks, target groups, monitoring
 
 _COUNT = re.compile(
-    r"(?:\b(around|approximately|about|some|over|more than|at least|nearly|almost|up to|so far)\s+)?\b(\d{1,3}(?:,\d{3})+|\d+)"
+    r"(?:\b(around|approximately|about|some|over|more than|at least|nearly|almost|up to|so far)\s+)?"
+    r"\b(\d{1,3}(?:,\d{3})+|\d+)"
     r"\s+(children(?: and young people)?|young people|people|pupils|parents(?: and carers)?|residents|responses|"
     r"practitioners(?: and managers)?|participants|staff|schools)\b",
     re.I,
 )
-_CONSULT_WORDS = re.compile(r"consult|survey|questionnaire|took part|responded|respon|involved|attended|told us|workshop|"
-                            r"session|views|design days|answered|completed|discussions", re.I)
+_CONSULT_WORDS = re.compile(
+    r"consult|survey|questionnaire|took part|responded|respon|involved|attended|told us|workshop|"
+    r"session|views|design days|answered|completed|discussions",
+    re.I,
+)
 
 
 def _consultations(ctx: Context) -> None:
@@ -859,10 +1012,12 @@ def _consultations(ctx: Context) -> None:
             word = (m.group(1) or "").lower()
             qualifier = ctx.lex.concept_of("qualifier", word) if word and word != "so far" else None
             q = {"Approximately": "approximately", "MoreThan": "more-than", "AtLeast": "at-least", "AtMost": "at-most"}
-            ctx.add("consultation", {"count": n, "qualifier": q.get(qualifier or "", "exact"), "who": m.group(3).lower()},
-                    s, 0.8)
-        m = re.search(r"(?:^|\s)(\d+) (?:children and young people|young people) (?:had )?(?:have )?(?:been involved|responded)", s.text)
-        del m
+            ctx.add(
+                "consultation",
+                {"count": n, "qualifier": q.get(qualifier or "", "exact"), "who": m.group(3).lower()},
+                s,
+                0.8,
+            )
 
 
 def _legislation(ctx: Context) -> None:
@@ -878,8 +1033,14 @@ def _legislation(ctx: Context) -> None:
         hits.sort()
         for start, _, path in hits:
             last_act = path
-            section = re.search(r"\bsections?\s+(\d+[a-z]?)(?:\(\d+\))?\s+of\s+(?:the\s+)?$", low[max(0, start - 30) : start])
-            iri = f"http://www.legislation.gov.uk/id/{path}" + (f"/section/{section.group(1).upper() if section.group(1)[-1].isalpha() else section.group(1)}" if section else "")
+            section = re.search(
+                r"\bsections?\s+(\d+[a-z]?)(?:\(\d+\))?\s+of\s+(?:the\s+)?$", low[max(0, start - 30) : start]
+            )
+            iri = f"http://www.legislation.gov.uk/id/{path}" + (
+                f"/section/{section.group(1).upper() if section.group(1)[-1].isalpha() else section.group(1)}"
+                if section
+                else ""
+            )
             if iri not in seen:
                 seen.add(iri)
                 ctx.add("legislation", {"iri": iri}, s, 0.95 if section else 0.9)
@@ -903,7 +1064,9 @@ def _strategies(ctx: Context) -> None:
     seen: dict[str, Proposal] = {}
     for s in ctx.sentences:
         for m in _STRATEGY.finditer(s.text):
-            name = re.sub(r"^(?:The|This|Our|Its|A|An|In|Under|Whilst|Both|All|Council's|Council’s)\s+", "", m.group(1)).strip()
+            name = re.sub(
+                r"^(?:The|This|Our|Its|A|An|In|Under|Whilst|Both|All|Council's|Council’s)\s+", "", m.group(1)
+            ).strip()
             if name == "LAA2":
                 name = "Local Area Agreement"
             if _PLAN_CORE.search(name) or re.match(r"(?:Head|Director|Manager)\b", name) or len(name.split()) < 2:
@@ -933,8 +1096,12 @@ def _reviews(ctx: Context) -> None:
             years = [re.search(r"\b((?:19|20)\d{2})\b", s.text[max(0, start - 8) : start]).group(1)]  # type: ignore[union-attr]
         if concept == "PlanReview" and not re.search(r"\b(?:second|first|third|annual)\b", s.text, re.I):
             pass
-        dates = years or [None]
-        if not re.search(r"carried out|recommendations|rated|judged|asked|following|in \d{4}|of the|\d{4} ofsted|reviews of", s.text, re.I):
+        dates: list[str | None] = [*years] or [None]
+        if not re.search(
+            r"carried out|recommendations|rated|judged|asked|following|in \d{4}|of the|\d{4} ofsted|reviews of",
+            s.text,
+            re.I,
+        ):
             continue
         for year in dates:
             months = [d.value for d in find_dates(s.text) if d.precision == "month" and d.value and d.value[:4] == year]
@@ -949,8 +1116,18 @@ def _risks(ctx: Context) -> None:
     for s in ctx.sentences:
         cells = s.block.cells
         if s.block.kind == "row" and len(cells) >= 3 and re.fullmatch(r"[A-F][1-6]", cells[-1]):
-            ctx.add("risk", {"name": cells[0], "rating": cells[-1], "description": cells[1] if len(cells) > 3 else "",
-                             "mitigation": cells[-2]}, s, 0.85, span=cells[0])
+            ctx.add(
+                "risk",
+                {
+                    "name": cells[0],
+                    "rating": cells[-1],
+                    "description": cells[1] if len(cells) > 3 else "",
+                    "mitigation": cells[-2],
+                },
+                s,
+                0.85,
+                span=cells[0],
+            )
 
 
 def _target_groups(ctx: Context) -> None:
@@ -994,8 +1171,12 @@ def propose(doc: Document, lexicon: Lexicon | None = None) -> tuple[list[Proposa
     ctx.sentences = _sentences(doc)
     authority = _authority(ctx)
     if authority:
-        ctx.add("authority", {"name": authority.name, "gss": authority.gss, "slug": authority.slug,
-                              "fictional": authority.fictional}, doc.blocks[0], 0.85)
+        ctx.add(
+            "authority",
+            {"name": authority.name, "gss": authority.gss, "slug": authority.slug, "fictional": authority.fictional},
+            doc.blocks[0],
+            0.85,
+        )
         first = ctx.proposals[-1]
         hit = next((s for s in ctx.sentences if authority.name.lower() in s.text.lower()), None)
         if hit:
@@ -1028,7 +1209,9 @@ def _dedupe(proposals: list[Proposal]) -> list[Proposal]:
     for p in proposals:
         v = p.value
         if p.kind == "meeting":
-            key: tuple[Any, ...] = ("meeting", v.get("body_kind"), v.get("date")) if v.get("date") else ("meeting", p.start)
+            key: tuple[Any, ...] = (
+                ("meeting", v.get("body_kind"), v.get("date")) if v.get("date") else ("meeting", p.start)
+            )
         elif p.kind == "decision":
             key = ("decision", v.get("body"), v.get("verb"), p.start)
         elif p.kind in {"plan"}:
@@ -1036,7 +1219,12 @@ def _dedupe(proposals: list[Proposal]) -> list[Proposal]:
         elif p.kind == "consultation":
             key = ("consultation", v.get("count"), p.start)
         else:
-            key = (p.kind, str(v.get("name") or v.get("iri") or v.get("title") or v).lower(), v.get("date"), v.get("by"))
+            key = (
+                p.kind,
+                str(v.get("name") or v.get("iri") or v.get("title") or v).lower(),
+                v.get("date"),
+                v.get("by"),
+            )
         if key in seen:
             continue
         seen.add(key)

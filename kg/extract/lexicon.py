@@ -51,11 +51,17 @@ class Lexicon:
     def concept_of(self, kind: str, text: str) -> str | None:
         """The concept whose longest phrase occurs in `text` (whole words, any case)."""
         low = f" {text.lower().replace('’', chr(39))} "
-        best: tuple[int, str] | None = None
-        for concept, phrase in self.phrases.get(kind, []):
-            if re.search(rf"(?<![\w']){re.escape(phrase)}(?![\w'])", low) and (best is None or len(phrase) > best[0]):
-                best = (len(phrase), concept)
-        return best[1] if best else None
+        for concept, pattern in self._patterns(kind):
+            if pattern.search(low):
+                return concept
+        return None
+
+    def _patterns(self, kind: str) -> list[tuple[str, re.Pattern[str]]]:
+        cache = self.__dict__.setdefault("_compiled", {})
+        if kind not in cache:
+            pairs = sorted(self.phrases.get(kind, []), key=lambda cp: -len(cp[1]))
+            cache[kind] = [(c, re.compile(rf"(?<![\w']){re.escape(p)}(?![\w'])")) for c, p in pairs]
+        return cache[kind]
 
     def phrases_of(self, kind: str) -> list[str]:
         return [p for _, p in self.phrases.get(kind, [])]

@@ -147,17 +147,35 @@ def name_spans(text: str) -> Iterator[tuple[int, int, str]]:
 
 def _kind_of_name(lex: Lexicon, name: str) -> tuple[str, str] | None:
     """('body'|'partner', concept) by the longest lexicon phrase in the name."""
+    return _kinds(lex).get(name) if name in _kinds(lex) else _kinds(lex).setdefault(name, _classify(lex, name))
+
+
+@cache
+def _kinds(lex: Lexicon) -> dict[str, tuple[str, str] | None]:
+    return {}
+
+
+@cache
+def _phrase_patterns(lex: Lexicon) -> list[tuple[int, str, str, re.Pattern[str]]]:
+    """Body and partner phrases, longest first, each as a whole-word pattern."""
+    out = [
+        (len(phrase), kind, concept, re.compile(rf"(?<![\w']){re.escape(phrase)}(?![\w'])"))
+        for kind in ("body", "partner")
+        for concept, phrase in lex.phrases.get(kind, [])
+    ]
+    return sorted(out, key=lambda x: -x[0])
+
+
+def _classify(lex: Lexicon, name: str) -> tuple[str, str] | None:
     low = f" {name.lower().replace('’', chr(39))} "
-    best: tuple[int, str, str] | None = None
-    for kind in ("body", "partner"):
-        for concept, phrase in lex.phrases.get(kind, []):
-            if re.search(rf"(?<![\w']){re.escape(phrase)}(?![\w'])", low) and (best is None or len(phrase) > best[0]):
-                best = (len(phrase), kind, concept)
-    return (best[1], best[2]) if best else None
+    for _, kind, concept, pattern in _phrase_patterns(lex):
+        if pattern.search(low):
+            return kind, concept
+    return None
 
 
 def _authority_name(lex: Lexicon, name: str) -> bool:
-    return any(name.lower() == n.lower() for a in lex.authorities for n in a.names)
+    return name.lower() in _authority_index(lex)
 
 
 # --- the document's authority ----------------------------------------------------------------------

@@ -69,6 +69,7 @@ class Context:
     own_body: str | None = None
     own_kind: str | None = None
     own_date: str | None = None
+    body_now: str | None = None  # the body whose meeting a minutes section records
     year: str | None = None  # the year the document states for itself (header), for yearless dates
     proposals: list[Proposal] = field(default_factory=list)
 
@@ -252,7 +253,8 @@ def _body_mentions(ctx: Context, text: str) -> list[tuple[int, int, str, str]]:
         resolved = _resolve_generic(ctx, m.group(1))
         if resolved:
             out.append((m.start(), m.end(), resolved[0], resolved[1]))
-    for m in re.finditer(r"\b(?:to|by|the|full|Full)\s+(Council)\b(?!\s+(?:for|Plan|'s|’s|Executive|Cabinet))", text):
+    council = r"\b(?:to|by|the|full|Full)\s+(Council)\b(?!\s+(?:for|Plan|Chamber|Offices|House|Tax|'s|’s|Executive|Cabinet))"
+    for m in re.finditer(council, text):
         if not any(a <= m.start(1) < b for a, b, _, _ in out):
             name = "Full Council" if m.group(0).lower().startswith("full") else "Council"
             out.append((m.start(1), m.end(1), name, "FullCouncil"))
@@ -356,9 +358,9 @@ def _meetings(ctx: Context) -> None:
         if s.block.kind == "row":
             _pathway_row(ctx, s)
             continue
-        if _NOT_MEETING.search(text) and not re.search(r"meeting|met on", text, re.I):
-            continue
         dates = find_dates(text)
+        if _pathway_line(ctx, s, dates):
+            continue
         if re.search(r"date of (?:the )?next meeting", s.block.section or "", re.I) or re.match(
             r"(?:Next meeting|Date of next meeting)", text, re.I
         ):
@@ -407,6 +409,19 @@ def _meetings(ctx: Context) -> None:
             )
 
 
+def _pathway_line(ctx: Context, s: Sentence, dates: list[DateMention]) -> bool:
+    """A pathway table row that a PDF flattened to one line: a body's name and then a date, nothing else."""
+    if len(s.text) > 90 or len(dates) != 1 or dates[0].precision != "day" or dates[0].end < len(s.text.rstrip()) - 1:
+        return False
+    label = s.text[: dates[0].start].strip()
+    name = re.sub(r"\s*\(.*?\)\s*", " ", label).strip()
+    found = _kind_of_name(ctx.lex, name)
+    if found is None or found[0] != "body" or not _BODY_HEAD.search(name) or re.search(r"consultation", name, re.I):
+        return False
+    ctx.add("meeting", {"body": name, "body_kind": found[1], "date": dates[0].value}, s, 0.85)
+    return True
+
+
 def _pathway_row(ctx: Context, s: Sentence) -> None:
     cells = s.block.cells
     if len(cells) < 2:
@@ -441,7 +456,7 @@ def _pathway_row(ctx: Context, s: Sentence) -> None:
 # decisions
 
 _MARKER = re.compile(
-    r"^\s*(RESOLVED|AGREED|RECOMMENDED(?: to (?:Council|Cabinet|the \w+))?|Decision|DECISION)"
+    r"^\s*(?:\d+(?:\.\d+)*\s+)?(RESOLVED|AGREED|RECOMMENDED(?: to (?:Council|Cabinet|the \w+))?|Decision|DECISION)"
     r"\s*(?:[:–—-]\s*|\s+(?=That\b)|$)"
 )
 
@@ -451,7 +466,8 @@ def _verb_forms(lex: Lexicon) -> list[tuple[re.Pattern[str], str, str]]:
     out = []
     for concept, verb in lex.phrases.get("decision", []):
         stem = verb[:-1] if verb.endswith("e") else verb
-        pattern = re.compile(rf"\b({verb}|{verb}s|{stem}ed|{stem}es|{verb}d|{stem}ing)\b", re.I)
+        double = f"{verb}{verb[-1]}ed"
+        pattern = re.compile(rf"\b({verb}|{verb}s|{stem}ed|{stem}es|{verb}d|{stem}ing|{double})\b", re.I)
         out.append((pattern, verb, concept))
     return out
 
@@ -498,13 +514,17 @@ def _about(clause: str) -> str:
 def _decisions(ctx: Context) -> None:
     status: str | None = None
     carried = False
+    ctx.body_now = ctx.own_body
     for s in ctx.sentences:
         text, block = s.text, s.block
         heading = (block.section or "").lower()
         if block.kind == "heading":
             status = None
+            meeting = _MG_MEETING.search(block.text)
+            if meeting:
+                ctx.body_now = meeting.group(2).strip()
             if re.search(r"^\s*decision:?$", block.text, re.I):
-                status = "resolved"
+                status, carried = "resolved", True
             elif re.search(r"recommendations?\b", block.text, re.I) and len(block.text) < 40:
                 status = "recommended"
             continue
@@ -534,6 +554,11 @@ def _decisions(ctx: Context) -> None:
             _decision_clause(ctx, s, text, status)
             continue
         carried = False if not sub else carried
+        minutes = re.search(r"\bminutes of the (?:last |previous )?meeting\b.*\bwere (agreed|approved|confirmed|signed)\b", text)
+        if minutes and ctx.body_now:
+            ctx.add("decision", {"verb": minutes.group(1), "kind": "Approve", "status": "resolved", "about": "minutes",
+                                 "body": ctx.body_now}, s, 0.8)
+            continue
         _narrative_decision(ctx, s)
 
 
@@ -541,13 +566,23 @@ def _decision_clause(ctx: Context, s: Sentence, clause: str, status: str) -> Non
     verb = _decision_verb(ctx.lex, clause)
     if verb is None:
         return
-    body = ctx.own_body or "the meeting"
+    body = ctx.body_now or ctx.own_body or "the meeting"
     ctx.add(
         "decision",
         {"verb": verb[0], "kind": verb[1], "status": status, "about": _about(clause), "body": body},
         s,
         0.8,
     )
+    first = re.search(rf"\b{re.escape(verb[0])}\b", clause)
+    rest = clause[first.end() :] if first else ""
+    more = re.search(r"\s+and\s+(\w+)\b(.*)$", rest)
+    if more:
+        second = _decision_verb(ctx.lex, more.group(1))
+        if second and second[0].lower() == more.group(1).lower() and second[0] != verb[0]:
+            ctx.add("decision", {"verb": second[0], "kind": second[1], "status": status,
+                                 "about": _about(more.group(0)), "body": body}, s, 0.7)
+    if re.search(r"\bthat the .+\b(?:endorsed|approved|agreed|adopted)\b", clause):
+        _narrative_decision(ctx, s)
 
 
 _NARRATIVE = re.compile(

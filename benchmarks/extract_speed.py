@@ -65,7 +65,9 @@ def main() -> int:
 
         pages = len(PdfReader(pdf).pages)
         started = time.perf_counter()
-        result = subprocess.run([sys.executable, "-c", _RUN, str(pdf)], capture_output=True, text=True, check=True, cwd=ROOT)
+        result = subprocess.run(
+            [sys.executable, "-c", _RUN, str(pdf)], capture_output=True, text=True, check=True, cwd=ROOT
+        )
         process = time.perf_counter() - started
         cold, warm, rss, proposals = (float(x) for x in result.stdout.split())
     print(f"{pages}-page PDF, {int(proposals)} proposals")

@@ -206,6 +206,8 @@ def _blocks_from_lines(lines: list[str], *, join_wrapped: bool = False) -> list[
             previous = ""
             continue
         bare = line.lstrip("#").strip()
+        if _NUMBER.match(bare) and re.match(r"^[-*•·]\s*", bare):
+            bare = re.sub(r"^[-*•·]\s*", "", bare)
         if re.fullmatch(r"\d{1,2}(?:\.\d{1,2}){0,3}\.?", bare):  # a number on its own line (Word tables)
             flush()
             pending_number = bare.rstrip(".")
@@ -262,6 +264,9 @@ def _blocks_from_lines(lines: list[str], *, join_wrapped: bool = False) -> list[
             flush()
         buf.append(line)
         previous = line
+        if raw.endswith("  "):  # a Markdown hard line break ends the block
+            flush()
+            previous = ""
     flush()
     return blocks
 

@@ -244,7 +244,9 @@ def _body_mentions(ctx: Context, text: str) -> list[tuple[int, int, str, str]]:
         kind = _kind_of_name(ctx.lex, name)
         if kind is None or kind[0] != "body":
             continue
-        if _authority_name(ctx.lex, name) and not re.fullmatch(r"(?:Full |County |City |Borough )?Council", name):
+        if kind[1] == "FullCouncil" and not re.fullmatch(r"(?:Full |County |City |Borough )?Council", name):
+            continue
+        if name.startswith("Chief "):
             continue
         out.append((a, b, name, kind[1]))
     for m in re.finditer(r"\b(?:the|this|its)\s+(Board|Committee|Partnership|Executive|Commission|Panel)\b", text):
@@ -253,8 +255,10 @@ def _body_mentions(ctx: Context, text: str) -> list[tuple[int, int, str, str]]:
         resolved = _resolve_generic(ctx, m.group(1))
         if resolved:
             out.append((m.start(), m.end(), resolved[0], resolved[1]))
-    council = r"\b(?:to|by|the|full|Full)\s+(Council)\b(?!\s+(?:for|Plan|Chamber|Offices|House|Tax|'s|’s|Executive|Cabinet))"
-    for m in re.finditer(council, text):
+    council = (
+        r"\b(?:to|by|the|full|Full)\s+(Council)\b(?!\s+(?:for|Plan|Chamber|Offices|House|Tax|'s|’s|Executive|Cabinet))"
+    )
+    for m in re.finditer(council.replace("(?:to|by|the|full|Full)", "(?:to|by|the|full|Full|That)"), text):
         if not any(a <= m.start(1) < b for a, b, _, _ in out):
             name = "Full Council" if m.group(0).lower().startswith("full") else "Council"
             out.append((m.start(1), m.end(1), name, "FullCouncil"))
@@ -554,10 +558,22 @@ def _decisions(ctx: Context) -> None:
             _decision_clause(ctx, s, text, status)
             continue
         carried = False if not sub else carried
-        minutes = re.search(r"\bminutes of the (?:last |previous )?meeting\b.*\bwere (agreed|approved|confirmed|signed)\b", text)
+        minutes = re.search(
+            r"\bminutes of the (?:last |previous )?meeting\b.*\bwere (agreed|approved|confirmed|signed)\b", text
+        )
         if minutes and ctx.body_now:
-            ctx.add("decision", {"verb": minutes.group(1), "kind": "Approve", "status": "resolved", "about": "minutes",
-                                 "body": ctx.body_now}, s, 0.8)
+            ctx.add(
+                "decision",
+                {
+                    "verb": minutes.group(1),
+                    "kind": "Approve",
+                    "status": "resolved",
+                    "about": "minutes",
+                    "body": ctx.body_now,
+                },
+                s,
+                0.8,
+            )
             continue
         _narrative_decision(ctx, s)
 
@@ -579,8 +595,12 @@ def _decision_clause(ctx: Context, s: Sentence, clause: str, status: str) -> Non
     if more:
         second = _decision_verb(ctx.lex, more.group(1))
         if second and second[0].lower() == more.group(1).lower() and second[0] != verb[0]:
-            ctx.add("decision", {"verb": second[0], "kind": second[1], "status": status,
-                                 "about": _about(more.group(0)), "body": body}, s, 0.7)
+            ctx.add(
+                "decision",
+                {"verb": second[0], "kind": second[1], "status": status, "about": _about(more.group(0)), "body": body},
+                s,
+                0.7,
+            )
     if re.search(r"\bthat the .+\b(?:endorsed|approved|agreed|adopted)\b", clause):
         _narrative_decision(ctx, s)
 
@@ -788,11 +808,11 @@ def _bodies_and_partners(ctx: Context) -> None:
                 and not re.fullmatch(r"(?:Full |County |City )?Council", name)
             ):
                 continue
+            if kind == ("body", "CabinetMember"):
+                continue
             store = bodies if kind[0] == "body" else partners
-            key = name.lower()
-            existing = (
-                process.extractOne(key, list(store), scorer=fuzz.token_set_ratio, score_cutoff=95) if store else None
-            )
+            key = name.lower().replace("’", "'")
+            existing = process.extractOne(key, list(store), scorer=fuzz.ratio, score_cutoff=92) if store else None
             if existing and len(existing[0]) >= len(key):
                 continue
             if existing:
@@ -800,6 +820,11 @@ def _bodies_and_partners(ctx: Context) -> None:
             field_ = "body_kind" if kind[0] == "body" else "partner_kind"
             ctx.add(kind[0], {"name": name, field_: kind[1]}, s, 0.75, span=name if name in s.text else "")
             store[key] = ctx.proposals[-1]
+    for s in ctx.sentences:  # the council meeting as a body: "to Council", "full Council"
+        for _, _, name, kind in _body_mentions(ctx, s.text):
+            if kind == "FullCouncil" and name.lower() not in bodies:
+                ctx.add("body", {"name": name, "body_kind": kind}, s, 0.7, span=name)
+                bodies[name.lower()] = ctx.proposals[-1]
     for s in ctx.sentences:  # generic partners in a list: "schools, PCT, police and voluntary sector"
         m = re.search(r"partners including ((?:[\w-]+\s*,\s*|[\w-]+\s+)+(?:and|&)\s+[\w ]+?sector)\b", s.text)
         if m:
@@ -808,10 +833,30 @@ def _bodies_and_partners(ctx: Context) -> None:
                 if kind and kind[0] == "partner" and item.lower() not in partners:
                     ctx.add("partner", {"name": item.strip(), "partner_kind": kind[1]}, s, 0.6, span=m.group(1))
                     partners[item.lower()] = ctx.proposals[-1]
-    if ctx.own_body and not any(k == ctx.own_body.lower() for k in bodies):
+    _drop_shorter_names(ctx)
+    if ctx.own_body and not any(k == ctx.own_body.lower().replace("’", "'") for k in bodies):
         ctx.proposals.append(
             Proposal("body", {"name": ctx.own_body, "body_kind": ctx.own_kind}, ctx.own_body, 0, 0, "header", 0.8)
         )
+
+
+def _drop_shorter_names(ctx: Context) -> None:
+    """'Health and Wellbeing Board' beside 'Brackenmoor Health and Wellbeing Board': one body, the fuller name."""
+    bodies = [p for p in ctx.proposals if p.kind == "body"]
+
+    def words(p: Proposal) -> list[str]:
+        return re.findall(r"[a-z0-9]+", str(p.value["name"]).lower().replace("’", "'").replace("'s", ""))
+
+    for p in bodies:
+        w = words(p)
+        for q in bodies:
+            wq = words(q)
+            if q is p or len(wq) <= len(w) or q.value.get("body_kind") != p.value.get("body_kind"):
+                continue
+            if wq[-len(w) :] == w or (p.value.get("body_kind") == "FullCouncil" and w == ["council"]):
+                if p in ctx.proposals:
+                    ctx.proposals.remove(p)
+                break
 
 
 _PERSON = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+(?:[A-Z]\.?\s+)?[A-Z][a-zA-Z'’-]+){1,2}"

@@ -821,9 +821,9 @@ def _bodies_and_partners(ctx: Context) -> None:
             ctx.add(kind[0], {"name": name, field_: kind[1]}, s, 0.75, span=name if name in s.text else "")
             store[key] = ctx.proposals[-1]
     for s in ctx.sentences:  # the council meeting as a body: "to Council", "full Council"
-        for _, _, name, kind in _body_mentions(ctx, s.text):
-            if kind == "FullCouncil" and name.lower() not in bodies:
-                ctx.add("body", {"name": name, "body_kind": kind}, s, 0.7, span=name)
+        for _, _, name, body_kind in _body_mentions(ctx, s.text):
+            if body_kind == "FullCouncil" and name.lower() not in bodies:
+                ctx.add("body", {"name": name, "body_kind": body_kind}, s, 0.7, span=name)
                 bodies[name.lower()] = ctx.proposals[-1]
     for s in ctx.sentences:  # generic partners in a list: "schools, PCT, police and voluntary sector"
         m = re.search(r"partners including ((?:[\w-]+\s*,\s*|[\w-]+\s+)+(?:and|&)\s+[\w ]+?sector)\b", s.text)

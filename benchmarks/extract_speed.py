@@ -2,7 +2,7 @@
 
     python benchmarks/extract_speed.py            # builds the PDF in a temporary folder, then measures
 
-The PDF repeats the tuning corpus's PDF report (benchmarks/extraction/tuning/wexcombe-2019-09-18-hwb-report.pdf.txt)
+The PDF repeats the tuning corpus's PDF report (benchmarks/extraction/tuning/sallowby-2019-09-18-hwb-report.pdf.txt)
 until it has 20 pages. Three figures: a cold run (a fresh process: imports, gazetteers, spaCy and
 dateparser loaded, then the draft), the same draft again warm in one process (median of three), and
 the cold process's peak resident memory. Targets (issue #15): at most 2 s, under 500 MB.
@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCE = ROOT / "benchmarks" / "extraction" / "tuning" / "wexcombe-2019-09-18-hwb-report.pdf.txt"
+SOURCE = ROOT / "benchmarks" / "extraction" / "tuning" / "sallowby-2019-09-18-hwb-report.pdf.txt"
 PAGES = 20
 
 _RUN = """

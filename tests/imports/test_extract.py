@@ -19,7 +19,7 @@ MINUTES = TUNING / "eastholme-2011-06-30-executive-board-minutes.html"
 EXECUTIVE = TUNING / "brackenmoor-2006-03-30-council-executive.txt"
 NOTICE = TUNING / "kellbridge-2017-03-14-cabinet-member-decision.html"
 PARTNERSHIP = TUNING / "ormsdale-2008-06-25-childrens-trust-board.docx"
-PDF = TUNING / "wexcombe-2019-09-18-hwb-report.pdf"
+PDF = TUNING / "sallowby-2019-09-18-hwb-report.pdf"
 PAGE = TUNING / "brackenmoor-2024-plan-summary-page.html"
 ALL = sorted(
     p
@@ -110,7 +110,7 @@ def test_priority_owners_are_kept_where_stated_and_absent_where_not():
 def test_pdf_running_header_and_footer_are_not_report_text():
     document = read_document(PDF)
     assert "Page 1" not in document.text
-    assert document.page_headers == ["Wexcombe County Council - Health and Wellbeing Board - 18 September 2019"]
+    assert document.page_headers == ["Sallowby County Council - Health and Wellbeing Board - 18 September 2019"]
 
 
 def test_page_furniture_is_not_report_text():

@@ -4,9 +4,10 @@
     python benchmarks/extract_score.py --split tuning    # one split
     python benchmarks/extract_score.py --details         # also each file's misses and false proposals
     python benchmarks/extract_score.py --markdown        # the tables for docs/imports.md
+    python benchmarks/extract_score.py --dir PATH        # the gold files in another folder
 
 Gold files: benchmarks/extraction/{tuning,held-out,seeds}/*.gold.json (format:
-benchmarks/extraction/README.md). A kind is scored on a file only when its gold file has that key,
+benchmarks/extraction/README.md); a split with no folder yet scores nothing. A kind is scored on a file only when its gold file has that key,
 so a file annotated without risks neither rewards nor punishes risk proposals. A proposal matches
 at most one gold entry (and the reverse):
 
@@ -86,7 +87,10 @@ def matches(kind: str, p: dict[str, Any], g: dict[str, Any]) -> bool:
 def score_file(path: Path) -> dict[str, dict[str, Any]]:
     """Per kind annotated in the gold file: counts, false proposals and misses."""
     gold = json.loads(path.read_text(encoding="utf-8"))
-    draft = extract_file(ROOT / gold["source"])
+    source = ROOT / gold["source"]
+    if not source.exists():  # a corpus folder given with --dir, in another checkout
+        source = path.parent / Path(gold["source"]).name
+    draft = extract_file(source)
     out: dict[str, dict[str, Any]] = {}
     for kind in KINDS:
         if kind not in gold:
@@ -123,11 +127,11 @@ def score_file(path: Path) -> dict[str, dict[str, Any]]:
     return out
 
 
-def score_split(split: str, details: bool) -> tuple[dict[str, list[int]], int]:
+def score_split(split: str, details: bool, folder: Path | None = None) -> tuple[dict[str, list[int]], int]:
     """Totals per kind (correct, proposed, found, gold) over a split's files; prints details if asked."""
     totals = {k: [0, 0, 0, 0] for k in KINDS}
     owners = [0, 0]
-    files = sorted((CORPUS / split).glob("*.gold.json"))
+    files = sorted((folder or CORPUS / split).glob("*.gold.json"))
     for path in files:
         result = score_file(path)
         if details:
@@ -197,9 +201,13 @@ def main() -> int:
     parser.add_argument("--split", choices=SPLITS, action="append", help="score only this split (repeatable)")
     parser.add_argument("--details", action="store_true", help="list each file's false proposals and misses")
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
+    parser.add_argument("--dir", type=Path, help="score the gold files in this folder instead (e.g. another checkout's)")
     args = parser.parse_args()
     started = time.perf_counter()
-    for split in args.split or SPLITS:
+    if args.dir:
+        totals, files = score_split(args.dir.name, args.details, args.dir)
+        print_table(args.dir.name, totals, files, args.markdown)
+    for split in [] if args.dir else args.split or SPLITS:
         totals, files = score_split(split, args.details)
         print_table(split, totals, files, args.markdown)
     print(f"\n({time.perf_counter() - started:.1f} s)")

@@ -7,7 +7,8 @@
     python benchmarks/extract_score.py --dir PATH        # the gold files in another folder
 
 Gold files: benchmarks/extraction/{tuning,held-out,seeds}/*.gold.json (format:
-benchmarks/extraction/README.md); a split with no folder yet scores nothing. A kind is scored on a file only when its gold file has that key,
+benchmarks/extraction/README.md); a split with no folder yet scores nothing. A kind is scored on a
+file only when its gold file has that key,
 so a file annotated without risks neither rewards nor punishes risk proposals. A proposal matches
 at most one gold entry (and the reverse):
 
@@ -37,7 +38,7 @@ from rapidfuzz import fuzz
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.extract import extract_file  # noqa: E402
+from kg.imports.extract import extract_file  # noqa: E402
 
 CORPUS = ROOT / "benchmarks" / "extraction"
 SPLITS = ("tuning", "held-out", "seeds")
@@ -201,7 +202,7 @@ def main() -> int:
     parser.add_argument("--split", choices=SPLITS, action="append", help="score only this split (repeatable)")
     parser.add_argument("--details", action="store_true", help="list each file's false proposals and misses")
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
-    parser.add_argument("--dir", type=Path, help="score the gold files in this folder instead (e.g. another checkout's)")
+    parser.add_argument("--dir", type=Path, help="score the gold files in this folder instead")
     args = parser.parse_args()
     started = time.perf_counter()
     if args.dir:

@@ -24,7 +24,7 @@ _RUN = """
 import resource, sys, time
 t = time.perf_counter()
 from pathlib import Path
-from kg.extract import extract_file
+from kg.imports.extract import extract_file
 draft = extract_file(Path(sys.argv[1]))
 cold = time.perf_counter() - t
 warm = []

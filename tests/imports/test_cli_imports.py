@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.store import OxigraphStore
+from kg.store.embedded import OxigraphStore
 from tests.conftest import BACKENDS
 
 REPO = Path(__file__).resolve().parents[2]

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract import ExtractError, extract_file
-from kg.extract.dates import find_dates, title_years
-from kg.extract.document import read_document
+from kg.imports.extract import ExtractError, extract_file
+from kg.imports.extract.dates import find_dates, title_years
+from kg.imports.extract.document import read_document
 
 REPO = Path(__file__).resolve().parents[2]
 TUNING = REPO / "benchmarks" / "extraction" / "tuning"

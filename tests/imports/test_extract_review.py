@@ -9,8 +9,8 @@ from openpyxl import load_workbook
 from rdflib import XSD, Literal, Namespace
 
 from kg.errors import ValidationFailed
-from kg.extract import extract_file
-from kg.extract.review import COLUMNS, ReviewError, import_review, write_review
+from kg.imports.extract import extract_file
+from kg.imports.extract.review import COLUMNS, ReviewError, import_review, write_review
 from kg.namespaces import CYP, GRAPH
 
 REPO = Path(__file__).resolve().parents[2]

@@ -9,8 +9,8 @@ from rdflib import URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.namespaces import CYP
-from kg.ontology_docs import write_ontology_docs
-from kg.validate import load_ontology
+from kg.ontology.docs import write_ontology_docs
+from kg.ontology.files import load_ontology
 
 
 def test_generated_page_contains_every_class_label_and_anchor(tmp_path: Path) -> None:
@@ -26,4 +26,3 @@ def test_generated_page_contains_every_class_label_and_anchor(tmp_path: Path) ->
 
 def test_written_into_a_folder_the_page_is_called_ontology_html(tmp_path: Path) -> None:
     assert write_ontology_docs(tmp_path).name == "ontology.html"
-

@@ -17,7 +17,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
 
 from kg.namespaces import CYP, ONTOLOGY_IRI
-from kg.validate import ONTOLOGY_DIR, load_ontology
+from kg.ontology.files import ONTOLOGY_DIR, load_ontology
 
 REPO = Path(__file__).resolve().parents[2]
 _NT_TERM = re.compile(r"<" + re.escape(str(CYP)) + r"([^>]*)>")
@@ -106,9 +106,7 @@ def test_there_are_property_shapes() -> None:
     assert len(_property_shapes()) > 20
 
 
-@pytest.mark.parametrize(
-    "shapes, shape", [pytest.param(g, s, id=s.rsplit("#", 1)[-1]) for g, s in _property_shapes()]
-)
+@pytest.mark.parametrize("shapes, shape", [pytest.param(g, s, id=s.rsplit("#", 1)[-1]) for g, s in _property_shapes()])
 def test_property_shape_has_name_message_and_severity(shapes: Graph, shape: URIRef) -> None:
     missing = [p.n3() for p in (SH.name, SH.message, SH.severity) if (shape, p, None) not in shapes]
     assert not missing, f"{shape} lacks {', '.join(missing)}"

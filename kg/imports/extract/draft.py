@@ -3,7 +3,8 @@
 One graph per report, named after the report's id. Every node cites the paragraph its evidence sits
 in (`prov:wasDerivedFrom`, with the paragraph's text and the number the report prints) and carries
 `cyp:confidence`. Only terms the ontology defines are written: a kind the ontology does not hold yet
-(pledges, reviews, target groups, monitoring while the model grows) stays in the review workbook.
+(statements, reviews, aims, monitoring arrangements while the model grows) stays in the review
+workbook, and the graph takes them as soon as the ontology defines them.
 Nothing is invented: an undated meeting has no date, a priority with no named owner has no owner.
 """
 
@@ -148,13 +149,24 @@ class DraftBuilder:
         node = ID[f"plan/{self.auth_slug}-cypp-{v['start']}-{v['end']}"]
         self.g.add((node, RDF.type, CYP.ChildrenAndYoungPeoplesPlan))
         self.g.add((node, DCTERMS.title, Literal(str(v["title"]))))
-        self.g.add((node, CYP.periodStart, Literal(str(v["start"]), datatype=XSD.gYear)))
-        self.g.add((node, CYP.periodEnd, Literal(str(v["end"]), datatype=XSD.gYear)))
         if self.authority is not None:
             self.g.add((node, CYP.authority, self.authority))
         status = PLAN_STATUS.get(str(v.get("status") or ""))
+        # What this report says of the plan on its date is a dated statement where the ontology has them;
+        # before that, the period and status sit on the plan itself.
+        said = node
+        if "PlanStatement" in self.terms:
+            said = self._node("statement", f"{v['start']}-{v['end']}-plan", p, CYP.PlanStatement)
+            self.g.add((said, CYP.describes, node))
+            self.g.add((said, DCTERMS.title, Literal(str(v["title"]))))
+            if self.report_date:
+                self.g.add((said, CYP.asAt, _date_literal(self.report_date)))
+            if v.get("period_text"):
+                self.g.add((said, CYP.periodText, Literal(str(v["period_text"]))))
+        self.g.add((said, CYP.periodStart, Literal(str(v["start"]), datatype=XSD.gYear)))
+        self.g.add((said, CYP.periodEnd, Literal(str(v["end"]), datatype=XSD.gYear)))
         if status:
-            self.g.add((node, CYP.status, CYP[status]))
+            self.g.add((said, CYP.status, CYP[status]))
         self.g.add((node, PROV.wasDerivedFrom, self._para(p.paragraph)))
         self.g.add((node, CYP.confidence, Literal(str(p.confidence), datatype=XSD.decimal)))
         self._mark(node)
@@ -277,6 +289,42 @@ class DraftBuilder:
         if self.plan is not None:
             self.g.add((node, CYP.consultationOn, self.plan))
 
+    def _add_review(self, p: Proposal, v: dict[str, Any]) -> None:
+        if "Review" not in self.terms:
+            return
+        node = self._node("review", f"{v['name']}-{v.get('date') or 'undated'}", p, CYP.Review)
+        self.g.add((node, RDFS.label, Literal(str(v["name"]))))
+        if v.get("kind") and v["kind"] in self.terms:
+            self.g.add((node, CYP.reviewKind, CYP[str(v["kind"])]))
+        if v.get("date") and "startDate" in self.terms:
+            self.g.add((node, CYP.startDate, _date_literal(str(v["date"]))))
+
+    def _add_pledge(self, p: Proposal, v: dict[str, Any]) -> None:
+        if "Aim" not in self.terms or self.plan is None:
+            return
+        node = self._node("aim", str(v["name"]), p, CYP.Aim)
+        self.g.add((node, SKOS.prefLabel, Literal(str(v["name"]))))
+        self.g.add((node, CYP.aimOf, self.plan))
+        if "Commitment" in self.terms:
+            self.g.add((node, CYP.aimKind, CYP.Commitment))
+
+    def _add_monitoring(self, p: Proposal, v: dict[str, Any]) -> None:
+        if "MonitoringArrangement" not in self.terms or self.plan is None:
+            return
+        self.counter += 1
+        node = self._node("monitoring", f"monitoring-{self.counter}", p, CYP.MonitoringArrangement)
+        self.g.add((node, CYP.monitors, self.plan))
+        self.g.add((node, CYP.receivingBody, self.organisation(str(v["by"]), None, p, body=True)))
+        if v.get("frequency") in self.terms:
+            self.g.add((node, CYP.frequency, CYP[str(v["frequency"])]))
+
+    def _add_target_group(self, p: Proposal, v: dict[str, Any]) -> None:
+        if "targetGroup" not in self.terms or self.plan is None or v.get("concept") not in self.terms:
+            return
+        for priority in self.g.subjects(CYP.priorityOf, self.plan):
+            if str(v["name"]).lower() in str(self.g.value(priority, SKOS.prefLabel)).lower():
+                self.g.add((priority, CYP.targetGroup, CYP[str(v["concept"])]))
+
     def _add_risk(self, p: Proposal, v: dict[str, Any]) -> None:
         node = self._node("risk", str(v["name"]), p, CYP.Risk)
         self.g.add((node, DCTERMS.title, Literal(str(v["name"]))))
@@ -291,7 +339,7 @@ class DraftBuilder:
 
 
 ORDER = ("plan", "body", "partner", "meeting", "decision", "person", "outcome", "priority", "strategy", "legislation",
-         "consultation", "risk")  # fmt: skip
+         "consultation", "risk", "review", "pledge", "monitoring", "target_group")  # fmt: skip
 
 
 def build_graph(

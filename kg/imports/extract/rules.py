@@ -745,7 +745,8 @@ def _plans(ctx: Context, authority: Authority | None) -> None:
                 title = _titlecase(title)
             key = (period.first, period.last)
             status = "draft" if re.search(r"\bdraft\b", s.text, re.I) else None
-            value = {"title": title, "start": period.first, "end": period.last, "status": status}
+            value = {"title": title, "start": period.first, "end": period.last, "status": status,
+                     "period_text": period.text.strip()}
             if authority:
                 value["authority"] = authority.slug
             if key not in seen or (len(title) > len(str(seen[key].value["title"])) and "CYPP" not in title):

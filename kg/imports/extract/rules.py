@@ -169,8 +169,10 @@ def _phrase_patterns(lex: Lexicon) -> list[tuple[int, str, str, re.Pattern[str]]
 
 def _classify(lex: Lexicon, name: str) -> tuple[str, str] | None:
     low = f" {name.lower().replace('’', chr(39))} "
-    for _, kind, concept, pattern in _phrase_patterns(lex):
+    for length, kind, concept, pattern in _phrase_patterns(lex):
         if pattern.search(low):
+            if kind == "partner" and length <= 3 and name.endswith(" Board"):
+                return "body", "Other"  # "NHS Medway Board": the board of a partner, meeting as a body
             return kind, concept
     return None
 
@@ -292,6 +294,8 @@ def _own_meeting(ctx: Context) -> None:
     for i, block in enumerate(blocks[:40]):
         if block.kind not in {"heading", "para"} or len(block.text) > 120:
             continue
+        if block.kind != "heading" and (i > 15 or re.match(r"\d", block.para)):
+            continue
         if re.match(r"(?:Decision Maker|Decision maker):", block.text):
             maker = block.text.split(":", 1)[1].strip()
             found = _kind_of_name(ctx.lex, maker)
@@ -389,7 +393,8 @@ def _meetings(ctx: Context) -> None:
                 continue
             before = [b for b in bodies if b[1] <= d.start]
             after = [b for b in bodies if b[0] >= d.end]
-            cands = before[-1:] or after[:1]
+            opening = re.match(r"(?:On|At (?:its|their) meeting on)\b", text)
+            cands = before[-1:] or (after[:1] if opening else [])
             if re.search(r"minutes of the (?:last |previous )?meeting held on", text[: d.start], re.I) and ctx.own_body:
                 cands = [(0, 0, ctx.own_body, ctx.own_kind or "Other")]
             if not cands:
@@ -745,8 +750,13 @@ def _plans(ctx: Context, authority: Authority | None) -> None:
                 title = _titlecase(title)
             key = (period.first, period.last)
             status = "draft" if re.search(r"\bdraft\b", s.text, re.I) else None
-            value = {"title": title, "start": period.first, "end": period.last, "status": status,
-                     "period_text": period.text.strip()}
+            value = {
+                "title": title,
+                "start": period.first,
+                "end": period.last,
+                "status": status,
+                "period_text": period.text.strip(),
+            }
             if authority:
                 value["authority"] = authority.slug
             if key not in seen or (len(title) > len(str(seen[key].value["title"])) and "CYPP" not in title):
@@ -786,7 +796,7 @@ def _bodies_and_partners(ctx: Context) -> None:
     partners: dict[str, Proposal] = {}
     for s in ctx.sentences:
         text = s.text.title() if s.text.isupper() else s.text
-        for a, b, name in name_spans(text):
+        for a, b, name in _split_lists(ctx, name_spans(text)):
             if s.text.isupper():
                 name = _titlecase(s.text[a:b])
             kind = _kind_of_name(ctx.lex, name)
@@ -841,6 +851,21 @@ def _bodies_and_partners(ctx: Context) -> None:
         )
 
 
+def _split_lists(ctx: Context, spans: Iterator[tuple[int, int, str]]) -> Iterator[tuple[int, int, str]]:
+    """'West Pennine Police and Eastholme Voluntary Action' is two organisations, not one."""
+    for a, b, name in spans:
+        parts = name.split(" and ")
+        for i in range(1, len(parts)):
+            left, right = " and ".join(parts[:i]), " and ".join(parts[i:])
+            kl, kr = _kind_of_name(ctx.lex, left), _kind_of_name(ctx.lex, right)
+            if kl and kr and _BODY_HEAD.search(left) and (_BODY_HEAD.search(right) or kr[0] == "partner"):
+                yield a, a + len(left), left
+                yield b - len(right), b, right
+                break
+        else:
+            yield a, b, name
+
+
 def _drop_shorter_names(ctx: Context) -> None:
     """'Health and Wellbeing Board' beside 'Brackenmoor Health and Wellbeing Board': one body, the fuller name."""
     bodies = [p for p in ctx.proposals if p.kind == "body"]
@@ -878,7 +903,9 @@ def _people(ctx: Context) -> None:
         return any(re.search(rf"\b{re.escape(p)}\b", low) for p in posts)
 
     def add(name: str, post: str | None, s: Sentence, conf: float, span: str) -> None:
-        name = name.strip()
+        name = re.sub(r"^(?:Councillor|Cllr\.?)\s+", "", name.strip())
+        if post:
+            post = re.split(r",\s+(?=[a-z])", post)[0]
         if _ORG_WORDS.search(name) or len(name.split()) < 2:
             return
         post = post.strip(" ,.;") if post else None
@@ -1012,7 +1039,12 @@ def _priorities(ctx: Context) -> None:
             if not re.match(r"priority$", s.block.cells[0], re.I):
                 add(s.block.cells[0], s.block.cells[1], s, 0.8)
             continue
-        m = re.match(r"^(?:\(([a-z])\)\s*|Priority\s+(\w+)\s*[–:-]\s*)(?!That\b)(.+)$", text)
+        if s.block.kind == "para" and re.search(r"\bPriority\s+Lead(?: partner)?\b", ctx_prev(ctx, s)[-200:]):
+            owner = _trailing_owner(ctx, text)
+            if owner and len(text) < 160 and not text.endswith("."):
+                add(text[: -len(owner)].strip(), owner, s, 0.7)
+                continue
+        m = re.match(r"^(?:\(([a-z])\)\s*|Priority\s+(\w+)\s*[–:-]\s*)(?=\S)(?!That\b)(.+)$", text)
         if m and re.search(r"priorit", ctx_prev(ctx, s) + text[:12] + s.block.section, re.I):
             body = m.group(3)
             lead = _LEAD.search(body)
@@ -1045,6 +1077,20 @@ def _priorities(ctx: Context) -> None:
                     add(sub.text, lead.group(1) if lead else None, _as_sentence(ctx, nxt if lead else sub), 0.75)
 
 
+def _trailing_owner(ctx: Context, text: str) -> str | None:
+    """The organisation a flattened table row ends with: 'Reducing exclusions from school Sallowby Schools Forum'."""
+    spans = [(a, b, n) for a, b, n in name_spans(text) if b == len(text.rstrip(" ."))]
+    if not spans:
+        return None
+    a, _, name = spans[-1]
+    words = name.split()
+    for i in range(len(words)):  # the shortest tail that names an authority, partner or body
+        tail = " ".join(words[i:])
+        if i and (_kind_of_name(ctx.lex, tail) or any(tail.startswith(x.name) for x in ctx.lex.authorities)):
+            return tail if a + len(name) - len(tail) > 0 else None
+    return None
+
+
 def ctx_prev(ctx: Context, s: Sentence) -> str:
     i = ctx.sentences.index(s)
     return " ".join(p.text for p in ctx.sentences[max(0, i - 8) : i] if p.block.kind != "row")
@@ -1074,7 +1120,7 @@ def _indicators(ctx: Context) -> None:
             r"\bindicators,?\s+(?:among them|including|that includes|such as|which include)\s+(.+?)\.?$", s.text
         )
         if m:
-            for item in re.split(r",?\s+(?:and\s+)?(?=the\s)", m.group(1)):
+            for item in re.split(r"(?:,\s+(?:and\s+)?|\s+and\s+)(?=the\s)", m.group(1)):
                 item = item.strip(" ,.").removeprefix("the ")
                 if len(item) > 8:
                     ctx.add("indicator", {"name": item}, s, 0.7, span=item)
@@ -1106,7 +1152,9 @@ def _consultations(ctx: Context) -> None:
             continue
         for m in _COUNT.finditer(s.text):
             n = int(m.group(2).replace(",", ""))
-            if 1900 <= n <= 2100 or re.search(r"\bmembers\b", s.text[m.end() : m.end() + 10]):
+            if (1900 <= n <= 2100 and "," not in m.group(2) and not m.group(1)) or re.search(
+                r"\bmembers\b", s.text[m.end() : m.end() + 10]
+            ):
                 continue
             word = (m.group(1) or "").lower()
             qualifier = ctx.lex.concept_of("qualifier", word) if word and word != "so far" else None
@@ -1116,6 +1164,25 @@ def _consultations(ctx: Context) -> None:
                 {"count": n, "qualifier": q.get(qualifier or "", "exact"), "who": m.group(3).lower()},
                 s,
                 0.8,
+            )
+        bare = re.search(
+            r"\b(around|approximately|about|some|over|more than|at least|nearly|almost)\s+(\d{1,3}(?:,\d{3})+|\d+)\s+"
+            r"(?:have|had|were)\s+(?:been\s+)?(?:involved|consulted|took part|responded)",
+            s.text,
+            re.I,
+        )
+        if bare:
+            qualifier = ctx.lex.concept_of("qualifier", bare.group(1).lower())
+            q = {"Approximately": "approximately", "MoreThan": "more-than", "AtLeast": "at-least", "AtMost": "at-most"}
+            ctx.add(
+                "consultation",
+                {
+                    "count": int(bare.group(2).replace(",", "")),
+                    "qualifier": q.get(qualifier or "", "exact"),
+                    "who": None,
+                },
+                s,
+                0.7,
             )
 
 

@@ -258,9 +258,9 @@ def _body_mentions(ctx: Context, text: str) -> list[tuple[int, int, str, str]]:
         if resolved:
             out.append((m.start(), m.end(), resolved[0], resolved[1]))
     council = (
-        r"\b(?:to|by|the|full|Full)\s+(Council)\b(?!\s+(?:for|Plan|Chamber|Offices|House|Tax|'s|’s|Executive|Cabinet))"
+        r"\b(?:to|by|full|Full)\s+(Council)\b(?!\s+(?:for|Plan|Chamber|Offices|House|Tax|'s|’s|Executive|Cabinet))"
     )
-    for m in re.finditer(council.replace("(?:to|by|the|full|Full)", "(?:to|by|the|full|Full|That)"), text):
+    for m in re.finditer(council.replace("(?:to|by|full|Full)", "(?:to|by|full|Full|That)"), text):
         if not any(a <= m.start(1) < b for a, b, _, _ in out):
             name = "Full Council" if m.group(0).lower().startswith("full") else "Council"
             out.append((m.start(1), m.end(1), name, "FullCouncil"))
@@ -804,8 +804,8 @@ def _bodies_and_partners(ctx: Context) -> None:
                 continue
             if _authority_name(ctx.lex, name) or re.fullmatch(r"Council|Board|Committee|Partnership|The Board", name):
                 continue
-            post_like = re.search(
-                r"\b(?:Plan|Strategy|Director|Head|Manager|Officer|Member|Act|Assessment|Review)\b", name
+            post_like = re.search(r"\b(?:Director|Head|Manager|Officer|Member|Chief)\b", name) or re.search(
+                r"\b(?:Plan|Strategy|Act|Assessment|Review)$", name
             )
             if post_like and (not re.search(r"Cabinet Member for|Executive Member for", name) or kind[0] != "body"):
                 continue

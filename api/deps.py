@@ -15,7 +15,7 @@ from fastapi import Depends, Request
 from api.errors import MissingToken, WritesDisabled, WrongToken
 from api.runner import QueryRunner
 from kg.config import Settings
-from kg.store import Store
+from kg.store.protocol import Store
 
 
 def get_store(request: Request) -> Store:

@@ -13,7 +13,9 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import QueryLimitExceeded
-from kg.store import GRAPH_FORMATS, RESULT_FORMATS, graph_prefixes, query_bound, serialized, solutions_json
+from kg.store.binding import query_bound
+from kg.store.rdf_io import GRAPH_FORMATS, RESULT_FORMATS, graph_prefixes, serialized
+from kg.store.terms import solutions_json
 
 
 @dataclass(frozen=True)

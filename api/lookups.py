@@ -19,7 +19,7 @@ from rdflib.term import Node
 from kg.errors import UnknownIdError
 from kg.namespaces import ID, PREFIXES, SLUG, local_id
 from kg.queries import NamedQuery, parse_query_file
-from kg.store import Store
+from kg.store.protocol import Store
 
 LOOKUP_DIR = Path(__file__).resolve().parent / "queries"
 PARTNER_KINDS = ("organisation", "board", "authority")

@@ -25,7 +25,7 @@ from api.middleware import BodyLimitMiddleware, RequestIdFilter, RequestIdMiddle
 from api.routes import graph_store, lookups, named_queries, resources, sparql, validate
 from api.runner import ProcessRunner, runner_for
 from kg.config import Settings, get_settings
-from kg.store import Store
+from kg.store.protocol import Store
 
 log = logging.getLogger("api")
 DESCRIPTION = """A knowledge graph of English councils' Children and Young People's Plans.
@@ -42,8 +42,8 @@ Errors are `application/problem+json` with a stable `code` and a `hint`.
 
 def _open_default_store() -> Store:
     """The configured store, built when empty; read-only when another process holds it (extra workers)."""
-    from kg.build import ensure_built, open_store
     from kg.errors import StoreError
+    from kg.store.build import ensure_built, open_store
 
     try:
         store = open_store()

@@ -64,7 +64,7 @@ def _error_from_wire(data: dict[str, Any]) -> CypkgError:
 
 def worker_main(conn: Connection, store_path: str, max_rows: int) -> None:
     """A worker process: answer (generation, request) messages until the pipe closes."""
-    from kg.store import OxigraphStore
+    from kg.store.embedded import OxigraphStore
 
     opened: tuple[int, Any] | None = None
     while True:
@@ -230,8 +230,8 @@ class ThreadRunner:
 
 def remote_answer(store: Any, request: QueryRequest, max_rows: int, timeout: float) -> QueryAnswer:
     """A query on a remote store, within the service's row budget; the server is told the time limit too."""
-    from kg.sparql_text import query_form
-    from kg.store import to_rdflib
+    from kg.store.binding import query_form
+    from kg.store.terms import to_rdflib
 
     bindings = {k: to_rdflib(v) for k, v in request.bindings.items()}
     form = query_form(request.query)

@@ -45,8 +45,8 @@ def free_port() -> int:
 
 
 def build(store_dir: Path) -> None:
-    from kg.build import build_store, data_sources
-    from kg.store import OxigraphStore
+    from kg.store.build import build_store, data_sources
+    from kg.store.embedded import OxigraphStore
 
     summary = build_store(OxigraphStore(store_dir), data_sources())
     print(f"built {summary.triples:,} triples in {summary.seconds:.0f} s")

@@ -13,7 +13,7 @@ implications. Indicators, statistical neighbours and Data Cube observations (whi
 toward its size) follow `data/indicators/`.
 
 Each named graph is written as its own N-Triples file named after the graph, so
-`kg.build.data_sources(out_dir)` loads it exactly like `data/`.
+`kg.store.build.data_sources(out_dir)` loads it exactly like `data/`.
 
     python benchmarks/generate.py OUT_DIR --size 100k [--seed 2004]
 """

@@ -11,9 +11,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from kg.indicators import import_indicators
+from kg.imports.indicators import import_indicators
 from kg.queries import run
-from kg.store import OxigraphStore, RdfSource
+from kg.store.embedded import OxigraphStore
+from kg.store.rdf_io import RdfSource
 
 ROOT = Path(__file__).resolve().parents[1]
 FILES = [

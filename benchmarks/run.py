@@ -4,11 +4,11 @@
 
 For each size the synthetic graph (benchmarks/generate.py) is loaded by rdflib (in-memory Dataset
 parse, the baseline most Python KG tools use), by cypkg's embedded store on disk
-(`kg.build.build_store`), by raw pyoxigraph `bulk_load` on disk, and by Virtuoso (isql `ld_dir` +
+(`kg.store.build.build_store`), by raw pyoxigraph `bulk_load` on disk, and by Virtuoso (isql `ld_dir` +
 `rdf_loader_run`). Every named query in kg/queries is then timed on each (one warm-up, then the
 median of `--repeat` runs), with parameters bound to ids picked from the generated data; full SHACL
-validation (plain pyshacl via `kg.validate.validate` vs `kg.validate_store.validate_store`) and the
-incremental validation of one changed plan (`kg.writes.check_write`) are timed too. Results are
+validation (plain pyshacl via `kg.validation.shapes.validate` vs `kg.validation.whole_store.validate_store`) and the
+incremental validation of one changed plan (`kg.validation.gate.check_write`) are timed too. Results are
 printed and written to docs/benchmarks.md, with the issue's targets marked met or not.
 """
 
@@ -38,14 +38,15 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from generate import SIZES, GeneratedData, ensure_generated  # noqa: E402
+from generate import SIZES, GeneratedData, ensure_generated
 
-from kg import queries  # noqa: E402
-from kg.build import build_store, data_sources  # noqa: E402
-from kg.namespaces import GRAPH, ID, PREFIXES  # noqa: E402
-from kg.network import values_query  # noqa: E402
-from kg.sparql_text import bind_values  # noqa: E402
-from kg.store import OxigraphStore, to_oxigraph  # noqa: E402
+from kg import queries
+from kg.analysis.network import values_query
+from kg.namespaces import GRAPH, ID, PREFIXES
+from kg.store.binding import bind_values
+from kg.store.build import build_store, data_sources
+from kg.store.embedded import OxigraphStore
+from kg.store.terms import to_oxigraph
 
 SLOW_S = 2.0  # a query slower than this on its warm-up run is timed once more, not `repeat` times
 GIVE_UP_S = 10.0  # a query slower than this on a backend is not run there again at the larger sizes
@@ -217,7 +218,7 @@ def kind_of(q: queries.NamedQuery) -> str:
 
 
 NODE_BATCH = 100
-"""kg.network fills network_nodes' VALUES row with the nodes a view draws, in batches; one batch is timed."""
+"""kg.analysis.network fills network_nodes' VALUES row with the nodes a view draws, in batches; one batch is timed."""
 
 
 # --- the run ---------------------------------------------------------------------------------
@@ -329,9 +330,9 @@ def bench_size(
         res.queries[name] = timings
         log(f"[{size}] {name:32s} " + "  ".join(f"{k} {v.text()}" for k, v in timings.items()))
 
-    from kg.validate import validate
-    from kg.validate_store import store_union, validate_store
-    from kg.writes import check_write
+    from kg.validation.gate import check_write
+    from kg.validation.shapes import validate
+    from kg.validation.whole_store import store_union, validate_store
 
     fast_report = None
 
@@ -350,7 +351,7 @@ def bench_size(
             nonlocal plain_report
             plain_report = validate(store_union(store))
 
-        res.validation["plain pyshacl (kg.validate.validate on the union)"] = timed(plain, 1, warm_up=False)
+        res.validation["plain pyshacl (kg.validation.shapes.validate on the union)"] = timed(plain, 1, warm_up=False)
         key = lambda rep: {  # noqa: E731
             (r.focus_node, str(r.result_path), r.value, r.constraint_component, r.severity, r.source_shape)
             for r in rep.results

@@ -13,10 +13,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from kg.build import build_store, data_sources
-from kg.inference import ONTOLOGY_GRAPH, ontology_files
-from kg.network import build_view
-from kg.store import OxigraphStore, RdfSource
+from kg.analysis.network import build_view
+from kg.ontology.files import ONTOLOGY_GRAPH, ontology_files
+from kg.store.build import build_store, data_sources
+from kg.store.embedded import OxigraphStore
+from kg.store.rdf_io import RdfSource
 from kg.views import render_graph
 
 AUTHORITY_SECONDS, AUTHORITY_BYTES = 0.5, 1_000_000

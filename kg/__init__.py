@@ -2,7 +2,7 @@
 
 The names below are the library's front door for notebooks and other council systems; each is
 imported on first use, so `import kg` stays quick for the command line. No export shares a
-name with a submodule (importing `kg.validate` would otherwise replace a `kg.validate` function).
+name with a submodule (importing `kg.validation.shapes` would otherwise replace a `kg.validation.shapes` function).
 
     import kg
     store = kg.memory_store()                       # everything in data/, in memory
@@ -31,16 +31,16 @@ __all__ = [
 
 _HOMES = {
     "CypkgError": ("kg.errors", "CypkgError"),
-    "OxigraphStore": ("kg.store", "OxigraphStore"),
-    "RemoteStore": ("kg.remote", "RemoteStore"),
-    "build_store": ("kg.build", "build_store"),
-    "data_sources": ("kg.build", "data_sources"),
-    "memory_store": ("kg.build", "memory_store"),
-    "open_store": ("kg.build", "open_store"),
-    "run_checks": ("kg.checks", "run_checks"),
+    "OxigraphStore": ("kg.store.embedded", "OxigraphStore"),
+    "RemoteStore": ("kg.store.remote", "RemoteStore"),
+    "build_store": ("kg.store.build", "build_store"),
+    "data_sources": ("kg.store.build", "data_sources"),
+    "memory_store": ("kg.store.build", "memory_store"),
+    "open_store": ("kg.store.build", "open_store"),
+    "run_checks": ("kg.validation.checks", "run_checks"),
     "run_query": ("kg.queries", "run"),
-    "validate_graph": ("kg.validate", "validate"),
-    "validate_whole_store": ("kg.validate_store", "validate_store"),
+    "validate_graph": ("kg.validation.shapes", "validate"),
+    "validate_whole_store": ("kg.validation.whole_store", "validate_store"),
 }
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from rdflib import Namespace, URIRef
+from rdflib import BNode, Literal, Namespace, URIRef
+from rdflib.term import Node
 
 BASE = "https://w3id.org/cypkg/"
 CYP = Namespace(BASE + "def#")
@@ -61,3 +62,22 @@ def id_iri(kind: str, slug: str) -> URIRef:
 def local_id(iri: str) -> str:
     """The id of a thing: its IRI's last path segment."""
     return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def shorten(term: Node | str | None) -> str:
+    """A term as an officer would read it: a prefixed name where we know the namespace.
+
+    Plain strings (already-rendered complex paths) and literals are returned as they are.
+    """
+    if term is None:
+        return ""
+    if isinstance(term, Literal) or not isinstance(term, Node):
+        return str(term)
+    text = str(term)
+    if isinstance(term, BNode):
+        return f"_:{text}"
+    matches = [(ns, prefix) for prefix, ns in PREFIXES.items() if text.startswith(ns)]
+    if not matches:
+        return f"<{text}>"
+    namespace, prefix = max(matches, key=lambda m: len(m[0]))
+    return f"{prefix}:{text[len(namespace) :]}"

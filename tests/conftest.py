@@ -10,9 +10,10 @@ import pytest
 import pyvis.network  # noqa: F401  (raises sys.setrecursionlimit on import; done here, before Hypothesis watches it)
 from support.virtuoso import VirtuosoServer, start_virtuoso
 
-from kg.build import build_store, data_sources
-from kg.remote import RemoteStore
-from kg.store import OxigraphStore, Store
+from kg.store.build import build_store, data_sources
+from kg.store.embedded import OxigraphStore
+from kg.store.protocol import Store
+from kg.store.remote import RemoteStore
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"

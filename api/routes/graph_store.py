@@ -1,7 +1,7 @@
 """The SPARQL 1.1 Graph Store Protocol at /store?graph=NAME: read, replace, add to and drop one named graph.
 
 Reading is open; writing needs `Authorization: Bearer <CYPKG_API_TOKEN>` and goes through the
-SHACL gate in `kg.writes` (a refused write answers 422 with the report and changes nothing).
+SHACL gate in `kg.validation.gate` (a refused write answers 422 with the report and changes nothing).
 A graph is named by its short name (`medway-2019-02-19-hwb`) or its full IRI under …/graph/.
 """
 
@@ -93,7 +93,7 @@ WRITE_BODY = {"requestBody": {"content": {t: {"schema": {"type": "string"}} for 
 
 
 async def _write(request: Request, writer: WriterDep, graph: str, mode: Literal["add", "replace"]) -> Response:
-    from kg.writes import write_graph
+    from kg.validation.gate import write_graph
 
     name = graph_name(graph)
     data = read_body(request.headers.get("content-type", ""), await request.body())
@@ -129,7 +129,7 @@ async def store_post(request: Request, writer: WriterDep, graph: GraphParam) -> 
 @router.delete("/store", summary="Drop a named graph (bearer token)", responses=WRITE_RESPONSES)
 async def store_delete(writer: WriterDep, graph: GraphParam) -> Response:
     """Remove the graph and what was inferred from it."""
-    from kg.writes import drop
+    from kg.validation.gate import drop
 
     name = graph_name(graph)
     with writer.lock:

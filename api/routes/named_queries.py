@@ -20,7 +20,7 @@ from api.errors import problem_responses
 from api.execute import QueryRequest
 from api.responses import not_acceptable
 from kg import queries as named_queries
-from kg.store import to_oxigraph
+from kg.store.terms import to_oxigraph
 
 router = APIRouter(tags=["named queries"])
 

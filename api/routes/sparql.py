@@ -238,7 +238,7 @@ async def run_update(
     request: Request, text: str, store: StoreDep, runner: RunnerDep, settings: SettingsDep
 ) -> Response:
     """An update: refused without the token; otherwise applied through the SHACL gate."""
-    from api.updates import apply_update
+    from kg.validation.updates import apply_update
 
     check_token(request.headers.get("authorization"), settings)
     with request.app.state.write_lock:

@@ -1,6 +1,6 @@
 """POST /validate: check Turtle or JSON-LD against the shapes without writing anything.
 
-The data is validated together with what it points at in the store (`kg.writes.neighbourhood`),
+The data is validated together with what it points at in the store (`kg.validation.gate.neighbourhood`),
 so a plan file need not repeat the authorities it names. The report comes back as JSON, or as a
 readable HTML table for a browser; only results about the posted data's own nodes are shown.
 """
@@ -24,7 +24,7 @@ from api.routes.graph_store import READABLE, read_body
 if TYPE_CHECKING:
     from rdflib import Graph
 
-    from kg.validate import ValidationReport
+    from kg.validation.shapes import ValidationReport
 
 router = APIRouter(tags=["validation"])
 
@@ -43,8 +43,8 @@ EXAMPLE = {
 
 def validate_data(store: StoreDep, data: Graph) -> ValidationReport:
     """The SHACL report for the data plus its neighbourhood in the store, limited to the data's own nodes."""
-    from kg.validate import validate
-    from kg.writes import neighbourhood
+    from kg.validation.gate import neighbourhood
+    from kg.validation.shapes import validate
 
     report = validate(data + neighbourhood(store, data))
     own = set(data.subjects())

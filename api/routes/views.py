@@ -14,7 +14,7 @@ from fastapi.responses import Response
 
 from api.deps import StoreDep
 from api.errors import problem_responses
-from kg.network import VIEWS
+from kg.analysis.network import VIEWS
 
 router = APIRouter(tags=["views"])
 
@@ -23,7 +23,7 @@ SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
 # mypy cannot list the members of an Enum built from data; FastAPI reads them at run time.
 ViewName = StrEnum("ViewName", {name.replace("-", "_"): name for name in VIEWS})  # type: ignore[misc]
-"""The view names, taken from kg.network.VIEWS so the API and the CLI offer the same ones."""
+"""The view names, taken from kg.analysis.network.VIEWS so the API and the CLI offer the same ones."""
 
 
 class PictureFormat(StrEnum):

@@ -12,14 +12,15 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from kg import queries as named_queries
-from kg.build import build_store, data_sources, ensure_built, memory_store, open_store
 from kg.cli import app
+from kg.cli.output import to_csv, to_json, to_table
 from kg.errors import QueryError
-from kg.output import to_csv, to_json, to_table
-from kg.store import RdfSource, Store
+from kg.store.build import build_store, data_sources, ensure_built, memory_store, open_store
+from kg.store.protocol import Store
+from kg.store.rdf_io import RdfSource
 
 if TYPE_CHECKING:
-    from kg.validate import ValidationReport
+    from kg.validation.shapes import ValidationReport
 
 out = Console(soft_wrap=True)
 
@@ -67,7 +68,7 @@ def load(
 
     * `cypkg load plan.ttl` adds plan.ttl to graph `plan`; refused, and nothing written, if it breaks a shape.
     """
-    from kg.writes import load_file
+    from kg.validation.gate import load_file
 
     store = open_store()
     if not files:
@@ -108,7 +109,7 @@ def replace(
     file: Annotated[Path, typer.Argument(help="The RDF file with the graph's new content")],
 ) -> None:
     """Replace one named graph with a file's content, atomically, through the SHACL gate."""
-    from kg.writes import load_file
+    from kg.validation.gate import load_file
 
     load_file(open_store(), file, graph=graph, mode="replace")
     out.print(f"replaced graph {graph} with {file}")
@@ -117,7 +118,7 @@ def replace(
 @app.command()
 def drop(graph: Annotated[str, typer.Argument(help="The named graph to remove")]) -> None:
     """Remove one named graph (a source document) and what was inferred from it."""
-    from kg.writes import drop as drop_graph
+    from kg.validation.gate import drop as drop_graph
 
     drop_graph(open_store(), graph)
     out.print(f"dropped graph {graph}")
@@ -168,9 +169,9 @@ def validate(
     """
     from rdflib import Graph
 
-    from kg.validate import validate as run_validation
-    from kg.validate_store import validate_store
-    from kg.writes import neighbourhood, read_rdf_file
+    from kg.validation.gate import neighbourhood, read_rdf_file
+    from kg.validation.shapes import validate as run_validation
+    from kg.validation.whole_store import validate_store
 
     if store:
         _print_report(validate_store(open_store(read_only=True)), format)
@@ -206,8 +207,8 @@ def check(
 
     * `cypkg check dangling-reference-violation --format csv` runs one check, rows as CSV.
     """
-    from kg.checks import all_checks, run_checks
     from kg.errors import UnknownIdError
+    from kg.validation.checks import all_checks, run_checks
 
     unknown = [n for n in names or [] if n not in all_checks()]
     if unknown:
@@ -250,7 +251,7 @@ def _print_report(report: ValidationReport, format: ReportFormat) -> NoReturn:
 def _memory_store_for_validation() -> Store:
     """Reference context for validating files: data/ without the bulk indicator observations,
     which a single file's neighbourhood never needs."""
-    from kg.store import OxigraphStore
+    from kg.store.embedded import OxigraphStore
 
     store = OxigraphStore()
     build_store(store, [s for s in data_sources() if not s.path.name.endswith((".nt.gz", ".nt"))])
@@ -352,7 +353,7 @@ def docs(
     ),
 ) -> None:
     """Generate the ontology's HTML documentation (docs/ontology.html)."""
-    from kg.ontology_docs import write_ontology_docs
+    from kg.ontology.docs import write_ontology_docs
 
     out.print(f"wrote {write_ontology_docs(output)}")
 

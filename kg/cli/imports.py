@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.table import Table
 
 from kg.cli import app
 from kg.errors import InputError
@@ -26,7 +27,7 @@ def template(
 
     Then `cypkg import plan.xlsx --dry-run` checks it and `cypkg import plan.xlsx` loads it.
     """
-    from kg.spreadsheet import write_template
+    from kg.imports.workbook import write_template
 
     out.print(f"wrote {write_template(path)}: fill in each sheet (row 2 is an example), then `cypkg import {path}`")
 
@@ -78,14 +79,19 @@ def import_data(
       --committee 144 --from 2026-01-01 --to 2026-03-31` reads a saved copy (GetCommittees.xml,
       GetMeetings-144.xml, GetMeeting-4967.xml, …) instead of the network.
     """
-    from kg.build import ensure_built, open_store
+    from kg.store.build import ensure_built, open_store
 
     if source == "moderngov":
         site = _site_address(base, saved)
         fetcher = _moderngov_fetcher(site, saved, min_interval, timeout)
         _import_moderngov(site, fetcher, committee, from_, to, authority, decisions_about, dry_run)
         return
-    from kg.spreadsheet import WorkbookInvalid, import_plan, problems_table, read_tables
+    from kg.imports.extract.review import is_review_workbook
+
+    if Path(source).suffix.lower() == ".xlsx" and is_review_workbook(Path(source)):
+        _import_review(Path(source), dry_run)
+        return
+    from kg.imports.workbook import WorkbookInvalid, import_plan, problems_table, read_tables
 
     tables = read_tables(Path(source))  # a file that cannot be read fails before the store is opened
     store = open_store()
@@ -107,6 +113,20 @@ def import_data(
     out.print(f"{verb} {triples} triples to graph {name}" + (" (dry run: nothing written)" if dry_run else ""))
 
 
+def _import_review(path: Path, dry_run: bool) -> None:
+    """A reviewed extraction workbook: what the officer accepted or corrected, as the report's graph."""
+    from kg.imports.extract.review import import_review
+    from kg.store.build import ensure_built, open_store
+
+    store = open_store()
+    ensure_built(store)
+    name, graph, report = import_review(store, path, dry_run=dry_run)
+    if report.results:
+        out.print(report.to_table())
+    verb = "would write" if dry_run else "wrote"
+    out.print(f"{verb} {len(graph)} triples to graph {name}" + (" (dry run: nothing written)" if dry_run else ""))
+
+
 def _site_address(base: str | None, saved: Path | None) -> str:
     """The committee system's address from --base, which every moderngov import needs."""
     if not base:
@@ -119,7 +139,7 @@ def _site_address(base: str | None, saved: Path | None) -> str:
 
 def _moderngov_fetcher(base: str, saved: Path | None, min_interval: float, timeout: float) -> Callable:
     """The network, or a saved copy of the site; checked before the store is opened."""
-    from kg.moderngov import SAVED_LAYOUT, SavedSite, http_fetcher
+    from kg.imports.moderngov import SAVED_LAYOUT, SavedSite, http_fetcher
 
     if not base.startswith(("http://", "https://")) and (Path(base).exists() or base.startswith("file:")):
         raise InputError(
@@ -142,10 +162,10 @@ def _import_moderngov(
     decisions_about: str | None,
     dry_run: bool,
 ) -> None:
-    from kg.build import ensure_built, open_store
-    from kg.moderngov import ModerngovClient, import_range, write_range
+    from kg.imports.moderngov import ModerngovClient, import_range, write_range
     from kg.namespaces import ID
-    from kg.writes import check_write
+    from kg.store.build import ensure_built, open_store
+    from kg.validation.gate import check_write
 
     start = _parse_day(from_, "--from")
     end = _parse_day(to, "--to") or date.today()
@@ -183,36 +203,52 @@ def export(
     path: Annotated[Path, typer.Argument(help="The workbook to write, e.g. plan.xlsx")],
 ) -> None:
     """Write a plan from the store as a workbook that `cypkg import` reads back to the same graph."""
-    from kg.build import ensure_built, open_store
-    from kg.spreadsheet import export_plan
+    from kg.imports.workbook import export_plan
+    from kg.store.build import ensure_built, open_store
 
     store = open_store()
     ensure_built(store)
     out.print(f"wrote {export_plan(store, plan, path)}")
 
 
+def _review_table(draft) -> Table:  # noqa: ANN001 - a kg.imports.extract.Draft
+    """The proposals as a terminal table."""
+    from kg.imports.extract.review import format_value
+
+    table = Table("kind", "value", "paragraph", "confidence", title=f"draft from {draft.report}: review before use")
+    for p in draft.proposals:
+        table.add_row(p.kind, format_value(p.kind, p.value)[:90], p.paragraph[:24], f"{p.confidence:.2f}")
+    return table
+
+
 @app.command()
 def extract(
-    report: Annotated[Path, typer.Argument(help="A committee report: .txt, .md or .pdf")],
+    report: Annotated[Path, typer.Argument(help="A committee report or page: .txt, .md, .pdf, .html or .docx")],
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Where to write the Turtle draft")] = None,
-    review: Annotated[Path | None, typer.Option(help="Also write the review table as CSV here")] = None,
+    review: Annotated[
+        Path | None, typer.Option(help="Write the officer's review workbook here (.xlsx), one row per proposal")
+    ] = None,
 ) -> None:
-    """Propose a draft graph from a committee report, for review: Turtle plus a review table.
+    """Propose a draft graph from a committee report, for an officer to review.
 
-    Each proposed statement cites its paragraph and carries a confidence; nothing is loaded.
-    Example: `cypkg extract report.txt -o draft.ttl`, then read the table, fix the draft, `cypkg load draft.ttl`.
+    Each proposal has its evidence sentence, the paragraph the report prints and a confidence;
+    nothing is loaded. `cypkg extract report.pdf --review review.xlsx`, mark each row accept,
+    correct or reject, then `cypkg import review.xlsx` loads what was accepted through the gate.
     """
-    from kg.extract import extract_file, review_csv, review_table, write_draft
+    from kg.imports.extract import extract_file
 
     draft = extract_file(report)
-    out.print(review_table(draft))
+    out.print(_review_table(draft))
     if output is not None:
-        write_draft(draft, output)
+        draft.write(output)
         out.print(f"wrote the draft to {output}: review it before loading (it is never merged automatically)")
-    else:
-        from kg.extract import draft_graph
-
-        sys.stdout.write(draft_graph(draft).serialize(format="turtle"))
+    elif review is None:
+        sys.stdout.write(draft.graph().serialize(format="turtle"))
     if review is not None:
-        review.write_text(review_csv(draft), encoding="utf-8")
-        out.print(f"wrote the review table to {review}")
+        from kg.imports.extract.review import write_review
+
+        write_review(draft, review)
+        out.print(
+            f"wrote the review workbook to {review}: mark each row accept, correct or reject, then "
+            f"`cypkg import {review}`"
+        )

@@ -54,7 +54,7 @@ def import_indicators_cmd(
     number nor a status symbol, or a duplicate row stops the import with the file, row and column,
     and nothing is written. Run `cypkg load` afterwards to rebuild the store.
     """
-    from kg.indicators import OUT, import_indicators
+    from kg.imports.indicators import OUT, import_indicators
 
     result = import_indicators(out_dir or OUT)
     out.print(
@@ -78,8 +78,8 @@ def indicator_cmd(
 
     Example: `cypkg indicator LAC --authority medway --neighbours 2025 --chart medway-lac.png`.
     """
-    from kg.build import ensure_built, open_store
-    from kg.indicators import compare_with_neighbours, resolve_indicator, trend
+    from kg.analysis.indicators import compare_with_neighbours, resolve_indicator, trend
+    from kg.store.build import ensure_built, open_store
 
     store = open_store(read_only=False)
     ensure_built(store)

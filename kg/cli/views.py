@@ -14,10 +14,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from kg.build import ensure_built, open_store
+from kg.analysis.network import METRIC_SECTIONS, VIEWS, MetricRow, compare_plans, workshop_metrics
 from kg.cli import app
 from kg.cli.core import RowFormat
-from kg.network import METRIC_SECTIONS, VIEWS, MetricRow, compare_plans, workshop_metrics
+from kg.store.build import ensure_built, open_store
 
 out = Console(soft_wrap=True)
 

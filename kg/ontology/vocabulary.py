@@ -23,7 +23,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from kg.namespaces import CYP
-from kg.ontology import ONTOLOGY_DIR
+from kg.ontology.files import load_ontology
 
 __all__ = ["Concept", "UnknownSchemeError", "concept", "concepts", "lookup", "schemes"]
 
@@ -52,11 +52,7 @@ class Concept:
 @cache
 def _ontology() -> Graph:
     """The ontology files (not the shapes), parsed once per process."""
-    graph = Graph()
-    for path in sorted(ONTOLOGY_DIR.glob("*.ttl")):
-        if not path.name.startswith("shapes"):
-            graph.parse(path, format="turtle")
-    return graph
+    return load_ontology()
 
 
 def _english(graph: Graph, node: URIRef, predicate: URIRef) -> list[str]:

@@ -29,7 +29,7 @@ from rdflib.term import Node
 
 from kg.errors import QueryError, UnknownIdError
 from kg.namespaces import ID, SLUG
-from kg.store import Store
+from kg.store.protocol import Store
 
 QUERY_DIR = Path(__file__).resolve().parent
 LITERAL_KINDS = {"string", "integer", "decimal", "date", "year", "boolean"}

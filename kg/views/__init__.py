@@ -1,4 +1,4 @@
-"""Board-workshop views: networks from `kg.network` drawn as offline HTML pages or A4 pictures.
+"""Board-workshop views: networks from `kg.analysis.network` drawn as offline HTML pages or A4 pictures.
 
 `render_view` is the one entry point the CLI and the web service call: it builds the named
 network, folds a large one down to `node_cap` nodes, lays it out once, and renders it.
@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from kg.network import build_view, cap_nodes
-from kg.store import Store
+from kg.analysis.network import build_view, cap_nodes
+from kg.store.protocol import Store
 from kg.views.html import render_html
 from kg.views.layout import compute_layout
 from kg.views.picture import render_image
@@ -52,5 +52,5 @@ def render_view(
     authority: str | None = None,
     node_cap: int = NODE_CAP,
 ) -> RenderedView:
-    """Build the named view from the store and draw it (see `kg.network.VIEWS` for the names)."""
+    """Build the named view from the store and draw it (see `kg.analysis.network.VIEWS` for the names)."""
     return render_graph(build_view(store, name, plan=plan, authority=authority), fmt, node_cap=node_cap)

@@ -33,10 +33,12 @@ from fastapi.testclient import TestClient
 from support.virtuoso import VirtuosoServer, start_virtuoso
 
 from api.main import create_app
-from kg.build import build_store, data_sources
 from kg.config import Settings
-from kg.remote import RemoteStore
-from kg.store import OxigraphStore, RdfSource, Store
+from kg.store.build import build_store, data_sources
+from kg.store.embedded import OxigraphStore
+from kg.store.protocol import Store
+from kg.store.rdf_io import RdfSource
+from kg.store.remote import RemoteStore
 
 REPO = Path(__file__).resolve().parents[2]
 TOKEN = "test-token-0123456789abcdef"

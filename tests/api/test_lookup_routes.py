@@ -8,7 +8,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 from kg.namespaces import ID
-from kg.store import Store
+from kg.store.protocol import Store
 
 KENT_CYPP = "kent-cypp-2008-2011"
 KENT_TITLE = "Kent Children and Young People's Plan 2008-2011 – Positive about our Future"

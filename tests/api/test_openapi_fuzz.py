@@ -11,7 +11,7 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 
 from api.main import create_app
-from kg.store import OxigraphStore
+from kg.store.embedded import OxigraphStore
 from tests.api.conftest import settings_for
 
 

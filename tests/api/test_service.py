@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 from rdflib.compare import to_isomorphic
 
 from api.main import create_app
-from kg.store import Store
+from kg.store.protocol import Store
 from tests.api.conftest import TOKEN, settings_for
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}

@@ -11,8 +11,8 @@ import pytest
 from support.virtuoso import start_virtuoso
 
 from api.main import create_app
-from kg.build import data_sources
-from kg.store import RdfSource
+from kg.store.build import data_sources
+from kg.store.rdf_io import RdfSource
 from tests.api.conftest import TOKEN, LiveServer, settings_for
 
 REPO = Path(__file__).resolve().parents[2]

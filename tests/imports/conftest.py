@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import build_store, data_sources
-from kg.store import OxigraphStore, Store
+from kg.store.build import build_store, data_sources
+from kg.store.embedded import OxigraphStore
+from kg.store.protocol import Store
 from tests.conftest import BACKENDS
 
 HERE = Path(__file__).resolve().parent

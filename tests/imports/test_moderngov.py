@@ -13,7 +13,7 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
 
-from kg.moderngov import (
+from kg.imports.moderngov import (
     ModerngovClient,
     ModerngovError,
     SavedSite,

@@ -10,8 +10,7 @@ from openpyxl import load_workbook
 from rdflib.compare import isomorphic
 
 from kg.errors import InputError
-from kg.namespaces import GRAPH, ID
-from kg.spreadsheet import (
+from kg.imports.workbook import (
     SHEETS,
     SpreadsheetError,
     WorkbookInvalid,
@@ -22,6 +21,7 @@ from kg.spreadsheet import (
     store_knows,
     write_template,
 )
+from kg.namespaces import GRAPH, ID
 
 PLAN = "example-cypp-2025-2028"
 GRAPH_NAME = f"{PLAN}-workbook"

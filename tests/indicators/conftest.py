@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.store import OxigraphStore, RdfSource, Store
+from kg.store.embedded import OxigraphStore
+from kg.store.protocol import Store
+from kg.store.rdf_io import RdfSource
 
 ROOT = Path(__file__).resolve().parents[2]
 FILES = [

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from rdflib.namespace import XSD
 
-from kg.indicators import (
+from kg.imports.indicators import (
     LAIT_DATA,
     LAIT_DICTIONARY,
     OUT,
@@ -37,9 +37,11 @@ def test_committed_indicator_files_equal_a_fresh_import() -> None:
     for name, data in build().items():
         committed = (OUT / name).read_bytes()
         if name.endswith(".gz"):
-            assert gzip.decompress(committed) == gzip.decompress(data), f"run `python -m kg.indicators` ({name})"
+            assert gzip.decompress(committed) == gzip.decompress(data), (
+                f"run `python -m kg.imports.indicators` ({name})"
+            )
         else:
-            assert committed == data, f"run `python -m kg.indicators` ({name})"
+            assert committed == data, f"run `python -m kg.imports.indicators` ({name})"
 
 
 @pytest.mark.parametrize(
@@ -153,7 +155,7 @@ def test_duplicate_observation_is_refused(tmp_path: Path) -> None:
 
 
 def test_refused_import_writes_nothing(tmp_path: Path) -> None:
-    from kg.indicators import import_indicators
+    from kg.imports.indicators import import_indicators
 
     src = _copy_sources(tmp_path)
     _edit_data(src, 2, ",27.9,", ",n/a,")

@@ -6,10 +6,10 @@ from decimal import Decimal
 
 from rdflib import Literal
 
-from kg.indicators import compare_with_neighbours
+from kg.analysis.indicators import compare_with_neighbours
+from kg.imports.reference import authorities
 from kg.namespaces import CYP, ID
 from kg.queries import run
-from kg.reference import authorities
 
 
 def test_trend_gives_medway_looked_after_rate_by_year_with_england(indicator_store) -> None:

@@ -9,8 +9,8 @@ from rdflib import URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.namespaces import CYP
-from kg.ontology_docs import write_ontology_docs
-from kg.validate import load_ontology
+from kg.ontology.docs import write_ontology_docs
+from kg.ontology.files import load_ontology
 
 
 def test_generated_page_contains_every_class_label_and_anchor(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
 
 from kg.namespaces import CYP, ONTOLOGY_IRI
-from kg.validate import ONTOLOGY_DIR, load_ontology
+from kg.ontology.files import ONTOLOGY_DIR, load_ontology
 
 REPO = Path(__file__).resolve().parents[2]
 _NT_TERM = re.compile(r"<" + re.escape(str(CYP)) + r"([^>]*)>")

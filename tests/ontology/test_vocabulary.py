@@ -8,8 +8,8 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, SH, SKOS
 
 from kg.namespaces import CYP
+from kg.ontology.files import load_ontology, load_shapes
 from kg.ontology.vocabulary import UnknownSchemeError, concept, concepts, lookup, schemes
-from kg.validate import load_ontology, load_shapes
 
 REQUIRED = (
     "PartnerTypeScheme",

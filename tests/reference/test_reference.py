@@ -6,8 +6,8 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
+from kg.imports.reference import OUT, authorities, generate
 from kg.namespaces import CYP, GSS, ID
-from kg.reference import OUT, authorities, generate
 
 SCHEMA_END = URIRef("https://schema.org/endDate")
 
@@ -19,7 +19,7 @@ def authorities_graph() -> Graph:
 
 @pytest.mark.parametrize("name,text", list(generate()), ids=lambda v: v if v.endswith(".ttl") else "")
 def test_committed_reference_file_equals_a_fresh_generation(name: str, text: str) -> None:
-    assert (OUT / name).read_text(encoding="utf-8") == text, f"run `python -m kg.reference` ({name})"
+    assert (OUT / name).read_text(encoding="utf-8") == text, f"run `python -m kg.imports.reference` ({name})"
 
 
 def test_medway_has_its_gss_dfe_and_register_codes(authorities_graph: Graph) -> None:

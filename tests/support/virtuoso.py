@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import httpx
 
 if TYPE_CHECKING:
-    from kg.remote import RemoteStore
+    from kg.store.remote import RemoteStore
 
 PACKAGED_INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
 VIRTUOSO = "/usr/bin/virtuoso-t"
@@ -169,7 +169,7 @@ class VirtuosoServer:
 
     def remote_store(self) -> RemoteStore:
         """A RemoteStore speaking to this server as its dba, with the server's row limit."""
-        from kg.remote import RemoteStore
+        from kg.store.remote import RemoteStore
 
         return RemoteStore(
             self.sparql_url,

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import build_store
-from kg.inference import ONTOLOGY_GRAPH, ontology_files
-from kg.store import OxigraphStore, RdfSource
+from kg.ontology.files import ONTOLOGY_GRAPH, ontology_files
+from kg.store.build import build_store
+from kg.store.embedded import OxigraphStore
+from kg.store.rdf_io import RdfSource
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CHROMIUM = "/usr/bin/chromium"

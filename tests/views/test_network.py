@@ -1,19 +1,12 @@
-"""kg.network: the graphs and the workshop metrics, on the fictional Testshire plans and on the seeds."""
+"""kg.analysis.network: the graphs and the workshop metrics, on the fictional Testshire plans and on the seeds."""
 
 from __future__ import annotations
 
 import networkx as nx
 import pytest
 
+from kg.analysis.network import build_view, cap_nodes, compare_plans, partner_priority, values_query, workshop_metrics
 from kg.errors import QueryError, UnknownIdError
-from kg.network import (
-    build_view,
-    cap_nodes,
-    compare_plans,
-    partner_priority,
-    values_query,
-    workshop_metrics,
-)
 
 IRI = "https://w3id.org/cypkg/id/"
 PLAN = "testshire-cypp-2030-2033"

@@ -1,0 +1,49 @@
+"""What every backend offers: the CLI, the API and the tests speak only to this protocol."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO, Any, Protocol, runtime_checkable
+
+from rdflib import Graph
+from rdflib.term import Node
+
+from kg.store.rdf_io import RdfSource
+
+
+class Rows(list[dict[str, Node]]):
+    """SELECT answers: a list of {variable: term} dicts that also knows its variables' order."""
+
+    def __init__(self, columns: list[str], rows: Iterable[dict[str, Node]] = ()) -> None:
+        super().__init__(rows)
+        self.columns = columns
+
+
+@runtime_checkable
+class Store(Protocol):
+    """What every backend offers; the CLI, the API and the tests speak only to this."""
+
+    def graphs(self) -> list[str]: ...
+    def count(self, graph: str | None = None) -> int: ...
+    def select(self, query: str, bindings: dict[str, Node] | None = None) -> list[dict[str, Node]]: ...
+    def ask(self, query: str, bindings: dict[str, Node] | None = None) -> bool: ...
+    def construct(self, query: str, bindings: dict[str, Node] | None = None) -> Graph: ...
+    def graph(self, name: str) -> Graph: ...
+    def put_graph(self, name: str, data: Graph) -> None: ...
+    def add_to_graph(self, name: str, data: Graph) -> None: ...
+    def drop_graph(self, name: str) -> None: ...
+    def query_serialized(
+        self,
+        query: str,
+        result_format: str,
+        *,
+        bindings: dict[str, Node] | None = None,
+        default_graph: list[str] | None = None,
+        named_graphs: list[str] | None = None,
+    ) -> tuple[str, bytes]: ...
+    def update(self, text: str) -> None: ...
+    def load_sources(self, sources: list[RdfSource], *, progress: Any = None, infer: bool = True) -> int: ...
+    def restore(self, path: Path, *, progress: Any = None) -> int: ...
+    def dump(self, out: IO[bytes], fmt: str = "nquads") -> None: ...
+    def close(self) -> None: ...

@@ -1,0 +1,1 @@
+"""The validation stage: SHACL shapes, their SPARQL compiler, the write gate every write passes, data checks."""

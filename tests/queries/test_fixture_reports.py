@@ -17,11 +17,11 @@ from rdflib import Graph, Literal
 from rdflib.namespace import RDF
 
 import kg.queries
-from kg.inference import ONTOLOGY_GRAPH, ontology_files
 from kg.namespaces import CYP, ID, graph_iri, local_id
+from kg.ontology.files import ONTOLOGY_GRAPH, ontology_files
 from kg.store import OxigraphStore, RdfSource
-from kg.validate import ValidationReport
-from kg.validate_store import validate_store
+from kg.validation.shapes import ValidationReport
+from kg.validation.whole_store import validate_store
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = sorted((REPO / "tests" / "fixtures" / "reports").glob("*.ttl"))

@@ -19,7 +19,8 @@ from rdflib.namespace import RDF
 import kg.queries
 from kg.namespaces import CYP, ID, graph_iri, local_id
 from kg.ontology.files import ONTOLOGY_GRAPH, ontology_files
-from kg.store import OxigraphStore, RdfSource
+from kg.store.embedded import OxigraphStore
+from kg.store.rdf_io import RdfSource
 from kg.validation.shapes import ValidationReport
 from kg.validation.whole_store import validate_store
 

@@ -70,16 +70,20 @@ class ValidationFailed(CypkgError):
 
     code = "SHACL_VIOLATION"
 
-    def __init__(self, report: Any, *, graph: str | None = None) -> None:
+    def __init__(self, report: Any, *, graph: str | None = None, conflicts: dict[str, list[str]] | None = None) -> None:
         n = sum(1 for r in report.results if r.severity == "Violation")
         target = f" to graph {graph}" if graph else ""
+        others = sorted({g for graphs in (conflicts or {}).values() for g in graphs})
+        clash = f" together with what graph(s) {', '.join(others)} say" if others else ""
         super().__init__(
-            f"write{target} refused: {n} SHACL violation(s); the store is unchanged",
+            f"write{target} refused: {n} SHACL violation(s){clash}; the store is unchanged",
             hint="fix the data at each focus node listed in the report, then run the command again "
-            "(`cypkg validate FILE` checks a file without writing)",
+            "(`cypkg validate FILE` checks a file without writing)"
+            + ("; where another graph disagrees, change one of the two so they agree" if others else ""),
         )
         self.report = report
         self.graph = graph
+        self.conflicts = conflicts or {}
 
 
 class UnknownIdError(CypkgError):

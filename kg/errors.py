@@ -6,6 +6,7 @@ The tree::
     ├── InputError             bad input file (file, line, column)
     │   └── ParseError         RDF that does not parse
     ├── ValidationFailed       a write refused by the SHACL gate (carries the report)
+    ├── ReadOnlyGraph          a write to a graph that only `cypkg load` may change (the ontology)
     ├── UnknownIdError         no such plan / partner / query (kind, id)
     ├── QueryError             a SPARQL query that is malformed or not allowed (name, line, column)
     │   └── QueryLimitExceeded a query over its time or row budget (limit)
@@ -84,6 +85,19 @@ class ValidationFailed(CypkgError):
         self.report = report
         self.graph = graph
         self.conflicts = conflicts or {}
+
+
+class ReadOnlyGraph(CypkgError):
+    """A write to the ontology graph (or another graph only `cypkg load` builds); nothing was written."""
+
+    code = "READ_ONLY_GRAPH"
+
+    def __init__(self, graph: str) -> None:
+        super().__init__(
+            f"graph {graph!r} is read-only: it is built from the ontology files by `cypkg load`",
+            hint="change ontology/*.ttl and rebuild with `cypkg load`; write your data to a document graph",
+        )
+        self.graph = graph
 
 
 class UnknownIdError(CypkgError):

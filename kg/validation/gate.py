@@ -30,7 +30,7 @@ import pyoxigraph as ox
 from rdflib import RDF, Graph, URIRef
 from rdflib.term import Node
 
-from kg.errors import InputError, ParseError, UnknownIdError, ValidationFailed
+from kg.errors import InputError, ParseError, ReadOnlyGraph, UnknownIdError, ValidationFailed
 from kg.namespaces import GRAPH
 from kg.ontology.files import ONTOLOGY_GRAPH
 from kg.store.binding import values_column
@@ -128,8 +128,18 @@ class Checked:
             raise ValidationFailed(self.report, graph=self.name or None, conflicts=self.conflicts)
 
 
+def writable(name: str) -> str:
+    """The graph name, if writes may change it: every write path refuses the ontology graph."""
+    if name == ONTOLOGY_GRAPH:
+        raise ReadOnlyGraph(name)
+    return name
+
+
 def check_changes(store: Store, changes: dict[str, Graph | None]) -> list[Checked]:
     """The gate's verdict on each graph of a write, as the store would be after it (None = graph dropped)."""
+    for name in changes:
+        if name:
+            writable(name)
     written = {str(GRAPH[name]) for name in changes if name}
     excluded = written | {inferred_graph_iri(g) for g in written} | {str(GRAPH[ONTOLOGY_GRAPH])}
     other = _OtherGraphs(store, excluded, {str(GRAPH[n]): g for n, g in changes.items() if n and g is not None})
@@ -198,13 +208,13 @@ class _OtherGraphs:
         own = str(GRAPH[name])
         return _OtherGraphs(self.store, self.excluded, {g: c for g, c in self.pending.items() if g != own})
 
-    def about(self, subjects: set[Node]) -> list[Quad]:
+    def about(self, subjects: Iterable[Node]) -> list[Quad]:
         return self._quads("s", subjects)
 
-    def pointing_at(self, objects: set[Node]) -> list[Quad]:
+    def pointing_at(self, objects: Iterable[Node]) -> list[Quad]:
         return self._quads("o", objects)
 
-    def _quads(self, position: str, terms: set[Node]) -> list[Quad]:
+    def _quads(self, position: str, terms: Iterable[Node]) -> list[Quad]:
         wanted = sorted((t for t in terms if isinstance(t, URIRef)), key=str)
         out: list[Quad] = []
         for i in range(0, len(wanted), _CHUNK):
@@ -285,6 +295,7 @@ def load_file(store: Store, path: Path, *, graph: str | None = None, mode: Mode 
 
 def drop(store: Store, name: str) -> ValidationReport:
     """`cypkg drop GRAPH`: remove a document's graph (and its inferences), unless another graph links into it."""
+    writable(name)
     if str(GRAPH[name]) not in _graphs(store):
         raise UnknownIdError("graph", name, hint="`cypkg graphs` lists the named graphs")
     verdict = check_changes(store, {name: None})[0]

@@ -119,6 +119,27 @@ def _string_end(text: str, i: int) -> int:
     raise QueryError("SPARQL syntax error: a string is not closed", hint="close the string's quotes")
 
 
+MAX_NESTING = 64
+"""Deepest nesting of braces, parentheses and brackets accepted: deeper text could overflow the parser's stack."""
+
+
+def check_sparql(text: str, allowed: list[str] | tuple[str, ...] = ()) -> None:
+    """Refuse SPARQL from outside that nests too deep, or would make the server fetch a URL not allowed."""
+    depth = deepest = 0
+    for tok in lex(text):
+        if tok.text in ("{", "(", "["):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif tok.text in ("}", ")", "]"):
+            depth -= 1
+    if deepest > MAX_NESTING:
+        raise QueryError(
+            f"the SPARQL nests {deepest} levels deep; this service reads at most {MAX_NESTING}",
+            hint="flatten the query: fewer nested groups, sub-selects and parentheses",
+        )
+    check_federation(text, allowed)
+
+
 # --- federation -----------------------------------------------------------------------------------
 
 

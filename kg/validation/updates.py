@@ -20,17 +20,17 @@ changes in the store before they are gated.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Graph
 
 from kg.errors import QueryError, QueryLimitExceeded
 from kg.namespaces import GRAPH, PREFIXES, SLUG
-from kg.ontology.files import ONTOLOGY_GRAPH
 from kg.store.binding import query_syntax_error
 from kg.store.protocol import Store
 from kg.store.terms import to_oxigraph, to_rdflib
-from kg.validation.gate import Checked, write_changes
+from kg.validation.gate import Checked, writable, write_changes
 from kg.validation.sparql_policy import Operation, check_federation, plan_update
 
 MAX_SOLUTIONS = 100_000
@@ -77,7 +77,9 @@ def document_graph(iri: str) -> str:
     """The name of a document graph an update may change, or a refusal saying why not."""
     base = str(GRAPH)
     name = iri[len(base) :] if iri.startswith(base) else ""
-    if not name or not SLUG.match(name) or name == ONTOLOGY_GRAPH:
+    if name:
+        writable(name)
+    if not name or not SLUG.match(name):
         raise QueryError(
             f"this update changes graph <{iri}>, which updates may not touch",
             hint=f"write inside GRAPH <{base}NAME> {{ … }} for a document graph; inferred graphs follow by themselves",
@@ -113,7 +115,7 @@ def _where_table(store: Store, op: Operation) -> str:
     data = json.loads(body)
     variables = data["head"]["vars"]
     results = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
-    rows = []
+    rows: list[str] = []
     for solution in results:  # type: ignore[union-attr]
         if len(rows) >= MAX_SOLUTIONS:
             raise QueryLimitExceeded(
@@ -145,7 +147,7 @@ def _copy(store: Store, iri: str) -> list[ox.Quad]:
     ]
 
 
-def _skolem(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> ox.NamedNode | ox.Literal:
+def _skolem(term: Any) -> Any:
     return ox.NamedNode(SKOLEM + term.value) if isinstance(term, ox.BlankNode) else term
 
 

@@ -135,7 +135,8 @@ class LiveServer:
 
     def __init__(self, app: object) -> None:
         self.log = io.StringIO()
-        self.config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="info", lifespan="on")
+        options = settings_for().uvicorn_options()
+        self.config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="info", lifespan="on", **options)
         self.server = uvicorn.Server(self.config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
         self.url = ""

@@ -114,12 +114,12 @@ class _Worker:
 
     def call(self, job: Job, timeout: float) -> tuple[str, Any] | None:
         """Send one job and wait for its answer; None when the time limit passed."""
-        self.conn.send(job)
-        if not self.conn.poll(timeout):
-            return None
         try:
+            self.conn.send(job)
+            if not self.conn.poll(timeout):
+                return None
             return self.conn.recv()
-        except EOFError:
+        except (EOFError, OSError):
             self.process.join(5)
             return ("died", self.process.exitcode)
 
@@ -155,7 +155,11 @@ class FairQueue:
             return self._grant(client, self.idle.pop())
         queue = self.waiting.setdefault(client, deque())
         if len(queue) >= MAX_WAITING_PER_CLIENT:
-            raise busy_error(0)
+            raise QueryLimitExceeded(
+                "busy",
+                f"{len(queue)} of your requests are already waiting for a worker",
+                hint=f"wait for your earlier requests to finish, then try again in {RETRY_AFTER_S} s",
+            )
         waiter = _Waiter(client, next(self._order), asyncio.get_running_loop().create_future())
         queue.append(waiter)
         try:
@@ -167,6 +171,8 @@ class FairQueue:
                 waiter.future.cancel()
             with contextlib.suppress(ValueError):
                 queue.remove(waiter)
+            if not queue and self.waiting.get(client) is queue:
+                del self.waiting[client]
             if isinstance(exc, TimeoutError):
                 raise busy_error(self.wait) from exc
             raise
@@ -176,12 +182,17 @@ class FairQueue:
         return worker
 
     def release(self, client: str, worker: Any) -> None:
-        """A client is done with a worker (or a fresh one replaces it): give it to the fairest waiter."""
-        if client:
-            self.running[client] = max(0, self.running.get(client, 0) - 1)
-            if not self.running[client]:
-                del self.running[client]
+        """A client is done with a worker: give it to the fairest waiter."""
+        self.done(client)
         self.add(worker)
+
+    def done(self, client: str) -> None:
+        """A client's job has ended (its worker returned, or killed and being replaced)."""
+        left = self.running.get(client, 0) - 1
+        if left > 0:
+            self.running[client] = left
+        else:
+            self.running.pop(client, None)
 
     def add(self, worker: Any) -> None:
         while True:
@@ -284,10 +295,15 @@ class ProcessRunner:
         with self._lock:
             if worker in self._all:
                 self._all.remove(worker)
-        queue = self._queue
-        if queue is not None and client:
-            queue.running[client] = max(0, queue.running.get(client, 0) - 1)
-        fresh = await loop.run_in_executor(None, self._spawn)
+        if self._queue is not None:
+            self._queue.done(client)
+        while True:
+            try:
+                fresh = await loop.run_in_executor(None, self._spawn)
+                break
+            except StoreError:
+                log.exception("could not start a query worker; trying again")
+                await asyncio.sleep(1)
         if self._queue is not None:
             self._queue.add(fresh)
         else:

@@ -20,6 +20,8 @@ class HeaderTimeoutProtocol(H11Protocol):
     """uvicorn's h11 protocol, closing connections that do not finish sending their headers in time."""
 
     _header_timer: asyncio.TimerHandle | None = None
+    header_timeout: float | None = None
+    """Seconds to wait for a request's headers; None = CYPKG_HEADER_TIMEOUT (a subclass may fix it, as tests do)."""
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
@@ -37,7 +39,8 @@ class HeaderTimeoutProtocol(H11Protocol):
     def _arm_header_timer(self) -> None:
         if self._header_timer is not None:
             self._header_timer.cancel()
-        self._header_timer = self.loop.call_later(get_settings().header_timeout, self._headers_overdue)
+        seconds = self.header_timeout if self.header_timeout is not None else get_settings().header_timeout
+        self._header_timer = self.loop.call_later(seconds, self._headers_overdue)
 
     def _headers_overdue(self) -> None:
         """Close the connection if it is still waiting for a request's headers (not while a request runs)."""

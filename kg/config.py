@@ -67,6 +67,7 @@ class Settings(BaseSettings):
             "proxy_headers": False,
             "server_header": False,
             "h11_max_incomplete_event_size": 16 * 1024,
+            "timeout_worker_healthcheck": 60,  # a worker starting on a busy machine is not a dead one
         }
 
     @model_validator(mode="after")

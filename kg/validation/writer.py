@@ -174,7 +174,7 @@ def executor_main(conn: Connection, root: str, memory_mb: int) -> None:
     """Hold the store read-write; run each job received; publish a snapshot after each commit."""
     from kg.store.build import ensure_built
     from kg.store.embedded import OxigraphStore
-    from kg.store.snapshots import publish
+    from kg.store.snapshots import collect, publish
 
     store = OxigraphStore(root)
     ensure_built(store)
@@ -203,6 +203,7 @@ def executor_main(conn: Connection, root: str, memory_mb: int) -> None:
             publish(store.raw, Path(root))
         conn.send(reply)
     store.close()
+    collect(Path(root))
 
 
 def _memory_error(memory_mb: int) -> QueryLimitExceeded:

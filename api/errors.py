@@ -210,13 +210,18 @@ async def on_request_validation(request: Request, exc: RequestValidationError) -
 
 def allowed_methods(app: Any, scope: Any) -> list[str]:
     """Every method some route takes at this path (HEAD with GET, and OPTIONS), for `Allow`; [] for no route."""
-    from starlette.routing import Match
+    from starlette.routing import Match, Mount
 
-    methods: set[str] = set()
-    for route in app.router.routes:
-        match, _ = route.matches(scope)
-        if match != Match.NONE:
-            methods |= set(getattr(route, "methods", None) or {"GET"})
+    def takes(route: Any, method: str) -> bool:
+        if isinstance(route, Mount) and method != "GET":  # static files: GET (and HEAD) only
+            return False
+        return route.matches({**scope, "method": method})[0] == Match.FULL
+
+    methods = {
+        method
+        for method in ("GET", "POST", "PUT", "DELETE", "PATCH")
+        if any(takes(route, method) for route in app.router.routes)
+    }
     if not methods:
         return []
     if "GET" in methods:

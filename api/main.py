@@ -108,14 +108,14 @@ def create_app(store: Store | None = None, settings: Settings | None = None, *, 
         workers=1,
         memory_mb=settings.query_memory_mb,
         setting="CYPKG_VALIDATE_TIMEOUT",
+        warm=True,
     )
     install_logging()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        for pool in (runner, validator):
-            if isinstance(pool, ProcessRunner):
-                await pool.start()
+        if isinstance(runner, ProcessRunner):
+            await runner.start()  # the validation worker starts on the first /validate
         yield
         runner.close()
         validator.close()

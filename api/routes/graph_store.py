@@ -24,9 +24,19 @@ from kg.validation.gate import BODY_FORMATS, writable
 router = APIRouter(tags=["graph store"])
 
 READABLE = list(BODY_FORMATS)
+BODY_SCHEMAS = {
+    t: {"schema": {"type": ["object", "array"]} if t == "application/ld+json" else {"type": "string"}} for t in READABLE
+}
+"""Request bodies as OpenAPI describes them: JSON-LD is a JSON object or array, the other syntaxes text."""
+GRAPH_PATTERN = r"^(https://w3id\.org/cypkg/graph/)?[a-z0-9][a-z0-9-]{0,199}$"
 GraphParam = Annotated[
     str,
-    Query(max_length=300, description="The graph's name or IRI", examples=["milton-keynes-2009-10-27-cabinet"]),
+    Query(
+        max_length=300,
+        pattern=GRAPH_PATTERN,
+        description="The graph's name or IRI",
+        examples=["milton-keynes-2009-10-27-cabinet"],
+    ),
 ]
 RDF_CONTENT = {t: {"schema": {"type": "string"}} for t in GRAPH_TYPES}
 
@@ -74,7 +84,7 @@ WRITE_RESPONSES = {
     200: {"description": "Written", "content": {"application/json": {"example": {"graph": "example", "triples": 10}}}},
     **problem_responses(400, 401, 403, 404, 413, 415, 422),
 }
-WRITE_BODY = {"requestBody": {"content": {t: {"schema": {"type": "string"}} for t in READABLE}}}
+WRITE_BODY = {"requestBody": {"content": BODY_SCHEMAS}}
 
 
 async def _write(request: Request, writer: WriterDep, graph: str, mode: Literal["add", "replace"]) -> Response:

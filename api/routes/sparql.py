@@ -68,6 +68,8 @@ FORM = "application/x-www-form-urlencoded"
 QUERY_BODY = "application/sparql-query"
 UPDATE_BODY = "application/sparql-update"
 MAX_DATASET_IRIS = 50
+IRI_PATTERN = r"^https?://[^\u0000-\u0020\u007f-\u009f<>\"{}|\\^`]+$"
+"""An http(s) IRI, as OpenAPI describes the dataset parameters (kg.queries.to_iri checks them the same way)."""
 EXAMPLE_QUERY = "SELECT ?plan ?title WHERE { ?plan a cyp:ChildrenAndYoungPeoplesPlan ; dcterms:title ?title }"
 SELECT_EXAMPLE = {"head": {"vars": ["plan", "title"]}, "results": {"bindings": []}}
 
@@ -288,14 +290,14 @@ SPARQL_RESPONSES = {
                 "name": "default-graph-uri",
                 "in": "query",
                 "required": False,
-                "schema": {"type": "array", "items": {"type": "string"}},
+                "schema": {"type": "array", "items": {"type": "string", "pattern": IRI_PATTERN}},
                 "description": "Graphs to query as the default graph",
             },
             {
                 "name": "named-graph-uri",
                 "in": "query",
                 "required": False,
-                "schema": {"type": "array", "items": {"type": "string"}},
+                "schema": {"type": "array", "items": {"type": "string", "pattern": IRI_PATTERN}},
                 "description": "Graphs to query as named graphs",
             },
         ]
@@ -334,8 +336,8 @@ async def sparql_get(request: Request, runner: RunnerDep, store: StoreDep, setti
                         "properties": {
                             "query": {"type": "string"},
                             "update": {"type": "string"},
-                            "default-graph-uri": {"type": "array", "items": {"type": "string"}},
-                            "named-graph-uri": {"type": "array", "items": {"type": "string"}},
+                            "default-graph-uri": {"type": "array", "items": {"type": "string", "pattern": IRI_PATTERN}},
+                            "named-graph-uri": {"type": "array", "items": {"type": "string", "pattern": IRI_PATTERN}},
                         },
                     },
                     "example": {"query": EXAMPLE_QUERY},

@@ -20,7 +20,7 @@ from api.deps import SettingsDep, ValidatorDep, client_key
 from api.errors import BodyTooLarge, problem_responses
 from api.execute import ValidateRequest
 from api.responses import not_acceptable
-from api.routes.graph_store import READABLE, body_media
+from api.routes.graph_store import BODY_SCHEMAS, body_media
 
 router = APIRouter(tags=["validation"])
 
@@ -62,7 +62,7 @@ th,td{{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:
         },
         **problem_responses(400, 406, 413, 415, 503),
     },
-    openapi_extra={"requestBody": {"content": {t: {"schema": {"type": "string"}} for t in READABLE}}},
+    openapi_extra={"requestBody": {"content": BODY_SCHEMAS}},
 )
 async def validate_route(request: Request, validator: ValidatorDep, settings: SettingsDep) -> Response:
     """Validate the body; the answer is 200 with `conforms` true or false (the data itself is the subject)."""

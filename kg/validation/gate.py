@@ -90,6 +90,10 @@ def read_rdf_bytes(data: bytes, media_type: str, *, source: str = "request body"
         raise ParseError(
             f"the body is not UTF-8 (byte {exc.start})", file=source, hint="send the RDF as UTF-8 text"
         ) from exc
+    if fmt == ox.RdfFormat.JSON_LD and not data.lstrip().startswith((b"{", b"[")):
+        raise ParseError(
+            "a JSON-LD document is a JSON object or array", file=source, hint='send {"@context": …, "@graph": […]}'
+        )
     if fmt == ox.RdfFormat.RDF_XML and b"<!DOCTYPE" in data.upper():
         raise ParseError(
             "RDF/XML with a document type declaration (<!DOCTYPE …>) is not accepted: its entities can expand "

@@ -20,7 +20,6 @@ from kg.store.embedded import OxigraphStore
 from kg.validation.gate import check_data, drop, read_rdf_file, write_graph
 
 REPO = Path(__file__).resolve().parents[2]
-REFERENCE = ("ontology", "authorities", "legislation", "ecm-outcomes", "lait-indicators", "statistical-neighbours")
 CONFLICT = REPO / "tests" / "validation" / "fixtures" / "conflict"
 DOCUMENTS = [
     *sorted((REPO / "data" / "seeds").glob("*.ttl")),
@@ -31,9 +30,14 @@ PAIR = {p.stem for p in CONFLICT.glob("*.ttl")}
 
 
 def reference_store() -> OxigraphStore:
-    """The ontology and the reference data, as `cypkg load` builds them; no documents yet."""
+    """The ontology and the reference data (not the bulk observations), as `cypkg load` builds them; no documents."""
+    reference = [
+        s
+        for s in data_sources(REPO / "data")
+        if s.graph == "ontology" or (s.path.parent.name in ("reference", "indicators") and ".nt" not in s.path.name)
+    ]
     store = OxigraphStore()
-    build_store(store, [s for s in data_sources(REPO / "data") if s.graph in REFERENCE])
+    build_store(store, reference)
     return store
 
 

@@ -269,13 +269,19 @@ def write_changes(store: Store, changes: dict[str, Graph | None]) -> list[Checke
     verdicts = check_changes(store, changes)
     for verdict in verdicts:
         verdict.refuse_if_violated()
-    parts = [
-        drop_graph_update(name)
-        if after is None or not len(after)
-        else replace_graph_update(name, graph_to_quads(after, name))
-        for name, after in changes.items()
-    ]
-    if parts:
+    if len(changes) == 1:  # the backend's own single-graph write (the remote store skolemizes blank nodes)
+        ((name, after),) = changes.items()
+        if after is not None and len(after):
+            store.put_graph(name, after)
+        else:
+            store.drop_graph(name)
+    elif changes:
+        parts = [
+            drop_graph_update(name)
+            if after is None or not len(after)
+            else replace_graph_update(name, graph_to_quads(after, name))
+            for name, after in changes.items()
+        ]
         store.update(" ; ".join(parts))
     return verdicts
 

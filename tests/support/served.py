@@ -8,7 +8,6 @@ SIGINT as Ctrl+C would; the writer leaves by itself once its last worker has gon
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import io
 import os
@@ -83,17 +82,9 @@ class Served:
             time.sleep(0.2)
 
     def writer_running(self) -> bool:
-        path = self.root / "writer.lock"
-        if not path.exists():
-            return False
-        fd = os.open(path, os.O_RDWR)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return True
-        finally:
-            os.close(fd)
-        return False
+        from kg.validation.writer import WriterClient
+
+        return WriterClient(self.root, start=False).running()
 
     def dump_sha256(self) -> str:
         """The store's content as the service serves it (its latest snapshot), as a SHA-256 of its N-Quads."""

@@ -29,6 +29,7 @@ import os
 import queue
 import resource
 import secrets
+import socket
 import subprocess
 import sys
 import threading
@@ -518,10 +519,16 @@ class WriterClient:
                 time.sleep(0.2)
 
     def detach(self) -> None:
+        """Drop the presence connection (shut down, so the thread waiting on it wakes and the writer sees it go)."""
         self._closing = True
-        if self._presence is not None:
+        conn = self._presence
+        if conn is not None:
+            with contextlib.suppress(OSError):
+                sock = socket.socket(fileno=os.dup(conn.fileno()))
+                sock.shutdown(socket.SHUT_RDWR)
+                sock.close()
             with contextlib.suppress(Exception):
-                self._presence.close()
+                conn.close()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -58,6 +58,8 @@ BODY_FORMATS: dict[str, ox.RdfFormat] = {
 """The RDF syntaxes a request body may use, by media type."""
 
 Quad = tuple[Node, Node, Node, str]
+_PARSED: dict = {}
+"""The shapes' SPARQL, parsed once per process: the gate validates again and again."""
 
 
 # --- reading RDF ----------------------------------------------------------------------------------
@@ -182,7 +184,7 @@ def _check_one(other: _OtherGraphs, name: str, after: Graph, old: Graph) -> Chec
     data += after
     for s, p, o, _ in context:
         data.add((s, p, o))
-    with parsed_once():
+    with parsed_once(_PARSED):
         report = validate(data)
     report.results = [
         r for r in report.results if r.focus_node in own or (r.focus_node in referrers and r.severity == "Violation")

@@ -57,15 +57,14 @@ def targeted_shapes(shapes: Graph) -> list[URIRef] | None:
     return sorted(named, key=str)
 
 
-_PARSED: dict[tuple[str, Any, Any], Any] = {}
-"""Parsed SPARQL of the shapes, kept for the life of the process (the write gate validates again and again)."""
-
-
 @contextlib.contextmanager
-def parsed_once() -> Iterator[None]:
-    """Within the block, rdflib parses each distinct SPARQL text once per process and reuses the parsed query."""
+def parsed_once(cache: dict[tuple[str, Any, Any], Any] | None = None) -> Iterator[None]:
+    """Within the block, rdflib parses each distinct SPARQL text once and reuses the parsed query.
+
+    `cache` keeps the parsed queries beyond the block (the write gate validates again and again).
+    """
     original = processor.SPARQLProcessor.query
-    cache = _PARSED
+    cache = {} if cache is None else cache
 
     def query(self, strOrQuery, initBindings=None, initNs=None, base=None, DEBUG=False):  # noqa: ANN001, ANN202, N803
         if isinstance(strOrQuery, str):

@@ -1,19 +1,19 @@
-"""What routes depend on: the store, the settings, the query runner and the write guard.
+"""What routes depend on: the store, the settings, the query runners and the write guard.
 
-Routes name `StoreDep`, `SettingsDep`, `RunnerDep` and `WriterDep`; the values live on the app
+Routes name `StoreDep`, `SettingsDep`, `RunnerDep`, `ValidatorDep` and `WriterDep`; the values live on the app
 (set by `create_app`), so tests swap them with `dependency_overrides` or by passing a store.
 """
 
 from __future__ import annotations
 
 import hmac
-import threading
 from typing import Annotated
 
 from fastapi import Depends, Request
 
 from api.errors import MissingToken, WritesDisabled, WrongToken
 from api.runner import QueryRunner
+from api.writes import Writes
 from kg.config import Settings
 from kg.store.protocol import Store
 
@@ -33,18 +33,28 @@ def get_runner(request: Request) -> QueryRunner:
     return request.app.state.runner
 
 
+def get_validator(request: Request) -> QueryRunner:
+    """The runner /validate uses: its own worker, time limit and queue."""
+    return request.app.state.validator
+
+
+def client_key(request: Request) -> str:
+    """Who is asking, for fair queuing: the peer address (a proxy's clients share it)."""
+    return request.client.host if request.client else ""
+
+
 StoreDep = Annotated[Store, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 RunnerDep = Annotated[QueryRunner, Depends(get_runner)]
+ValidatorDep = Annotated[QueryRunner, Depends(get_validator)]
 
 
 class Writer:
-    """Permission to write, granted by the bearer token; writes run one at a time."""
+    """Permission to write, granted by the bearer token, and where the write goes."""
 
-    def __init__(self, store: Store, runner: QueryRunner, lock: threading.Lock) -> None:
-        self.store = store
-        self.runner = runner
-        self.lock = lock
+    def __init__(self, writes: Writes, settings: Settings) -> None:
+        self.writes = writes
+        self.settings = settings
 
 
 def check_token(authorization: str | None, settings: Settings) -> None:
@@ -68,8 +78,7 @@ def check_token(authorization: str | None, settings: Settings) -> None:
 def get_writer(request: Request) -> Writer:
     """A Writer when the request carries the write token; 401/403 otherwise."""
     check_token(request.headers.get("authorization"), request.app.state.settings)
-    state = request.app.state
-    return Writer(state.store, state.runner, state.write_lock)
+    return Writer(request.app.state.writes, request.app.state.settings)
 
 
 WriterDep = Annotated[Writer, Depends(get_writer)]

@@ -24,6 +24,7 @@ from kg.errors import (
     InputError,
     QueryError,
     QueryLimitExceeded,
+    ReadOnlyGraph,
     StoreError,
     UnknownIdError,
     ValidationFailed,
@@ -149,12 +150,16 @@ async def on_unknown_id(request: Request, exc: UnknownIdError) -> JSONResponse:
     return problem(request, 404, **_of(exc), kind=exc.kind, id=exc.ident)
 
 
+async def on_read_only(request: Request, exc: ReadOnlyGraph) -> JSONResponse:
+    return problem(request, 403, **_of(exc), graph=exc.graph)
+
+
 async def on_query_error(request: Request, exc: QueryError) -> JSONResponse:
     return problem(request, 400, **_of(exc), query=exc.name, line=exc.line, column=exc.column)
 
 
 async def on_query_limit(request: Request, exc: QueryLimitExceeded) -> JSONResponse:
-    status = 422 if exc.limit == "rows" else 503
+    status = 422 if exc.limit in ("rows", "size") else 503
     headers = {"Retry-After": "5"} if status == 503 else None
     return problem(request, status, **_of(exc), limit=exc.limit, headers=headers)
 
@@ -203,12 +208,36 @@ async def on_request_validation(request: Request, exc: RequestValidationError) -
     )
 
 
+def allowed_methods(app: Any, scope: Any) -> list[str]:
+    """Every method some route takes at this path (HEAD with GET, and OPTIONS), for `Allow`; [] for no route."""
+    from starlette.routing import Match, Mount
+
+    def takes(route: Any, method: str) -> bool:
+        if isinstance(route, Mount) and method != "GET":  # static files: GET (and HEAD) only
+            return False
+        return route.matches({**scope, "method": method})[0] == Match.FULL
+
+    methods = {
+        method
+        for method in ("GET", "POST", "PUT", "DELETE", "PATCH")
+        if any(takes(route, method) for route in app.router.routes)
+    }
+    if not methods:
+        return []
+    if "GET" in methods:
+        methods.add("HEAD")
+    return sorted(methods | {"OPTIONS"})
+
+
 async def on_http_exception(request: Request, exc: StarletteHTTPException) -> JSONResponse:
     code = {404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}.get(exc.status_code, f"HTTP_{exc.status_code}")
     hint = {404: "see /docs for the routes", 405: "see /docs for the methods each route takes"}.get(
         exc.status_code, "see /docs"
     )
-    return problem(request, exc.status_code, code, str(exc.detail), hint, headers=getattr(exc, "headers", None))
+    headers = dict(getattr(exc, "headers", None) or {})
+    if exc.status_code == 405:
+        headers["Allow"] = ", ".join(allowed_methods(request.app, request.scope))
+    return problem(request, exc.status_code, code, str(exc.detail), hint, headers=headers or None)
 
 
 async def on_unexpected(request: Request, exc: Exception) -> JSONResponse:
@@ -226,6 +255,7 @@ HANDLERS: list[tuple[type[Exception], Any]] = [
     (InputError, on_input_error),
     (ValidationFailed, on_validation_failed),
     (UnknownIdError, on_unknown_id),
+    (ReadOnlyGraph, on_read_only),
     (QueryLimitExceeded, on_query_limit),
     (QueryError, on_query_error),
     (StoreError, on_store_error),

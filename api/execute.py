@@ -1,8 +1,9 @@
-"""Run one SPARQL query on a pyoxigraph store within a row budget and serialise the answer.
+"""What a worker process runs: one SPARQL query within a row budget, or one /validate check.
 
-This is the code a query worker process runs, so it imports only the store layer. Solutions are
-read up to the row cap (one more row means over budget), written as SPARQL JSON, and turned into
-the other result formats by oxigraph's own serialisers, so every format says the same thing.
+Solutions are read up to the row cap (one more row means over budget), written as SPARQL JSON,
+and turned into the other result formats by oxigraph's own serialisers, so every format says the
+same thing. A validation parses the body (kg.validation.gate.read_rdf_bytes: DTDs refused) and
+checks it against the store with the write gate's rules, nothing written.
 """
 
 from __future__ import annotations
@@ -28,6 +29,34 @@ class QueryRequest:
     default_graph: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
     bindings: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ValidateRequest:
+    """A body to check against the shapes and the store (POST /validate)."""
+
+    body: bytes
+    media_type: str
+
+
+Job = QueryRequest | ValidateRequest
+
+
+def run_job(store: Any, job: Job, max_rows: int) -> Any:
+    """Answer a query (QueryAnswer) or a validation (the report as a JSON-ready dict) on `store`."""
+    if isinstance(job, QueryRequest):
+        return execute(store.raw, job, max_rows)
+    return validate_body(store, job)
+
+
+def validate_body(store: Any, job: ValidateRequest) -> dict[str, Any]:
+    """The SHACL report for a body, checked as if it were added to the store as a new graph."""
+    import json
+
+    from kg.validation.gate import check_data, read_rdf_bytes
+
+    report = check_data(store, read_rdf_bytes(job.body, job.media_type))
+    return {"conforms": report.conforms, "counts": report.counts(), "results": json.loads(report.to_json())}
 
 
 @dataclass(frozen=True)
@@ -61,8 +90,15 @@ def execute(store: ox.Store, request: QueryRequest, max_rows: int) -> QueryAnswe
     solutions = _take(result, max_rows)
     body = solutions_json(variables, solutions)
     if request.results_format != "json":
-        parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
-        body = serialized(parsed.serialize(format=RESULT_FORMATS[request.results_format]))
+        try:
+            parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+            body = serialized(parsed.serialize(format=RESULT_FORMATS[request.results_format]))
+        except MemoryError as exc:  # oxigraph's JSON reader holds one value to 16 MB
+            raise QueryLimitExceeded(
+                "size",
+                f"a value in the answer is too large to write as {request.results_format.upper()} (over 16 MB)",
+                hint="ask for JSON (Accept: application/sparql-results+json), or select a shorter value",
+            ) from exc
     return QueryAnswer("solutions", request.results_format, body, len(solutions))
 
 

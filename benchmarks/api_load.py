@@ -130,7 +130,9 @@ def main() -> None:
         build(args.store_dir)
     port = free_port()
     server = start_server(args.store_dir, port, args.workers)
-    triples = httpx.get(f"http://127.0.0.1:{port}/health").json()["triples"]
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    answer = httpx.get(f"http://127.0.0.1:{port}/sparql", params={"query": count}, timeout=60).json()
+    triples = int(answer["results"]["bindings"][0]["n"]["value"])
     print(
         f"store: {triples:,} triples; {args.workers} worker(s), {args.clients} client(s), {args.seconds:g} s each;"
         f" {os.cpu_count()} CPUs"

@@ -40,6 +40,21 @@ class Settings(BaseSettings):
     api_token: SecretStr = Field(SecretStr(""), description="Bearer token for writes over HTTP; empty = writes off")
     cors_origins: list[str] = Field(default_factory=list, description="Origins allowed by CORS; empty = closed")
     max_body_bytes: int = Field(5_000_000, description="Largest request body the service accepts")
+    query_memory_mb: int = Field(
+        2048, description="Address space (MB) each query or validation worker process may use; 0 = no limit"
+    )
+    write_timeout: float = Field(60.0, description="Seconds a write over HTTP (PUT, DELETE, update) may run")
+    write_memory_mb: int = Field(4096, description="Address space (MB) the store's write process may use; 0 = none")
+    validate_timeout: float = Field(30.0, description="Seconds a POST /validate may run before it is stopped")
+    validate_max_bytes: int = Field(1_000_000, description="Largest body POST /validate accepts")
+    federation_allow: list[str] = Field(
+        default_factory=list,
+        description="Endpoint IRI prefixes SERVICE and LOAD may reach; empty = no server-side requests",
+    )
+    header_timeout: float = Field(10.0, description="Seconds a client has to send a request's headers")
+    public_url: str = Field(
+        "", description="Base URL for absolute links, e.g. https://cypkg.example.gov.uk/; empty = the listening address"
+    )
     host: str = Field("127.0.0.1", description="Address `cypkg serve` listens on")
     port: int = Field(8000, description="Port `cypkg serve` listens on")
     overload_max_leads: int = Field(
@@ -48,6 +63,18 @@ class Settings(BaseSettings):
     overload_max_roles: int = Field(
         5, ge=0, description="Views and metrics: a partner with a role in more priorities than this is flagged"
     )
+
+    def uvicorn_options(self) -> dict[str, object]:
+        """How every way of serving cypkg runs uvicorn: a header-read timeout (api.server), and no trust in
+        proxy headers (a client cannot claim another address; behind a proxy, set CYPKG_PUBLIC_URL)."""
+        return {
+            "http": "api.server:HeaderTimeoutProtocol",
+            "timeout_keep_alive": 5,
+            "proxy_headers": False,
+            "server_header": False,
+            "h11_max_incomplete_event_size": 16 * 1024,
+            "timeout_worker_healthcheck": 60,  # a worker starting on a busy machine is not a dead one
+        }
 
     @model_validator(mode="after")
     def _check(self) -> Settings:

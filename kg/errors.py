@@ -6,6 +6,7 @@ The tree::
     ├── InputError             bad input file (file, line, column)
     │   └── ParseError         RDF that does not parse
     ├── ValidationFailed       a write refused by the SHACL gate (carries the report)
+    ├── ReadOnlyGraph          a write to a graph that only `cypkg load` may change (the ontology)
     ├── UnknownIdError         no such plan / partner / query (kind, id)
     ├── QueryError             a SPARQL query that is malformed or not allowed (name, line, column)
     │   └── QueryLimitExceeded a query over its time or row budget (limit)
@@ -70,15 +71,32 @@ class ValidationFailed(CypkgError):
 
     code = "SHACL_VIOLATION"
 
-    def __init__(self, report: Any, *, graph: str | None = None) -> None:
+    def __init__(self, report: Any, *, graph: str | None = None, conflicts: dict[str, list[str]] | None = None) -> None:
         n = sum(1 for r in report.results if r.severity == "Violation")
         target = f" to graph {graph}" if graph else ""
+        others = sorted({g for graphs in (conflicts or {}).values() for g in graphs})
+        clash = f" together with what graph(s) {', '.join(others)} say" if others else ""
         super().__init__(
-            f"write{target} refused: {n} SHACL violation(s); the store is unchanged",
+            f"write{target} refused: {n} SHACL violation(s){clash}; the store is unchanged",
             hint="fix the data at each focus node listed in the report, then run the command again "
-            "(`cypkg validate FILE` checks a file without writing)",
+            "(`cypkg validate FILE` checks a file without writing)"
+            + ("; where another graph disagrees, change one of the two so they agree" if others else ""),
         )
         self.report = report
+        self.graph = graph
+        self.conflicts = conflicts or {}
+
+
+class ReadOnlyGraph(CypkgError):
+    """A write to the ontology graph (or another graph only `cypkg load` builds); nothing was written."""
+
+    code = "READ_ONLY_GRAPH"
+
+    def __init__(self, graph: str) -> None:
+        super().__init__(
+            f"graph {graph!r} is read-only: it is built from the ontology files by `cypkg load`",
+            hint="change ontology/*.ttl and rebuild with `cypkg load`; write your data to a document graph",
+        )
         self.graph = graph
 
 

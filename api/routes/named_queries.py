@@ -15,7 +15,7 @@ from fastapi import APIRouter, Path, Request
 from fastapi.responses import JSONResponse, Response
 
 from api.conneg import choose
-from api.deps import RunnerDep
+from api.deps import RunnerDep, client_key
 from api.errors import problem_responses
 from api.execute import QueryRequest
 from api.responses import not_acceptable
@@ -116,7 +116,9 @@ async def run_query(
     media = choose(request.headers.get("accept"), OFFERS, "application/json")
     if media is None:
         raise not_acceptable(OFFERS)
-    answer = await runner.run(QueryRequest(query=query.text, results_format="json", bindings=bindings))
+    answer = await runner.run(
+        QueryRequest(query=query.text, results_format="json", bindings=bindings), client=client_key(request)
+    )
     columns, rows = plain_rows(answer.body)
     if media == "text/csv":
         buf = io.StringIO()

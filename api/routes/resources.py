@@ -62,6 +62,8 @@ def render_html(graph: Graph, iri: URIRef, base: str) -> str:
     e = html.escape
 
     def show(term: object) -> str:
+        if isinstance(term, URIRef) and not str(term).lower().startswith(("http://", "https://")):
+            return f"<code>{e(str(term))}</code>"  # only http(s) IRIs become links: never javascript:, data:, …
         if isinstance(term, URIRef):
             text = label_of(graph, term) or curie(str(term))
             return f'<a href="{e(local_link(term, base))}">{e(text)}</a>'

@@ -16,18 +16,18 @@ from pathlib import Path
 from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 
 from api.conneg import choose, prefers_html
-from api.deps import RunnerDep, SettingsDep, StoreDep, check_token
+from api.deps import RunnerDep, SettingsDep, StoreDep, check_token, client_key
 from api.errors import UnsupportedMediaType, problem_responses
 from api.execute import QueryRequest
 from api.responses import GRAPH_TYPES as RDF_TYPES
 from api.responses import not_acceptable
 from kg import queries as named_queries
 from kg.errors import QueryError
+from kg.validation.sparql_policy import check_sparql
 
 router = APIRouter(tags=["sparql"])
 
@@ -68,6 +68,8 @@ FORM = "application/x-www-form-urlencoded"
 QUERY_BODY = "application/sparql-query"
 UPDATE_BODY = "application/sparql-update"
 MAX_DATASET_IRIS = 50
+IRI_PATTERN = r"^https?://[^\u0000-\u0020\u007f-\u009f<>\"{}|\\^`]+$"
+"""An http(s) IRI, as OpenAPI describes the dataset parameters (kg.queries.to_iri checks them the same way)."""
 EXAMPLE_QUERY = "SELECT ?plan ?title WHERE { ?plan a cyp:ChildrenAndYoungPeoplesPlan ; dcterms:title ?title }"
 SELECT_EXAMPLE = {"head": {"vars": ["plan", "title"]}, "results": {"bindings": []}}
 
@@ -152,7 +154,7 @@ def dataset_iris(values: list[str], name: str) -> tuple[str, ...]:
     return tuple(values)
 
 
-def service_description(endpoint: str) -> Graph:
+def service_description(endpoint: str, *, federated: bool = False) -> Graph:
     """What this endpoint offers, in the SPARQL 1.1 Service Description vocabulary."""
     g = Graph()
     g.bind("sd", SD)
@@ -163,7 +165,8 @@ def service_description(endpoint: str) -> Graph:
     g.add((svc, SD.supportedLanguage, SD.SPARQL11Query))
     g.add((svc, SD.supportedLanguage, SD.SPARQL11Update))
     g.add((svc, SD.feature, SD.UnionDefaultGraph))
-    g.add((svc, SD.feature, SD.BasicFederatedQuery))
+    if federated:
+        g.add((svc, SD.feature, SD.BasicFederatedQuery))
     for fmt in (
         "SPARQL_Results_JSON",
         "SPARQL_Results_XML",
@@ -214,6 +217,7 @@ async def answer(
     results_format, graph_format = choose_formats(request.headers.get("accept"))
     if results_format is None and graph_format is None:
         raise not_acceptable([*RESULT_TYPES, *GRAPH_RESULT_TYPES])
+    check_sparql(req.query, settings.federation_allow)
     answer_ = await runner.run(
         QueryRequest(
             query=req.query,
@@ -221,7 +225,8 @@ async def answer(
             graph_format=graph_format or "turtle",
             default_graph=dataset_iris(req.default_graph_uri, "default-graph-uri"),
             named_graphs=dataset_iris(req.named_graph_uri, "named-graph-uri"),
-        )
+        ),
+        client=client_key(request),
     )
     if answer_.form == "graph":
         if graph_format is None:
@@ -238,13 +243,12 @@ async def run_update(
     request: Request, text: str, store: StoreDep, runner: RunnerDep, settings: SettingsDep
 ) -> Response:
     """An update: refused without the token; otherwise applied through the SHACL gate."""
-    from kg.validation.updates import apply_update
+    from kg.validation.writer import Update
 
     check_token(request.headers.get("authorization"), settings)
-    with request.app.state.write_lock:
-        changed = await run_in_threadpool(apply_update, store, text)
-    runner.invalidate()
-    return Response(json.dumps({"changed": changed}), media_type="application/json")
+    check_sparql(text, settings.federation_allow)
+    result = await request.app.state.writes.submit(Update(text, tuple(settings.federation_allow)))
+    return Response(json.dumps(result), media_type="application/json")
 
 
 SPARQL_RESPONSES = {
@@ -286,14 +290,14 @@ SPARQL_RESPONSES = {
                 "name": "default-graph-uri",
                 "in": "query",
                 "required": False,
-                "schema": {"type": "array", "items": {"type": "string"}},
+                "schema": {"type": "array", "items": {"type": "string", "pattern": IRI_PATTERN}},
                 "description": "Graphs to query as the default graph",
             },
             {
                 "name": "named-graph-uri",
                 "in": "query",
                 "required": False,
-                "schema": {"type": "array", "items": {"type": "string"}},
+                "schema": {"type": "array", "items": {"type": "string", "pattern": IRI_PATTERN}},
                 "description": "Graphs to query as named graphs",
             },
         ]
@@ -314,7 +318,8 @@ async def sparql_get(request: Request, runner: RunnerDep, store: StoreDep, setti
             raise not_acceptable(list(RDF_TYPES))
         from api.responses import graph_response
 
-        return graph_response(service_description(str(request.url_for("sparql_get"))), media)
+        endpoint = str(request.url_for("sparql_get"))
+        return graph_response(service_description(endpoint, federated=bool(settings.federation_allow)), media)
     return await answer(request, req, runner, store, settings)
 
 
@@ -331,8 +336,8 @@ async def sparql_get(request: Request, runner: RunnerDep, store: StoreDep, setti
                         "properties": {
                             "query": {"type": "string"},
                             "update": {"type": "string"},
-                            "default-graph-uri": {"type": "array", "items": {"type": "string"}},
-                            "named-graph-uri": {"type": "array", "items": {"type": "string"}},
+                            "default-graph-uri": {"type": "array", "items": {"type": "string", "pattern": IRI_PATTERN}},
+                            "named-graph-uri": {"type": "array", "items": {"type": "string", "pattern": IRI_PATTERN}},
                         },
                     },
                     "example": {"query": EXAMPLE_QUERY},

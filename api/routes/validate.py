@@ -1,30 +1,26 @@
-"""POST /validate: check Turtle or JSON-LD against the shapes without writing anything.
+"""POST /validate: check Turtle, N-Triples, JSON-LD or RDF/XML against the shapes without writing anything.
 
-The data is validated together with what it points at in the store (`kg.validation.gate.neighbourhood`),
-so a plan file need not repeat the authorities it names. The report comes back as JSON, or as a
-readable HTML table for a browser; only results about the posted data's own nodes are shown.
+The data is checked as the write gate would check it as a new graph (`kg.validation.gate.check_data`):
+with what it points at and what other graphs say about its nodes, so a plan file need not repeat
+the authorities it names. Anyone may ask, so it is bounded: a body of at most
+`CYPKG_VALIDATE_MAX_BYTES`, parsed and checked in its own worker process (never on the event
+loop) under `CYPKG_VALIDATE_TIMEOUT` and the workers' memory cap, one at a time per service worker,
+fairly between clients. The report comes back as JSON, or as a readable HTML table for a browser.
 """
 
 from __future__ import annotations
 
 import html
-import json
-from typing import TYPE_CHECKING
 
 from fastapi import APIRouter, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from api.conneg import choose
-from api.deps import StoreDep
-from api.errors import problem_responses
+from api.deps import SettingsDep, ValidatorDep, client_key
+from api.errors import BodyTooLarge, problem_responses
+from api.execute import ValidateRequest
 from api.responses import not_acceptable
-from api.routes.graph_store import READABLE, read_body
-
-if TYPE_CHECKING:
-    from rdflib import Graph
-
-    from kg.validation.shapes import ValidationReport
+from api.routes.graph_store import BODY_SCHEMAS, body_media
 
 router = APIRouter(tags=["validation"])
 
@@ -39,18 +35,6 @@ EXAMPLE = {
         }
     ],
 }
-
-
-def validate_data(store: StoreDep, data: Graph) -> ValidationReport:
-    """The SHACL report for the data plus its neighbourhood in the store, limited to the data's own nodes."""
-    from kg.validation.gate import neighbourhood
-    from kg.validation.shapes import validate
-
-    report = validate(data + neighbourhood(store, data))
-    own = set(data.subjects())
-    report.results = [r for r in report.results if r.focus_node in own]
-    report.conforms = not any(r.severity == "Violation" for r in report.results)
-    return report
 
 
 def report_html(report_json: dict) -> str:
@@ -70,28 +54,29 @@ th,td{{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:
 
 @router.post(
     "/validate",
-    summary="Check Turtle or JSON-LD against the SHACL shapes (nothing is written)",
+    summary="Check RDF against the SHACL shapes and the store (nothing is written)",
     responses={
         200: {
             "description": "The SHACL report",
             "content": {"application/json": {"example": EXAMPLE}, "text/html": {"schema": {"type": "string"}}},
         },
-        **problem_responses(400, 406, 413, 415),
+        **problem_responses(400, 406, 413, 415, 503),
     },
-    openapi_extra={"requestBody": {"content": {t: {"schema": {"type": "string"}} for t in READABLE}}},
+    openapi_extra={"requestBody": {"content": BODY_SCHEMAS}},
 )
-async def validate_route(request: Request, store: StoreDep) -> Response:
+async def validate_route(request: Request, validator: ValidatorDep, settings: SettingsDep) -> Response:
     """Validate the body; the answer is 200 with `conforms` true or false (the data itself is the subject)."""
     media = choose(request.headers.get("accept"), OFFERS, "application/json")
     if media is None:
         raise not_acceptable(OFFERS)
-    data = read_body(request.headers.get("content-type", ""), await request.body())
-    report = await run_in_threadpool(validate_data, store, data)
-    body = {
-        "conforms": report.conforms,
-        "counts": report.counts(),
-        "results": json.loads(report.to_json()),
-    }
+    body_type = body_media(request.headers.get("content-type", ""))
+    body = await request.body()
+    if len(body) > settings.validate_max_bytes:
+        raise BodyTooLarge(
+            f"/validate takes at most {settings.validate_max_bytes:,} bytes (CYPKG_VALIDATE_MAX_BYTES)",
+            hint="validate one document at a time, or `cypkg validate FILE` on your own machine",
+        )
+    report = await validator.run(ValidateRequest(body, body_type), client=client_key(request))
     if media == "text/html":
-        return HTMLResponse(report_html(body))
-    return JSONResponse(body)
+        return HTMLResponse(report_html(report))
+    return JSONResponse(report)

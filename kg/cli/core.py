@@ -169,8 +169,7 @@ def validate(
     """
     from rdflib import Graph
 
-    from kg.validation.gate import neighbourhood, read_rdf_file
-    from kg.validation.shapes import validate as run_validation
+    from kg.validation.gate import check_data, read_rdf_file
     from kg.validation.whole_store import validate_store
 
     if store:
@@ -181,11 +180,7 @@ def validate(
     data = Graph()
     for path in files:
         data += read_rdf_file(path)
-    report = run_validation(data + neighbourhood(context_store, data))
-    own = set(data.subjects())
-    report.results = [r for r in report.results if r.focus_node in own]
-    report.conforms = not any(r.severity == "Violation" for r in report.results)
-    _print_report(report, format)
+    _print_report(check_data(context_store, data), format)
 
 
 @app.command()
@@ -362,8 +357,15 @@ def docs(
 def serve(
     host: Annotated[str | None, typer.Option(help="Address to listen on (default 127.0.0.1)")] = None,
     port: Annotated[int | None, typer.Option(help="Port to listen on (default 8000)")] = None,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Service worker processes (default 1)")] = 1,
 ) -> None:
-    """Start the web service (SPARQL endpoint, query page, lookups); builds the store on first start."""
+    """Start the web service (SPARQL endpoint, query page, lookups); builds the store on first start.
+
+    Any number of workers share the store safely: one writer process applies every write through
+    the SHACL gate and publishes a snapshot after each; every worker reads the latest snapshot.
+
+    Example: `cypkg serve --workers 2 --port 8000`
+    """
     import uvicorn
 
     from kg.config import get_settings
@@ -375,5 +377,13 @@ def serve(
         _build_with_progress(store)
     if hasattr(store, "close"):
         store.close()
-    out.print(f"serving on http://{host or settings.host}:{port or settings.port}/ (Ctrl+C stops)")
-    uvicorn.run("api.main:create_app", factory=True, host=host or settings.host, port=port or settings.port)
+    address = f"http://{host or settings.host}:{port or settings.port}/"
+    out.print(f"serving on {address} with {workers} worker(s) (Ctrl+C stops)")
+    uvicorn.run(
+        "api.main:create_app",
+        factory=True,
+        host=host or settings.host,
+        port=port or settings.port,
+        workers=workers,
+        **settings.uvicorn_options(),  # type: ignore[arg-type]
+    )

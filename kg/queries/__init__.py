@@ -36,7 +36,7 @@ LITERAL_KINDS = {"string", "integer", "decimal", "date", "year", "boolean"}
 _BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
 _HEADER = re.compile(r"^#\s*(question|parameter|example|returns|why):\s*(.*)$")
 _PARAM = re.compile(r"^\?(?P<name>[A-Za-z_]\w*)\s+(?P<kind>[a-z-]+)(?P<opt>\s+optional)?\s*(?:-|—)?\s*(?P<doc>.*)$")
-_BAD_IRI_CHARS = re.compile(r'[\s<>"{}|\\^`]')
+_BAD_IRI_CHARS = re.compile(r'[\x00-\x20\x7f-\x9f<>"{}|\\^`]')
 
 
 @dataclass(frozen=True)
@@ -86,10 +86,21 @@ _EXAMPLES = {
 }
 
 
+def _valid_iri(text: str) -> bool:
+    """Whether the store accepts this as an IRI (pyoxigraph checks RFC 3987)."""
+    import pyoxigraph as ox
+
+    try:
+        ox.NamedNode(text)
+    except ValueError:
+        return False
+    return True
+
+
 def to_iri(text: str, kind: str | None = None, *, name: str = "value") -> URIRef:
     """An id (slug) of the given kind, or a full http(s) IRI, as a URIRef; refuses anything else."""
     if text.startswith(("http://", "https://")):
-        if _BAD_IRI_CHARS.search(text):
+        if _BAD_IRI_CHARS.search(text) or not _valid_iri(text):
             raise QueryError(
                 f"?{name}: {text!r} is not a valid IRI", hint="IRIs may not contain spaces, quotes or <>{}|^`"
             )

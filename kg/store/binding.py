@@ -115,6 +115,18 @@ def values_block(bindings: dict[str, Any]) -> str:
     return f"VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
 
 
+def values_column(name: str, terms: Iterable[Any]) -> str:
+    """A VALUES block giving `?name` each of `terms` in turn (rdflib or pyoxigraph; written by oxigraph, escaped)."""
+    if not re.fullmatch(r"[A-Za-z_]\w*", name):
+        raise QueryError(f"{name!r} is not a variable name", hint="bind variables by name, without '?'")
+    cells = []
+    for term in terms:
+        if isinstance(term, BNode | ox.BlankNode):
+            raise QueryError(f"?{name} is bound to a blank node", hint="bind an IRI or a literal")
+        cells.append(str(term if isinstance(term, ox.NamedNode | ox.Literal) else to_oxigraph(term)))
+    return f"VALUES ?{name} {{ {' '.join(cells)} }}"
+
+
 def bind_values(query: str, bindings: dict[str, Any] | None) -> str:
     """The query with a VALUES block binding `bindings`, first thing in its outermost WHERE group.
 

@@ -40,6 +40,13 @@ class OxigraphStore:
         self.read_only = read_only
         self._store = self._open()
 
+    @classmethod
+    def over(cls, raw: ox.Store) -> OxigraphStore:
+        """A store object around a pyoxigraph store that is already open (a read-only snapshot, say)."""
+        store = cls.__new__(cls)
+        store.root, store.read_only, store._store = None, True, raw
+        return store
+
     # --- opening and generations -------------------------------------------------------------
     def _open(self) -> ox.Store:
         if self.root is None:

@@ -58,10 +58,13 @@ def targeted_shapes(shapes: Graph) -> list[URIRef] | None:
 
 
 @contextlib.contextmanager
-def parsed_once() -> Iterator[None]:
-    """Within the block, rdflib parses each distinct SPARQL text once and reuses the parsed query."""
+def parsed_once(cache: dict[tuple[str, Any, Any], Any] | None = None) -> Iterator[None]:
+    """Within the block, rdflib parses each distinct SPARQL text once and reuses the parsed query.
+
+    `cache` keeps the parsed queries beyond the block (the write gate validates again and again).
+    """
     original = processor.SPARQLProcessor.query
-    cache: dict[tuple[str, Any, Any], Any] = {}
+    cache = {} if cache is None else cache
 
     def query(self, strOrQuery, initBindings=None, initNs=None, base=None, DEBUG=False):  # noqa: ANN001, ANN202, N803
         if isinstance(strOrQuery, str):

@@ -30,9 +30,11 @@ import httpx
 import pytest
 import uvicorn
 from fastapi.testclient import TestClient
+from support.served import Served
 from support.virtuoso import VirtuosoServer, start_virtuoso
 
 from api.main import create_app
+from api.server import HeaderTimeoutProtocol
 from kg.config import Settings
 from kg.store.build import build_store, data_sources
 from kg.store.embedded import OxigraphStore
@@ -58,9 +60,26 @@ def settings_for(**overrides: object) -> Settings:
     return Settings(_env_file=None, **overrides)  # type: ignore[call-arg]
 
 
+LIVE_MEMORY_MB = 1024
+LIVE_VALIDATE_TIMEOUT_S = 3.0
+LIVE_HEADER_TIMEOUT_S = 1.0
+
+
 def live_settings() -> Settings:
-    """The live servers' settings: a short query limit, a small row cap, writes with TOKEN."""
-    return settings_for(query_timeout=LIVE_QUERY_TIMEOUT_S, max_rows=LIVE_MAX_ROWS, api_token=TOKEN)
+    """The live servers' settings: short time limits, a small row cap and memory cap, writes with TOKEN."""
+    return settings_for(
+        query_timeout=LIVE_QUERY_TIMEOUT_S,
+        max_rows=LIVE_MAX_ROWS,
+        api_token=TOKEN,
+        query_memory_mb=LIVE_MEMORY_MB,
+        validate_timeout=LIVE_VALIDATE_TIMEOUT_S,
+    )
+
+
+class QuickHeaders(HeaderTimeoutProtocol):
+    """The live servers' HTTP protocol: a client has LIVE_HEADER_TIMEOUT_S to send its headers."""
+
+    header_timeout = LIVE_HEADER_TIMEOUT_S
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
@@ -135,7 +154,8 @@ class LiveServer:
 
     def __init__(self, app: object) -> None:
         self.log = io.StringIO()
-        self.config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="info", lifespan="on")
+        options = {**settings_for().uvicorn_options(), "http": QuickHeaders}
+        self.config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="info", lifespan="on", **options)
         self.server = uvicorn.Server(self.config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
         self.url = ""
@@ -204,3 +224,38 @@ def embedded_http(embedded_live_server: str) -> Iterator[httpx.Client]:
     """An httpx client against the embedded live server alone."""
     with httpx.Client(base_url=embedded_live_server, timeout=30) as c:
         yield c
+
+
+def dump_sha256(store: Store) -> str:
+    """A store's whole content as the SHA-256 of its N-Quads dump: equal means byte-identical."""
+    import hashlib
+
+    out = io.BytesIO()
+    store.dump(out, "nquads")
+    return hashlib.sha256(out.getvalue()).hexdigest()
+
+
+SERVED_WRITE_TIMEOUT_S = 4.0
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """`cypkg serve --workers 2` over an on-disk store of the light data: the writer process and snapshots."""
+    root = tmp_path_factory.mktemp("served") / "store"
+    store = OxigraphStore(root)
+    build_store(store, light_sources())
+    store.close()
+    server = Served(
+        root,
+        workers=2,
+        log=root.parent / "serve.log",
+        CYPKG_API_TOKEN=TOKEN,
+        CYPKG_QUERY_TIMEOUT=str(LIVE_QUERY_TIMEOUT_S),
+        CYPKG_WRITE_TIMEOUT=str(SERVED_WRITE_TIMEOUT_S),
+        CYPKG_MAX_ROWS=str(LIVE_MAX_ROWS),
+    )
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()

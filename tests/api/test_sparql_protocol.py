@@ -275,7 +275,10 @@ def test_update_with_token_goes_through_the_shacl_gate(http: httpx.Client):
         f"INSERT DATA {{ GRAPH <{graph}> {{ <https://w3id.org/cypkg/id/organisation/api-test-org> "
         f'skos:prefLabel "API test organisation" }} }}'
     )
-    assert http.post("/sparql", data={"update": good}, headers=auth).json() == {"changed": ["api-test-update"]}
+    assert http.post("/sparql", data={"update": good}, headers=auth).json() == {
+        "changed": ["api-test-update"],
+        "warnings": 0,
+    }
     ask = http.get("/sparql", params={"query": "ASK { <https://w3id.org/cypkg/id/organisation/api-test-org> ?p ?o }"})
     assert ask.json()["boolean"] is True
     assert json.loads(http.delete("/store", params={"graph": "api-test-update"}, headers=auth).text)["dropped"]

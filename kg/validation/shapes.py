@@ -13,19 +13,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pyshacl
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import OWL, RDF, RDFS, SH
+from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 from rich.table import Table
 
 from kg.namespaces import shorten
 from kg.ontology.files import load_ontology, load_shapes
-from kg.store.inference import transitive_closure
+from kg.store.inference import Rules, closed_graph, default_rules
 
 __all__ = [
     "SEVERITIES",
-    "entail",
     "ValidationReport",
     "ValidationResult",
     "report_results",
@@ -111,42 +110,6 @@ class ValidationReport:
         return table
 
 
-def entail(data: Graph, ontology: Graph) -> Graph:
-    """`data` plus the ontology plus what the store materialises from it.
-
-    That is rdfs:subClassOf and rdfs:subPropertyOf closure, owl:inverseOf and
-    owl:SymmetricProperty (the rules of kg.store.inference), so a single graph validates as it would
-    inside the store. Unlike full RDFS entailment it adds no `rdf:type rdfs:Resource` to every
-    node, which would make every dangling reference look described, and it is much faster.
-    """
-    superclasses = transitive_closure(ontology, RDFS.subClassOf)
-    superproperties = transitive_closure(ontology, RDFS.subPropertyOf)
-    inverses: dict[Node, set[Node]] = {}
-    for a, b in ontology.subject_objects(OWL.inverseOf):
-        inverses.setdefault(a, set()).add(b)
-        inverses.setdefault(b, set()).add(a)
-    symmetric = set(ontology.subjects(RDF.type, OWL.SymmetricProperty))
-    closed = Graph()
-    closed += ontology
-    closed += data
-    frontier = list(data)
-    while frontier:
-        new: list[tuple[Node, Node, Node]] = []
-        for s, p, o in frontier:
-            if p == RDF.type and isinstance(o, URIRef):
-                new.extend((s, p, sup) for sup in superclasses.get(o, ()))
-            if isinstance(p, URIRef):
-                new.extend((s, sup, o) for sup in superproperties.get(p, ()))
-            if not isinstance(o, Literal):
-                new.extend((o, inv, s) for inv in inverses.get(p, ()))
-                if p in symmetric:
-                    new.append((o, p, s))
-        frontier = [t for t in new if t not in closed]
-        for triple in frontier:
-            closed.add(triple)
-    return closed
-
-
 def _flatten(data: Graph | Dataset) -> Graph:
     """One graph holding every triple of a dataset (union of named graphs), or the graph itself."""
     if isinstance(data, Dataset):
@@ -221,7 +184,7 @@ def validate(
     """Check `data` (a graph, or every named graph of a dataset together) against the shapes.
 
     The ontology is mixed in and, with inference="rdfs" (the default), the subclass and
-    sub-property closure plus inverses added as the store materialises them (see `entail`), so a
+    sub-property closure plus inverses added as the store materialises them (kg.store.inference), so a
     graph of one source document validates the same way it does inside the store. "none" checks
     the data as given (plus the ontology); any other value ("owlrl", "both") is passed to pyshacl.
     """
@@ -229,7 +192,8 @@ def validate(
     ontology_graph = ontology if ontology is not None else load_ontology()
     flat = _flatten(data)
     if inference == "rdfs":
-        target, ont_graph, pyshacl_inference = entail(flat, ontology_graph), None, "none"
+        rules = default_rules() if ontology is None else Rules.from_graph(ontology_graph)
+        target, ont_graph, pyshacl_inference = closed_graph(flat, ontology_graph, rules), None, "none"
     elif inference == "none":
         target, ont_graph, pyshacl_inference = flat + ontology_graph, None, "none"
     else:

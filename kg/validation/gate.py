@@ -15,6 +15,7 @@ from rdflib import Graph, URIRef
 
 from kg.errors import UnknownIdError, ValidationFailed
 from kg.namespaces import GRAPH
+from kg.store.binding import bind_rows
 from kg.store.protocol import Store
 from kg.store.rdf_io import graph_name_for, parse_file
 from kg.store.terms import to_rdflib
@@ -22,6 +23,7 @@ from kg.validation.shapes import ValidationReport, validate
 
 Mode = Literal["add", "replace"]
 _CONTEXT_CHUNK = 500
+_DESCRIBED = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
 
 
 def read_rdf_file(path: Path, graph: str | None = None) -> Graph:
@@ -38,10 +40,7 @@ def neighbourhood(store: Store, data: Graph) -> Graph:
     targets = sorted({o for o in data.objects() if isinstance(o, URIRef)} - described)
     context = Graph()
     for i in range(0, len(targets), _CONTEXT_CHUNK):
-        chunk = targets[i : i + _CONTEXT_CHUNK]
-        values = " ".join(t.n3() for t in chunk)
-        query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?o }}"
-        context += store.construct(query)
+        context += store.construct(bind_rows(_DESCRIBED, "s", targets[i : i + _CONTEXT_CHUNK]))
     return context
 
 

@@ -10,16 +10,17 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import pyshacl
 from rdflib import Dataset, Graph, URIRef
-from rdflib.collection import Collection
-from rdflib.namespace import RDF, SH
+from rdflib.extras.shacl import SHACLPathError, parse_shacl_path
+from rdflib.namespace import RDF, SH, NamespaceManager
 from rdflib.term import Node
 from rich.table import Table
 
-from kg.namespaces import shorten
+from kg.namespaces import PREFIXES, shorten
 from kg.ontology.files import load_ontology, load_shapes
 from kg.store.inference import Rules, closed_graph, default_rules
 
@@ -120,28 +121,23 @@ def _flatten(data: Graph | Dataset) -> Graph:
     return data
 
 
+@cache
+def _prefixes() -> NamespaceManager:
+    """The project's prefixes (and no others), for writing paths as an officer reads them."""
+    names = NamespaceManager(Graph(bind_namespaces="none"), bind_namespaces="none")
+    for prefix, namespace in PREFIXES.items():
+        names.bind(prefix, namespace)
+    return names
+
+
 def render_path(report: Graph, path: Node | None) -> Node | str | None:
-    """A SHACL property path: the IRI itself, or SPARQL path syntax for a complex path."""
+    """A SHACL property path: the IRI itself, or SPARQL path syntax with prefixed names for a complex path."""
     if path is None or isinstance(path, URIRef):
         return path
-    inverse = report.value(path, SH.inversePath)
-    if inverse is not None:
-        return f"^{_path_text(report, inverse)}"
-    alternatives = report.value(path, SH.alternativePath)
-    if alternatives is not None:
-        return "|".join(_path_text(report, p) for p in Collection(report, alternatives))
-    for key, suffix in ((SH.zeroOrMorePath, "*"), (SH.oneOrMorePath, "+"), (SH.zeroOrOnePath, "?")):
-        inner = report.value(path, key)
-        if inner is not None:
-            return f"({_path_text(report, inner)}){suffix}"
-    if report.value(path, RDF.first) is not None:
-        return "/".join(_path_text(report, p) for p in Collection(report, path))
-    return path
-
-
-def _path_text(report: Graph, path: Node) -> str:
-    rendered = render_path(report, path)
-    return shorten(rendered) if isinstance(rendered, Node) else str(rendered)
+    try:
+        return parse_shacl_path(report, path).n3(_prefixes())
+    except (SHACLPathError, TypeError):
+        return path
 
 
 def _focus_node(report: Graph, result: Node) -> Node:

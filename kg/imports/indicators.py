@@ -31,9 +31,9 @@ import pyoxigraph as ox
 from kg.config import REPO_ROOT
 from kg.imports.neighbours import neighbours_turtle
 from kg.imports.rdf_files import Node, gzip_bytes, iri, lit, ntriples_file, turtle_file
-from kg.imports.reference import authorities, comparator_areas, slugify
+from kg.imports.reference import authorities, comparator_areas
 from kg.imports.tables import IndicatorInputError, open_rows
-from kg.namespaces import CYP, ID, PREFIXES, QB
+from kg.namespaces import CYP, ID, PREFIXES, QB, slugify
 
 ROOT = REPO_ROOT
 SOURCES = ROOT / "data" / "sources" / "indicators"

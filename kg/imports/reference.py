@@ -16,7 +16,7 @@ from pathlib import Path
 
 from kg.config import REPO_ROOT
 from kg.imports.rdf_files import Node, iri, lit, turtle_file
-from kg.namespaces import CYP, GSS, ID, PREFIXES
+from kg.namespaces import CYP, GSS, ID, PREFIXES, slugify
 
 ROOT = REPO_ROOT
 SOURCES = ROOT / "data" / "sources" / "reference"
@@ -81,11 +81,6 @@ SOURCE_META: dict[str, tuple[str, str, str]] = {  # title, publisher, licence IR
 TIERS = {"CTY": "upper", "UA": "upper", "MD": "upper", "LBO": "upper", "CC": "upper", "NMD": "lower"}
 
 ECM_SCHEME = ID["scheme/ecm"]
-
-
-def slugify(text: str) -> str:
-    """Lower-case, runs of non-alphanumerics to one hyphen (the mySociety nice-name slug rule)."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def source_node(key: str) -> Node:

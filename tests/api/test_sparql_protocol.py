@@ -6,10 +6,10 @@ import csv
 import io
 import json
 import threading
-from xml.etree import ElementTree
 
 import httpx
 import pytest
+from defusedxml import ElementTree
 from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, JSON, TSV, TURTLE, XML, SPARQLWrapper

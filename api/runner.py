@@ -23,6 +23,9 @@ from typing import Any, Protocol
 
 from api.execute import QueryAnswer, QueryRequest, execute, row_limit_error
 from kg.errors import CypkgError, QueryError, QueryLimitExceeded, StoreError
+from kg.store.binding import query_form
+from kg.store.embedded import OxigraphStore
+from kg.store.protocol import Store
 
 log = logging.getLogger("api.runner")
 _SPAWN = multiprocessing.get_context("spawn")
@@ -64,9 +67,7 @@ def _error_from_wire(data: dict[str, Any]) -> CypkgError:
 
 def worker_main(conn: Connection, store_path: str, max_rows: int) -> None:
     """A worker process: answer (generation, request) messages until the pipe closes."""
-    from kg.store.embedded import OxigraphStore
-
-    opened: tuple[int, Any] | None = None
+    opened: tuple[int, OxigraphStore] | None = None
     while True:
         try:
             generation, request = conn.recv()
@@ -74,8 +75,8 @@ def worker_main(conn: Connection, store_path: str, max_rows: int) -> None:
             return
         try:
             if opened is None or opened[0] != generation:
-                opened = (generation, OxigraphStore(store_path, read_only=True).raw)
-            conn.send(("ok", execute(opened[1], request, max_rows)))
+                opened = (generation, OxigraphStore(store_path, read_only=True))
+            conn.send(("ok", execute(opened[1].as_oxigraph(), request, max_rows)))
         except CypkgError as exc:
             conn.send(("error", _error_to_wire(exc)))
         except Exception as exc:  # noqa: BLE001 - reported to the parent, which logs it
@@ -198,17 +199,17 @@ class ProcessRunner:
 class ThreadRunner:
     """Queries in a worker thread, for stores without a path (in memory, remote)."""
 
-    def __init__(self, store: Any, *, timeout: float, max_rows: int) -> None:
+    def __init__(self, store: Store, *, timeout: float, max_rows: int) -> None:
         self.store = store
         self.timeout = timeout
         self.max_rows = max_rows
 
     async def run(self, request: QueryRequest) -> QueryAnswer:
-        raw = getattr(self.store, "raw", None)
-        if raw is not None:
-            call = lambda: execute(raw, request, self.max_rows)  # noqa: E731
+        store = self.store
+        if isinstance(store, OxigraphStore):
+            call = lambda: execute(store.as_oxigraph(), request, self.max_rows)  # noqa: E731
         else:
-            call = lambda: remote_answer(self.store, request, self.max_rows, self.timeout)  # noqa: E731
+            call = lambda: remote_answer(store, request, self.max_rows, self.timeout)  # noqa: E731
         loop = asyncio.get_running_loop()
         try:
             return await asyncio.wait_for(loop.run_in_executor(None, call), timeout=self.timeout)
@@ -228,12 +229,9 @@ class ThreadRunner:
         """Nothing to release."""
 
 
-def remote_answer(store: Any, request: QueryRequest, max_rows: int, timeout: float) -> QueryAnswer:
+def remote_answer(store: Store, request: QueryRequest, max_rows: int, timeout: float) -> QueryAnswer:
     """A query on a remote store, within the service's row budget; the server is told the time limit too."""
-    from kg.store.binding import query_form
-    from kg.store.terms import to_rdflib
-
-    bindings = {k: to_rdflib(v) for k, v in request.bindings.items()}
+    bindings = request.bindings
     form = query_form(request.query)
     fmt = request.graph_format if form in ("CONSTRUCT", "DESCRIBE") else request.results_format
     kind, body = store.query_serialized(
@@ -248,9 +246,8 @@ def remote_answer(store: Any, request: QueryRequest, max_rows: int, timeout: flo
     return QueryAnswer(kind, fmt, body, -1)
 
 
-def runner_for(store: Any, *, timeout: float, max_rows: int, workers: int = 2) -> QueryRunner:
+def runner_for(store: Store, *, timeout: float, max_rows: int, workers: int = 2) -> QueryRunner:
     """Worker processes for an on-disk embedded store, a thread otherwise."""
-    root = getattr(store, "root", None)
-    if root is not None and hasattr(store, "raw"):
-        return ProcessRunner(Path(root), timeout=timeout, max_rows=max_rows, size=workers)
+    if isinstance(store, OxigraphStore) and store.root is not None:
+        return ProcessRunner(store.root, timeout=timeout, max_rows=max_rows, size=workers)
     return ThreadRunner(store, timeout=timeout, max_rows=max_rows)

@@ -11,7 +11,7 @@ word "where". Values are written as N-Triples terms by oxigraph, so they are esc
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -116,7 +116,7 @@ def _term(name: str, term: Any) -> str:
     return str(term if isinstance(term, ox.NamedNode | ox.Literal) else to_oxigraph(term))
 
 
-def values_block(bindings: dict[str, Any]) -> str:
+def values_block(bindings: Mapping[str, Any]) -> str:
     """One VALUES row binding each variable to its term (rdflib or pyoxigraph), as N-Triples terms."""
     names = [_variable(name) for name in bindings]
     terms = [_term(name, term) for name, term in bindings.items()]
@@ -129,7 +129,7 @@ def rows_block(name: str, terms: Iterable[Any]) -> str:
     return f"VALUES {variable} {{ {' '.join(_term(name, term) for term in terms)} }}"
 
 
-def bind_values(query: str, bindings: dict[str, Any] | None) -> str:
+def bind_values(query: str, bindings: Mapping[str, Any] | None) -> str:
     """The query with a VALUES block binding `bindings`, first thing in its outermost WHERE group.
 
     The short form `CONSTRUCT WHERE { … }` may hold only triples, so there the block goes after the

@@ -9,7 +9,6 @@ the ontology or the inferred graphs: those are derived or loaded with `cypkg loa
 
 from __future__ import annotations
 
-import io
 from collections import defaultdict
 
 import pyoxigraph as ox
@@ -53,15 +52,9 @@ def apply_update(store: Store, text: str) -> list[str]:
 
 
 def snapshot(store: Store) -> ox.Store:
-    """An in-memory copy of every quad in the store: the embedded store's own, a remote store's dump."""
+    """An in-memory copy of every quad in the store (a remote store's read graph by graph)."""
     copy = ox.Store()
-    raw = getattr(store, "raw", None)
-    if raw is not None:
-        copy.bulk_extend(raw.quads_for_pattern(None, None, None, None))
-        return copy
-    dump = io.BytesIO()
-    store.dump(dump, "nquads")
-    copy.bulk_load(dump.getvalue(), format=ox.RdfFormat.N_QUADS)
+    copy.bulk_extend(store.quads())
     return copy
 
 

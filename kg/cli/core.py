@@ -13,7 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from kg import queries as named_queries
 from kg.cli import app
-from kg.cli.output import to_csv, to_json, to_table
+from kg.cli.output import report_table, to_csv, to_json, to_table
 from kg.errors import QueryError
 from kg.store.build import build_store, data_sources, ensure_built, memory_store, open_store
 from kg.store.protocol import Store
@@ -232,7 +232,7 @@ def _print_report(report: ValidationReport, format: ReportFormat) -> NoReturn:
         sys.stdout.write(report.to_turtle())
     else:
         if report.results:
-            out.print(report.to_table())
+            out.print(report_table(report))
         counts = report.counts()
         summary = ", ".join(f"{n} {sev}(s)" for sev, n in counts.items() if n) or "no results"
         out.print(("[green]conforms[/]" if report.conforms else "[red]does not conform[/]") + f": {summary}")

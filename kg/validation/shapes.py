@@ -18,9 +18,8 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.extras.shacl import SHACLPathError, parse_shacl_path
 from rdflib.namespace import RDF, SH, NamespaceManager
 from rdflib.term import Node
-from rich.table import Table
 
-from kg.namespaces import PREFIXES, shorten
+from kg.namespaces import PREFIXES
 from kg.ontology.files import load_ontology, load_shapes
 from kg.store.inference import Rules, closed_graph, default_rules
 
@@ -94,21 +93,6 @@ class ValidationReport:
     def to_turtle(self) -> str:
         """The raw SHACL validation report graph, for tools that speak SHACL."""
         return self.graph.serialize(format="turtle")
-
-    def to_table(self) -> Table:
-        """A rich table for the terminal, IRIs shortened with the project's prefixes."""
-        table = Table("severity", "shape", "focus node", "path", "value", "message", show_lines=True)
-        colour = {"Violation": "red", "Warning": "yellow", "Info": "cyan"}
-        for r in self.results:
-            table.add_row(
-                f"[{colour.get(r.severity, 'white')}]{r.severity}[/]",
-                shorten(r.source_shape),
-                shorten(r.focus_node),
-                shorten(r.result_path),
-                shorten(r.value),
-                r.message,
-            )
-        return table
 
 
 def _flatten(data: Graph | Dataset) -> Graph:

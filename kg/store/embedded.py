@@ -136,7 +136,7 @@ class OxigraphStore:
             self._store, query, oxigraph_bindings, default_graph=default_graph or (), named_graphs=named_graphs or ()
         )
 
-    def select(self, query: str, bindings: Bindings | None = None) -> list[dict[str, Node]]:
+    def select(self, query: str, bindings: Bindings | None = None) -> Rows:
         result = self._query(query, bindings)
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError("expected a SELECT query", hint="use ask() or construct() for other query forms")

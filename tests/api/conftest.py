@@ -25,12 +25,12 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 import uvicorn
 from fastapi.testclient import TestClient
-from support.virtuoso import VirtuosoServer, start_virtuoso
 
 from api.main import create_app
 from kg.config import Settings
@@ -39,6 +39,7 @@ from kg.store.embedded import OxigraphStore
 from kg.store.protocol import Store
 from kg.store.rdf_io import RdfSource
 from kg.store.remote import RemoteStore
+from tests.support.virtuoso import VirtuosoServer, start_virtuoso
 
 REPO = Path(__file__).resolve().parents[2]
 TOKEN = "test-token-0123456789abcdef"
@@ -53,9 +54,9 @@ def light_sources() -> list[RdfSource]:
     return [s for s in data_sources(REPO / "data") if ".nt" not in "".join(s.path.suffixes)]
 
 
-def settings_for(**overrides: object) -> Settings:
+def settings_for(**overrides: Any) -> Settings:
     """Settings for a test app, with no environment leaking in."""
-    return Settings(_env_file=None, **overrides)  # type: ignore[call-arg]
+    return Settings(_env_file=None, **overrides)
 
 
 def live_settings() -> Settings:
@@ -133,7 +134,7 @@ def write_client(light_store: Store) -> Iterator[TestClient]:
 class LiveServer:
     """A uvicorn server in a background thread, and where it listens."""
 
-    def __init__(self, app: object) -> None:
+    def __init__(self, app: Any) -> None:
         self.log = io.StringIO()
         self.config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="info", lifespan="on")
         self.server = uvicorn.Server(self.config)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import networkx as nx
 import pytest
 
@@ -12,7 +14,7 @@ IRI = "https://w3id.org/cypkg/id/"
 PLAN = "testshire-cypp-2030-2033"
 
 
-def _section(rows: list, section: str) -> dict[str, object]:
+def _section(rows: list, section: str) -> dict[str, Any]:
     return {r.id: r.value for r in rows if r.section == section}
 
 

@@ -177,9 +177,9 @@ class RemoteStore:
         """The server's SPARQL JSON results, parsed by pyoxigraph; an answer that reached the row limit
         (or passed `max_rows`) is refused, never returned in part."""
         body = response.content
-        if b"nodeID://" in body:
-            body = _virtuoso_blank_nodes(body)
         try:
+            if b"nodeID://" in body:
+                body = _virtuoso_blank_nodes(body)
             parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
         except (SyntaxError, ValueError) as exc:
             raise StoreError(

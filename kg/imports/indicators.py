@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -263,39 +264,45 @@ def national_ranks(
 
 
 def observation_triples(observations: Iterable[Observation], measures: dict[str, Measure]) -> list[ox.Triple]:
-    """The observations as triples: dataset, indicator, area, period, a value (and national rank) or a status."""
-    src = iri(SOURCE_IRIS[LAIT_DATA])
-    t_type, t_obs = iri(RDF_TYPE), iri(str(QB.Observation))
-    p_ds, p_ind, p_area = iri(str(QB.dataSet)), iri(str(CYP.indicator)), iri(str(CYP.refArea))
-    p_per, p_start, p_val = iri(str(CYP.refPeriod)), iri(str(CYP.periodStartYear)), iri(str(CYP.value))
-    p_status, p_prov = iri(str(CYP.obsStatus)), iri(PROV_DERIVED)
-    p_rank, p_count, p_q = iri(str(CYP.nationalRank)), iri(str(CYP.nationalCount)), iri(str(CYP.nationalQuartile))
+    """The observations as triples: dataset, indicator, area, period, a value (and national rank) or a status.
+
+    A million triples share a few thousand distinct terms, so each term is made once (`node`, `value`).
+    """
+    node, value = cache(iri), cache(lit)
+    src = node(SOURCE_IRIS[LAIT_DATA])
+    t_type, t_obs = node(RDF_TYPE), node(str(QB.Observation))
+    p_ds, p_ind, p_area = node(str(QB.dataSet)), node(str(CYP.indicator)), node(str(CYP.refArea))
+    p_per, p_start, p_val = node(str(CYP.refPeriod)), node(str(CYP.periodStartYear)), node(str(CYP.value))
+    p_status, p_prov = node(str(CYP.obsStatus)), node(PROV_DERIVED)
+    p_rank, p_count, p_q = node(str(CYP.nationalRank)), node(str(CYP.nationalCount)), node(str(CYP.nationalQuartile))
     observations = list(observations)
     ranks = national_ranks(observations, measures)
+    measure_terms = {k: (node(m.dataset), node(m.iri)) for k, m in measures.items()}
     triples: list[ox.Triple] = []
     for o in observations:
         m = measures[o.measure]
         s = iri(observation_iri(o, m))
+        dataset, indicator = measure_terms[o.measure]
         pairs: list[tuple[ox.NamedNode, ox.NamedNode | ox.Literal]] = [
             (t_type, t_obs),
-            (p_ds, iri(m.dataset)),
-            (p_ind, iri(m.iri)),
-            (p_area, iri(o.area)),
-            (p_per, lit(o.period)),
-            (p_start, lit(o.period[:4], "gYear")),
+            (p_ds, dataset),
+            (p_ind, indicator),
+            (p_area, node(o.area)),
+            (p_per, value(o.period)),
+            (p_start, value(o.period[:4], "gYear")),
             (p_prov, src),
         ]
         if o.value is not None:
-            pairs.append((p_val, lit(o.value, "decimal")))
+            pairs.append((p_val, value(o.value, "decimal")))
             if (o.measure, o.period, o.area) in ranks:
                 rank, count, quartile = ranks[(o.measure, o.period, o.area)]
                 pairs += [
-                    (p_rank, lit(str(rank), "integer")),
-                    (p_count, lit(str(count), "integer")),
-                    (p_q, lit(str(quartile), "integer")),
+                    (p_rank, value(str(rank), "integer")),
+                    (p_count, value(str(count), "integer")),
+                    (p_q, value(str(quartile), "integer")),
                 ]
         else:
-            pairs.append((p_status, iri(str(STATUS[o.status or "-"]))))
+            pairs.append((p_status, node(str(STATUS[o.status or "-"]))))
         triples += (ox.Triple(s, p, obj) for p, obj in pairs)
     return triples
 

@@ -71,8 +71,9 @@ def turtle_file(nodes: Iterable[Node], comment: str) -> str:
 
 
 def ntriples_file(triples: Iterable[ox.Triple]) -> str:
-    """The triples as N-Triples, one per line, in sorted order."""
-    return serialized(ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.N_TRIPLES)).decode("utf-8")
+    """The triples as N-Triples written by pyoxigraph, one per line, the lines in sorted order."""
+    text = serialized(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)).decode("utf-8")
+    return "".join(sorted(text.splitlines(keepends=True)))
 
 
 def gzip_bytes(text: str) -> bytes:

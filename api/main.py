@@ -92,7 +92,7 @@ def create_app(store: Store | None = None, settings: Settings | None = None, *, 
         if root is not None:
             from kg.store.snapshots import publish
 
-            publish(store.raw, root)  # type: ignore[attr-defined]
+            publish(store.as_oxigraph(), root)
         writes = LocalWrites(store, root=root, timeout=settings.write_timeout)
     runner = runner_for(
         store,

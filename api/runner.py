@@ -30,6 +30,9 @@ from typing import Any, Protocol
 
 from api.execute import Job, QueryAnswer, QueryRequest, ValidateRequest, row_limit_error, run_job
 from kg.errors import CypkgError, QueryLimitExceeded, StoreError
+from kg.store.binding import query_form
+from kg.store.embedded import OxigraphStore
+from kg.store.protocol import Store
 
 log = logging.getLogger("api.runner")
 _WORKERS = multiprocessing.get_context("forkserver")
@@ -348,7 +351,7 @@ class ThreadRunner:
         self.timeout_setting = timeout_setting
 
     async def run(self, job: Job, *, client: str = "") -> Any:
-        if isinstance(job, QueryRequest) and getattr(self.store, "raw", None) is None:
+        if isinstance(job, QueryRequest) and not isinstance(self.store, OxigraphStore):
             call = lambda: remote_answer(self.store, job, self.max_rows, self.timeout)  # noqa: E731
         else:
             call = lambda: run_job(self.store, job, self.max_rows)  # noqa: E731
@@ -368,12 +371,9 @@ class ThreadRunner:
         """Nothing to release."""
 
 
-def remote_answer(store: Any, request: QueryRequest, max_rows: int, timeout: float) -> QueryAnswer:
+def remote_answer(store: Store, request: QueryRequest, max_rows: int, timeout: float) -> QueryAnswer:
     """A query on a remote store, within the service's row budget; the server is told the time limit too."""
-    from kg.store.binding import query_form
-    from kg.store.terms import to_rdflib
-
-    bindings = {k: to_rdflib(v) for k, v in request.bindings.items()}
+    bindings = request.bindings
     form = query_form(request.query)
     fmt = request.graph_format if form in ("CONSTRUCT", "DESCRIBE") else request.results_format
     kind, body = store.query_serialized(

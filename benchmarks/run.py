@@ -273,7 +273,7 @@ def bench_size(
     log(f"[{size}] load: " + "; ".join(f"{k} {v.text()}" for k, v in res.load.items()))
 
     store = OxigraphStore(scratch / f"cypkg-{size}")
-    raw = store.raw
+    raw = store.as_oxigraph()
     for name, q in queries.all_queries().items():
         if q.form != "SELECT":
             continue

@@ -14,6 +14,11 @@ from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+"""The checkout this code runs from (in an installed wheel: the site-packages folder)."""
+RESOURCE_ROOT = (
+    REPO_ROOT if (REPO_ROOT / "ontology" / "cypkg.ttl").is_file() else Path(__file__).resolve().parent / "_resources"
+)
+"""Where ontology/ and data/ are read from: the checkout's, or the copies a wheel carries (kg/_resources/, setup.py)."""
 
 
 class Settings(BaseSettings):
@@ -28,7 +33,7 @@ class Settings(BaseSettings):
         default_factory=lambda: Path(user_data_dir("cypkg")) / "store",
         description="Where the embedded store keeps its files",
     )
-    data_dir: Path = Field(REPO_ROOT / "data", description="The folder `cypkg load` builds the store from")
+    data_dir: Path = Field(RESOURCE_ROOT / "data", description="The folder `cypkg load` builds the store from")
     sparql_url: str = Field("", description="Remote backend: SPARQL query endpoint, e.g. http://127.0.0.1:8890/sparql")
     update_url: str = Field("", description="Remote backend: SPARQL update endpoint (default: query URL + '-auth')")
     remote_user: str = Field("", description="Remote backend: user for HTTP digest auth on updates")

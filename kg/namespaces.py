@@ -59,6 +59,11 @@ def id_iri(kind: str, slug: str) -> URIRef:
     return ID[f"{kind}/{slug}"]
 
 
+def slugify(text: str) -> str:
+    """Lower-case letters, digits and single hyphens: the id rule for names (and mySociety's nice-name slug)."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
 def local_id(iri: str) -> str:
     """The id of a thing: its IRI's last path segment."""
     return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]

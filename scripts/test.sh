@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole check, the same on a laptop and in CI: install what the tests need, lint, type check, then every test.
+# The whole check, the same on a laptop and in CI: install what the tests need, lint, check formatting, type check
+# (the library and the tests), then every test.
 # Needs root (or sudo) once, for Debian's virtuoso-opensource and chromium packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,5 +17,6 @@ fi
 
 python3 -m pip install -q --disable-pip-version-check -e '.[test]'
 python3 -m ruff check .
+python3 -m ruff format --check .
 python3 -m mypy
 python3 -m pytest "$@"

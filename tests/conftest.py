@@ -7,12 +7,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support.virtuoso import VirtuosoServer, start_virtuoso
+import pyvis.network  # noqa: F401  (raises sys.setrecursionlimit on import; done here, before Hypothesis watches it)
 
 from kg.store.build import build_store, data_sources
 from kg.store.embedded import OxigraphStore
 from kg.store.protocol import Store
 from kg.store.remote import RemoteStore
+from tests.support.virtuoso import VirtuosoServer, start_virtuoso
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"

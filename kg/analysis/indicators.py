@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from rdflib.term import Node as RdfTerm
 
-from kg.imports.reference import slugify
+from kg.namespaces import slugify
 from kg.queries import run
 from kg.store.protocol import Store
 

@@ -31,6 +31,7 @@ from kg import queries as named_queries
 from kg.errors import QueryError, UnknownIdError
 from kg.namespaces import CYP, LEG, ORG, local_id
 from kg.ontology import vocabulary
+from kg.store.binding import bind_rows
 from kg.store.protocol import Store
 
 OWNED_KINDS = ("priority", "outcome")
@@ -298,16 +299,12 @@ def _authority_of(store: Store, plan: str) -> str:
 
 # --- describing nodes -----------------------------------------------------------------------------
 
-_VALUES_PLACEHOLDER = re.compile(r"VALUES \?node \{ \}")
 _CHUNK = 400
 
 
-def values_query(text: str, terms: Iterable[URIRef]) -> str:
-    """Fill a query's empty `VALUES ?node { }` row with IRIs written as N-Triples terms (never raw text)."""
-    body = " ".join(URIRef(t).n3() for t in terms)
-    if not _VALUES_PLACEHOLDER.search(text):
-        raise QueryError("query has no 'VALUES ?node { }' row to fill", hint="see kg/queries/network_nodes.rq")
-    return _VALUES_PLACEHOLDER.sub(lambda _m: f"VALUES ?node {{ {body} }}", text, count=1)
+def values_query(text: str, terms: Iterable[str | URIRef]) -> str:
+    """The query asked for each of these IRIs as `?node` at once (bound by kg.store.binding, never as raw text)."""
+    return bind_rows(text, "node", (URIRef(t) for t in terms))
 
 
 DETAIL_LIMIT = 600

@@ -11,6 +11,7 @@ import sys
 import typer
 from rich.console import Console
 
+from kg.cli.output import report_table
 from kg.errors import CypkgError
 
 app = typer.Typer(
@@ -37,7 +38,7 @@ def main() -> None:
             err.print(f"[yellow]how to fix:[/] {exc.hint}", highlight=False, soft_wrap=True)
         report = getattr(exc, "report", None)
         if report is not None:
-            err.print(report.to_table())
+            err.print(report_table(report))
         sys.exit(exc.exit_code)
 
 

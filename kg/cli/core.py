@@ -13,7 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from kg import queries as named_queries
 from kg.cli import app
-from kg.cli.output import to_csv, to_json, to_table
+from kg.cli.output import report_table, to_csv, to_json, to_table
 from kg.errors import QueryError
 from kg.store.build import build_store, data_sources, ensure_built, memory_store, open_store
 from kg.store.protocol import Store
@@ -234,7 +234,7 @@ def _print_report(report: ValidationReport, format: ReportFormat) -> NoReturn:
             if count:
                 # Violations (wrong) and warnings (gaps in the source) are listed apart, most severe first.
                 out.print(f"[bold]{severity}s ({count})[/]")
-                out.print(report.to_table(severity))
+                out.print(report_table(report, severity))
         summary = ", ".join(f"{n} {sev}(s)" for sev, n in counts.items() if n) or "no results"
         verdict = "[red]does not conform[/]" if not report.conforms else "[green]conforms[/]"
         if report.conforms and counts["Warning"]:

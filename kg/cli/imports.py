@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from kg.cli import app
+from kg.cli.output import problems_table, report_table
 from kg.errors import InputError
 
 out = Console(soft_wrap=True)
@@ -91,7 +92,7 @@ def import_data(
     if Path(source).suffix.lower() == ".xlsx" and is_review_workbook(Path(source)):
         _import_review(Path(source), dry_run)
         return
-    from kg.imports.workbook import WorkbookInvalid, import_plan, problems_table, read_tables
+    from kg.imports.workbook import WorkbookInvalid, import_plan, read_tables
 
     tables = read_tables(Path(source))  # a file that cannot be read fails before the store is opened
     store = open_store()
@@ -106,7 +107,7 @@ def import_data(
         out.print(problems_table(warnings))
     shacl_warnings = [r for r in result.report.results if r.severity != "Violation"]
     if shacl_warnings:
-        out.print(result.report.to_table())
+        out.print(report_table(result.report))
     name = result.conversion.graph_name
     triples = len(result.conversion.graph)
     verb = "would write" if dry_run else "wrote"
@@ -122,7 +123,7 @@ def _import_review(path: Path, dry_run: bool) -> None:
     ensure_built(store)
     name, graph, report = import_review(store, path, dry_run=dry_run)
     if report.results:
-        out.print(report.to_table())
+        out.print(report_table(report))
     verb = "would write" if dry_run else "wrote"
     out.print(f"{verb} {len(graph)} triples to graph {name}" + (" (dry run: nothing written)" if dry_run else ""))
 
@@ -189,7 +190,7 @@ def _import_moderngov(
     if dry_run:
         report = check_write(store, result.graph_name, result.graph, mode="replace")
         if report.results:
-            out.print(report.to_table())
+            out.print(report_table(report))
         state = "conforms" if report.conforms else "would be refused"
         out.print(f"dry run: {summary}; graph {result.graph_name} {state}; nothing written")
         return

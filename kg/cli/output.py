@@ -1,4 +1,5 @@
-"""Rows of RDF terms as a terminal table, CSV or JSON, the same for every command."""
+"""What the CLI prints: rows of RDF terms as a terminal table, CSV or JSON, and the tables of problems
+(SHACL reports, workbook problems), the same for every command."""
 
 from __future__ import annotations
 
@@ -6,12 +7,17 @@ import csv
 import io
 import json
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 from rich.table import Table
 
-from kg.namespaces import GRAPH, ID, PREFIXES
+from kg.namespaces import GRAPH, ID, PREFIXES, shorten
+
+if TYPE_CHECKING:  # imported for types only: printing a table should not load SHACL or openpyxl
+    from kg.imports.workbook import Problem
+    from kg.validation.shapes import ValidationReport
 
 
 def short(term: Node | None) -> str:
@@ -77,3 +83,32 @@ def to_csv(rows: Sequence[dict[str, Node]], columns: Sequence[str] | None = None
 def to_json(rows: Sequence[dict[str, Node]], columns: Sequence[str] | None = None) -> str:
     cols = columns_of(rows, columns)
     return json.dumps([{c: plain(row.get(c)) for c in cols if c in row} for row in rows], indent=2, ensure_ascii=False)
+
+
+def report_table(report: ValidationReport, severity: str | None = None) -> Table:
+    """A SHACL report for the terminal, IRIs shortened with the project's prefixes, coloured by severity.
+
+    Only one severity's results if `severity` is given (violations and warnings are listed apart).
+    """
+    table = Table("severity", "shape", "focus node", "path", "value", "message", show_lines=True)
+    colour = {"Violation": "red", "Warning": "yellow", "Info": "cyan"}
+    for r in report.results:
+        if severity is not None and r.severity != severity:
+            continue
+        table.add_row(
+            f"[{colour.get(r.severity, 'white')}]{r.severity}[/]",
+            shorten(r.source_shape),
+            shorten(r.focus_node),
+            shorten(r.result_path),
+            shorten(r.value),
+            r.message,
+        )
+    return table
+
+
+def problems_table(problems: Sequence[Problem]) -> Table:
+    """Workbook problems: where, value, what is wrong and how to fix it."""
+    table = Table("severity", "sheet", "row", "column", "value", "problem", "how to fix", title="workbook problems")
+    for p in problems:
+        table.add_row(p.severity, p.sheet, str(p.row or ""), p.column or "", p.value, p.message, p.fix)
+    return table

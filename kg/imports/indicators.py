@@ -1,9 +1,8 @@
 """Import DfE LAIT indicator tables as an RDF Data Cube (one observation per area, period, measure).
 
-Why text, not an rdflib Graph: the national table is ~110,000 observations (~900,000 triples);
-writing N-Triples lines directly keeps the import to a few seconds and the output byte-identical
-between runs (sorted lines, gzip without a timestamp), so the committed files can be checked
-against a fresh generation.
+Why pyoxigraph terms, not an rdflib Graph: the national table is ~110,000 observations (~900,000
+triples); pyoxigraph builds and writes them in seconds, and sorted (gzip without a timestamp) the
+output is byte-identical between runs, so the committed files can be checked against a fresh generation.
 
 Outputs (``python -m kg.imports.indicators`` or ``cypkg import-indicators``), each loaded by ``cypkg load``
 as the named graph of its file stem:
@@ -20,19 +19,22 @@ file, row and column, before anything is written.
 
 from __future__ import annotations
 
-import csv
-import gzip
-import io
+import dataclasses
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from kg.config import REPO_ROOT
-from kg.errors import InputError
-from kg.imports.reference import Node, authorities, comparator_areas, iri, lit, slugify, write_turtle
-from kg.namespaces import CYP, ID, PREFIXES, QB
+from kg.imports.neighbours import neighbours_turtle
+from kg.imports.rdf_files import Node, gzip_bytes, iri, lit, ntriples_file, turtle_file
+from kg.imports.reference import authorities, comparator_areas
+from kg.imports.tables import IndicatorInputError, open_rows
+from kg.namespaces import CYP, ID, PREFIXES, QB, slugify
 
 ROOT = REPO_ROOT
 SOURCES = ROOT / "data" / "sources" / "indicators"
@@ -66,25 +68,6 @@ SCHEME = ID["scheme/lait"]
 XSD = PREFIXES["xsd"]
 RDF_TYPE = PREFIXES["rdf"] + "type"
 PROV_DERIVED = PREFIXES["prov"] + "wasDerivedFrom"
-
-
-class IndicatorInputError(InputError):
-    """A source table that cannot be imported; names the file, the row (1 = header) and the column."""
-
-    code = "BAD_INDICATOR_TABLE"
-
-    def __init__(self, message: str, *, file: str, row: int | None = None, column: str | None = None) -> None:
-        where = f"row {row}" if row is not None else ""
-        if column:
-            where += f", column {column!r}" if where else f"column {column!r}"
-        super().__init__(
-            f"{where}: {message}" if where else message,
-            file=file,
-            hint="fix the table (or the column mapping in kg/imports/indicators.py) and import again; "
-            "nothing from this file was imported",
-        )
-        self.row = row
-        self.column_name = column
 
 
 # --------------------------------------------------------------------------- reading
@@ -133,26 +116,10 @@ class Observation:
     row: int
 
 
-def _open_rows(path: Path, required: Iterable[str], label: str) -> Iterator[tuple[int, dict[str, str]]]:
-    """(row number, row) with the header checked first; row 1 is the header."""
-    with path.open(newline="", encoding="utf-8-sig") as fh:
-        reader = csv.DictReader(fh)
-        header = reader.fieldnames or []
-        for col in required:
-            if col not in header:
-                raise IndicatorInputError(
-                    f"expected column {col!r} is missing (header has: {', '.join(header)})",
-                    file=label,
-                    row=1,
-                    column=col,
-                )
-        yield from enumerate(reader, start=2)
-
-
 def read_dictionary(path: Path, label: str = LAIT_DICTIONARY) -> dict[str, Measure]:
     """The LAIT data dictionary: measure key → Measure."""
     measures: dict[str, Measure] = {}
-    for n, r in _open_rows(path, (*DICTIONARY_COLUMNS, PUBLISHER_COLUMN), label):
+    for n, r in open_rows(path, (*DICTIONARY_COLUMNS, PUBLISHER_COLUMN), label):
         key = r["Measure_short"].strip()
         if not key or key in measures:
             continue  # the dictionary lists a few measures twice; the first entry wins
@@ -214,7 +181,7 @@ def read_lait(
     """Every row of the LAIT long table as an Observation, checked; raises on the first bad row."""
     seen: dict[tuple[str, str, str], int] = {}
     result = []
-    for n, r in _open_rows(path, DATA_COLUMNS, label):
+    for n, r in open_rows(path, DATA_COLUMNS, label):
         key = r["Short Desc"].strip()
         if key not in measures:
             raise IndicatorInputError(
@@ -296,42 +263,48 @@ def national_ranks(
     return result
 
 
-def observation_lines(observations: Iterable[Observation], measures: dict[str, Measure]) -> list[str]:
-    """Sorted N-Triples lines for the observations."""
-    src = iri(SOURCE_IRIS[LAIT_DATA])
-    t_type, t_obs = iri(RDF_TYPE), iri(str(QB.Observation))
-    p_ds, p_ind, p_area = iri(str(QB.dataSet)), iri(str(CYP.indicator)), iri(str(CYP.refArea))
-    p_per, p_start, p_val = iri(str(CYP.refPeriod)), iri(str(CYP.periodStartYear)), iri(str(CYP.value))
-    p_status, p_prov = iri(str(CYP.obsStatus)), iri(PROV_DERIVED)
-    p_rank, p_count, p_q = iri(str(CYP.nationalRank)), iri(str(CYP.nationalCount)), iri(str(CYP.nationalQuartile))
+def observation_triples(observations: Iterable[Observation], measures: dict[str, Measure]) -> list[ox.Triple]:
+    """The observations as triples: dataset, indicator, area, period, a value (and national rank) or a status.
+
+    A million triples share a few thousand distinct terms, so each term is made once (`node`, `value`).
+    """
+    node, value = cache(iri), cache(lit)
+    src = node(SOURCE_IRIS[LAIT_DATA])
+    t_type, t_obs = node(RDF_TYPE), node(str(QB.Observation))
+    p_ds, p_ind, p_area = node(str(QB.dataSet)), node(str(CYP.indicator)), node(str(CYP.refArea))
+    p_per, p_start, p_val = node(str(CYP.refPeriod)), node(str(CYP.periodStartYear)), node(str(CYP.value))
+    p_status, p_prov = node(str(CYP.obsStatus)), node(PROV_DERIVED)
+    p_rank, p_count, p_q = node(str(CYP.nationalRank)), node(str(CYP.nationalCount)), node(str(CYP.nationalQuartile))
     observations = list(observations)
     ranks = national_ranks(observations, measures)
-    lines = []
+    measure_terms = {k: (node(m.dataset), node(m.iri)) for k, m in measures.items()}
+    triples: list[ox.Triple] = []
     for o in observations:
         m = measures[o.measure]
         s = iri(observation_iri(o, m))
-        lines += [
-            f"{s} {t_type} {t_obs} .",
-            f"{s} {p_ds} {iri(m.dataset)} .",
-            f"{s} {p_ind} {iri(m.iri)} .",
-            f"{s} {p_area} {iri(o.area)} .",
-            f"{s} {p_per} {lit(o.period)} .",
-            f"{s} {p_start} {lit(o.period[:4], XSD + 'gYear')} .",
-            f"{s} {p_prov} {src} .",
+        dataset, indicator = measure_terms[o.measure]
+        pairs: list[tuple[ox.NamedNode, ox.NamedNode | ox.Literal]] = [
+            (t_type, t_obs),
+            (p_ds, dataset),
+            (p_ind, indicator),
+            (p_area, node(o.area)),
+            (p_per, value(o.period)),
+            (p_start, value(o.period[:4], "gYear")),
+            (p_prov, src),
         ]
         if o.value is not None:
-            lines.append(f"{s} {p_val} {lit(o.value, XSD + 'decimal')} .")
+            pairs.append((p_val, value(o.value, "decimal")))
             if (o.measure, o.period, o.area) in ranks:
                 rank, count, quartile = ranks[(o.measure, o.period, o.area)]
-                lines += [
-                    f"{s} {p_rank} {lit(str(rank), XSD + 'integer')} .",
-                    f"{s} {p_count} {lit(str(count), XSD + 'integer')} .",
-                    f"{s} {p_q} {lit(str(quartile), XSD + 'integer')} .",
+                pairs += [
+                    (p_rank, value(str(rank), "integer")),
+                    (p_count, value(str(count), "integer")),
+                    (p_q, value(str(quartile), "integer")),
                 ]
         else:
-            lines.append(f"{s} {p_status} {iri(str(STATUS[o.status or '-']))} .")
-    lines.sort()
-    return lines
+            pairs.append((p_status, node(str(STATUS[o.status or "-"]))))
+        triples += (ox.Triple(s, p, obj) for p, obj in pairs)
+    return triples
 
 
 def indicators_turtle(measures: dict[str, Measure], used: Iterable[str]) -> str:
@@ -406,15 +379,7 @@ def indicators_turtle(measures: dict[str, Measure], used: Iterable[str]) -> str:
         if slug in ("obs-status",):
             c.add(QB.componentRequired, lit("false", XSD + "boolean"))
         nodes.append(c)
-    return write_turtle(nodes, "DfE LAIT measures as indicators and Data Cube datasets (DfE and others, OGL v3)")
-
-
-def gzip_bytes(text: str) -> bytes:
-    """Gzip without a timestamp or file name, so equal text gives equal bytes."""
-    buf = io.BytesIO()
-    with gzip.GzipFile(filename="", mode="wb", fileobj=buf, mtime=0, compresslevel=6) as gz:
-        gz.write(text.encode("utf-8"))
-    return buf.getvalue()
+    return turtle_file(nodes, "DfE LAIT measures as indicators and Data Cube datasets (DfE and others, OGL v3)")
 
 
 @dataclass(frozen=True)
@@ -430,21 +395,33 @@ class ImportResult:
 
 def build(sources: Path = SOURCES) -> dict[str, bytes]:
     """Every output file's bytes, keyed by file name; reads and checks all inputs first."""
-    from kg.imports.neighbours import neighbours_turtle
+    return _build(sources)[0]
 
+
+def _build(sources: Path) -> tuple[dict[str, bytes], ImportResult]:
+    """The output files' bytes and what they hold (paths still empty: nothing is written here)."""
     measures = read_dictionary(sources / LAIT_DICTIONARY)
     observations = read_lait(sources / LAIT_DATA, measures, area_index())
-    lines = observation_lines(observations, measures)
-    return {
-        "lait-indicators.ttl": indicators_turtle(measures, {o.measure for o in observations}).encode("utf-8"),
-        "lait-observations.nt.gz": gzip_bytes("\n".join(lines) + "\n"),
+    triples = observation_triples(observations, measures)
+    used = {o.measure for o in observations}
+    files = {
+        "lait-indicators.ttl": indicators_turtle(measures, used).encode("utf-8"),
+        "lait-observations.nt.gz": gzip_bytes(ntriples_file(triples)),
         "statistical-neighbours.ttl": neighbours_turtle(sources).encode("utf-8"),
     }
+    summary = ImportResult(
+        measures=len(used),
+        observations=len(observations),
+        suppressed=sum(1 for o in observations if o.value is None),
+        triples=len(triples),
+        files=(),
+    )
+    return files, summary
 
 
 def import_indicators(out: Path = OUT, sources: Path = SOURCES) -> ImportResult:
     """Read, check and convert every indicator table; write data/indicators/ only if all pass."""
-    files = build(sources)
+    files, summary = _build(sources)
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for name, data in files.items():
@@ -453,15 +430,7 @@ def import_indicators(out: Path = OUT, sources: Path = SOURCES) -> ImportResult:
         tmp.write_bytes(data)
         tmp.replace(path)
         written.append(path)
-    text = gzip.decompress(files["lait-observations.nt.gz"]).decode("utf-8")
-    n_obs = text.count(f"<{RDF_TYPE}> <{QB.Observation}>")
-    return ImportResult(
-        measures=files["lait-indicators.ttl"].count(b"a cyp:Indicator"),
-        observations=n_obs,
-        suppressed=text.count(f"<{CYP.obsStatus}>"),
-        triples=text.count("\n"),
-        files=tuple(written),
-    )
+    return dataclasses.replace(summary, files=tuple(written))
 
 
 __all__ = [

@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.imports.reference import Authority, Node, authorities, iri, lit, write_turtle
+from kg.imports.rdf_files import Node, iri, lit, turtle_file
+from kg.imports.reference import Authority, authorities
+from kg.imports.tables import IndicatorInputError
 from kg.namespaces import CYP, ID, PREFIXES
 
 SN_2025 = "statistical-neighbours/sn_model_2025_wide.csv"
@@ -54,8 +56,6 @@ def resolve(code: str, on: str, auths: list[Authority]) -> Authority | None:
 
 def read_model(path: Path, key: str, auths: list[Authority]) -> list[NeighbourRow]:
     """One model's table as rows; the 2021 file's repeated ``SNP`` header is read by position."""
-    from kg.imports.indicators import IndicatorInputError
-
     slug, on, _title = MODELS[key]
     rows: list[NeighbourRow] = []
     with path.open(newline="", encoding="utf-8-sig") as fh:
@@ -116,4 +116,4 @@ def neighbours_turtle(sources: Path) -> str:
             n.add(CYP.closenessRank, lit(str(BANDS.index(r.band.lower()) + 1), PREFIXES["xsd"] + "integer"))
             n.add(PREFIXES["prov"] + "wasDerivedFrom", iri(SOURCE_IRIS[key]))
             nodes.append(n)
-    return write_turtle(nodes, "DfE children's services statistical neighbours, 2025 and 2021 models (OGL v3)")
+    return turtle_file(nodes, "DfE children's services statistical neighbours, 2025 and 2021 models (OGL v3)")

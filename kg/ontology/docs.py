@@ -3,6 +3,12 @@
 The page follows the banner sections of ontology/cypkg.ttl (plans and strategies, partners and
 boards, ...) so it reads in the same order as the source, and gives every term an anchor
 (`#Plan`) that other pages and issues can link to. It has no external assets.
+
+Why not pyLODE (checked for #11): its releases since 3.4.2 need Python 3.12 (cypkg supports 3.11);
+3.4.1 as published fails on import (a missing module, and it reads a pyproject.toml its wheel lacks);
+3.3.4 renders offline but its OWL profile leaves out 7 of the 73 classes' anchors and most of the
+SKOS concepts the code reads (concept schemes need its separate vocabulary profile), so the page
+would no longer be complete. This renderer stays until a pyLODE for Python 3.11 covers both.
 """
 
 from __future__ import annotations

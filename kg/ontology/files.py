@@ -7,9 +7,9 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kg.config import REPO_ROOT
+from kg.config import RESOURCE_ROOT
 
-ONTOLOGY_DIR = REPO_ROOT / "ontology"
+ONTOLOGY_DIR = RESOURCE_ROOT / "ontology"
 ONTOLOGY_GRAPH = "ontology"
 _RANGES_FILE = "shapes-ranges.ttl"
 

@@ -29,6 +29,7 @@ from rdflib.term import Node
 
 from kg.errors import QueryError, UnknownIdError
 from kg.namespaces import ID, SLUG
+from kg.store.binding import query_form
 from kg.store.protocol import Store
 
 QUERY_DIR = Path(__file__).resolve().parent
@@ -128,11 +129,8 @@ class NamedQuery:
 
     @property
     def form(self) -> str:
-        """SELECT, ASK, CONSTRUCT or DESCRIBE: the first keyword after the prologue."""
-        body = re.sub(r"#[^\n]*", "", self.text)
-        body = re.sub(r"(?is)\b(PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)", "", body)
-        m = re.search(r"(?i)\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", body)
-        return m.group(1).upper() if m else "SELECT"
+        """SELECT, ASK, CONSTRUCT or DESCRIBE, read as the stores read it (kg.store.binding.query_form)."""
+        return query_form(self.text)
 
     def bind(self, params: Mapping[str, str | Node] | None) -> dict[str, Node]:
         """Check the given values against the header and type them; unknown names are refused."""

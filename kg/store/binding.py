@@ -11,7 +11,7 @@ word "where". Values are written as N-Triples terms by oxigraph, so they are esc
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -102,32 +102,34 @@ def declared_prefixes(query: str) -> set[str]:
     }
 
 
-def values_block(bindings: dict[str, Any]) -> str:
+def _variable(name: str) -> str:
+    """`?name`, once `name` is checked to be a variable name (never text that could end the block)."""
+    if not re.fullmatch(r"[A-Za-z_]\w*", name):
+        raise QueryError(f"{name!r} is not a variable name", hint="bind variables by name, without '?'")
+    return f"?{name}"
+
+
+def _term(name: str, term: Any) -> str:
+    """A value (rdflib or pyoxigraph term) as an N-Triples term written by oxigraph, so it is escaped."""
+    if isinstance(term, BNode | ox.BlankNode):
+        raise QueryError(f"?{name} is bound to a blank node", hint="bind an IRI or a literal")
+    return str(term if isinstance(term, ox.NamedNode | ox.Literal) else to_oxigraph(term))
+
+
+def values_block(bindings: Mapping[str, Any]) -> str:
     """One VALUES row binding each variable to its term (rdflib or pyoxigraph), as N-Triples terms."""
-    names, terms = [], []
-    for name, term in bindings.items():
-        if not re.fullmatch(r"[A-Za-z_]\w*", name):
-            raise QueryError(f"{name!r} is not a variable name", hint="bind variables by name, without '?'")
-        if isinstance(term, BNode | ox.BlankNode):
-            raise QueryError(f"?{name} is bound to a blank node", hint="bind an IRI or a literal")
-        names.append(f"?{name}")
-        terms.append(str(term if isinstance(term, ox.NamedNode | ox.Literal) else to_oxigraph(term)))
+    names = [_variable(name) for name in bindings]
+    terms = [_term(name, term) for name, term in bindings.items()]
     return f"VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
 
 
-def values_column(name: str, terms: Iterable[Any]) -> str:
-    """A VALUES block giving `?name` each of `terms` in turn (rdflib or pyoxigraph; written by oxigraph, escaped)."""
-    if not re.fullmatch(r"[A-Za-z_]\w*", name):
-        raise QueryError(f"{name!r} is not a variable name", hint="bind variables by name, without '?'")
-    cells = []
-    for term in terms:
-        if isinstance(term, BNode | ox.BlankNode):
-            raise QueryError(f"?{name} is bound to a blank node", hint="bind an IRI or a literal")
-        cells.append(str(term if isinstance(term, ox.NamedNode | ox.Literal) else to_oxigraph(term)))
-    return f"VALUES ?{name} {{ {' '.join(cells)} }}"
+def rows_block(name: str, terms: Iterable[Any]) -> str:
+    """A VALUES block giving one variable each of `terms` in turn (one row each), as N-Triples terms."""
+    variable = _variable(name)
+    return f"VALUES {variable} {{ {' '.join(_term(name, term) for term in terms)} }}"
 
 
-def bind_values(query: str, bindings: dict[str, Any] | None) -> str:
+def bind_values(query: str, bindings: Mapping[str, Any] | None) -> str:
     """The query with a VALUES block binding `bindings`, first thing in its outermost WHERE group.
 
     The short form `CONSTRUCT WHERE { … }` may hold only triples, so there the block goes after the
@@ -135,7 +137,15 @@ def bind_values(query: str, bindings: dict[str, Any] | None) -> str:
     """
     if not bindings:
         return query
-    block = values_block(bindings)
+    return _with_block(query, values_block(bindings))
+
+
+def bind_rows(query: str, name: str, terms: Iterable[Any]) -> str:
+    """The query asked for each of `terms` as `?name` at once: a many-row VALUES block, placed as in `bind_values`."""
+    return _with_block(query, rows_block(name, terms))
+
+
+def _with_block(query: str, block: str) -> str:
     at = values_position(query)
     if at is None:
         return f"{query}\n{block}"

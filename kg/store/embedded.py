@@ -13,7 +13,7 @@ import gzip
 import os
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -21,15 +21,23 @@ import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.term import Node
 
-from kg.errors import ParseError, QueryError, StoreError
+from kg.errors import ParseError, QueryError, QueryLimitExceeded, StoreError
 from kg.namespaces import PREFIXES
 from kg.ontology.files import ONTOLOGY_GRAPH
 from kg.store.binding import query_bound, query_syntax_error
 from kg.store.graph_updates import drop_graph_update, graph_node, replace_graph_update
 from kg.store.inference import infer_graph
-from kg.store.protocol import Rows
-from kg.store.rdf_io import GRAPH_FORMATS, QUAD_FORMATS, RESULT_FORMATS, RdfSource, parse_error, serialized
-from kg.store.terms import graph_to_quads, to_oxigraph, to_rdflib
+from kg.store.protocol import Bindings, Rows
+from kg.store.rdf_io import (
+    GRAPH_FORMATS,
+    QUAD_FORMATS,
+    RESULT_FORMATS,
+    RdfSource,
+    graph_prefixes,
+    parse_error,
+    serialized,
+)
+from kg.store.terms import graph_to_quads, solutions_json, to_oxigraph, to_rdflib
 
 
 class OxigraphStore:
@@ -97,9 +105,8 @@ class OxigraphStore:
             self._store.flush()
         self._store = None  # type: ignore[assignment]
 
-    @property
-    def raw(self) -> ox.Store:
-        """The pyoxigraph store, for benchmarks and the SPARQL endpoint's fast paths."""
+    def as_oxigraph(self) -> ox.Store:
+        """The pyoxigraph store itself (see `Store.as_oxigraph`): writing to it bypasses the SHACL gate."""
         return self._store
 
     # --- reading ------------------------------------------------------------------------------
@@ -114,7 +121,7 @@ class OxigraphStore:
     def _query(
         self,
         query: str,
-        bindings: dict[str, Node] | None = None,
+        bindings: Bindings | None = None,
         default_graph: list[str] | None = None,
         named_graphs: list[str] | None = None,
     ) -> Any:
@@ -129,12 +136,14 @@ class OxigraphStore:
         planner would otherwise hash-join over the whole store are anchored too (indicator_neighbours:
         10 s with the VALUES row alone, 55 ms with both).
         """
-        oxigraph_bindings = {k: to_oxigraph(v) for k, v in (bindings or {}).items()}
+        oxigraph_bindings = {
+            k: v if isinstance(v, ox.NamedNode | ox.Literal) else to_oxigraph(v) for k, v in (bindings or {}).items()
+        }
         return query_bound(
             self._store, query, oxigraph_bindings, default_graph=default_graph or (), named_graphs=named_graphs or ()
         )
 
-    def select(self, query: str, bindings: dict[str, Node] | None = None) -> list[dict[str, Node]]:
+    def select(self, query: str, bindings: Bindings | None = None) -> Rows:
         result = self._query(query, bindings)
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError("expected a SELECT query", hint="use ask() or construct() for other query forms")
@@ -144,13 +153,13 @@ class OxigraphStore:
         )
         return Rows(names, rows)
 
-    def ask(self, query: str, bindings: dict[str, Node] | None = None) -> bool:
+    def ask(self, query: str, bindings: Bindings | None = None) -> bool:
         result = self._query(query, bindings)
         if not isinstance(result, ox.QueryBoolean):
             raise QueryError("expected an ASK query")
         return bool(result)
 
-    def construct(self, query: str, bindings: dict[str, Node] | None = None) -> Graph:
+    def construct(self, query: str, bindings: Bindings | None = None) -> Graph:
         result = self._query(query, bindings)
         if not isinstance(result, ox.QueryTriples):
             raise QueryError("expected a CONSTRUCT or DESCRIBE query")
@@ -164,16 +173,16 @@ class OxigraphStore:
         query: str,
         result_format: str,
         *,
-        bindings: dict[str, Node] | None = None,
+        bindings: Bindings | None = None,
         default_graph: list[str] | None = None,
         named_graphs: list[str] | None = None,
+        max_rows: int | None = None,
+        timeout: float | None = None,
     ) -> tuple[str, bytes]:
-        """Run any query and serialise its answer directly (for the SPARQL endpoint): (form, bytes)."""
+        """Run any query and serialise its answer (see `Store.query_serialized`; `timeout` is not honoured here)."""
         result = self._query(query, bindings, default_graph, named_graphs)
-        if isinstance(result, ox.QueryTriples):
-            return "graph", serialized(result.serialize(format=GRAPH_FORMATS[result_format]))
-        form = "boolean" if isinstance(result, ox.QueryBoolean) else "solutions"
-        return form, serialized(result.serialize(format=RESULT_FORMATS[result_format]))
+        form, body, _rows = serialized_answer(result, result_format, max_rows)
+        return form, body
 
     def graph(self, name: str) -> Graph:
         g = Graph()
@@ -182,7 +191,7 @@ class OxigraphStore:
         return g
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
-        """Every quad (of one graph, when named)."""
+        """Every quad (of one graph, when named), as pyoxigraph terms."""
         return iter(self._store.quads_for_pattern(None, None, None, graph_node(graph) if graph else None))
 
     # --- writing ------------------------------------------------------------------------------
@@ -262,3 +271,50 @@ def bulk_load(store: ox.Store, sources: list[RdfSource], progress: Any, infer: b
     if infer:
         for name in sorted({s.graph for s in sources} - {ONTOLOGY_GRAPH}):
             infer_graph(store, name)
+
+
+def serialized_answer(result: Any, result_format: str, max_rows: int | None = None) -> tuple[str, bytes, int]:
+    """A pyoxigraph answer serialised: (form, bytes, rows), reading at most `max_rows` solutions or triples.
+
+    Solutions are written as SPARQL JSON by the one writer both backends use (kg.store.terms) and
+    turned into the other result formats by oxigraph's own serialisers, so every format says the
+    same thing; one row past the budget raises QueryLimitExceeded rather than answering part.
+    """
+    if isinstance(result, ox.QueryBoolean):
+        return "boolean", serialized(result.serialize(format=RESULT_FORMATS[result_format])), 1
+    if isinstance(result, ox.QueryTriples):
+        triples = _take(result, max_rows)
+        body = ox.serialize(triples, format=GRAPH_FORMATS[result_format], prefixes=graph_prefixes(result_format))
+        return "graph", serialized(body), len(triples)
+    variables = [v.value for v in result.variables]
+    solutions = _take(result, max_rows)
+    body = solutions_json(variables, solutions)
+    if result_format != "json":
+        try:
+            parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+            body = serialized(parsed.serialize(format=RESULT_FORMATS[result_format]))
+        except MemoryError as exc:  # oxigraph's JSON reader holds one value to 16 MB
+            raise QueryLimitExceeded(
+                "size",
+                f"a value in the answer is too large to write as {result_format.upper()} (over 16 MB)",
+                hint="ask for JSON (Accept: application/sparql-results+json), or select a shorter value",
+            ) from exc
+    return "solutions", body, len(solutions)
+
+
+def _take(result: Iterable[Any], max_rows: int | None) -> list[Any]:
+    taken: list[Any] = []
+    for item in result:
+        if max_rows is not None and len(taken) >= max_rows:
+            raise row_limit_error(max_rows)
+        taken.append(item)
+    return taken
+
+
+def row_limit_error(max_rows: int) -> QueryLimitExceeded:
+    """The error an answer over the row budget gets, on every backend."""
+    return QueryLimitExceeded(
+        "rows",
+        f"the query returns more than {max_rows:,} rows (the service's row limit, CYPKG_MAX_ROWS)",
+        hint="add LIMIT/OFFSET to page through the answer, or narrow it with filters",
+    )

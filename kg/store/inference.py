@@ -9,21 +9,40 @@ from derived ones. Domains and ranges are deliberately not applied: in council d
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 import pyoxigraph as ox
-from rdflib import OWL, RDF, RDFS, Graph, URIRef
+from rdflib import OWL, RDF, RDFS, BNode, Graph, URIRef
 
 from kg.namespaces import GRAPH
-from kg.ontology.files import ONTOLOGY_GRAPH, ontology_files
+from kg.ontology.files import ONTOLOGY_GRAPH, load_ontology
 
 _RDF_TYPE = ox.NamedNode(str(RDF.type))
 
 Subject = ox.NamedNode | ox.BlankNode | ox.Triple
 TermTriple = tuple[Subject, ox.NamedNode, Subject | ox.Literal]
-"""A triple of oxigraph terms, as rules read and write them."""
+"""A triple of oxigraph terms, as the store's rules read and write them."""
+
+
+@dataclass(frozen=True)
+class Terms:
+    """How the engine makes and tells apart the terms of one RDF library (oxigraph's or rdflib's).
+
+    The rules run on either library's terms as they are, so neither the store (oxigraph) nor
+    validation (rdflib) converts a graph to the other's terms to draw its inferences.
+    """
+
+    named: Callable[[str], Any]
+    """Makes the IRI term for a string."""
+    resources: tuple[type, ...]
+    """The term classes that may be a subject (IRIs and blank nodes): an inverse never starts at a literal."""
+
+
+OXIGRAPH = Terms(ox.NamedNode, (ox.NamedNode, ox.BlankNode))
+RDFLIB = Terms(URIRef, (URIRef, BNode))
 
 
 def inferred_graph_iri(name: str) -> str:
@@ -31,15 +50,15 @@ def inferred_graph_iri(name: str) -> str:
     return f"{GRAPH[name]}/inferred" if not name.startswith("http") else f"{name}/inferred"
 
 
-def transitive_closure(g: Graph, predicate: URIRef) -> dict[URIRef, set[URIRef]]:
+def _transitive_closure(g: Graph, predicate: URIRef) -> dict[str, set[str]]:
     """Each IRI's strict ancestors along `predicate` (e.g. every superclass of a class)."""
-    direct: dict[URIRef, set[URIRef]] = defaultdict(set)
+    direct: dict[str, set[str]] = defaultdict(set)
     for sub, sup in g.subject_objects(predicate):
         if isinstance(sub, URIRef) and isinstance(sup, URIRef) and sub != sup:
-            direct[sub].add(sup)
-    closed: dict[URIRef, set[URIRef]] = {}
+            direct[str(sub)].add(str(sup))
+    closed: dict[str, set[str]] = {}
     for start, supers in direct.items():
-        seen: set[URIRef] = set()
+        seen: set[str] = set()
         todo = list(supers)
         while todo:
             nxt = todo.pop()
@@ -50,58 +69,102 @@ def transitive_closure(g: Graph, predicate: URIRef) -> dict[URIRef, set[URIRef]]
     return closed
 
 
+@dataclass(frozen=True)
+class _Tables:
+    """The rules' lookup tables in one library's terms."""
+
+    rdf_type: Any
+    superclasses: dict[Any, list[Any]]
+    superproperties: dict[Any, list[Any]]
+    inverses: dict[Any, list[Any]]
+    symmetric: frozenset[Any]
+
+
 @dataclass
 class Rules:
-    """The ontology's axioms as lookup tables (IRIs as strings)."""
+    """The ontology's axioms as lookup tables (IRIs as strings): the one inference engine.
+
+    The store materialises what these rules entail per document graph (oxigraph terms), and
+    validation checks a graph together with the same entailments (rdflib terms).
+    """
 
     superclasses: dict[str, set[str]] = field(default_factory=dict)
     superproperties: dict[str, set[str]] = field(default_factory=dict)
     inverses: dict[str, set[str]] = field(default_factory=dict)
     symmetric: set[str] = field(default_factory=set)
+    _tables: dict[Terms, _Tables] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_graph(cls, g: Graph) -> Rules:
-        def closure(pred: URIRef) -> dict[str, set[str]]:
-            return {str(k): {str(v) for v in vs} for k, vs in transitive_closure(g, pred).items()}
-
+        """The rules an ontology graph states."""
         inverses: dict[str, set[str]] = defaultdict(set)
         for s, o in g.subject_objects(OWL.inverseOf):
             inverses[str(s)].add(str(o))
             inverses[str(o)].add(str(s))
         symmetric = {str(s) for s in g.subjects(RDF.type, OWL.SymmetricProperty)}
-        return cls(closure(RDFS.subClassOf), closure(RDFS.subPropertyOf), dict(inverses), symmetric)
+        return cls(
+            _transitive_closure(g, RDFS.subClassOf),
+            _transitive_closure(g, RDFS.subPropertyOf),
+            dict(inverses),
+            symmetric,
+        )
 
-    def entail(self, triples: Iterable[TermTriple]) -> set[TermTriple]:
-        """What the triples entail beyond themselves, to a fixpoint."""
+    def tables(self, terms: Terms) -> _Tables:
+        """The lookup tables keyed by `terms`' own IRI terms (made once per library)."""
+        if terms not in self._tables:
+
+            def keyed(table: dict[str, set[str]]) -> dict[Any, list[Any]]:
+                return {terms.named(k): [terms.named(v) for v in sorted(vs)] for k, vs in table.items()}
+
+            self._tables[terms] = _Tables(
+                terms.named(str(RDF.type)),
+                keyed(self.superclasses),
+                keyed(self.superproperties),
+                keyed(self.inverses),
+                frozenset(terms.named(s) for s in self.symmetric),
+            )
+        return self._tables[terms]
+
+    def entail(self, triples: Iterable[tuple[Any, Any, Any]], terms: Terms = OXIGRAPH) -> set[tuple[Any, Any, Any]]:
+        """What the triples entail beyond themselves, to a fixpoint, in the triples' own terms."""
+        t = self.tables(terms)
         asserted = set(triples)
         known = set(asserted)
         frontier = list(asserted)
         while frontier:
-            new: list[TermTriple] = []
+            new: list[tuple[Any, Any, Any]] = []
             for s, p, o in frontier:
-                pv = p.value
-                if pv == _RDF_TYPE.value and isinstance(o, ox.NamedNode):
-                    for sup in self.superclasses.get(o.value, ()):
-                        new.append((s, p, ox.NamedNode(sup)))
-                for sup in self.superproperties.get(pv, ()):
-                    new.append((s, ox.NamedNode(sup), o))
-                if isinstance(o, ox.NamedNode | ox.BlankNode):
-                    for inv in self.inverses.get(pv, ()):
-                        new.append((o, ox.NamedNode(inv), s))
-                    if pv in self.symmetric:
+                if p == t.rdf_type:
+                    new.extend((s, p, sup) for sup in t.superclasses.get(o, ()))
+                new.extend((s, sup, o) for sup in t.superproperties.get(p, ()))
+                if isinstance(o, terms.resources):
+                    new.extend((o, inv, s) for inv in t.inverses.get(p, ()))
+                    if p in t.symmetric:
                         new.append((o, p, s))
-            frontier = [t for t in new if t not in known]
+            frontier = [triple for triple in new if triple not in known]
             known.update(frontier)
         return known - asserted
 
 
+def closed_graph(data: Graph, ontology: Graph, rules: Rules) -> Graph:
+    """`data` plus the ontology plus what the store would materialise from `data` (rdflib terms).
+
+    This is how validation sees one graph as it would be inside the store. Unlike full RDFS
+    entailment it adds no `rdf:type rdfs:Resource` to every node, which would make every dangling
+    reference look described, and it is much faster.
+    """
+    closed = Graph()
+    closed += ontology
+    closed += data
+    for triple in rules.entail(data, RDFLIB):
+        closed.add(triple)
+    return closed
+
+
 @cache
 def default_rules() -> Rules:
-    """Rules from the ontology files shipped in ontology/."""
-    g = Graph()
-    for path in ontology_files():
-        g.parse(path, format="turtle")
-    return Rules.from_graph(g)
+    """Rules from the ontology files shipped in ontology/ (read by the one ontology loader)."""
+    return Rules.from_graph(load_ontology())
 
 
 def infer_graph(store: ox.Store, name: str, rules: Rules | None = None) -> int:

@@ -32,9 +32,9 @@ from kg.namespaces import BASE, GRAPH, PREFIXES
 from kg.store.binding import bind_values, declared_prefixes, query_form
 from kg.store.embedded import bulk_load
 from kg.store.graph_updates import drop_graph_update, replace_graph_update
-from kg.store.protocol import Rows
+from kg.store.protocol import Bindings, Rows
 from kg.store.rdf_io import GRAPH_FORMATS, RESULT_FORMATS, RdfSource, graph_prefixes, serialized
-from kg.store.terms import XSD_STRING, graph_to_quads, solutions_json, to_oxigraph, to_rdflib
+from kg.store.terms import graph_to_quads, solutions_json, to_rdflib
 
 SKOLEM_BASE = BASE + ".well-known/genid/"
 _SELECT_JSON = "application/sparql-results+json"
@@ -119,7 +119,7 @@ class RemoteStore:
         self,
         query: str,
         accept: str,
-        bindings: dict[str, Node] | None = None,
+        bindings: Bindings | None = None,
         default_graph: list[str] | None = None,
         named_graphs: list[str] | None = None,
         timeout: float | None = None,
@@ -166,28 +166,43 @@ class RemoteStore:
         )
 
     # --- reading -----------------------------------------------------------------------------
-    def select(self, query: str, bindings: dict[str, Node] | None = None) -> Rows:
-        return self._select_json(self._query_request(query, _SELECT_JSON, bindings))
+    def select(self, query: str, bindings: Bindings | None = None) -> Rows:
+        variables, solutions = self._solutions(self._query_request(query, _SELECT_JSON, bindings))
+        return Rows(
+            variables,
+            ({n: to_rdflib(t) for n in variables if (t := solution[n]) is not None} for solution in solutions),
+        )
 
-    def _select_json(self, response: httpx.Response, max_rows: int | None = None) -> Rows:
-        """SPARQL JSON results as Rows, refusing an answer that reached the row limit (or passed `max_rows`)."""
-        data = self._json(response)
-        if "results" not in data:
+    def _solutions(self, response: httpx.Response, max_rows: int | None = None) -> tuple[list[str], list[Any]]:
+        """The server's SPARQL JSON results, parsed by pyoxigraph; an answer that reached the row limit
+        (or passed `max_rows`) is refused, never returned in part."""
+        body = response.content
+        try:
+            if b"nodeID://" in body:
+                body = _virtuoso_blank_nodes(body)
+            parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+        except (SyntaxError, ValueError) as exc:
+            raise StoreError(
+                f"{self.sparql_url} answered {response.headers.get('content-type')!r}, not SPARQL JSON: "
+                f"{response.text[:200]}",
+                url=self.sparql_url,
+            ) from exc
+        if not isinstance(parsed, ox.QuerySolutions):
             raise QueryError("expected a SELECT query", hint="use ask() or construct() for other query forms")
-        columns = list(data.get("head", {}).get("vars", []))
-        bound = data["results"].get("bindings", [])
-        if len(bound) >= self.max_rows:
+        variables = [v.value for v in parsed.variables]
+        solutions = list(parsed)
+        if len(solutions) >= self.max_rows:
             raise self._row_limit(self.max_rows)
-        if max_rows is not None and len(bound) > max_rows:
+        if max_rows is not None and len(solutions) > max_rows:
             raise self._row_limit(max_rows)
-        return Rows(columns, ({k: _rdflib_term(v) for k, v in row.items()} for row in bound))
+        return variables, solutions
 
-    def ask(self, query: str, bindings: dict[str, Node] | None = None) -> bool:
+    def ask(self, query: str, bindings: Bindings | None = None) -> bool:
         if query_form(query) != "ASK":
             raise QueryError("expected an ASK query")
         return _boolean(self._query_request(query, _SELECT_JSON, bindings))
 
-    def construct(self, query: str, bindings: dict[str, Node] | None = None) -> Graph:
+    def construct(self, query: str, bindings: Bindings | None = None) -> Graph:
         if query_form(query) not in ("CONSTRUCT", "DESCRIBE"):
             raise QueryError("expected a CONSTRUCT or DESCRIBE query")
         triples = self._construct_triples(query, bindings)
@@ -197,7 +212,7 @@ class RemoteStore:
         return g
 
     def _construct_triples(
-        self, query: str, bindings: dict[str, Node] | None = None, max_rows: int | None = None, **kw: Any
+        self, query: str, bindings: Bindings | None = None, max_rows: int | None = None, **kw: Any
     ) -> list[ox.Triple]:
         response = self._query_request(query, "application/n-triples", bindings, **kw)
         try:
@@ -215,19 +230,17 @@ class RemoteStore:
         query: str,
         result_format: str,
         *,
-        bindings: dict[str, Node] | None = None,
+        bindings: Bindings | None = None,
         default_graph: list[str] | None = None,
         named_graphs: list[str] | None = None,
         max_rows: int | None = None,
         timeout: float | None = None,
     ) -> tuple[str, bytes]:
-        """Run any query and serialise its answer (for the SPARQL endpoint): (form, bytes).
+        """Run any query and serialise its answer (see `Store.query_serialized`).
 
-        `max_rows` is the caller's own row budget, below the server's (an answer over it raises
-        QueryLimitExceeded), and `timeout` asks the server to stop the query after that many
-        seconds, so a client that gave up on it does not leave the server working. Answers are
-        serialised by oxigraph from the server's JSON, as the embedded store serialises its own,
-        so both backends write every format alike.
+        The server is asked to stop the query after `timeout` seconds and to send at most one row
+        past `max_rows`. Answers are parsed by pyoxigraph and serialised by it as the embedded store
+        serialises its own, so both backends write every format alike.
         """
         form = query_form(query)
         graphs: dict[str, Any] = {"default_graph": default_graph, "named_graphs": named_graphs, "timeout": timeout}
@@ -238,25 +251,13 @@ class RemoteStore:
         if form == "ASK":
             answer = _boolean(self._query_request(query, _SELECT_JSON, bindings, **graphs))
             return "boolean", _boolean_bytes(answer, result_format)
-        rows = self._select_json(
-            self._query_request(query, _SELECT_JSON, bindings, max_rows=max_rows, **graphs), max_rows
-        )
-        every = [{name: to_oxigraph(row[name]) if name in row else None for name in rows.columns} for row in rows]
-        body = solutions_json(rows.columns, every)
+        response = self._query_request(query, _SELECT_JSON, bindings, max_rows=max_rows, **graphs)
+        variables, solutions = self._solutions(response, max_rows)
+        body = solutions_json(variables, solutions)
         if result_format != "json":
             parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
             body = serialized(parsed.serialize(format=RESULT_FORMATS[result_format]))
         return "solutions", body
-
-    def _json(self, response: httpx.Response) -> dict[str, Any]:
-        try:
-            return response.json()
-        except ValueError as exc:
-            raise StoreError(
-                f"{self.sparql_url} answered {response.headers.get('content-type')!r}, not SPARQL JSON: "
-                f"{response.text[:200]}",
-                url=self.sparql_url,
-            ) from exc
 
     def graphs(self) -> list[str]:
         rows = self.select(
@@ -287,25 +288,42 @@ class RemoteStore:
         not stable); a page never splits a subject, and blank-node subjects come in one answer.
         """
         page = max(2, min(self.max_rows - 1, _SORTED_PAGE_CAP))
-        g = URIRef(graph_iri)
+        g = ox.NamedNode(graph_iri)
         blank = "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o FILTER(isBlank(?s)) } }"
-        yield from (_ox_triple(r) for r in self.select(blank, {"g": g}))
+        yield from (_triple(r) for r in self._select_terms(blank, {"g": g}))
         cursor = ""
         paged = (
             "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(isIRI(?s) && STR(?s) > ?after) } "
             f"ORDER BY STR(?s) LIMIT {page}"
         )
         while True:
-            rows = self.select(paged, {"g": g, "after": Literal(cursor)})
+            rows = self._select_terms(paged, {"g": g, "after": ox.Literal(cursor)})
             if len(rows) < page:
-                yield from (_ox_triple(r) for r in rows)
+                yield from (_triple(r) for r in rows)
                 return
-            last = str(rows[-1]["s"])
-            whole = [r for r in rows if str(r["s"]) != last]
+            last = rows[-1]["s"].value
+            whole = [r for r in rows if r["s"].value != last]
             if not whole:
                 raise QueryLimitExceeded("rows", f"subject {last} has more than {page} triples in {graph_iri}")
-            yield from (_ox_triple(r) for r in whole)
-            cursor = str(whole[-1]["s"])
+            yield from (_triple(r) for r in whole)
+            cursor = whole[-1]["s"].value
+
+    def _select_terms(self, query: str, bindings: Bindings) -> list[Any]:
+        """SELECT solutions as pyoxigraph terms (for reading graphs back without crossing to rdflib)."""
+        return self._solutions(self._query_request(query, _SELECT_JSON, bindings))[1]
+
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        """Every quad of cypkg's graphs (of one graph, when named), read graph by graph in pages."""
+        for name in [_graph_iri(graph)] if graph else self.graphs():
+            node = ox.NamedNode(name)
+            for t in self._graph_triples(name):
+                yield ox.Quad(t.subject, t.predicate, t.object, node)
+
+    def as_oxigraph(self) -> ox.Store:
+        """Every cypkg graph copied into an in-memory pyoxigraph store (see `Store.as_oxigraph`)."""
+        copy = ox.Store()
+        copy.bulk_extend(self.quads())
+        return copy
 
     # --- writing -----------------------------------------------------------------------------
     def put_graph(self, name: str, data: Graph) -> None:
@@ -408,17 +426,10 @@ class RemoteStore:
         if fmt not in ("nquads", "trig"):
             raise StoreError(f"cannot dump as {fmt!r}", hint="use nquads or trig")
         if fmt == "trig":
-            quads = [
-                ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(g))
-                for g in self.graphs()
-                for t in self._graph_triples(g)
-            ]
-            out.write(serialized(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)))
+            out.write(serialized(ox.serialize(list(self.quads()), format=ox.RdfFormat.TRIG, prefixes=PREFIXES)))
             return
         for g in self.graphs():
-            node = ox.NamedNode(g)
-            in_graph = (ox.Quad(t.subject, t.predicate, t.object, node) for t in self._graph_triples(g))
-            out.write(serialized(ox.serialize(in_graph, format=ox.RdfFormat.N_QUADS)))
+            out.write(serialized(ox.serialize(self.quads(g), format=ox.RdfFormat.N_QUADS)))
 
 
 def _line_chunks(data: bytes, size: int) -> Iterator[bytes]:
@@ -519,18 +530,15 @@ def _boolean_bytes(answer: bool, result_format: str) -> bytes:
     return word.encode()
 
 
-def _rdflib_term(value: dict[str, str]) -> Node:
-    """A SPARQL JSON result term as rdflib (Virtuoso's `typed-literal` included)."""
-    kind, text = value["type"], value["value"]
-    if kind == "uri":
-        return URIRef(text)
-    if kind == "bnode":
-        return BNode(re.sub(r"\W", "", text.removeprefix("nodeID://")))
-    if "xml:lang" in value:
-        return Literal(text, lang=value["xml:lang"])
-    datatype = value.get("datatype")
-    return Literal(text, datatype=None if datatype in (None, XSD_STRING) else URIRef(datatype))
+def _virtuoso_blank_nodes(body: bytes) -> bytes:
+    """SPARQL JSON with Virtuoso's `nodeID://b123` blank node labels made plain labels (`b123`)."""
+    data = json.loads(body)
+    for row in data.get("results", {}).get("bindings", []):
+        for value in row.values():
+            if value.get("type") == "bnode":
+                value["value"] = re.sub(r"\W", "", value["value"].removeprefix("nodeID://"))
+    return json.dumps(data).encode()
 
 
-def _ox_triple(row: dict[str, Node]) -> ox.Triple:
-    return ox.Triple(to_oxigraph(row["s"]), to_oxigraph(row["p"]), to_oxigraph(row["o"]))
+def _triple(solution: Any) -> ox.Triple:
+    return ox.Triple(solution["s"], solution["p"], solution["o"])

@@ -27,10 +27,10 @@ from typing import IO, Any
 
 import pyoxigraph as ox
 from rdflib import Graph
-from rdflib.term import Node
 
 from kg.errors import StoreError
 from kg.store.embedded import OxigraphStore
+from kg.store.protocol import Bindings, Rows
 
 SNAPSHOTS = "snapshots"
 LATEST = "LATEST"
@@ -217,15 +217,15 @@ class SnapshotStore:
         with self.follower.pinned() as s:
             return s.count(graph)
 
-    def select(self, query: str, bindings: dict[str, Node] | None = None) -> list[dict[str, Node]]:
+    def select(self, query: str, bindings: Bindings | None = None) -> Rows:
         with self.follower.pinned() as s:
             return s.select(query, bindings)
 
-    def ask(self, query: str, bindings: dict[str, Node] | None = None) -> bool:
+    def ask(self, query: str, bindings: Bindings | None = None) -> bool:
         with self.follower.pinned() as s:
             return s.ask(query, bindings)
 
-    def construct(self, query: str, bindings: dict[str, Node] | None = None) -> Graph:
+    def construct(self, query: str, bindings: Bindings | None = None) -> Graph:
         with self.follower.pinned() as s:
             return s.construct(query, bindings)
 
@@ -238,14 +238,31 @@ class SnapshotStore:
         query: str,
         result_format: str,
         *,
-        bindings: dict[str, Node] | None = None,
+        bindings: Bindings | None = None,
         default_graph: list[str] | None = None,
         named_graphs: list[str] | None = None,
+        max_rows: int | None = None,
+        timeout: float | None = None,
     ) -> tuple[str, bytes]:
         with self.follower.pinned() as s:
             return s.query_serialized(
-                query, result_format, bindings=bindings, default_graph=default_graph, named_graphs=named_graphs
+                query,
+                result_format,
+                bindings=bindings,
+                default_graph=default_graph,
+                named_graphs=named_graphs,
+                max_rows=max_rows,
             )
+
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        """Every quad (of one graph, when named), read from one snapshot before the first is given."""
+        with self.follower.pinned() as s:
+            return iter(list(s.quads(graph)))
+
+    def as_oxigraph(self) -> ox.Store:
+        """The latest snapshot's pyoxigraph store, opened read-only (a later write is not seen through it)."""
+        with self.follower.pinned() as s:
+            return s.as_oxigraph()
 
     def dump(self, out: IO[bytes], fmt: str = "nquads") -> None:
         with self.follower.pinned() as s:

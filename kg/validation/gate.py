@@ -33,7 +33,7 @@ from rdflib.term import Node
 from kg.errors import InputError, ParseError, ReadOnlyGraph, UnknownIdError, ValidationFailed
 from kg.namespaces import GRAPH
 from kg.ontology.files import ONTOLOGY_GRAPH
-from kg.store.binding import values_column
+from kg.store.binding import rows_block
 from kg.store.graph_updates import drop_graph_update, replace_graph_update
 from kg.store.inference import inferred_graph_iri
 from kg.store.protocol import Store
@@ -224,7 +224,7 @@ class _OtherGraphs:
         wanted = sorted((t for t in terms if isinstance(t, URIRef)), key=str)
         out: list[Quad] = []
         for i in range(0, len(wanted), _CHUNK):
-            values = values_column(position, wanted[i : i + _CHUNK])
+            values = rows_block(position, wanted[i : i + _CHUNK])
             query = f"SELECT ?s ?p ?o ?g WHERE {{ {values} GRAPH ?g {{ ?s ?p ?o }} }}"
             for row in self.store.select(query):
                 g = str(row["g"])

@@ -10,22 +10,21 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import pyshacl
-from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.collection import Collection
-from rdflib.namespace import OWL, RDF, RDFS, SH
+from rdflib import Dataset, Graph, URIRef
+from rdflib.extras.shacl import SHACLPathError, parse_shacl_path
+from rdflib.namespace import RDF, SH, NamespaceManager
 from rdflib.term import Node
-from rich.table import Table
 
-from kg.namespaces import shorten
+from kg.namespaces import PREFIXES
 from kg.ontology.files import load_ontology, load_shapes
-from kg.store.inference import transitive_closure
+from kg.store.inference import Rules, closed_graph, default_rules
 
 __all__ = [
     "SEVERITIES",
-    "entail",
     "ValidationReport",
     "ValidationResult",
     "report_results",
@@ -95,59 +94,6 @@ class ValidationReport:
         """The raw SHACL validation report graph, for tools that speak SHACL."""
         return self.graph.serialize(format="turtle")
 
-    def to_table(self, severity: str | None = None) -> Table:
-        """A rich table for the terminal, IRIs shortened with the project's prefixes; one severity if given."""
-        table = Table("severity", "shape", "focus node", "path", "value", "message", show_lines=True)
-        colour = {"Violation": "red", "Warning": "yellow", "Info": "cyan"}
-        for r in self.results:
-            if severity is not None and r.severity != severity:
-                continue
-            table.add_row(
-                f"[{colour.get(r.severity, 'white')}]{r.severity}[/]",
-                shorten(r.source_shape),
-                shorten(r.focus_node),
-                shorten(r.result_path),
-                shorten(r.value),
-                r.message,
-            )
-        return table
-
-
-def entail(data: Graph, ontology: Graph) -> Graph:
-    """`data` plus the ontology plus what the store materialises from it.
-
-    That is rdfs:subClassOf and rdfs:subPropertyOf closure, owl:inverseOf and
-    owl:SymmetricProperty (the rules of kg.store.inference), so a single graph validates as it would
-    inside the store. Unlike full RDFS entailment it adds no `rdf:type rdfs:Resource` to every
-    node, which would make every dangling reference look described, and it is much faster.
-    """
-    superclasses = transitive_closure(ontology, RDFS.subClassOf)
-    superproperties = transitive_closure(ontology, RDFS.subPropertyOf)
-    inverses: dict[Node, set[Node]] = {}
-    for a, b in ontology.subject_objects(OWL.inverseOf):
-        inverses.setdefault(a, set()).add(b)
-        inverses.setdefault(b, set()).add(a)
-    symmetric = set(ontology.subjects(RDF.type, OWL.SymmetricProperty))
-    closed = Graph()
-    closed += ontology
-    closed += data
-    frontier = list(data)
-    while frontier:
-        new: list[tuple[Node, Node, Node]] = []
-        for s, p, o in frontier:
-            if p == RDF.type and isinstance(o, URIRef):
-                new.extend((s, p, sup) for sup in superclasses.get(o, ()))
-            if isinstance(p, URIRef):
-                new.extend((s, sup, o) for sup in superproperties.get(p, ()))
-            if not isinstance(o, Literal):
-                new.extend((o, inv, s) for inv in inverses.get(p, ()))
-                if p in symmetric:
-                    new.append((o, p, s))
-        frontier = [t for t in new if t not in closed]
-        for triple in frontier:
-            closed.add(triple)
-    return closed
-
 
 def _flatten(data: Graph | Dataset) -> Graph:
     """One graph holding every triple of a dataset (union of named graphs), or the graph itself."""
@@ -159,28 +105,23 @@ def _flatten(data: Graph | Dataset) -> Graph:
     return data
 
 
+@cache
+def _prefixes() -> NamespaceManager:
+    """The project's prefixes (and no others), for writing paths as an officer reads them."""
+    names = NamespaceManager(Graph(bind_namespaces="none"), bind_namespaces="none")
+    for prefix, namespace in PREFIXES.items():
+        names.bind(prefix, namespace)
+    return names
+
+
 def render_path(report: Graph, path: Node | None) -> Node | str | None:
-    """A SHACL property path: the IRI itself, or SPARQL path syntax for a complex path."""
+    """A SHACL property path: the IRI itself, or SPARQL path syntax with prefixed names for a complex path."""
     if path is None or isinstance(path, URIRef):
         return path
-    inverse = report.value(path, SH.inversePath)
-    if inverse is not None:
-        return f"^{_path_text(report, inverse)}"
-    alternatives = report.value(path, SH.alternativePath)
-    if alternatives is not None:
-        return "|".join(_path_text(report, p) for p in Collection(report, alternatives))
-    for key, suffix in ((SH.zeroOrMorePath, "*"), (SH.oneOrMorePath, "+"), (SH.zeroOrOnePath, "?")):
-        inner = report.value(path, key)
-        if inner is not None:
-            return f"({_path_text(report, inner)}){suffix}"
-    if report.value(path, RDF.first) is not None:
-        return "/".join(_path_text(report, p) for p in Collection(report, path))
-    return path
-
-
-def _path_text(report: Graph, path: Node) -> str:
-    rendered = render_path(report, path)
-    return shorten(rendered) if isinstance(rendered, Node) else str(rendered)
+    try:
+        return parse_shacl_path(report, path).n3(_prefixes())
+    except (SHACLPathError, TypeError):
+        return path
 
 
 def _focus_node(report: Graph, result: Node) -> Node:
@@ -223,7 +164,7 @@ def validate(
     """Check `data` (a graph, or every named graph of a dataset together) against the shapes.
 
     The ontology is mixed in and, with inference="rdfs" (the default), the subclass and
-    sub-property closure plus inverses added as the store materialises them (see `entail`), so a
+    sub-property closure plus inverses added as the store materialises them (kg.store.inference), so a
     graph of one source document validates the same way it does inside the store. "none" checks
     the data as given (plus the ontology); any other value ("owlrl", "both") is passed to pyshacl.
     """
@@ -231,7 +172,8 @@ def validate(
     ontology_graph = ontology if ontology is not None else load_ontology()
     flat = _flatten(data)
     if inference == "rdfs":
-        target, ont_graph, pyshacl_inference = entail(flat, ontology_graph), None, "none"
+        rules = default_rules() if ontology is None else Rules.from_graph(ontology_graph)
+        target, ont_graph, pyshacl_inference = closed_graph(flat, ontology_graph, rules), None, "none"
     elif inference == "none":
         target, ont_graph, pyshacl_inference = flat + ontology_graph, None, "none"
     else:

@@ -51,6 +51,7 @@ from pyshacl.shapes_graph import ShapesGraph
 from pyshacl.validator import Validator
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
+from rdflib.extras.shacl import SHACLPathError, parse_shacl_path
 from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.term import Node
 
@@ -116,22 +117,12 @@ def _n3(term: Node) -> str:
 
 
 def sparql_path(shapes: Graph, path: Node) -> str:
-    """A SHACL property path in SPARQL syntax with full IRIs."""
-    if isinstance(path, URIRef):
-        return _n3(path)
-    for key, suffix in ((SH.zeroOrMorePath, "*"), (SH.oneOrMorePath, "+"), (SH.zeroOrOnePath, "?")):
-        inner = shapes.value(path, key)
-        if inner is not None:
-            return f"({sparql_path(shapes, inner)}){suffix}"
-    inverse = shapes.value(path, SH.inversePath)
-    if inverse is not None:
-        return f"^({sparql_path(shapes, inverse)})"
-    alternatives = shapes.value(path, SH.alternativePath)
-    if alternatives is not None:
-        return "(" + "|".join(sparql_path(shapes, p) for p in Collection(shapes, alternatives)) + ")"
-    if shapes.value(path, RDF.first) is not None:
-        return "(" + "/".join(sparql_path(shapes, p) for p in Collection(shapes, path)) + ")"
-    raise Unsupported(f"path {path} is not a SHACL path")
+    """A SHACL property path in SPARQL syntax with full IRIs (rdflib parses it and writes it)."""
+    try:
+        parsed = parse_shacl_path(shapes, path)
+    except (SHACLPathError, TypeError) as exc:
+        raise Unsupported(f"path {path} is not a SHACL path: {exc}") from exc
+    return parsed.n3() if isinstance(parsed, URIRef) else f"({parsed.n3()})"
 
 
 @dataclass

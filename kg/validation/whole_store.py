@@ -1,7 +1,8 @@
 """Full SHACL validation of a whole store: the same results as plain pyshacl, sooner.
 
-On the embedded store the shapes run as SPARQL (kg.validation.sparql_compiler), with pyshacl deciding and
-wording each result; only shapes that module does not compile go through the path below.
+The shapes run as SPARQL (kg.validation.sparql_compiler) on the store's pyoxigraph data (the embedded
+store itself, or a remote store's graphs copied into memory), with pyshacl deciding and wording each
+result; only shapes that module does not compile go through the path below.
 Plain pyshacl (`kg.validation.shapes.validate` on the union of every graph) spends most of its time
 re-parsing each SPARQL-based constraint once per focus node. Here the whole union is validated by
 pyshacl with the same shapes, ontology and options, but (1) each distinct query text is parsed
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
@@ -25,9 +26,11 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 from rdflib.plugins.sparql import processor
+from rdflib.term import Node
 
 from kg.ontology.files import load_ontology, load_shapes
 from kg.store.protocol import Store
+from kg.store.rdf_io import serialized
 from kg.validation.shapes import ValidationReport, ValidationResult, report_results, validate
 from kg.validation.sparql_compiler import compile_shapes
 
@@ -38,12 +41,13 @@ _TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjects
 
 def store_union(store: Store) -> Graph:
     """Every triple of every named graph (documents, inferences, ontology) as one rdflib graph."""
-    raw = getattr(store, "raw", None)
-    if raw is None:
-        return store.construct("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
-    triples = (ox.Triple(q.subject, q.predicate, q.object) for q in raw.quads_for_pattern(None, None, None, None))
+    return _union(store.quads())
+
+
+def _union(quads: Iterable[ox.Quad]) -> Graph:
+    triples = (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
     data = Graph()
-    data.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
+    data.parse(data=serialized(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)), format="nt")
     return data
 
 
@@ -120,15 +124,13 @@ def validate_store(
     """Validate everything in the store at once; the report equals plain pyshacl's on the union."""
     shapes_graph = shapes if shapes is not None else load_shapes()
     ontology_graph = ontology if ontology is not None else load_ontology()
-    raw = getattr(store, "raw", None)
-    if raw is None:
-        return _validate_with_pyshacl(store, shapes_graph, ontology_graph, workers, None)
+    data = store.as_oxigraph()
     compiled = compile_shapes(shapes_graph)
-    reports = compiled.reports(raw)
+    reports = compiled.reports(data)
     graph = compiled.report_graph(reports)
     results = report_results(graph)
     if compiled.unsupported:
-        rest = _validate_with_pyshacl(store, shapes_graph, ontology_graph, workers, set(compiled.unsupported))
+        rest = _validate_with_pyshacl(data, shapes_graph, ontology_graph, workers, set(compiled.unsupported))
         results = sorted(results + rest.results, key=ValidationResult.sort_key)
         graph += rest.graph
     return ValidationReport(
@@ -139,17 +141,17 @@ def validate_store(
 
 
 def _validate_with_pyshacl(
-    store: Store, shapes_graph: Graph, ontology_graph: Graph, workers: int | None, only: set | None
+    store: ox.Store, shapes_graph: Graph, ontology_graph: Graph, workers: int | None, only: set[Node]
 ) -> ValidationReport:
-    """Plain pyshacl on the union, shared out between processes; `only` limits it to those shapes."""
-    data = store_union(store)
+    """Plain pyshacl on the union for the shapes in `only`, shared out between processes."""
+    data = _union(store.quads_for_pattern(None, None, None, None))
     workers = workers or os.cpu_count() or 1
-    named = targeted_shapes(shapes_graph)
-    if only is not None:
-        if named is None or not only <= set(named):
-            raise ValueError("shapes left to pyshacl must be named (IRI) shapes with targets")
-        named = sorted(only, key=str)
-        shapes_graph = shapes_for(shapes_graph, only)
+    targeted = targeted_shapes(shapes_graph)
+    keep = {s for s in only if isinstance(s, URIRef)}
+    if targeted is None or len(keep) != len(only) or not keep <= set(targeted):
+        raise ValueError("shapes left to pyshacl must be named (IRI) shapes with targets")
+    named = sorted(keep, key=str)
+    shapes_graph = shapes_for(shapes_graph, keep)
     if workers <= 1 or not named or len(named) < 2:
         with parsed_once():
             return validate(data, shapes=shapes_graph, ontology=ontology_graph)

@@ -112,7 +112,7 @@ def run_job(store: Store, job: Job, *, root: Path | None = None) -> dict[str, An
         if committing.committed and root is not None:
             from kg.store.snapshots import publish
 
-            publish(store.raw, root)  # type: ignore[attr-defined]
+            publish(store.as_oxigraph(), root)
 
 
 class _Committing:
@@ -179,7 +179,7 @@ def executor_main(conn: Connection, root: str, memory_mb: int) -> None:
 
     store = OxigraphStore(root)
     ensure_built(store)
-    publish(store.raw, Path(root))
+    publish(store.as_oxigraph(), Path(root))
     _warm(store)
     limit_memory(memory_mb)
     conn.send(("ready", None))
@@ -202,7 +202,7 @@ def executor_main(conn: Connection, root: str, memory_mb: int) -> None:
             log.exception("write job failed")
             reply = ("crash", f"{type(exc).__name__}: {exc}")
         if committing.committed:
-            publish(store.raw, Path(root))
+            publish(store.as_oxigraph(), Path(root))
         conn.send(reply)
     store.close()
     collect(Path(root))

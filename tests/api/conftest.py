@@ -25,13 +25,12 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 import uvicorn
 from fastapi.testclient import TestClient
-from support.served import Served
-from support.virtuoso import VirtuosoServer, start_virtuoso
 
 from api.main import create_app
 from api.server import HeaderTimeoutProtocol
@@ -41,6 +40,8 @@ from kg.store.embedded import OxigraphStore
 from kg.store.protocol import Store
 from kg.store.rdf_io import RdfSource
 from kg.store.remote import RemoteStore
+from tests.support.served import Served
+from tests.support.virtuoso import VirtuosoServer, start_virtuoso
 
 REPO = Path(__file__).resolve().parents[2]
 TOKEN = "test-token-0123456789abcdef"
@@ -55,9 +56,9 @@ def light_sources() -> list[RdfSource]:
     return [s for s in data_sources(REPO / "data") if ".nt" not in "".join(s.path.suffixes)]
 
 
-def settings_for(**overrides: object) -> Settings:
+def settings_for(**overrides: Any) -> Settings:
     """Settings for a test app, with no environment leaking in."""
-    return Settings(_env_file=None, **overrides)  # type: ignore[call-arg]
+    return Settings(_env_file=None, **overrides)
 
 
 LIVE_MEMORY_MB = 1024
@@ -152,9 +153,9 @@ def write_client(light_store: Store) -> Iterator[TestClient]:
 class LiveServer:
     """A uvicorn server in a background thread, and where it listens."""
 
-    def __init__(self, app: object) -> None:
+    def __init__(self, app: Any) -> None:
         self.log = io.StringIO()
-        options = {**settings_for().uvicorn_options(), "http": QuickHeaders}
+        options: dict[str, Any] = {**settings_for().uvicorn_options(), "http": QuickHeaders}
         self.config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="info", lifespan="on", **options)
         self.server = uvicorn.Server(self.config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)

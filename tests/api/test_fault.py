@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 
 import httpx
 import pytest
-from support.served import Served
 
 from tests.api.conftest import TOKEN
+from tests.support.served import Served
 
 pytestmark = pytest.mark.fault
 

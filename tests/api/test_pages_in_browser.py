@@ -8,6 +8,7 @@ render from the vendored Swagger UI with no request leaving the service.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -52,10 +53,16 @@ class Visit:
 
         self.context.route("**/*", route)
         self.page = self.context.new_page()
-        self.page.on(
-            "console", lambda m: self.violations.append(m.text) if "Content Security Policy" in m.text else None
-        )
-        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page.on("console", self._console)
+        self.page.on("dialog", self._dialog)
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def _console(self, message: Any) -> None:
+        if "Content Security Policy" in message.text:
+            self.violations.append(message.text)
 
     def close(self) -> None:
         self.context.close()

@@ -13,10 +13,10 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import httpx
 import pytest
-from support.served import Served
 
 from api.main import create_app
 from kg.store.embedded import OxigraphStore
@@ -28,6 +28,7 @@ from tests.api.conftest import (
     dump_sha256,
     settings_for,
 )
+from tests.support.served import Served
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 TTL = {"Content-Type": "text/turtle"}
@@ -308,7 +309,9 @@ def test_graph_store_writes_to_the_ontology_are_refused(
     embedded_http: httpx.Client, disk_store: OxigraphStore, method: str, graph: str
 ):
     before = dump_sha256(disk_store)
-    kwargs = {"content": org("onto", "x"), "headers": {**TTL, **AUTH}} if method != "delete" else {"headers": AUTH}
+    kwargs: dict[str, Any] = (
+        {"content": org("onto", "x"), "headers": {**TTL, **AUTH}} if method != "delete" else {"headers": AUTH}
+    )
     r = getattr(embedded_http, method)("/store", params={"graph": graph}, **kwargs)
     assert r.status_code == 403
     assert r.json()["code"] == "READ_ONLY_GRAPH"

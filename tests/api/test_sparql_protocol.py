@@ -6,10 +6,10 @@ import csv
 import io
 import json
 import threading
-from xml.etree import ElementTree
 
 import httpx
 import pytest
+from defusedxml import ElementTree
 from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, JSON, TSV, TURTLE, XML, SPARQLWrapper
@@ -190,7 +190,7 @@ def test_endless_query_is_stopped_at_the_limit_while_another_client_gets_answers
 
     thread = threading.Thread(target=run_endless)
     thread.start()
-    answered_meanwhile = []
+    answered_meanwhile: list[int] = []
     with httpx.Client(base_url=embedded_live_server, timeout=30) as other:
         while thread.is_alive() and len(answered_meanwhile) < 3:
             answered_meanwhile.append(other.get("/sparql", params={"query": TITLE_QUERY}).status_code)
@@ -245,7 +245,9 @@ def test_sparqlwrapper_reads_construct_as_turtle(live_server: str):
     client = SPARQLWrapper(f"{live_server}/sparql")
     client.setQuery(MEETINGS_CONSTRUCT.replace("cyp:", "<https://w3id.org/cypkg/def#").replace("#about", "#about>"))
     client.setReturnFormat(TURTLE)
-    g = Graph().parse(data=client.query().convert(), format="turtle")
+    turtle = client.query().convert()
+    assert isinstance(turtle, bytes | str)
+    g = Graph().parse(data=turtle, format="turtle")
     assert set(g.objects()) == {URIRef(KENT_CYPP)}
 
 

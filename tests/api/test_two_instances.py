@@ -8,12 +8,12 @@ from pathlib import Path
 
 import httpx
 import pytest
-from support.virtuoso import start_virtuoso
 
 from api.main import create_app
 from kg.store.build import data_sources
 from kg.store.rdf_io import RdfSource
 from tests.api.conftest import TOKEN, LiveServer, settings_for
+from tests.support.virtuoso import start_virtuoso
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "data" / "seeds"

@@ -31,7 +31,7 @@ def reference_quads() -> list:
 def reference_dump(reference_quads: list, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The reference quads as an N-Quads file, to restore into Virtuoso."""
     store = OxigraphStore()
-    store.raw.extend(reference_quads)
+    store.as_oxigraph().extend(reference_quads)
     path = tmp_path_factory.mktemp("imports-reference") / "reference.nq"
     with path.open("wb") as out:
         store.dump(out, "nquads")
@@ -42,7 +42,7 @@ def reference_dump(reference_quads: list, tmp_path_factory: pytest.TempPathFacto
 def lookup_store(reference_quads: list) -> OxigraphStore:
     """An embedded store holding the reference data and seeds, for tests whose input is refused before any write."""
     store = OxigraphStore()
-    store.raw.extend(reference_quads)
+    store.as_oxigraph().extend(reference_quads)
     return store
 
 

@@ -90,7 +90,7 @@ def test_an_extracted_review_workbook_imports_as_the_reports_graph(tmp_path, emb
 def embedded_env(reference_quads: list, tmp_path: Path) -> dict[str, str]:
     """Settings for a CLI run against an embedded store of its own holding the reference data."""
     store = OxigraphStore(tmp_path / "store")
-    store.raw.extend(reference_quads)
+    store.as_oxigraph().extend(reference_quads)
     store.close()
     return {"CYPKG_STORE_DIR": str(tmp_path / "store")}
 

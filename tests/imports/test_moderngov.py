@@ -33,7 +33,7 @@ MODERNGOV = Path(__file__).resolve().parent / "fixtures" / "moderngov"
 BASE = "https://democracy.manchester.gov.uk"
 
 PROV_DERIVED = URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")
-RANGE = {"start": date(2026, 1, 1), "end": date(2026, 3, 31)}
+START, END = date(2026, 1, 1), date(2026, 3, 31)
 
 
 @pytest.fixture
@@ -42,7 +42,7 @@ def run_import(fixture_fetcher):
 
     def run(overrides: dict[str, bytes] | None = None, fetcher=None, **kwargs):
         client = ModerngovClient(BASE, fetcher=fetcher or fixture_fetcher(overrides))
-        return import_range(client, **RANGE, **kwargs)
+        return import_range(client, start=START, end=END, **kwargs)
 
     return run
 
@@ -198,10 +198,9 @@ def test_saved_copy_files_are_named_after_the_request_without_its_dates(url, nam
 
 def test_a_saved_copy_imports_the_same_graph_as_the_site(fixture_fetcher):
     saved = SavedSite(Path(__file__).resolve().parents[2] / "data" / "sources" / "moderngov" / "manchester")
-    offline = import_range(ModerngovClient(BASE, fetcher=saved), committee="144", **RANGE, fetched_on=date(2026, 3, 1))
-    online = import_range(
-        ModerngovClient(BASE, fetcher=fixture_fetcher()), committee="144", **RANGE, fetched_on=date(2026, 3, 1)
-    )
+    scope = {"committee": "144", "start": START, "end": END, "fetched_on": date(2026, 3, 1)}
+    offline = import_range(ModerngovClient(BASE, fetcher=saved), **scope)
+    online = import_range(ModerngovClient(BASE, fetcher=fixture_fetcher()), **scope)
     offline.graph.remove(
         (
             None,

@@ -6,6 +6,7 @@ import pytest
 from rdflib import Graph
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, SH, SKOS
+from rdflib.term import Node
 
 from kg.namespaces import CYP
 from kg.ontology.files import load_ontology, load_shapes
@@ -66,7 +67,7 @@ def test_a_concept_is_found_by_its_local_name() -> None:
     assert concept("Elect").scheme == CYP.DecisionKindScheme
 
 
-def _sh_in_lists(shapes: Graph) -> list[tuple[object, set[object]]]:
+def _sh_in_lists(shapes: Graph) -> list[tuple[Node, set[Node]]]:
     return [(shape, set(Collection(shapes, head))) for shape, head in shapes.subject_objects(SH["in"])]
 
 

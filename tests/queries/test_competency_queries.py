@@ -23,13 +23,13 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.term import Node
-from support.virtuoso import start_virtuoso
 
 import kg.queries
 from kg.namespaces import graph_iri, local_id
 from kg.store.embedded import OxigraphStore
 from kg.store.protocol import Store
 from kg.store.rdf_io import RdfSource
+from tests.support.virtuoso import start_virtuoso
 
 REPO = Path(__file__).resolve().parents[2]
 EXPECTED = Path(__file__).resolve().parent / "expected"

@@ -63,7 +63,9 @@ def test_short_construct_where_gets_a_trailing_values_clause() -> None:
 )
 def test_bound_literal_comes_back_exactly_as_given(term: Literal) -> None:
     bound = bind_values("SELECT ?v WHERE { }", {"v": term})
-    (row,) = list(ox.Store().query(bound))
+    solutions = ox.Store().query(bound)
+    assert isinstance(solutions, ox.QuerySolutions)
+    (row,) = list(solutions)
     assert row["v"] == ox.Literal(
         str(term),
         datatype=None if term.language else ox.NamedNode(str(term.datatype or XSD.string)),

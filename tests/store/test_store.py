@@ -17,12 +17,12 @@ import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 import pytest
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from support.virtuoso import VirtuosoServer
 
 from kg.errors import ParseError, QueryError, QueryLimitExceeded, StoreError, ValidationFailed
 from kg.namespaces import CYP, GRAPH, ID
@@ -32,6 +32,7 @@ from kg.store.rdf_io import RdfSource
 from kg.store.remote import RemoteStore
 from kg.store.terms import to_rdflib
 from kg.validation.gate import write_graph
+from tests.support.virtuoso import VirtuosoServer
 
 REPO = Path(__file__).resolve().parents[2]
 CYPKG = shutil.which("cypkg") or "cypkg"
@@ -91,7 +92,7 @@ def test_graphs_lists_one_graph_per_source_file_and_nothing_else(store: Store) -
 def test_query_naming_a_graph_sees_only_that_graph(store: Store) -> None:
     name = next(s.graph for s in data_sources() if "seeds" in s.path.parts)
     rows = store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": GRAPH[name]})
-    assert int(rows[0]["n"]) == store.count(name)
+    assert int(str(rows[0]["n"])) == store.count(name)
     assert 0 < store.count(name) < store.count()
 
 
@@ -336,7 +337,8 @@ class _Canned(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
         self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        status, ctype, body = self.server.canned  # type: ignore[attr-defined]
+        assert isinstance(self.server, _CannedServer)
+        status, ctype, body = self.server.canned
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
@@ -347,10 +349,16 @@ class _Canned(BaseHTTPRequestHandler):
         return
 
 
+class _CannedServer(ThreadingHTTPServer):
+    """The server whose `canned` answer (status, content type, body) _Canned plays back."""
+
+    canned: tuple[int, str, bytes] = (200, "text/plain", b"")
+
+
 @pytest.fixture
-def canned_endpoint() -> Iterator[tuple[ThreadingHTTPServer, str]]:
+def canned_endpoint() -> Iterator[tuple[_CannedServer, str]]:
     """A loopback HTTP server that plays back one answer, for quirks a healthy Virtuoso will not show on cue."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Canned)
+    server = _CannedServer(("127.0.0.1", 0), _Canned)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield server, f"http://127.0.0.1:{server.server_address[1]}/sparql"
@@ -358,7 +366,7 @@ def canned_endpoint() -> Iterator[tuple[ThreadingHTTPServer, str]]:
     server.server_close()
 
 
-def test_partial_results_206_raise_query_limit_exceeded(canned_endpoint: tuple[ThreadingHTTPServer, str]) -> None:
+def test_partial_results_206_raise_query_limit_exceeded(canned_endpoint: tuple[_CannedServer, str]) -> None:
     server, url = canned_endpoint
     server.canned = (206, "application/sparql-results+json", b'{"head":{"vars":["s"]},"results":{"bindings":[]}}')
     with pytest.raises(QueryLimitExceeded) as stopped:
@@ -375,7 +383,7 @@ def test_partial_results_206_raise_query_limit_exceeded(canned_endpoint: tuple[T
     ],
 )
 def test_ask_answered_in_odd_content_types_is_read(
-    canned_endpoint: tuple[ThreadingHTTPServer, str], ctype: str, body: bytes, answer: bool
+    canned_endpoint: tuple[_CannedServer, str], ctype: str, body: bytes, answer: bool
 ) -> None:
     server, url = canned_endpoint
     server.canned = (200, ctype, body)
@@ -419,7 +427,7 @@ def test_whole_graph_larger_than_the_row_limit_is_read_in_pages(virtuoso_scratch
 # --- kill -9 during `cypkg load` (embedded, on disk) ----------------------------------------------
 
 
-def _cypkg(*args: str, env: dict[str, str], **kw: object) -> subprocess.CompletedProcess:
+def _cypkg(*args: str, env: dict[str, str], **kw: Any) -> subprocess.CompletedProcess:
     return subprocess.run([CYPKG, *args], env=env, capture_output=True, check=False, timeout=600, **kw)
 
 

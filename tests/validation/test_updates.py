@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from kg.errors import QueryError, ReadOnlyGraph, ValidationFailed
+from kg.errors import CypkgError, QueryError, ReadOnlyGraph, ValidationFailed
 from kg.store.build import build_store, data_sources
 from kg.store.embedded import OxigraphStore
 from kg.validation.sparql_policy import check_federation, check_sparql, plan_update
@@ -53,7 +53,7 @@ def test_an_update_reads_only_the_graphs_it_names(store: OxigraphStore):
         f'WHERE {{ ?a a cyp:LocalAuthority ; skos:prefLabel "Kent" }}'
     )
     try:
-        assert apply_update(watching, update) == ["upd-small"]  # type: ignore[arg-type]
+        assert apply_update(watching, update) == ["upd-small"]
         assert set(watching.graphs_read) == {"upd-small"}
     finally:
         store.drop_graph("upd-small")
@@ -123,7 +123,7 @@ def test_blank_nodes_keep_their_identity_through_an_update(store: OxigraphStore)
     ],
 )
 def test_an_update_whose_effect_cannot_be_gated_is_refused_and_changes_nothing(
-    store: OxigraphStore, update: str, error: type, words: str
+    store: OxigraphStore, update: str, error: type[CypkgError], words: str
 ):
     before = store.count()
     with pytest.raises(error) as refused:

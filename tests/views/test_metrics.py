@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from kg.analysis.metrics import OverloadRule, workshop_metrics
 
 PLAN = "testshire-cypp-2030-2033"
 EXAMPLE = "anyshire-cypp-2024-2027"
 
 
-def _section(rows: list, section: str) -> dict[str, object]:
+def _section(rows: list, section: str) -> dict[str, Any]:
     return {r.id: r.value for r in rows if r.section == section}
 
 

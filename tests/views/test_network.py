@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import networkx as nx
 import pytest
 
@@ -12,7 +14,7 @@ IRI = "https://w3id.org/cypkg/id/"
 PLAN = "testshire-cypp-2030-2033"
 
 
-def _section(rows: list, section: str) -> dict[str, object]:
+def _section(rows: list, section: str) -> dict[str, Any]:
     return {r.id: r.value for r in rows if r.section == section}
 
 
@@ -100,7 +102,7 @@ def test_plan_and_authority_together_are_refused(testshire_store) -> None:
 
 
 def test_values_row_takes_iris_as_terms_never_as_text() -> None:
-    text = "SELECT * WHERE { VALUES ?node { } ?node ?p ?o }"
+    text = "SELECT * WHERE { ?node ?p ?o }"
     filled = values_query(text, ["https://example.org/a"])
     assert "VALUES ?node { <https://example.org/a> }" in filled
     with pytest.raises(Exception):  # noqa: B017  rdflib refuses to write an IRI that would break out

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 
+import defusedxml.ElementTree as ET
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import itertools
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -16,7 +17,7 @@ PLAN = "testshire-cypp-2030-2033"
 EXAMPLE = "anyshire-cypp-2024-2027"
 IRI = "https://w3id.org/cypkg/id/"
 NETWORKS = [name for name in VIEW_NAMES if name != "matrix"]
-SCOPES = {
+SCOPES: dict[str, dict[str, Any]] = {
     "partner-priority": {"plan": EXAMPLE},
     "plan-strategy": {"authority": "medway"},
     "boards": {"authority": "anyshire"},
@@ -71,7 +72,7 @@ def test_no_two_node_labels_overlap_on_the_page(embedded_store, open_offline, na
 
 @pytest.mark.parametrize("name", VIEW_NAMES)
 def test_an_empty_view_explains_what_is_missing_and_how_to_add_it(emptyshire_store, open_offline, name) -> None:
-    scope = (
+    scope: dict[str, Any] = (
         {"plan": "emptyshire-cypp-2030-2033"} if name in ("partner-priority", "matrix") else {"authority": "emptyshire"}
     )
     view = open_offline(render_view(emptyshire_store, name, "html", **scope).content)

@@ -12,6 +12,7 @@ import contextlib
 import os
 import shutil
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -42,6 +43,7 @@ class OxigraphStore:
         self.root = Path(path) if path is not None else None
         self.read_only = read_only
         self._store = self._open()
+        self._instance = uuid.uuid4().hex  # in memory, two stores must never share a generation token
         self._writes = self._saved_writes()
         if not read_only:
             self._bump()  # a writer that died between a write and its bump leaves no stale answer behind
@@ -53,11 +55,11 @@ class OxigraphStore:
         Every write bumps it, before and after the transaction, so an answer computed while a write
         was under way is never kept under the generation that follows it. On disk the count is kept
         in `ROOT/generation` (one writer process holds the store), and the token names the
-        generation directory, so a rebuild changes it too. A read-only instance sees the store as it
-        was when opened, so its token is the one read then.
+        generation directory, so a rebuild changes it too; an in-memory store's token is its own.
+        A read-only instance sees the store as it was when opened, so its token is the one read then.
         """
-        current = (self.root / "current").resolve().name if self.root is not None else "memory"
-        return f"{current}.{self._writes}"
+        where = str((self.root / "current").resolve()) if self.root is not None else f"memory-{self._instance}"
+        return f"{where}.{self._writes}"
 
     def _saved_writes(self) -> int:
         if self.root is None:

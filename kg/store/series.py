@@ -90,7 +90,9 @@ def read_inputs(store: ox.Store, *, leave_out: Iterable[str] = (), extra: Iterab
             f"WHERE {{ GRAPH ?g {{ ?s <{predicate}> ?o }} "
             f'FILTER(?g NOT IN ({not_in}) && !STRENDS(STR(?g), "/inferred")) }}'
         )
-        text = serialized(store.query(query).serialize(format=ox.RdfFormat.N_TRIPLES))  # type: ignore[union-attr]
+        result = store.query(query)
+        assert isinstance(result, ox.QueryTriples)
+        text = serialized(result.serialize(format=ox.RdfFormat.N_TRIPLES))
         mine = [ox.Triple(q.subject, q.predicate, q.object) for q in extra if q.predicate.value == predicate]
         if mine:
             text += serialized(ox.serialize(mine, format=ox.RdfFormat.N_TRIPLES))

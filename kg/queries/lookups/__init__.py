@@ -163,12 +163,16 @@ def reference_query(name: str) -> NamedQuery:
 
 
 def select(store: Store, name: str, params: Mapping[str, str | Node | None] | None = None) -> list[Row]:
-    """Run a lookup query with its parameters typed and bound (never pasted); rows of plain terms.
+    """Run a lookup query with its parameters typed and bound (never pasted); rows of plain terms."""
+    return select_query(store, lookup_query(name), params)
+
+
+def select_query(store: Store, query: NamedQuery, params: Mapping[str, str | Node | None] | None = None) -> list[Row]:
+    """Run a query read from a file, as `select` does.
 
     On the embedded store the oxigraph solutions are read directly; other stores answer through
     `Store.select`.
     """
-    query = lookup_query(name)
     bindings = query.bind({k: v for k, v in (params or {}).items() if v not in (None, "")})
     raw = getattr(store, "raw", None)
     if isinstance(raw, ox.Store):

@@ -251,6 +251,7 @@ class SizeResult:
     query_kind: dict[str, str] = field(default_factory=dict)
     validation: dict[str, Timing] = field(default_factory=dict)
     validation_equal: bool | None = None
+    views: dict[str, Timing] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
 
@@ -366,6 +367,9 @@ def bench_size(
         res.queries[name] = timings
         log(f"[{size}] {name:32s} " + "  ".join(f"{k} {v.text()}" for k, v in timings.items()))
 
+    res.views = bench_views(store, data, args.repeat)
+    log(f"[{size}] views: " + "; ".join(f"{k} {v.text()}" for k, v in res.views.items()))
+
     from kg.validation.gate import check_write
     from kg.validation.shapes import validate
     from kg.validation.whole_store import store_union, validate_store
@@ -403,6 +407,27 @@ def bench_size(
     log(f"[{size}] validation: " + "; ".join(f"{k} {v.text()}" for k, v in res.validation.items()))
     store.close()
     return res
+
+
+def bench_views(store: OxigraphStore, data: GeneratedData, repeat: int) -> dict[str, Timing]:
+    """What a user of a view waits for (#13 item 3): the network queries alone, and queries + layout + HTML."""
+    from kg.analysis.network import build_view
+    from kg.views import render_graph
+
+    plan, authority = data.plans[len(data.plans) // 2], data.authorities[0]
+    cases = [
+        ("partner-priority, one plan", "partner-priority", {"plan": plan}),
+        ("plan-strategy, one plan", "plan-strategy", {"plan": plan}),
+        ("boards, one council", "boards", {"authority": authority}),
+        ("partners-national, every council", "partners-national", {}),
+    ]
+    out: dict[str, Timing] = {}
+    for label, name, scope in cases:
+        out[f"{label}: queries (build_view)"] = timed(lambda n=name, sc=scope: build_view(store, n, **sc), repeat)
+        out[f"{label}: total (queries + layout + HTML)"] = timed(
+            lambda n=name, sc=scope: render_graph(build_view(store, n, **sc), "html"), repeat
+        )
+    return out
 
 
 def log(message: str) -> None:
@@ -524,6 +549,9 @@ def write_report(results: list[SizeResult], args: argparse.Namespace, seconds: f
             cells = [t[b].text() if b in t else "n/a" for b in backends]
             r = ratio(t["rdflib"], t["cypkg"]) if "rdflib" in t else float("nan")
             lines.append(f"| {name} | {res.query_kind[name]} | " + " | ".join(cells) + f" | {r:.1f}x |")
+        if res.views:
+            lines += ["", "### Views: what a user waits for (#13 item 3)", "", "| view | time |", "|---|---|"]
+            lines += [f"| {k} | {v.text()} |" for k, v in res.views.items()]
         lines += ["", "### Validation", "", "| step | time |", "|---|---|"]
         lines += [f"| {k} | {v.text()} |" for k, v in res.validation.items()]
         lines += ["", "### Targets", "", "| target | measured | met |", "|---|---|---|"]

@@ -7,7 +7,9 @@ walks every observation of the council (or of the measure) one index probe at a 
 fixed dimension values under their own properties (`cyp:seriesIndicator`, `cyp:seriesArea`, so a
 lookup by series never matches an observation), and carries a summary computed from them: the
 latest, previous and earliest years with a value and the observations of those years, the changes
-between them, and the observations printed as a status instead of a number.
+between them, the observations printed as a status instead of a number, and, per statistical
+neighbour model, the latest value against the median of the area's neighbours in the same year
+(better or worse by the indicator's polarity).
 
 Everything here is derived, never asserted: it lives in its own graph (`SERIES_GRAPH`), is
 rebuilt whenever a write changes observations (the embedded store does it in the same transaction
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
@@ -41,10 +44,16 @@ INPUTS: dict[str, str] = {
     "year": str(CYP.periodStartYear),
     "value": str(CYP.value),
     "status": str(CYP.obsStatus),
+    "neighbourOf": str(CYP.neighbourOf),
+    "neighbour": str(CYP.neighbour),
+    "neighbourModel": str(CYP.neighbourModel),
+    "polarity": str(CYP.polarity),
 }
-"""The observation properties a series is built from, by role; writes touching them rebuild the series."""
+"""What series are built from, by role: the observations' properties, the statistical neighbour relations
+and the indicators' polarity; writes touching any of them rebuild the series."""
 
 _XSD_DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
+_XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 _P: dict[str, bytes] = {
     "type": b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>",
     "slice": f"<{QB.Slice}>".encode(),
@@ -65,6 +74,21 @@ _P: dict[str, bytes] = {
             "earliestObservation",
             "changeSincePrevious",
             "changeOverSeries",
+            "neighbourComparison",
+            "NeighbourComparison",
+            "comparisonOf",
+            "comparisonModel",
+            "comparisonYear",
+            "neighbourMedian",
+            "neighbourValueCount",
+            "comparedWithNeighbourMedian",
+            "HigherIsBetter",
+            "LowerIsBetter",
+            "BetterThanNeighbourMedian",
+            "WorseThanNeighbourMedian",
+            "AtNeighbourMedian",
+            "AboveNeighbourMedian",
+            "BelowNeighbourMedian",
         )
     },
 }
@@ -124,8 +148,10 @@ def derive_series(columns: Mapping[str, Mapping[bytes, list[bytes]]], *, graph: 
     out: list[bytes] = []
     taken: dict[bytes, tuple[bytes, bytes]] = {}
     p = _P
+    made: dict[tuple[bytes, bytes], tuple[bytes, dict[bytes, list[tuple[bytes, bytes, list[bytes]]]]]] = {}
     for (indicator, area), subjects in sorted(members.items()):
-        s = _unique_iri(indicator, area, taken) + b" "
+        iri = _unique_iri(indicator, area, taken)
+        s = iri + b" "
         out += [
             s + p["type"] + b" " + p["slice"] + end,
             s + p["sliceStructure"] + b" " + p["key"] + end,
@@ -154,7 +180,73 @@ def derive_series(columns: Mapping[str, Mapping[bytes, list[bytes]]], *, graph: 
                 out.append(s + p["changeSincePrevious"] + b" " + _decimal(latest - previous) + end)
             if latest is not None and earliest is not None:
                 out.append(s + p["changeOverSeries"] + b" " + _decimal(latest - earliest) + end)
+        made[indicator, area] = (iri, by_year)
+    out += _neighbour_comparisons(made, columns, end)
     return b"".join(out)
+
+
+def _neighbour_comparisons(
+    made: Mapping[tuple[bytes, bytes], tuple[bytes, dict[bytes, list[tuple[bytes, bytes, list[bytes]]]]]],
+    columns: Mapping[str, Mapping[bytes, list[bytes]]],
+    end: bytes,
+) -> list[bytes]:
+    """Each series' latest value against the median of its area's statistical neighbours in that year, per model.
+
+    Stated only when the series' latest year has one value and at least one neighbour has one value
+    in the same year; the comparison says better or worse by the indicator's polarity, and above or
+    below where the indicator has none.
+    """
+    groups: dict[bytes, dict[bytes, set[bytes]]] = defaultdict(lambda: defaultdict(set))
+    neighbour_of, neighbour, model_of = (columns.get(k, {}) for k in ("neighbourOf", "neighbour", "neighbourModel"))
+    for relation, owners in neighbour_of.items():
+        for owner in owners:
+            for model in model_of.get(relation, ()):
+                groups[owner][model].update(neighbour.get(relation, ()))
+    polarities = columns.get("polarity", {})
+    p = _P
+    out: list[bytes] = []
+    for (indicator, area), (iri, by_year) in made.items():
+        if not by_year or area not in groups:
+            continue
+        year = max(by_year)
+        own = _single_value(by_year[year])
+        if own is None:
+            continue
+        polarity = polarities.get(indicator, [])
+        for model, neighbours in sorted(groups[area].items()):
+            values = []
+            for other in neighbours:
+                found = made.get((indicator, other))
+                value = _single_value(found[1].get(year, [])) if found else None
+                if value is not None:
+                    values.append(value)
+            if not values:
+                continue
+            median = statistics.median(values)
+            c = iri[:-1] + b"/" + local_id(model[1:-1].decode()).encode() + b"> "
+            out += [
+                iri + b" " + p["neighbourComparison"] + b" " + c[:-1] + end,
+                c + p["type"] + b" " + p["NeighbourComparison"] + end,
+                c + p["comparisonOf"] + b" " + iri + end,
+                c + p["comparisonModel"] + b" " + model + end,
+                c + p["comparisonYear"] + b" " + by_year[year][0][1] + end,
+                c + p["neighbourMedian"] + b" " + _decimal(median) + end,
+                c + p["neighbourValueCount"] + b" " + f'"{len(values)}"^^<{_XSD_INTEGER}>'.encode() + end,
+                c + p["comparedWithNeighbourMedian"] + b" " + _verdict(own - median, polarity) + end,
+            ]
+    return out
+
+
+def _verdict(difference: Decimal, polarity: list[bytes]) -> bytes:
+    """The concept of cyp:NeighbourComparisonScheme for a value this far from the median, by polarity."""
+    p = _P
+    if difference == 0:
+        return p["AtNeighbourMedian"]
+    if polarity == [p["HigherIsBetter"]]:
+        return p["BetterThanNeighbourMedian"] if difference > 0 else p["WorseThanNeighbourMedian"]
+    if polarity == [p["LowerIsBetter"]]:
+        return p["BetterThanNeighbourMedian"] if difference < 0 else p["WorseThanNeighbourMedian"]
+    return p["AboveNeighbourMedian"] if difference > 0 else p["BelowNeighbourMedian"]
 
 
 def _unique_iri(indicator: bytes, area: bytes, taken: dict[bytes, tuple[bytes, bytes]]) -> bytes:
@@ -196,7 +288,7 @@ _VARIABLE_PREDICATE = re.compile(r"[?$]\w+\s+[?$]\w+\s+\S")
 
 def may_change_series(update: str) -> bool:
     """Whether a SPARQL update's text could change what the series are built from (erring towards yes)."""
-    names = ("indicator", "refArea", "periodStartYear", "value", "obsStatus")
+    names = ("indicator", "refArea", "periodStartYear", "value", "obsStatus", "neighbour", "polarity")
     return (
         any(name in update for name in names)
         or _GRAPH_OPERATIONS.search(update) is not None

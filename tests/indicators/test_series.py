@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gzip
+import statistics
+from decimal import Decimal
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -12,6 +14,7 @@ from rdflib import Graph, Literal, URIRef
 from kg.errors import ParseError
 from kg.namespaces import CYP, ID
 from kg.ontology.files import ONTOLOGY_GRAPH, ontology_files
+from kg.queries import run
 from kg.store.build import data_sources
 from kg.store.embedded import OxigraphStore
 from kg.store.rdf_io import RdfSource
@@ -168,3 +171,25 @@ def test_a_series_says_it_is_a_slice_of_the_series_key(embedded_indicator_store:
     assert embedded_indicator_store.ask(
         "ASK { ?s a qb:Slice ; qb:sliceStructure cyp:IndicatorAreaSeriesKey }", {"s": MEDWAY_LAC}
     )
+
+
+def test_a_series_latest_value_is_set_against_the_median_of_its_neighbours_in_each_model(
+    embedded_indicator_store: OxigraphStore,
+) -> None:
+    rows = run(
+        embedded_indicator_store,
+        "indicator_neighbours",
+        {"authority": "medway", "indicator": "lait-lac", "period": "2025", "model": "sn-2025"},
+    )
+    neighbour_values = sorted(Decimal(str(r["value"])) for r in rows if str(r["role"]) == "neighbour" and "value" in r)
+    (found,) = embedded_indicator_store.select(
+        "SELECT ?year ?median ?n ?verdict WHERE { ?s cyp:neighbourComparison ?c . ?c cyp:comparisonModel ?m ; "
+        "cyp:comparisonYear ?year ; cyp:neighbourMedian ?median ; cyp:neighbourValueCount ?n ; "
+        "cyp:comparedWithNeighbourMedian ?verdict }",
+        {"s": MEDWAY_LAC, "m": ID["neighbour-model/sn-2025"]},
+    )
+    assert str(found["year"]) == "2025"
+    assert found["median"].toPython() == statistics.median(neighbour_values)
+    assert int(found["n"]) == len(neighbour_values) == 10
+    # LAC has no polarity in the LAIT dictionary: Medway's 72 is above, not "worse than", the median
+    assert found["verdict"] == CYP.AboveNeighbourMedian

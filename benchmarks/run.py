@@ -261,7 +261,7 @@ def bench_size(
     data = ensure_generated(scratch / "data" / size, size, seed=args.seed)
     res = SizeResult(size, data.triples, data.graphs)
     log(f"[{size}] {data.triples:,} triples in {data.graphs} graphs")
-    baseline_ok = size != "1m" or not args.skip_rdflib_at_1m
+    baseline_ok = not args.skip_rdflib and (size != "1m" or not args.skip_rdflib_at_1m)
 
     def cypkg_load() -> None:
         where = scratch / f"cypkg-{size}"
@@ -299,7 +299,7 @@ def bench_size(
         if size == "1m":
             res.notes.append(rdflib_note)
     else:
-        res.notes.append("rdflib baseline skipped at this size (--skip-rdflib-at-1m)")
+        res.notes.append("rdflib baseline skipped at this size (--skip-rdflib or --skip-rdflib-at-1m)")
     if virtuoso is not None:
         res.load["Virtuoso ld_dir + rdf_loader_run"] = timed(lambda: virtuoso.load(data, derived), 1, warm_up=False)
         if not res.load["Virtuoso ld_dir + rdf_loader_run"].runs:
@@ -526,6 +526,8 @@ def write_report(results: list[SizeResult], args: argparse.Namespace, seconds: f
         "```sh",
         f"python benchmarks/run.py --sizes {args.sizes} --repeat {args.repeat}"
         + (" --no-virtuoso" if args.no_virtuoso else "")
+        + (" --skip-rdflib" if args.skip_rdflib else "")
+        + (" --skip-rdflib-at-1m" if args.skip_rdflib_at_1m else "")
         + f" --plain-shacl-max {args.plain_shacl_max} --fast-shacl-max {args.fast_shacl_max}",
         "```",
         "",
@@ -572,6 +574,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--no-virtuoso", action="store_true")
     parser.add_argument("--skip-rdflib-at-1m", action="store_true")
+    parser.add_argument(
+        "--skip-rdflib", action="store_true", help="no rdflib baseline (its plans of the series queries take minutes)"
+    )
     parser.add_argument("--plain-shacl-max", choices=sorted(SIZES), default="100k")
     parser.add_argument("--fast-shacl-max", choices=sorted(SIZES), default="1m")
     parser.add_argument("--scratch", type=Path, default=Path(tempfile.gettempdir()) / "cypkg-bench")

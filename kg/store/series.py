@@ -3,7 +3,7 @@
 A triple store has no (area, indicator) index: finding one council's observations of one measure
 walks every observation of the council (or of the measure) one index probe at a time. So every
 (indicator, area) pair that has observations gets a `qb:Slice` with a predictable IRI,
-`…/id/series/{indicator id}/{area id}`, that links its observations (`qb:observation`), names its
+`…/id/series/{indicator id}--{area id}`, that links its observations (`qb:observation`), names its
 fixed dimension values under their own properties (`cyp:seriesIndicator`, `cyp:seriesArea`, so a
 lookup by series never matches an observation), and carries a summary computed from them: the
 latest, previous and earliest years with a value and the observations of those years, the changes
@@ -32,7 +32,7 @@ from decimal import Decimal, InvalidOperation
 
 import pyoxigraph as ox
 
-from kg.namespaces import CYP, GRAPH, ID, QB, local_id
+from kg.namespaces import CYP, GRAPH, ID, QB, SLUG, local_id
 from kg.store.rdf_io import serialized
 
 SERIES_GRAPH = str(GRAPH["derived/indicator-series"])
@@ -98,8 +98,25 @@ Columns = dict[str, dict[bytes, list[bytes]]]
 
 
 def series_iri(indicator: str, area: str) -> str:
-    """The predictable IRI of the series of one indicator in one area: …/id/series/{indicator}/{area}."""
-    return str(ID[f"series/{local_id(indicator)}/{local_id(area)}"])
+    """The predictable IRI of the series of one indicator in one area: …/id/series/{indicator id}--{area id}.
+
+    Ids are the IRIs' last segments, lower-cased (`lait-lac--medway`, `lait-lac--e92000001` for
+    England), so the IRI follows the …/id/{kind}/{slug} rule; ids that would not make a slug, or
+    that hold "--" themselves, are replaced by a hash of both IRIs.
+    """
+    return str(ID[f"series/{_slug(indicator, area)}"])
+
+
+def comparison_iri(indicator: str, area: str, model: str) -> str:
+    """The IRI of a series' comparison with its neighbours in one model: …/id/neighbour-comparison/{ids}."""
+    return str(ID[f"neighbour-comparison/{_slug(indicator, area, model)}"])
+
+
+def _slug(*iris: str) -> str:
+    ids = [local_id(iri).lower() for iri in iris]
+    if all(SLUG.match(i) and "--" not in i for i in ids):
+        return "--".join(ids)
+    return "h-" + hashlib.sha1(" ".join(iris).encode()).hexdigest()[:20]
 
 
 def read_inputs(store: ox.Store, *, leave_out: Iterable[str] = (), extra: Iterable[ox.Quad] = ()) -> Columns:
@@ -223,7 +240,7 @@ def _neighbour_comparisons(
             if not values:
                 continue
             median = statistics.median(values)
-            c = iri[:-1] + b"/" + local_id(model[1:-1].decode()).encode() + b"> "
+            c = f"<{comparison_iri(indicator[1:-1].decode(), area[1:-1].decode(), model[1:-1].decode())}> ".encode()
             out += [
                 iri + b" " + p["neighbourComparison"] + b" " + c[:-1] + end,
                 c + p["type"] + b" " + p["NeighbourComparison"] + end,

@@ -18,6 +18,7 @@ built from the store (the one-query path).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import multiprocessing
 import os
 import socket
@@ -110,16 +111,35 @@ def client_loop(
     out.put((latencies, errors))
 
 
-def rss_mb(root_pid: int) -> float:
-    """Resident memory of a process and all its descendants, in MB (from /proc)."""
+def process_tree(root_pid: int) -> set[int]:
+    """A process and all its descendants (from /proc)."""
     pids, todo = set(), [root_pid]
     while todo:
         pid = todo.pop()
         pids.add(pid)
         for child in Path(f"/proc/{pid}/task").glob("*/children"):
             todo += [int(c) for c in child.read_text().split()]
+    return pids
+
+
+def cpu_seconds(root_pid: int) -> float:
+    """CPU time (user + system) used so far by a process and its descendants.
+
+    Other work on a shared machine stretches latency and throughput, but not the CPU a request costs
+    the server, so this is the figure to compare across runs.
+    """
+    ticks = 0
+    for pid in process_tree(root_pid):
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def rss_mb(root_pid: int) -> float:
+    """Resident memory of a process and all its descendants, in MB (from /proc)."""
     total = 0
-    for pid in pids:
+    for pid in process_tree(root_pid):
         status = Path(f"/proc/{pid}/status")
         if status.exists():
             line = next((ln for ln in status.read_text().splitlines() if ln.startswith("VmRSS:")), "VmRSS: 0 kB")
@@ -135,12 +155,14 @@ def run_target(
         multiprocessing.Process(target=client_loop, args=(base, method, path, mode, seconds, queue))
         for _ in range(clients)
     ]
+    cpu_before = cpu_seconds(server_pid)
     for p in procs:
         p.start()
     time.sleep(min(60.0, seconds / 2))
     rss_first = rss_mb(server_pid)
     results = [queue.get() for _ in procs]
     rss_end = rss_mb(server_pid)
+    cpu = cpu_seconds(server_pid) - cpu_before
     for p in procs:
         p.join()
     latencies = sorted(x for lat, _ in results for x in lat)
@@ -152,6 +174,7 @@ def run_target(
         "p50_ms": q[49] * 1000,
         "p99_ms": q[98] * 1000,
         "errors": errors,
+        "cpu_ms": cpu * 1000 / max(1, len(latencies)),
         "rss_first": rss_first,
         "rss_end": rss_end,
     }
@@ -177,8 +200,9 @@ def main() -> None:
     )
     print(f"load average at the start: {' / '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(
-        "| target | requests | req/s | p50 ms | p99 ms | errors | server RSS after min(60 s, half) | at the end |\n"
-        "|---|---|---|---|---|---|---|---|"
+        "| target | requests | req/s | p50 ms | p99 ms | errors | server CPU ms per request "
+        "| server RSS after min(60 s, half) | at the end |\n"
+        "|---|---|---|---|---|---|---|---|---|"
     )
     try:
         for name, (method, path, mode) in TARGETS.items():
@@ -187,7 +211,7 @@ def main() -> None:
             r = run_target(f"http://127.0.0.1:{port}", method, path, mode, args.seconds, args.clients, server.pid)
             print(
                 f"| {name} | {r['requests']:,} | {r['rps']:,.0f} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} "
-                f"| {r['errors']} | {r['rss_first']:.0f} MB | {r['rss_end']:.0f} MB |",
+                f"| {r['errors']} | {r['cpu_ms']:.2f} | {r['rss_first']:.0f} MB | {r['rss_end']:.0f} MB |",
                 flush=True,
             )
         print(f"load average at the end: {' / '.join(f'{x:.1f}' for x in os.getloadavg())}")

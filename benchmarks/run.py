@@ -512,6 +512,10 @@ def machine() -> dict[str, str]:
     }
 
 
+KEEP_MARKER = "<!-- written by hand: benchmarks/run.py keeps everything from this line on -->"
+"""Sections after this line (the API under load, summaries) are not run.py's and survive a new run."""
+
+
 def write_report(results: list[SizeResult], args: argparse.Namespace, seconds: float, path: Path) -> None:
     lines = [
         "# Benchmarks: load, named queries and validation at national scale",
@@ -562,7 +566,10 @@ def write_report(results: list[SizeResult], args: argparse.Namespace, seconds: f
         if res.notes:
             lines += ["", "Notes:", "", *[f"- {n}" for n in res.notes]]
         lines.append("")
-    path.write_text("\n".join(lines), encoding="utf-8")
+    kept = ""
+    if path.exists() and KEEP_MARKER in (previous := path.read_text(encoding="utf-8")):
+        kept = "\n" + previous[previous.index(KEEP_MARKER) :]
+    path.write_text("\n".join(lines) + kept, encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,7 +18,7 @@ from kg.config import Settings
 from kg.store.protocol import Store
 
 
-def get_store(request: Request) -> Store:
+async def get_store(request: Request) -> Store:
     """The store this app serves."""
     return request.app.state.store
 

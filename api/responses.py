@@ -10,8 +10,8 @@ from rdflib import Graph
 
 from api.conneg import choose
 from api.errors import NotAcceptable
-from api.lookups import as_jsonld, as_turtle
 from kg.namespaces import PREFIXES
+from kg.queries.lookups import as_jsonld, as_turtle
 
 JSON = "application/json"
 JSONLD = "application/ld+json"

@@ -46,6 +46,8 @@ from kg.namespaces import GRAPH, ID, PREFIXES
 from kg.store.binding import bind_values
 from kg.store.build import build_store, data_sources
 from kg.store.embedded import OxigraphStore
+from kg.store.loading import bulk_load
+from kg.store.series import SERIES_GRAPH
 from kg.store.terms import to_oxigraph
 
 SLOW_S = 2.0  # a query slower than this on its warm-up run is timed once more, not `repeat` times
@@ -102,11 +104,25 @@ def _timed(fn: Callable[[], object], repeat: int, warm_up: bool) -> Timing:
 
 
 # --- loading ---------------------------------------------------------------------------------
-def load_rdflib(data: GeneratedData) -> Dataset:
+def load_rdflib(data: GeneratedData, derived: list[tuple[Path, str]] = ()) -> Dataset:  # type: ignore[assignment]
     ds = Dataset(default_union=True)
     for path in data.files():
         ds.graph(URIRef(str(GRAPH[path.stem]))).parse(path, format="nt")
+    for path, graph in derived:
+        ds.graph(URIRef(graph)).parse(path, format="nt")
     return ds
+
+
+def export_derived(store: OxigraphStore, where: Path) -> list[tuple[Path, str]]:
+    """The graphs cypkg derives at load (the indicator series) as N-Triples files, for the other backends.
+
+    The named queries read them, so every backend must hold them to answer the same question.
+    """
+    where.mkdir(parents=True, exist_ok=True)
+    path = where / "indicator-series.nt"
+    with path.open("wb") as out:
+        store.as_oxigraph().dump(out, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(SERIES_GRAPH))
+    return [(path, SERIES_GRAPH)]
 
 
 def load_raw_oxigraph(data: GeneratedData, where: Path) -> ox.Store:
@@ -131,13 +147,16 @@ class Virtuoso:
         self.server = start_virtuoso(root, max_rows=1_000_000)
         self.client = httpx.Client(timeout=httpx.Timeout(120.0, connect=5.0))
 
-    def load(self, data: GeneratedData) -> None:
+    def load(self, data: GeneratedData, derived: list[tuple[Path, str]] = ()) -> None:  # type: ignore[assignment]
         target = self.server.root / "load"
         shutil.rmtree(target, ignore_errors=True)
         shutil.copytree(data.out_dir, target, ignore=shutil.ignore_patterns("*.json"))
         self.server.isql("RDF_GLOBAL_RESET(); DELETE FROM DB.DBA.LOAD_LIST;")  # else same-named files are skipped
         for path in data.files():  # ld_dir reads each file's graph from a `.graph` file beside it
             (target / f"{path.name}.graph").write_text(str(GRAPH[path.stem]), encoding="utf-8")
+        for path, graph in derived:
+            shutil.copy(path, target / path.name)
+            (target / f"{path.name}.graph").write_text(graph, encoding="utf-8")
         self.server.isql(f"ld_dir('{target}', '*.nt', '{GRAPH['unnamed']}'); rdf_loader_run(); checkpoint;", 900)
 
     def select(self, text: str) -> int:
@@ -232,6 +251,7 @@ class SizeResult:
     query_kind: dict[str, str] = field(default_factory=dict)
     validation: dict[str, Timing] = field(default_factory=dict)
     validation_equal: bool | None = None
+    views: dict[str, Timing] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
 
@@ -241,16 +261,7 @@ def bench_size(
     data = ensure_generated(scratch / "data" / size, size, seed=args.seed)
     res = SizeResult(size, data.triples, data.graphs)
     log(f"[{size}] {data.triples:,} triples in {data.graphs} graphs")
-    baseline_ok = size != "1m" or not args.skip_rdflib_at_1m
-    ds = None
-    rdflib_note = "rdflib queries at 1m: one run each, no warm-up (time budget)"
-    if baseline_ok:
-        res.load["rdflib Dataset parse (memory)"] = timed(lambda: load_rdflib(data), 1, warm_up=False)
-        ds = load_rdflib(data)
-        if size == "1m":
-            res.notes.append(rdflib_note)
-    else:
-        res.notes.append("rdflib baseline skipped at this size (--skip-rdflib-at-1m)")
+    baseline_ok = not args.skip_rdflib and (size != "1m" or not args.skip_rdflib_at_1m)
 
     def cypkg_load() -> None:
         where = scratch / f"cypkg-{size}"
@@ -259,6 +270,13 @@ def bench_size(
         build_store(store, data_sources(data.out_dir))
         store.close()
 
+    def file_by_file_load() -> None:
+        where = scratch / f"files-{size}"
+        shutil.rmtree(where, ignore_errors=True)
+        store = ox.Store(str(where))
+        bulk_load(store, data_sources(data.out_dir), None, True, one_stream=False)
+        store.flush()
+
     def raw_load() -> None:
         where = scratch / f"raw-{size}"
         shutil.rmtree(where, ignore_errors=True)
@@ -266,8 +284,24 @@ def bench_size(
 
     res.load["cypkg build_store (disk, with inference)"] = timed(cypkg_load, args.load_repeat, warm_up=False)
     res.load["raw pyoxigraph bulk_load (disk)"] = timed(raw_load, args.load_repeat, warm_up=False)
+    res.load["cypkg loader of before #13: file by file, then inference and series (disk)"] = timed(
+        file_by_file_load, args.load_repeat, warm_up=False
+    )
+    shutil.rmtree(scratch / f"files-{size}", ignore_errors=True)
+    loaded = OxigraphStore(scratch / f"cypkg-{size}")
+    derived = export_derived(loaded, scratch / f"derived-{size}")
+    loaded.close()
+    ds = None
+    rdflib_note = "rdflib queries at 1m: one run each, no warm-up (time budget)"
+    if baseline_ok:
+        res.load["rdflib Dataset parse (memory)"] = timed(lambda: load_rdflib(data, derived), 1, warm_up=False)
+        ds = load_rdflib(data, derived)
+        if size == "1m":
+            res.notes.append(rdflib_note)
+    else:
+        res.notes.append("rdflib baseline skipped at this size (--skip-rdflib or --skip-rdflib-at-1m)")
     if virtuoso is not None:
-        res.load["Virtuoso ld_dir + rdf_loader_run"] = timed(lambda: virtuoso.load(data), 1, warm_up=False)
+        res.load["Virtuoso ld_dir + rdf_loader_run"] = timed(lambda: virtuoso.load(data, derived), 1, warm_up=False)
         if not res.load["Virtuoso ld_dir + rdf_loader_run"].runs:
             res.notes.append("Virtuoso did not load this size, so its queries were not timed here")
     log(f"[{size}] load: " + "; ".join(f"{k} {v.text()}" for k, v in res.load.items()))
@@ -310,6 +344,9 @@ def bench_size(
             measure("cypkg", lambda q=q, params=params: queries.run(store, q.name, params))
         else:
             measure("cypkg", lambda text=text: store.select(text))
+        if name in queries.reference_queries():
+            reference = queries.get_reference(name)
+            measure("cypkg, plain SPARQL of before #13", lambda r=reference, p=params: store.select(r.text, r.bind(p)))
         measure(
             "raw pyoxigraph",
             lambda text=raw_text, subs=subs: list(
@@ -329,6 +366,9 @@ def bench_size(
             measure("Virtuoso HTTP", lambda remote_text=remote_text: virtuoso.select(remote_text))
         res.queries[name] = timings
         log(f"[{size}] {name:32s} " + "  ".join(f"{k} {v.text()}" for k, v in timings.items()))
+
+    res.views = bench_views(store, data, args.repeat)
+    log(f"[{size}] views: " + "; ".join(f"{k} {v.text()}" for k, v in res.views.items()))
 
     from kg.validation.gate import check_write
     from kg.validation.shapes import validate
@@ -369,6 +409,27 @@ def bench_size(
     return res
 
 
+def bench_views(store: OxigraphStore, data: GeneratedData, repeat: int) -> dict[str, Timing]:
+    """What a user of a view waits for (#13 item 3): the network queries alone, and queries + layout + HTML."""
+    from kg.analysis.network import build_view
+    from kg.views import render_graph
+
+    plan, authority = data.plans[len(data.plans) // 2], data.authorities[0]
+    cases = [
+        ("partner-priority, one plan", "partner-priority", {"plan": plan}),
+        ("plan-strategy, one plan", "plan-strategy", {"plan": plan}),
+        ("boards, one council", "boards", {"authority": authority}),
+        ("partners-national, every council", "partners-national", {}),
+    ]
+    out: dict[str, Timing] = {}
+    for label, name, scope in cases:
+        out[f"{label}: queries (build_view)"] = timed(lambda n=name, sc=scope: build_view(store, n, **sc), repeat)
+        out[f"{label}: total (queries + layout + HTML)"] = timed(
+            lambda n=name, sc=scope: render_graph(build_view(store, n, **sc), "html"), repeat
+        )
+    return out
+
+
 def log(message: str) -> None:
     print(message, flush=True)
 
@@ -387,6 +448,25 @@ def targets(res: SizeResult) -> list[tuple[str, str, bool | None]]:
         out.append(("cypkg load <= 10 s on disk", cy.text(), cy.median <= 10))
         r = ratio(cy, rw)
         out.append(("cypkg load within 1.3x of raw bulk_load", f"{r:.2f}x", r <= 1.3))
+    before = res.load.get("cypkg loader of before #13: file by file, then inference and series (disk)")
+    if cy and before:
+        r = ratio(before, cy)
+        out.append(("cypkg load faster than the loader of before #13 (#13)", f"{r:.2f}x", r >= 1))
+    for name, t in res.queries.items():
+        if not name.startswith("indicator_"):
+            continue
+        national = res.query_kind[name] == "national"
+        limit = 0.150 if national else 0.002
+        c = t["cypkg"]
+        kind = "national indicator question" if national else "per-council indicator lookup"
+        out.append((f"{name} ({kind}) p50 <= {fmt(limit)} (#13)", c.text(), c.median <= limit if c.runs else False))
+        if "Virtuoso HTTP" in t:
+            v = ratio(t["Virtuoso HTTP"], c)
+            out.append((f"{name} at least as fast as Virtuoso (#13)", f"{v:.2f}x", None if v != v else v >= 1))
+        if "cypkg, plain SPARQL of before #13" in t:
+            b = ratio(t["cypkg, plain SPARQL of before #13"], c)
+            met = None if b != b else b >= 1
+            out.append((f"{name} faster than its plain SPARQL of before (#13)", f"{b:.1f}x", met))
     for name, t in res.queries.items():
         kind = res.query_kind[name]
         limit, speedup = (0.001, 20) if kind == "lookup" else (0.150, 8)
@@ -432,19 +512,26 @@ def machine() -> dict[str, str]:
     }
 
 
+KEEP_MARKER = "<!-- written by hand: benchmarks/run.py keeps everything from this line on -->"
+"""Sections after this line (the API under load, summaries) are not run.py's and survive a new run."""
+
+
 def write_report(results: list[SizeResult], args: argparse.Namespace, seconds: float, path: Path) -> None:
     lines = [
         "# Benchmarks: load, named queries and validation at national scale",
         "",
         "Generated by `benchmarks/run.py`; every figure below is from one run on the machine listed.",
         "Times are medians after one warm-up run, with (min–max); ratios compare medians.",
-        "Targets are the ones in issue 3, checked at every size (they are stated for 1M triples).",
+        "Targets are the ones in issues 3 and 13 (marked #13), checked at every size (they are stated for 1M triples).",
+        "The machine is shared with other work: compare ratios within this run, not figures across runs.",
         "",
         "## Reproduce",
         "",
         "```sh",
         f"python benchmarks/run.py --sizes {args.sizes} --repeat {args.repeat}"
         + (" --no-virtuoso" if args.no_virtuoso else "")
+        + (" --skip-rdflib" if args.skip_rdflib else "")
+        + (" --skip-rdflib-at-1m" if args.skip_rdflib_at_1m else "")
         + f" --plain-shacl-max {args.plain_shacl_max} --fast-shacl-max {args.fast_shacl_max}",
         "```",
         "",
@@ -460,7 +547,7 @@ def write_report(results: list[SizeResult], args: argparse.Namespace, seconds: f
         lines += ["| loader | time |", "|---|---|", *[f"| {k} | {v.text()} |" for k, v in res.load.items()], ""]
         backends = sorted(
             {b for t in res.queries.values() for b in t},
-            key=["cypkg", "raw pyoxigraph", "rdflib", "Virtuoso HTTP"].index,
+            key=["cypkg", "cypkg, plain SPARQL of before #13", "raw pyoxigraph", "rdflib", "Virtuoso HTTP"].index,
         )
         lines += ["### Named queries", "", "| query | kind | " + " | ".join(backends) + " | rdflib / cypkg |"]
         lines.append("|---|---|" + "---|" * (len(backends) + 1))
@@ -468,6 +555,9 @@ def write_report(results: list[SizeResult], args: argparse.Namespace, seconds: f
             cells = [t[b].text() if b in t else "n/a" for b in backends]
             r = ratio(t["rdflib"], t["cypkg"]) if "rdflib" in t else float("nan")
             lines.append(f"| {name} | {res.query_kind[name]} | " + " | ".join(cells) + f" | {r:.1f}x |")
+        if res.views:
+            lines += ["", "### Views: what a user waits for (#13 item 3)", "", "| view | time |", "|---|---|"]
+            lines += [f"| {k} | {v.text()} |" for k, v in res.views.items()]
         lines += ["", "### Validation", "", "| step | time |", "|---|---|"]
         lines += [f"| {k} | {v.text()} |" for k, v in res.validation.items()]
         lines += ["", "### Targets", "", "| target | measured | met |", "|---|---|---|"]
@@ -476,7 +566,10 @@ def write_report(results: list[SizeResult], args: argparse.Namespace, seconds: f
         if res.notes:
             lines += ["", "Notes:", "", *[f"- {n}" for n in res.notes]]
         lines.append("")
-    path.write_text("\n".join(lines), encoding="utf-8")
+    kept = ""
+    if path.exists() and KEEP_MARKER in (previous := path.read_text(encoding="utf-8")):
+        kept = "\n" + previous[previous.index(KEEP_MARKER) :]
+    path.write_text("\n".join(lines) + kept, encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -488,6 +581,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--no-virtuoso", action="store_true")
     parser.add_argument("--skip-rdflib-at-1m", action="store_true")
+    parser.add_argument(
+        "--skip-rdflib", action="store_true", help="no rdflib baseline (its plans of the series queries take minutes)"
+    )
     parser.add_argument("--plain-shacl-max", choices=sorted(SIZES), default="100k")
     parser.add_argument("--fast-shacl-max", choices=sorted(SIZES), default="1m")
     parser.add_argument("--scratch", type=Path, default=Path(tempfile.gettempdir()) / "cypkg-bench")

@@ -2,22 +2,32 @@
 
 Ids are the IRIs' last path segment (`kent-cypp-2008-2011`). Lists page with limit/offset and
 say how many there are in total; `?q=` searches labels. JSON by default, JSON-LD or Turtle by Accept.
-Routes are plain functions, so FastAPI runs them in its thread pool and the event loop stays free.
+
+The answers are built in the library (`kg.queries.lookups`); this module only speaks HTTP. An
+answer is a pure function of the store, so its bytes are kept under the store's generation (every
+write changes it) with an ETag naming that generation, the URL and the media type: a repeated
+request is answered from memory, and a client that sends the ETag back in If-None-Match gets 304.
+Building an answer runs in the thread pool, so the event loop stays free.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
+import hashlib
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 
+from api.conneg import choose
 from api.deps import StoreDep
 from api.errors import problem_responses
-from api.lookups import CONTEXT, drop_none, page, ref, resolve, select, value
-from api.responses import represent
+from api.responses import JSON, JSONLD, LOOKUP_TYPES, TURTLE, context_url, not_acceptable
 from kg.namespaces import ID
+from kg.queries import lookups
+from kg.queries.lookups import CONTEXT, AnswerCache, store_generation
+from kg.store.protocol import Store
 
 router = APIRouter(tags=["lookups"])
 
@@ -51,6 +61,50 @@ def _item_response(description: str, example: dict[str, Any]) -> dict[int | str,
     return {200: {"description": description, "content": content}, **ERRORS_404}
 
 
+CACHE = AnswerCache()
+"""This process's lookup answers, as bytes, under the store generation they were built at."""
+
+MEDIA_TYPES = {JSON: JSON, JSONLD: JSONLD, TURTLE: "text/turtle; charset=utf-8"}
+
+
+def _etag(generation: str, key: tuple[str, str]) -> str:
+    digest = hashlib.sha256(f"{generation}\n{key[0]}\n{key[1]}".encode()).hexdigest()[:32]
+    return f'"{digest}"'
+
+
+def _matches(if_none_match: str | None, etag: str) -> bool:
+    """Whether If-None-Match names this ETag (weak comparison, as RFC 9110 asks for it)."""
+    if not if_none_match:
+        return False
+    tags = [t.strip().removeprefix("W/") for t in if_none_match.split(",")]
+    return "*" in tags or etag in tags
+
+
+async def answer(request: Request, store: Store, build: Callable[[], dict[str, Any]]) -> Response:
+    """The lookup answer for this request: from the cache when the store has not changed since, else built.
+
+    The key is the whole URL (the JSON-LD context link depends on the host) and the media type.
+    """
+    media = choose(request.headers.get("accept"), LOOKUP_TYPES, JSON)
+    if media is None:
+        raise not_acceptable(LOOKUP_TYPES)
+    generation = store_generation(store)
+    key = (str(request.url), media)
+    cached = CACHE.get(generation, key)
+    if cached is None:
+        context = context_url(request)
+        content = await run_in_threadpool(lambda: lookups.encode(build(), media, context))
+        cached = (_etag(generation, key) if generation is not None else None, content)
+        CACHE.put(generation, key, cached)
+    etag, content = cached
+    headers = {"Vary": "Accept", "Cache-Control": "no-cache"}
+    if etag is not None:
+        headers["ETag"] = etag
+        if _matches(request.headers.get("if-none-match"), etag):
+            return Response(status_code=304, headers=headers)
+    return Response(content, media_type=MEDIA_TYPES[media], headers=headers)
+
+
 @router.get(
     "/context.jsonld",
     name="jsonld_context",
@@ -70,31 +124,11 @@ def jsonld_context() -> Response:
     summary="List local authorities (search by name with q)",
     responses=_page_response("A page of authorities"),
 )
-def authorities(
+async def authorities(
     request: Request, store: StoreDep, q: SearchQ = None, limit: Limit = 50, offset: Offset = 0
 ) -> Response:
     """English local authorities with their GSS and DfE codes."""
-    rows = select(store, "authorities", {"q": q})
-    items = [
-        drop_none(
-            {**ref(r["item"], r.get("label")), "gssCode": value(r.get("gssCode")), "dfeCode": value(r.get("dfeCode"))}
-        )
-        for r in rows
-    ]
-    return represent(request, page(items, limit, offset))
-
-
-def _plan_item(r: dict[str, Any], id_key: str = "item") -> dict[str, Any]:
-    return drop_none(
-        {
-            **ref(r[id_key], r.get("label")),
-            "authority": ref(r.get("authority"), r.get("authorityLabel")),
-            "periodStart": value(r.get("periodStart")),
-            "periodEnd": value(r.get("periodEnd")),
-            "status": value(r.get("status")),
-            "cypp": value(r.get("cypp")),
-        }
-    )
+    return await answer(request, store, lambda: lookups.authorities(store, q, limit, offset))
 
 
 @router.get(
@@ -102,7 +136,7 @@ def _plan_item(r: dict[str, Any], id_key: str = "item") -> dict[str, Any]:
     summary="List plans and strategies (filter by authority, search by title with q)",
     responses=_page_response("A page of plans"),
 )
-def plans(
+async def plans(
     request: Request,
     store: StoreDep,
     q: SearchQ = None,
@@ -111,8 +145,7 @@ def plans(
     offset: Offset = 0,
 ) -> Response:
     """Plans (CYPPs, strategies and the plans they relate to); `cypp` marks Children and Young People's Plans."""
-    rows = select(store, "plans", {"q": q, "authority": authority})
-    return represent(request, page([_plan_item(r) for r in rows], limit, offset))
+    return await answer(request, store, lambda: lookups.plans(store, q, authority, limit, offset))
 
 
 PLAN_EXAMPLE = {
@@ -136,101 +169,10 @@ PLAN_EXAMPLE = {
     summary="One plan with its priorities, owners, strategies, duties, indicators and meetings",
     responses=_item_response("The plan", PLAN_EXAMPLE),
 )
-def plan(request: Request, store: StoreDep, plan_id: IdPath) -> Response:
+async def plan(request: Request, store: StoreDep, plan_id: IdPath) -> Response:
     """Everything a council system needs about one plan, in one answer."""
-    iri = ID[f"plan/{plan_id}"]
-    rows = select(store, "plan", {"plan": iri})
-    if not rows:
-        _unknown_plan(plan_id)
-    body = _plan_item(rows[0], "plan")
-    body["planType"] = value(rows[0].get("planType"))
-    body["description"] = value(rows[0].get("description"))
-    priorities = _priorities(select(store, "plan_priorities", {"plan": iri}))
-    body["priorities"] = priorities
-    body["indicators"] = _unique([i for p in priorities for i in p.get("indicators", [])])
-    body["related"] = [
-        {"relation": value(r.get("relation")), **ref(r["other"], r.get("label"))}
-        for r in select(store, "plan_related", {"plan": iri})
-    ]
-    body["strategies"] = [r for r in body["related"] if r["relation"] == "fedBy"]
-    body["duties"] = _duties(select(store, "plan_duties", {"plan": iri}))
-    body["meetings"] = _meetings(select(store, "plan_meetings", {"plan": iri}))
-    body["views"] = {"partnerPriority": str(request.url_for("root")) + f"views/partner-priority?plan={plan_id}"}
-    return represent(request, drop_none(body))
-
-
-def _unknown_plan(plan_id: str) -> None:
-    from kg.errors import UnknownIdError
-
-    raise UnknownIdError("plan", plan_id, hint=f"search for it with GET /plans?q={plan_id.split('-')[0]}")
-
-
-def _unique(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    seen: OrderedDict[str, dict[str, Any]] = OrderedDict()
-    for item in items:
-        seen.setdefault(item["iri"], item)
-    return list(seen.values())
-
-
-def _priorities(rows: list[dict[str, Any]], key: str = "priority") -> list[dict[str, Any]]:
-    """Rows of (priority, owner, outcome, indicator) folded into one object per priority."""
-    out: OrderedDict[str, dict[str, Any]] = OrderedDict()
-    for r in rows:
-        p = out.setdefault(str(r[key]), {**ref(r[key], r.get("label")), "owners": [], "outcomes": [], "indicators": []})
-        if r.get("plan") is not None and "planLabel" in r:
-            p["plan"] = ref(r["plan"], r.get("planLabel"))
-        if r.get("owner") is not None:
-            owner = {**ref(r["owner"], r.get("ownerLabel")), "role": value(r.get("role"))}
-            if owner not in p["owners"]:
-                p["owners"].append(owner)
-        if r.get("outcome") is not None:
-            outcome = ref(r["outcome"], r.get("outcomeLabel"))
-            if outcome not in p["outcomes"]:
-                p["outcomes"].append(outcome)
-        if r.get("indicator") is not None:
-            ind = drop_none({**ref(r["indicator"], r.get("indicatorLabel")), "notation": value(r.get("notation"))})
-            if ind not in p["indicators"]:
-                p["indicators"].append(ind)
-    return [drop_none(p) for p in out.values()]
-
-
-def _duties(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    out: OrderedDict[str, dict[str, Any]] = OrderedDict()
-    for r in rows:
-        d = out.setdefault(
-            str(r["duty"]), {**ref(r["duty"], r.get("label")), "legalBasis": [], "dutyStatus": value(r.get("status"))}
-        )
-        if r.get("legalBasis") is not None:
-            d["legalBasis"].append(drop_none({"iri": str(r["legalBasis"]), "label": value(r.get("legalBasisLabel"))}))
-    return [drop_none(d) for d in out.values()]
-
-
-def _meetings(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    out: OrderedDict[str, dict[str, Any]] = OrderedDict()
-    for r in rows:
-        m = out.setdefault(
-            str(r["meeting"]),
-            drop_none(
-                {
-                    **ref(r["meeting"], r.get("label")),
-                    "date": value(r.get("date")),
-                    "body": ref(r.get("body"), r.get("bodyLabel")),
-                    "decisions": [],
-                }
-            )
-            | {"decisions": []},
-        )
-        m["decisions"].append(
-            drop_none(
-                {
-                    **ref(r["decision"]),
-                    "decisionKind": value(r.get("decisionKind")),
-                    "decisionStatus": value(r.get("decisionStatus")),
-                    "description": value(r.get("description")),
-                }
-            )
-        )
-    return list(out.values())
+    root = str(request.url_for("root"))
+    return await answer(request, store, lambda: lookups.plan(store, plan_id, root))
 
 
 @router.get(
@@ -238,7 +180,7 @@ def _meetings(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     summary="List partner organisations and bodies (filter by authority, search with q)",
     responses=_page_response("A page of partners"),
 )
-def partners(
+async def partners(
     request: Request,
     store: StoreDep,
     q: SearchQ = None,
@@ -247,9 +189,7 @@ def partners(
     offset: Offset = 0,
 ) -> Response:
     """Partners: boards, partnerships, NHS bodies, police, schools and voluntary organisations named in the plans."""
-    rows = select(store, "partners", {"q": q, "authority": authority})
-    items = _unique([drop_none({**ref(r["item"], r.get("label")), "authority": ref(r.get("authority"))}) for r in rows])
-    return represent(request, page(items, limit, offset))
+    return await answer(request, store, lambda: lookups.partners(store, q, authority, limit, offset))
 
 
 @router.get(
@@ -257,30 +197,9 @@ def partners(
     summary="The priorities a partner owns, leads or contributes to",
     responses=_item_response("The partner and its priorities", {"id": "kent-childrens-trust", "priorities": []}),
 )
-def partner_priorities(request: Request, store: StoreDep, partner_id: IdPath) -> Response:
+async def partner_priorities(request: Request, store: StoreDep, partner_id: IdPath) -> Response:
     """Which priorities, in which plans, a partner is accountable for, and in what role."""
-    iri = resolve(
-        store,
-        ("organisation", "board", "authority"),
-        partner_id,
-        "partner",
-        hint=f"search for it with GET /partners?q={partner_id.split('-')[-1]}",
-    )
-    label = select(store, "partner", {"partner": iri})
-    rows = select(store, "partner_priorities", {"partner": iri})
-    priorities = []
-    for r in rows:
-        priorities.append(
-            drop_none(
-                {
-                    **ref(r["priority"], r.get("label")),
-                    "role": value(r.get("role")),
-                    "plan": ref(r.get("plan"), r.get("planLabel")),
-                }
-            )
-        )
-    body = {**ref(iri, label[0].get("label") if label else None), "priorities": priorities}
-    return represent(request, body)
+    return await answer(request, store, lambda: lookups.partner_priorities(store, partner_id))
 
 
 @router.get(
@@ -288,14 +207,9 @@ def partner_priorities(request: Request, store: StoreDep, partner_id: IdPath) ->
     summary="One priority with its plan, owners, outcomes and indicators",
     responses=_item_response("The priority", {"id": "example-priority", "owners": [], "indicators": []}),
 )
-def priority(request: Request, store: StoreDep, priority_id: IdPath) -> Response:
+async def priority(request: Request, store: StoreDep, priority_id: IdPath) -> Response:
     """A priority of a plan: who owns it, which outcome it serves and how it is measured."""
-    from kg.errors import UnknownIdError
-
-    rows = select(store, "priority", {"priority": ID[f"priority/{priority_id}"]})
-    if not rows:
-        raise UnknownIdError("priority", priority_id, hint="a plan's priorities are listed at GET /plans/{plan_id}")
-    return represent(request, _priorities(rows)[0])
+    return await answer(request, store, lambda: lookups.priority(store, priority_id))
 
 
 @router.get(
@@ -303,7 +217,7 @@ def priority(request: Request, store: StoreDep, priority_id: IdPath) -> Response
     summary="List subsidiary strategies (filter by authority, search with q)",
     responses=_page_response("A page of strategies"),
 )
-def strategies(
+async def strategies(
     request: Request,
     store: StoreDep,
     q: SearchQ = None,
@@ -312,19 +226,7 @@ def strategies(
     offset: Offset = 0,
 ) -> Response:
     """Strategies that feed a CYPP (SEND, looked-after children, youth justice …), with their type."""
-    rows = select(store, "strategies", {"q": q, "authority": authority})
-    items = [
-        drop_none(
-            {
-                **ref(r["item"], r.get("label")),
-                "authority": ref(r.get("authority")),
-                "strategyType": value(r.get("strategyType")),
-                "feedsInto": ref(r.get("feedsInto")),
-            }
-        )
-        for r in rows
-    ]
-    return represent(request, page(items, limit, offset))
+    return await answer(request, store, lambda: lookups.strategies(store, q, authority, limit, offset))
 
 
 DateQ = Annotated[
@@ -337,7 +239,7 @@ DateQ = Annotated[
     summary="List meetings between dates, of one body (search with q)",
     responses=_page_response("A page of meetings"),
 )
-def meetings(
+async def meetings(
     request: Request,
     store: StoreDep,
     q: SearchQ = None,
@@ -355,19 +257,7 @@ def meetings(
     offset: Offset = 0,
 ) -> Response:
     """Meetings of boards, cabinets and councils, oldest first."""
-    rows = select(store, "meetings", {"q": q, "from": from_, "to": to, "body": body})
-    items = [
-        drop_none(
-            {
-                **ref(r["item"], r.get("label")),
-                "date": value(r.get("date")),
-                "body": ref(r.get("body"), r.get("bodyLabel")),
-                "status": value(r.get("status")),
-            }
-        )
-        for r in rows
-    ]
-    return represent(request, page(items, limit, offset))
+    return await answer(request, store, lambda: lookups.meetings(store, q, from_, to, body, limit, offset))
 
 
 @router.get(
@@ -375,21 +265,6 @@ def meetings(
     summary="One indicator: notation, definition, unit, polarity, priorities",
     responses=_item_response("The indicator", {"id": "lait-lac", "notation": "LAC", "unit": "rate per 10,000"}),
 )
-def indicator(request: Request, store: StoreDep, indicator_id: IdPath) -> Response:
+async def indicator(request: Request, store: StoreDep, indicator_id: IdPath) -> Response:
     """A measure, and the plan priorities that track it."""
-    from kg.errors import UnknownIdError
-
-    iri = ID[f"indicator/{indicator_id}"]
-    rows = select(store, "indicator", {"indicator": iri})
-    if not rows:
-        raise UnknownIdError("indicator", indicator_id, hint="indicator ids look like lait-lac; see /sparql for a list")
-    r = rows[0]
-    body: dict[str, Any] = {
-        **ref(iri, r.get("label")),
-        **{k: value(r.get(k)) for k in ("notation", "definition", "unit", "polarity", "publisher")},
-        "measures": [
-            drop_none({**ref(p["priority"], p.get("label")), "plan": ref(p.get("plan"), p.get("planLabel"))})
-            for p in select(store, "indicator_priorities", {"indicator": iri})
-        ],
-    }
-    return represent(request, drop_none(body))
+    return await answer(request, store, lambda: lookups.indicator(store, indicator_id))

@@ -19,10 +19,10 @@ from rdflib.term import Node
 from api.conneg import choose, prefers_html
 from api.deps import StoreDep
 from api.errors import problem_responses
-from api.lookups import lookup_query
 from api.responses import GRAPH_TYPES, graph_response, not_acceptable
 from kg.errors import UnknownIdError
 from kg.namespaces import ID, PREFIXES
+from kg.queries.lookups import lookup_query
 
 router = APIRouter(tags=["linked data"])
 

@@ -208,6 +208,24 @@ def get(name: str) -> NamedQuery:
     return queries[name]
 
 
+@cache
+def reference_queries() -> dict[str, NamedQuery]:
+    """Plain SPARQL references (kg/queries/reference) of named queries that read derived data, by name.
+
+    A named query that reads what kg.store derives at load time (the indicator series) keeps here
+    the query it replaced, which reads asserted data only; tests check that both give the same rows.
+    """
+    return {p.stem: parse_query_file(p) for p in sorted((QUERY_DIR / "reference").glob("*.rq"))}
+
+
+def get_reference(name: str) -> NamedQuery:
+    """The plain SPARQL reference of a named query, or UnknownIdError."""
+    found = reference_queries().get(name)
+    if found is None:
+        raise UnknownIdError("reference query", name, hint=f"the references are: {', '.join(reference_queries())}")
+    return found
+
+
 def run(store: Store, name: str, params: Mapping[str, str | Node] | None = None) -> list[dict[str, Node]]:
     """Run a named SELECT query on a store with bound parameters; rows as dicts of RDF terms."""
     query = get(name)

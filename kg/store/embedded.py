@@ -9,10 +9,10 @@ switched in with one atomic rename, so `kill -9` leaves either the old store or 
 from __future__ import annotations
 
 import contextlib
-import gzip
 import os
 import shutil
 import time
+import uuid
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -21,23 +21,19 @@ import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.term import Node
 
-from kg.errors import ParseError, QueryError, QueryLimitExceeded, StoreError
+from kg.errors import QueryError, QueryLimitExceeded, StoreError
 from kg.namespaces import PREFIXES
-from kg.ontology.files import ONTOLOGY_GRAPH
 from kg.store.binding import query_bound, query_syntax_error
 from kg.store.graph_updates import drop_graph_update, graph_node, replace_graph_update
-from kg.store.inference import infer_graph
+from kg.store.inference import inferred_graph_iri
+from kg.store.loading import bulk_load
 from kg.store.protocol import Bindings, Rows
-from kg.store.rdf_io import (
-    GRAPH_FORMATS,
-    QUAD_FORMATS,
-    RESULT_FORMATS,
-    RdfSource,
-    graph_prefixes,
-    parse_error,
-    serialized,
-)
+from kg.store.rdf_io import GRAPH_FORMATS, RESULT_FORMATS, RdfSource, graph_prefixes, serialized
+from kg.store.series import graph_has_inputs, has_inputs, may_change_series, series_update
 from kg.store.terms import graph_to_quads, solutions_json, to_oxigraph, to_rdflib
+
+GENERATION_FILE = "generation"
+"""The count of writes to an on-disk store, in its root folder, read by every process that opens it."""
 
 
 class OxigraphStore:
@@ -47,6 +43,39 @@ class OxigraphStore:
         self.root = Path(path) if path is not None else None
         self.read_only = read_only
         self._store = self._open()
+        self._instance = uuid.uuid4().hex  # in memory, two stores must never share a generation token
+        self._writes = self._saved_writes()
+        if not read_only:
+            self._bump()  # a writer that died between a write and its bump leaves no stale answer behind
+
+    # --- the generation: what caches of answers are keyed on -----------------------------------
+    def generation(self) -> str:
+        """A token that changes whenever the store's content may have changed, as this instance sees it.
+
+        Every write bumps it, before and after the transaction, so an answer computed while a write
+        was under way is never kept under the generation that follows it. On disk the count is kept
+        in `ROOT/generation` (one writer process holds the store), and the token names the
+        generation directory, so a rebuild changes it too; an in-memory store's token is its own.
+        A read-only instance sees the store as it was when opened, so its token is the one read then.
+        """
+        where = str((self.root / "current").resolve()) if self.root is not None else f"memory-{self._instance}"
+        return f"{where}.{self._writes}"
+
+    def _saved_writes(self) -> int:
+        if self.root is None:
+            return 0
+        with contextlib.suppress(OSError, ValueError):
+            return int((self.root / GENERATION_FILE).read_text(encoding="utf-8"))
+        return 0
+
+    def _bump(self) -> None:
+        self._writes += 1
+        if self.root is None:
+            return
+        target = self.root / GENERATION_FILE
+        tmp = self.root / f".{GENERATION_FILE}-{os.getpid()}"
+        tmp.write_text(str(self._writes), encoding="utf-8")
+        os.replace(tmp, target)
 
     @classmethod
     def over(cls, raw: ox.Store) -> OxigraphStore:
@@ -196,24 +225,48 @@ class OxigraphStore:
 
     # --- writing ------------------------------------------------------------------------------
     def update(self, text: str) -> None:
-        """A SPARQL update, applied as one transaction."""
+        """A SPARQL update, applied as one transaction; then the indicator series, when it may have touched them.
+
+        "May touch" is read from the text (`kg.store.series.may_change_series`): an update naming an
+        observation property, using a variable predicate or a graph operation (DROP, CLEAR …).
+        Whole-graph writes (`put_graph`, `drop_graph`, what the gate and the HTTP update use) rebuild
+        the series inside their own transaction instead.
+        """
+        self._bump()
         try:
             self._store.update(text, prefixes=PREFIXES)
         except SyntaxError as exc:
             raise query_syntax_error(exc) from exc
+        finally:
+            self._bump()
+        if may_change_series(text):
+            self._store.update(series_update(self._store))
+            self._bump()
 
     def put_graph(self, name: str, data: Graph) -> None:
-        """Replace one named graph's content (and its inferences), atomically."""
-        self._store.update(replace_graph_update(name, graph_to_quads(data, name)))
+        """Replace one named graph's content (its inferences, and the series if observations change), atomically."""
+        self._write_graph(name, graph_to_quads(data, name))
 
     def add_to_graph(self, name: str, data: Graph) -> None:
-        """Add triples to one named graph (recomputing its inferences), atomically."""
-        merged = list(self.quads(name)) + graph_to_quads(data, name)
-        self._store.update(replace_graph_update(name, merged))
+        """Add triples to one named graph (recomputing its inferences and series), atomically."""
+        self._write_graph(name, list(self.quads(name)) + graph_to_quads(data, name))
 
     def drop_graph(self, name: str) -> None:
-        """Remove one named graph, its content and its inferences, atomically."""
-        self._store.update(drop_graph_update(name))
+        """Remove one named graph, its content and its inferences (and its observations' series), atomically."""
+        self._write_graph(name, None)
+
+    def _write_graph(self, name: str, quads: list[ox.Quad] | None) -> None:
+        """One transaction: the graph replaced (or dropped), its inferences, and the series if observations change."""
+        text = drop_graph_update(name) if quads is None else replace_graph_update(name, quads)
+        graph = graph_node(name).value
+        if graph_has_inputs(self._store, graph) or (quads is not None and has_inputs(quads)):
+            leave_out = (graph, inferred_graph_iri(graph))
+            text += " ; " + series_update(self._store, leave_out=leave_out, extra=quads or ())
+        self._bump()
+        try:
+            self._store.update(text)
+        finally:
+            self._bump()
 
     def load_sources(self, sources: list[RdfSource], *, progress: Any = None, infer: bool = True) -> int:
         """Replace the whole store with these files (plus nothing else), all or nothing.
@@ -225,11 +278,12 @@ class OxigraphStore:
             fresh = ox.Store()
             bulk_load(fresh, sources, progress, infer)
             self._store = fresh
+            self._bump()
             return len(fresh)
         gen = self._new_generation()
         try:
             fresh = ox.Store(str(gen))
-            bulk_load(fresh, sources, progress, infer)
+            bulk_load(fresh, sources, progress, infer, one_stream=True)
             total = len(fresh)
             fresh.flush()
             del fresh
@@ -237,8 +291,10 @@ class OxigraphStore:
             shutil.rmtree(gen, ignore_errors=True)
             raise
         self._store = None  # type: ignore[assignment]
+        self._bump()
         self._switch_to(gen)
         self._store = ox.Store(str(gen))
+        self._bump()
         self._collect_garbage()
         return total
 
@@ -251,26 +307,6 @@ class OxigraphStore:
         if fmt not in ("nquads", "trig"):
             raise StoreError(f"cannot dump as {fmt!r}", hint="use nquads or trig")
         self._store.dump(out, format=GRAPH_FORMATS[fmt], prefixes=PREFIXES if fmt == "trig" else None)
-
-
-def bulk_load(store: ox.Store, sources: list[RdfSource], progress: Any, infer: bool) -> None:
-    for src in sources:
-        fmt = src.format
-        to_graph = None if fmt in QUAD_FORMATS else graph_node(src.graph)
-        try:
-            source: dict[str, Any] = (
-                {"input": gzip.decompress(src.path.read_bytes())} if src.path.suffix == ".gz" else {"path": src.path}
-            )
-            store.bulk_load(format=fmt, to_graph=to_graph, base_iri=src.path.resolve().as_uri(), **source)
-        except SyntaxError as exc:
-            raise parse_error(exc, src.path) from exc
-        except (OSError, EOFError, gzip.BadGzipFile) as exc:
-            raise ParseError(f"cannot read: {exc}", file=str(src.path)) from exc
-        if progress is not None:
-            progress(src)
-    if infer:
-        for name in sorted({s.graph for s in sources} - {ONTOLOGY_GRAPH}):
-            infer_graph(store, name)
 
 
 def serialized_answer(result: Any, result_format: str, max_rows: int | None = None) -> tuple[str, bytes, int]:

@@ -39,13 +39,15 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 
 from kg import queries as named_queries
 from kg.config import REPO_ROOT
-from kg.errors import InputError
+from kg.errors import InputError, ValidationFailed
 from kg.imports.extract.lexicon import load_lexicon
 from kg.imports.workbook import Problem, WorkbookInvalid
-from kg.namespaces import CYP, ID, ORG, PREFIXES, SCHEMA
+from kg.namespaces import CYP, GRAPH, ID, ORG, PREFIXES, SCHEMA
 from kg.ontology.files import load_ontology
 from kg.ontology.vocabulary import Concept, concepts, lookup
 from kg.store.protocol import Store
+from kg.validation.gate import check_write, drop, write_graph
+from kg.validation.shapes import ValidationReport
 
 DCTERMS = Namespace("http://purl.org/dc/terms/")
 PROV = Namespace("http://www.w3.org/ns/prov#")
@@ -95,6 +97,7 @@ DECISION_STATUS = {"yes": CYP.Resolved, "no": CYP.Recommended, "unclear": None}
 COVERAGE_ANSWERS = {"yes": True, "no": False}
 GRAPH_PREFIX = "register"
 COVERAGE_GRAPH = "register-coverage"
+THEMES_GRAPH = "register-themes"
 REGISTER_SOURCE = ID["source/plans-register"]
 
 _GSS = re.compile(r"^E(0[6-9]|10)\d{6}$")
@@ -208,7 +211,7 @@ def _read_csv(path: Path, name: str) -> list[Row]:
                 f"{name} row {number} has {len(cells)} cells, not {len(expected)}",
                 file=str(path),
                 line=number,
-                hint="quote any value that holds a comma (\"a, b\"), as the rest of the file does",
+                hint='quote any value that holds a comma ("a, b"), as the rest of the file does',
             )
         rows.append(Row(name, number, {c: v.strip() for c, v in zip(expected, cells, strict=True)}))
     return rows
@@ -356,7 +359,9 @@ def _check_codes(row: Row, authorities: dict[str, Authority]) -> Iterator[Proble
         )
         return
     if not _DFE.match(dfe):
-        yield _problem(row, "dfe_la_code", "not a three-digit DfE code", f"{authority.label}'s DfE code is {authority.dfe}")
+        yield _problem(
+            row, "dfe_la_code", "not a three-digit DfE code", f"{authority.label}'s DfE code is {authority.dfe}"
+        )
     elif authority.dfe and dfe != authority.dfe:
         yield _problem(
             row,
@@ -537,6 +542,8 @@ class RegisterBuilder:
         self.graphs: dict[str, Graph] = {}
         self.plans: dict[tuple[str, str], _Plan] = {}
         self._slugs: set[str] = set()
+        self.priorities: list[tuple[str, str, str]] = []
+        """(priority id, council as written, wording) in the register's order, for the theme mapper."""
         self._ids: dict[str, set[str]] = defaultdict(set)
         for row in register.plans():
             self.plans[row.plan_key] = self._plan(row)
@@ -590,7 +597,13 @@ class RegisterBuilder:
             if g is None:
                 g = self.graphs[name] = _new_graph()
                 g.add((source, RDF.type, CYP.RegisterEntry))
-                g.add((source, RDFS.label, Literal(f"A page the plans register read for {plan.title!r} without recording its address")))
+                g.add(
+                    (
+                        source,
+                        RDFS.label,
+                        Literal(f"A page the plans register read for {plan.title!r} without recording its address"),
+                    )
+                )
                 g.add((source, CYP.dateRead, self.date_read))
                 g.add((source, DCTERMS.isPartOf, REGISTER_SOURCE))
             plan_row = next(p for p in self.register.plans() if p.plan_key == row.plan_key)
@@ -678,6 +691,7 @@ class RegisterBuilder:
         g, source, _ = self._page(row)
         self._identity(g, plan, source)
         node = self._unique("priority", f"{plan.slug}-{slug(row['name'], 40)}")
+        self.priorities.append((str(node).rsplit("/", 1)[-1], row["council"], row["name"]))
         g.add((node, RDF.type, CYP.Priority))
         g.add((node, SKOS.prefLabel, Literal(row["name"])))
         g.add((node, CYP.priorityOf, plan.iri))
@@ -774,3 +788,122 @@ class RegisterBuilder:
 def build_graphs(register: Register, authorities: dict[str, Authority]) -> dict[str, Graph]:
     """The register as named graphs: one per source page and the coverage graph."""
     return RegisterBuilder(register, authorities).build()
+
+
+# --- the import and the committed files ------------------------------------------------------------
+
+
+@dataclass
+class RegisterImport:
+    """What an import did (or would do): the graphs, which of them change, and the gate's report on them."""
+
+    graphs: dict[str, Graph]
+    changed: list[str]
+    dropped: list[str]
+    report: ValidationReport | None
+
+    @property
+    def unchanged(self) -> list[str]:
+        return sorted(set(self.graphs) - set(self.changed))
+
+
+def register_graphs(
+    folder: Path, authorities: dict[str, Authority], *, date_read: date | None = None
+) -> dict[str, Graph]:
+    """Every graph a register folder makes: its pages, its coverage and its theme mapping."""
+    from kg.imports.themes import theme_mapping_graph
+
+    register = read_register(folder, authorities, date_read=date_read)
+    graphs = build_graphs(register, authorities)
+    graphs[THEMES_GRAPH] = theme_mapping_graph(folder, graphs, register.date_read)
+    return graphs
+
+
+def is_register_graph(name: str) -> bool:
+    """Whether a named graph is one the register import owns (and may replace or drop)."""
+    return name == GRAPH_PREFIX or name.startswith(GRAPH_PREFIX + "-")
+
+
+def import_register(
+    store: Store, folder: Path, *, dry_run: bool = False, date_read: date | None = None
+) -> RegisterImport:
+    """Make the store's register graphs those of `folder`, through the SHACL gate, all or nothing.
+
+    Rows are checked first (any broken row refuses the import before the store is touched). Then the
+    gate judges every graph that would change, together, as the store would hold them; a Violation
+    refuses the whole import. Only graphs whose content differs are written, so importing the same
+    register twice changes nothing; register graphs the folder no longer makes are dropped.
+    """
+    authorities = reference_authorities(store)
+    graphs = register_graphs(folder, authorities, date_read=date_read)
+    existing = {str(g).removeprefix(str(GRAPH)) for g in store.graphs()}
+    changed = [name for name in sorted(graphs) if name not in existing or set(store.graph(name)) != set(graphs[name])]
+    dropped = sorted(n for n in existing if is_register_graph(n) and n not in graphs)
+    report = None
+    if changed:
+        union = Graph()
+        for name in changed:
+            union += graphs[name]
+        report = check_write(store, GRAPH_PREFIX, union, mode="replace")
+        if not report.conforms:
+            raise ValidationFailed(report, graph=f"{GRAPH_PREFIX} ({len(changed)} graphs)")
+    if not dry_run:
+        _write_all(store, {name: graphs[name] for name in changed}, dropped)
+    return RegisterImport(graphs, changed, dropped, report)
+
+
+def _write_all(store: Store, graphs: dict[str, Graph], dropped: list[str]) -> None:
+    """Write each graph through the gate; if one is refused after all, put back what was written before it."""
+    before = {name: store.graph(name) for name in [*graphs, *dropped] if str(GRAPH[name]) in store.graphs()}
+    done: list[str] = []
+    try:
+        for name, graph in graphs.items():
+            write_graph(store, name, graph, mode="replace")
+            done.append(name)
+        for name in dropped:
+            drop(store, name)
+            done.append(name)
+    except BaseException:
+        for name in done:
+            if name in before:
+                store.put_graph(name, before[name])
+            else:
+                store.drop_graph(name)
+        raise
+
+
+def reference_store(reference: Path = REPO_ROOT / "data" / "reference" / "authorities.ttl") -> Store:
+    """A small store of the reference authorities, to build the committed files without a full store."""
+    from kg.store.embedded import OxigraphStore
+    from kg.store.rdf_io import RdfSource
+
+    store = OxigraphStore()
+    store.load_sources([RdfSource(reference, "authorities")], infer=False)
+    return store
+
+
+HEADER = (
+    "# Generated by `cypkg register build` from data/sources/register/ (the plans register; see its SOURCES.md).\n"
+    "# One graph per source page: edit the register's CSV files and rebuild, never this file.\n"
+)
+
+
+def write_files(graphs: dict[str, Graph], out_dir: Path = OUTPUT_DIR) -> list[Path]:
+    """Write each graph as `{name}.ttl` in `out_dir`, removing register files the graphs no longer include."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    wanted = {f"{name}.ttl" for name in graphs}
+    for old in out_dir.glob("*.ttl"):
+        if old.name not in wanted and is_register_graph(old.stem):
+            old.unlink()
+    written = []
+    for name in sorted(graphs):
+        path = out_dir / f"{name}.ttl"
+        text = graphs[name].serialize(format="turtle")
+        path.write_text(HEADER + text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def build_files(folder: Path = SOURCE_DIR, out_dir: Path = OUTPUT_DIR) -> list[Path]:
+    """`cypkg register build`: the committed graphs from the register folder and the reference data."""
+    return write_files(register_graphs(folder, reference_authorities(reference_store())), out_dir)

@@ -42,7 +42,7 @@ HELD_OUT_SHARE = 5
 """One council in five is held out: those whose name's SHA-256, as a number, is divisible by five."""
 
 FILLER = frozenset(
-    [
+    {
         "a",
         "an",
         "and",
@@ -106,9 +106,8 @@ FILLER = frozenset(
         "helping",
         "want",
         "well-being",
-        "have",
         "has",
-    ]
+    }
 )
 """Words that carry no theme of their own ("Ensuring children and young people are safe" is "safe")."""
 
@@ -170,7 +169,7 @@ def rule_matches(name: str) -> dict[Concept, list[str]]:
     A match lying inside a longer match ("health" in "mental health") is dropped.
     """
     text = normalise(name)
-    spans = []
+    spans: list[tuple[int, int, Concept, str]] = []
     for theme, word, pattern in _phrases():
         spans.extend((m.start(), m.end(), theme, word) for m in pattern.finditer(text))
     kept = [

@@ -86,7 +86,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "coverage.csv": ("council", "gss_code", "dfe_la_code", "in_register", "note"),
     "plan-kinds.csv": ("council", "plan_title", "kind", "flagged_by"),
 }
-"""Each file's header, in order. plan-kinds.csv is the register's companion (read from the folder, or the repository's)."""
+"""Each file's header, in order; plan-kinds.csv is the register's companion (the folder's, or the repository's)."""
 
 REGISTER_FILES = ("plans.csv", "priorities.csv", "meetings.csv", "partners.csv", "coverage.csv")
 COMPANIONS = ("plan-kinds.csv",)
@@ -111,7 +111,7 @@ _UNNAMED = re.compile(r"\bnot named\b|\bname not given\b", re.IGNORECASE)
 _PARENTHETICAL = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]")
 _ISO_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 SAME_AS_THRESHOLD = 80
-"""How close (rapidfuzz partial token-set ratio, 0-100) a note's "same as …" must be to another plan title of the council."""
+"""How close (rapidfuzz partial token-set ratio, 0-100) a note's "same as …" must be to another plan of the council."""
 
 
 # --- reading ---------------------------------------------------------------------------------------
@@ -297,7 +297,7 @@ def _check(register: Register, authorities: dict[str, Authority]) -> Iterator[Pr
                 row,
                 "date",
                 "not a date",
-                "write the date as printed, at its precision: yyyy-mm-dd, yyyy-mm or yyyy; leave it empty if none is printed",
+                "write the date at the precision printed (yyyy-mm-dd, yyyy-mm or yyyy); leave it empty if none is",
             )
         if row["decision_taken"] not in DECISION_STATUS:
             yield _problem(row, "decision_taken", "not yes, no or unclear", "write yes, no or unclear (SOURCES.md)")
@@ -387,7 +387,7 @@ def _check_url(row: Row) -> Iterator[Problem]:
             row,
             "source_url",
             "not a web address",
-            f"write the page's full http(s) address, or {NO_URL} where it was not recorded (the note then says how to find it)",
+            f"write the page's full http(s) address, or {NO_URL} if it was not recorded (say how to find it in note)",
         )
 
 
@@ -555,7 +555,7 @@ class RegisterBuilder:
     # identity ------------------------------------------------------------------------------------
 
     def _authority(self, row: Row) -> Authority | None:
-        """By the row's GSS code; for a body the register gives none, a code its note names, if the reference holds it."""
+        """By the row's GSS code; for a body the register gives none, a code its note names (if referenced)."""
         if row["gss_code"]:
             return self.authorities[row["gss_code"]]
         for code in _GSS_IN_TEXT.findall(row["note"]):

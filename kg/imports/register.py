@@ -566,7 +566,12 @@ class RegisterBuilder:
     def _plan(self, row: Row) -> _Plan:
         authority = self._authority(row)
         council_slug = authority.slug if authority else slug(_PARENTHETICAL.sub("", row["council"]), 40)
-        title = slug(row["plan_title"].strip("[]"), 60)
+        council = _PARENTHETICAL.sub("", row["council"]).strip().lower()
+        # "(Barnet)" or "(Rotherham; plan on a page)" only says whose plan it is, which the id starts with.
+        words = re.sub(
+            r"\s*\(([^)]*)\)", lambda m: "" if council in m.group(1).lower() else m.group(0), row["plan_title"]
+        )
+        title = slug(words.strip("[] "), 60)
         title = title.removeprefix(council_slug + "-").removesuffix("-" + council_slug) or title
         base = f"{council_slug}-{title}"
         plan_slug, n = base, 2
@@ -722,7 +727,7 @@ class RegisterBuilder:
         if when is not None:
             g.add((meeting, CYP.meetingDate, when))
         g.add((meeting, PROV.wasDerivedFrom, source))
-        decision = ID[f"decision/{str(meeting).rsplit('/', 1)[-1]}-{slug(plan.slug, 40)}"]
+        decision = ID[f"decision/{str(meeting).rsplit('/', 1)[-1]}"]  # one row: one meeting, one decision
         g.add((decision, RDF.type, CYP.Decision))
         g.add((decision, CYP.madeAt, meeting))
         g.add((decision, CYP.about, plan.iri))
@@ -821,7 +826,7 @@ def register_graphs(
 
 def is_register_graph(name: str) -> bool:
     """Whether a named graph is one the register import owns (and may replace or drop)."""
-    return name == GRAPH_PREFIX or name.startswith(GRAPH_PREFIX + "-")
+    return "/" not in name and (name == GRAPH_PREFIX or name.startswith(GRAPH_PREFIX + "-"))
 
 
 def import_register(

@@ -124,7 +124,9 @@ def theme_mapping_graph(folder: Path, register_graphs: dict[str, Graph], date_re
         g.add((node, CYP.mappingRelation, relation))
         g.add((node, CYP.mappingMethod, method.iri))
         if score is not None:
-            g.add((node, CYP.mappingScore, Literal(f"{score:.2f}", datatype=XSD.decimal)))
+            # The canonical form stores keep ("0.5", "1"), so a re-import compares equal and writes nothing.
+            canonical = f"{score:.2f}".rstrip("0").rstrip(".") or "0"
+            g.add((node, CYP.mappingScore, Literal(canonical, datatype=XSD.decimal)))
         g.add((node, CYP.reviewed, Literal(row["reviewed"] == "yes")))
         g.add((node, PROV.wasDerivedFrom, MAPPING_SOURCE))
     if problems:

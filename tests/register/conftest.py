@@ -1,4 +1,4 @@
-"""Fixtures for the plans register: the fixed copy in tests/fixtures/register, a store to import into, and a built one."""
+"""Fixtures for the plans register: its fixed copy (tests/fixtures/register), a store to import into, a built one."""
 
 from __future__ import annotations
 

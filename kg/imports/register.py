@@ -898,7 +898,7 @@ def write_files(graphs: dict[str, Graph], out_dir: Path = OUTPUT_DIR) -> list[Pa
     out_dir.mkdir(parents=True, exist_ok=True)
     wanted = {f"{name}.ttl" for name in graphs}
     for old in out_dir.glob("*.ttl"):
-        if old.name not in wanted and is_register_graph(old.stem):
+        if old.name not in wanted and (is_register_graph(old.stem) or old.stem == "theme-indicators"):
             old.unlink()
     written = []
     for name in sorted(graphs):
@@ -909,6 +909,20 @@ def write_files(graphs: dict[str, Graph], out_dir: Path = OUTPUT_DIR) -> list[Pa
     return written
 
 
+def indicator_ids(path: Path = REPO_ROOT / "data" / "indicators" / "lait-indicators.ttl") -> set[str]:
+    """The ids of the indicators the graph holds (data/indicators)."""
+    g = Graph().parse(path, format="turtle")
+    return {str(s).rsplit("/", 1)[-1] for s in g.subjects(RDF.type, CYP.Indicator)}
+
+
 def build_files(folder: Path = SOURCE_DIR, out_dir: Path = OUTPUT_DIR) -> list[Path]:
-    """`cypkg register build`: the committed graphs from the register folder and the reference data."""
-    return write_files(register_graphs(folder, reference_authorities(reference_store())), out_dir)
+    """`cypkg register build`: the committed graphs from the register folder and the reference data.
+
+    Besides the register's own graphs, `theme-indicators` (which DfE indicators measure which theme,
+    from the repository's theme-indicators.csv), kept apart because it is reference data, not the register.
+    """
+    from kg.imports.themes import INDICATOR_FILE, INDICATOR_GRAPH, theme_indicator_graph
+
+    graphs = register_graphs(folder, reference_authorities(reference_store()))
+    graphs[INDICATOR_GRAPH] = theme_indicator_graph(SOURCE_DIR / INDICATOR_FILE, indicator_ids())
+    return write_files(graphs, out_dir)

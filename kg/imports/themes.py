@@ -132,3 +132,81 @@ def theme_mapping_graph(folder: Path, register_graphs: dict[str, Graph], date_re
     if problems:
         raise WorkbookInvalid(problems, file=str(path))
     return g
+
+
+INDICATOR_FILE = "theme-indicators.csv"
+INDICATOR_GRAPH = "theme-indicators"
+INDICATOR_SOURCE = ID["source/theme-indicators"]
+INDICATOR_COLUMNS = ("theme", "indicator", "rationale")
+
+
+def theme_indicator_graph(path: Path, indicators: set[str]) -> Graph:
+    """Graph `theme-indicators`: which DfE indicators (ids in data/indicators) measure which theme, and why."""
+    themes = _themes()
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    g.add((INDICATOR_SOURCE, RDF.type, CYP.ReferenceSource))
+    g.add(
+        (INDICATOR_SOURCE, DCTERMS.title, Literal("DfE indicators that measure each national theme, with the reason"))
+    )
+    g.add((INDICATOR_SOURCE, CYP.sourceFile, Literal(f"data/sources/register/{INDICATOR_FILE}")))
+    problems: list[Problem] = []
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        reader = csv.DictReader(f)
+        if tuple(reader.fieldnames or ()) != INDICATOR_COLUMNS:
+            raise InputError(
+                f"{INDICATOR_FILE} does not have its columns",
+                file=str(path),
+                line=1,
+                hint=f"the header row must be exactly {','.join(INDICATOR_COLUMNS)}",
+            )
+        for number, row in enumerate(reader, start=2):
+            theme = themes.get(row["theme"])
+            if theme is None:
+                problems.append(
+                    Problem(
+                        "Violation",
+                        INDICATOR_FILE,
+                        number,
+                        "theme",
+                        row["theme"],
+                        "not a national theme",
+                        "use a theme's label",
+                    )
+                )
+            if row["indicator"] not in indicators:
+                problems.append(
+                    Problem(
+                        "Violation",
+                        INDICATOR_FILE,
+                        number,
+                        "indicator",
+                        row["indicator"],
+                        "no indicator of data/indicators has this id",
+                        "write a LAIT indicator's id, e.g. lait-lac",
+                    )
+                )
+            if not row["rationale"].strip():
+                problems.append(
+                    Problem(
+                        "Violation",
+                        INDICATOR_FILE,
+                        number,
+                        "rationale",
+                        "",
+                        "is empty",
+                        "say why it measures the theme",
+                    )
+                )
+            if theme is None or row["indicator"] not in indicators or not row["rationale"].strip():
+                continue
+            node = ID[f"theme-indicator/{str(theme).rsplit('#', 1)[-1].lower()}-{row['indicator']}"]
+            g.add((node, RDF.type, CYP.ThemeIndicator))
+            g.add((node, CYP.forTheme, theme))
+            g.add((node, CYP.indicator, ID[f"indicator/{row['indicator']}"]))
+            g.add((node, CYP.rationale, Literal(row["rationale"].strip())))
+            g.add((node, PROV.wasDerivedFrom, INDICATOR_SOURCE))
+    if problems:
+        raise WorkbookInvalid(problems, file=str(path))
+    return g

@@ -83,8 +83,10 @@ def fixture_graphs() -> dict:
 
 def _fixture_sources(graphs: dict, folder: Path) -> list[RdfSource]:
     written = write_files(graphs, folder)
-    reference = sorted((REPO / "data" / "reference").glob("*.ttl"))
-    indicators = sorted((REPO / "data" / "indicators").glob("*"))
+    reference = sorted((REPO / "data" / "reference").glob("*.ttl")) + sorted((REPO / "data" / "examples").glob("*.ttl"))
+    indicators = sorted((REPO / "data" / "indicators").glob("*")) + [
+        REPO / "data" / "register" / "theme-indicators.ttl"
+    ]
     ontology = [s for s in data_sources(REPO / "data") if s.graph == "ontology"]
     return (
         ontology
@@ -95,7 +97,7 @@ def _fixture_sources(graphs: dict, folder: Path) -> list[RdfSource]:
 
 @pytest.fixture(scope="session")
 def national_embedded(fixture_graphs: dict, tmp_path_factory: pytest.TempPathFactory) -> OxigraphStore:
-    """The fixed register with the ontology, reference data and indicators (no seeds, no example), with inferences."""
+    """The fixed register with the ontology, reference data, indicators and the fictional example, with inferences."""
     store = OxigraphStore()
     build_store(store, _fixture_sources(fixture_graphs, tmp_path_factory.mktemp("register-graphs")))
     return store

@@ -44,7 +44,7 @@ def main() -> None:
 
 from kg.cli import core  # noqa: E402,F401  (registers the commands)
 
-for _module in ("indicators", "views", "imports"):
+for _module in ("indicators", "views", "imports", "national"):
     try:
         __import__(f"kg.cli.{_module}")
     except ModuleNotFoundError as _exc:  # an area not installed in this checkout

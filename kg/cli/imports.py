@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -47,8 +48,12 @@ def _parse_day(value: str | None, option: str) -> date | None:
 @app.command("import")
 def import_data(
     source: Annotated[
-        str, typer.Argument(help="A workbook (plan.xlsx), a folder of CSV files, or the word `moderngov`")
+        str,
+        typer.Argument(help="A workbook (plan.xlsx), a folder of CSV files, or the word `moderngov` or `register`"),
     ],
+    folder: Annotated[
+        Path | None, typer.Argument(help="register: the plans register's folder (plans.csv, priorities.csv, ...)")
+    ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check everything, write nothing")] = False,
     base: Annotated[str | None, typer.Option(help="moderngov: the site, e.g. https://democracy.medway.gov.uk")] = None,
     saved: Annotated[
@@ -67,6 +72,10 @@ def import_data(
     ] = None,
     min_interval: Annotated[float, typer.Option(help="moderngov: seconds between requests (be polite)")] = 1.0,
     timeout: Annotated[float, typer.Option(help="moderngov: seconds to wait for each answer")] = 20.0,
+    date_read: Annotated[
+        str | None,
+        typer.Option(help="register: the day its pages were read, yyyy-mm-dd (default: the date its SOURCES.md gives)"),
+    ] = None,
 ) -> None:
     """Import a plan workbook or CSV folder, or a committee system's meetings, through the SHACL gate.
 
@@ -79,9 +88,19 @@ def import_data(
     * `cypkg import moderngov --base https://democracy.manchester.gov.uk --saved data/sources/moderngov/manchester
       --committee 144 --from 2026-01-01 --to 2026-03-31` reads a saved copy (GetCommittees.xml,
       GetMeetings-144.xml, GetMeeting-4967.xml, …) instead of the network.
+
+    * `cypkg import register data/sources/register` makes the store's plans register that folder's: one graph
+      per source page, checked row by row and then by the gate, all or nothing; importing it again changes nothing.
     """
     from kg.store.build import ensure_built, open_store
 
+    if source == "register":
+        _import_register(folder, dry_run, _parse_day(date_read, "--date-read"))
+        return
+    if folder is not None:
+        raise InputError(
+            f"`cypkg import {source}` takes no second argument", hint="only `cypkg import register DIR` does"
+        )
     if source == "moderngov":
         site = _site_address(base, saved)
         fetcher = _moderngov_fetcher(site, saved, min_interval, timeout)
@@ -112,6 +131,41 @@ def import_data(
     triples = len(result.conversion.graph)
     verb = "would write" if dry_run else "wrote"
     out.print(f"{verb} {triples} triples to graph {name}" + (" (dry run: nothing written)" if dry_run else ""))
+
+
+def _import_register(folder: Path | None, dry_run: bool, date_read: date | None) -> None:
+    """The national plans register: its rows checked, then its graphs through the gate, all or nothing."""
+    from kg.imports.register import import_register
+    from kg.imports.workbook import WorkbookInvalid, problems_table
+    from kg.store.build import ensure_built, open_store
+
+    if folder is None:
+        raise InputError(
+            "`cypkg import register` needs the register's folder",
+            hint="e.g. `cypkg import register data/sources/register`",
+        )
+    store = open_store()
+    ensure_built(store)
+    try:
+        result = import_register(store, folder, dry_run=dry_run, date_read=date_read)
+    except WorkbookInvalid as exc:
+        err.print(problems_table(exc.problems))
+        raise
+    if result.report is not None and result.report.results:
+        counts = Counter(
+            str(r.source_shape).rsplit("#", 1)[-1] for r in result.report.results if r.severity != "Violation"
+        )
+        table = Table("warning (shape)", "count", title="what the register does not say (SHACL warnings)")
+        for shape, n in sorted(counts.items()):
+            table.add_row(shape, str(n))
+        out.print(table)
+    verb = "would write" if dry_run else "wrote"
+    out.print(
+        f"{verb} {len(result.changed)} of {len(result.graphs)} register graph(s)"
+        + (f", dropped {len(result.dropped)}" if result.dropped else "")
+        + f"; {len(result.unchanged)} unchanged"
+        + (" (dry run: nothing written)" if dry_run else "")
+    )
 
 
 def _import_review(path: Path, dry_run: bool) -> None:

@@ -21,6 +21,7 @@ EXPECTED_ROWS = {
     "plan-period-reversed-violation": 1,
     "plan-replaces-itself-violation": 2,
     "provenance-from-another-document-violation": 1,
+    "register-fact-without-source-violation": 2,
     "shared-gss-code-violation": 2,
 }
 

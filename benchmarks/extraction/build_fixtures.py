@@ -1,6 +1,6 @@
 """Build the PDF and Word fixtures of the extraction corpus from their text sources, reproducibly.
 
-    python benchmarks/extraction/build_fixtures.py          # every *.pdf.txt and *.docx.txt under tuning/ and seeds/
+    python benchmarks/extraction/build_fixtures.py          # every *.pdf.txt and *.docx.txt (tuning, holdout, seeds)
     python benchmarks/extraction/build_fixtures.py FILE...  # only these sources
 
 A source `NAME.pdf.txt` becomes `NAME.pdf` (fpdf2), `NAME.docx.txt` becomes `NAME.docx` (python-docx).
@@ -8,8 +8,9 @@ Source lines: `@header TEXT` / `@footer TEXT` (running page header and footer), 
 `# TEXT` (title), `## TEXT` (heading), `| a | b |` (table rows; the first row is the header),
 `- TEXT` (a bulleted list item), `+ TEXT` (a numbered list item), anything else a paragraph. Word list
 items are paragraphs in the "List Bullet" / "List Number" styles, whose bullets and numbers are not part
-of the text (as in a real Word document); a PDF prints "- " and "1. ". Creation dates are fixed so a rebuild gives the same document. The held-out
-split is built by its own author; this script never reads it unless given its files.
+of the text (as in a real Word document); a PDF prints "- " and "1. ". Creation dates are fixed so a
+rebuild gives the same document. The held-out split is built by its own author; this script never reads
+it unless given its files.
 """
 
 from __future__ import annotations

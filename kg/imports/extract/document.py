@@ -187,6 +187,11 @@ class _Paragraphs:
         return self.number or self.heading or "header"
 
 
+_LABELLED_ITEM = re.compile(
+    r"^(?:Priority|Outcome|Ambition|Pledge|Objective|Aim|Theme)\s+(?:\d{1,2}|[A-Z]|one|two|three|four|five|six)\s*[:.–—-]\s"
+)
+
+
 def _marker(line: str) -> str:
     """The kind of list marker a numbered line starts with."""
     m = _NUMBER.match(line)
@@ -292,8 +297,8 @@ def _blocks_from_lines(lines: list[str], *, join_wrapped: bool = False) -> list[
             buf.append(re.sub(r"^[-*•·]\s+", "", line))
             previous = line
             continue
-        if join_wrapped and previous and len(previous) < full:
-            flush()
+        if join_wrapped and previous and len(previous) < full or _LABELLED_ITEM.match(line):
+            flush()  # a wrapped line's end, or a labelled list line ("Priority A - ...", "Outcome 2: ...")
         buf.append(line)
         previous = line
         if raw.endswith("  "):  # a Markdown hard line break ends the block

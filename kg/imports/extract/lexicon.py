@@ -68,6 +68,31 @@ class Lexicon:
     def phrases_of(self, kind: str) -> list[str]:
         return [p for _, p in self.phrases.get(kind, [])]
 
+    def organisation_kind(self, name: str) -> tuple[str, str] | None:
+        """('body'|'partner', concept) by the longest body or partner phrase in a name (memoised)."""
+        known = self.__dict__.setdefault("_organisations", {})
+        if name not in known:
+            known[name] = self._classify(name)
+        found: tuple[str, str] | None = known[name]
+        return found
+
+    def _classify(self, name: str) -> tuple[str, str] | None:
+        cache = self.__dict__.setdefault("_compiled", {})
+        if "_organisation" not in cache:
+            found = [
+                (len(phrase), kind, concept, re.compile(rf"(?<![\w']){re.escape(phrase)}(?![\w'])"))
+                for kind in ("body", "partner")
+                for concept, phrase in self.phrases.get(kind, [])
+            ]
+            cache["_organisation"] = sorted(found, key=lambda x: -x[0])
+        low = f" {name.lower().replace('’', chr(39))} "
+        for length, kind, concept, pattern in cache["_organisation"]:
+            if pattern.search(low):
+                if kind == "partner" and length <= 3 and name.endswith(" Board"):
+                    return "body", "Other"  # "NHS Medway Board": the board of a partner, meeting as a body
+                return kind, concept
+        return None
+
 
 def _authority_names(name: str, alt: list[str]) -> tuple[str, ...]:
     forms = {name, *alt, *(f.format(name) for f in _COUNCIL_FORMS)}

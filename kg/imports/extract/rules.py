@@ -21,6 +21,7 @@ from rapidfuzz import fuzz, process
 from kg.imports.extract.dates import DateMention, find_dates, find_periods, with_year
 from kg.imports.extract.document import Block, Document
 from kg.imports.extract.lexicon import Authority, Lexicon, load_lexicon
+from kg.imports.extract.lists import find_items
 
 
 @dataclass
@@ -148,33 +149,7 @@ def name_spans(text: str) -> Iterator[tuple[int, int, str]]:
 
 def _kind_of_name(lex: Lexicon, name: str) -> tuple[str, str] | None:
     """('body'|'partner', concept) by the longest lexicon phrase in the name."""
-    return _kinds(lex).get(name) if name in _kinds(lex) else _kinds(lex).setdefault(name, _classify(lex, name))
-
-
-@cache
-def _kinds(lex: Lexicon) -> dict[str, tuple[str, str] | None]:
-    return {}
-
-
-@cache
-def _phrase_patterns(lex: Lexicon) -> list[tuple[int, str, str, re.Pattern[str]]]:
-    """Body and partner phrases, longest first, each as a whole-word pattern."""
-    out = [
-        (len(phrase), kind, concept, re.compile(rf"(?<![\w']){re.escape(phrase)}(?![\w'])"))
-        for kind in ("body", "partner")
-        for concept, phrase in lex.phrases.get(kind, [])
-    ]
-    return sorted(out, key=lambda x: -x[0])
-
-
-def _classify(lex: Lexicon, name: str) -> tuple[str, str] | None:
-    low = f" {name.lower().replace('’', chr(39))} "
-    for length, kind, concept, pattern in _phrase_patterns(lex):
-        if pattern.search(low):
-            if kind == "partner" and length <= 3 and name.endswith(" Board"):
-                return "body", "Other"  # "NHS Medway Board": the board of a partner, meeting as a body
-            return kind, concept
-    return None
+    return lex.organisation_kind(name)
 
 
 def _authority_name(lex: Lexicon, name: str) -> bool:
@@ -962,172 +937,41 @@ def _people(ctx: Context) -> None:
 
 # outcomes, priorities, pledges, indicators
 
-_LIST_SPLIT = re.compile(
-    r";\s*(?:and\s+)?|,\s+and\s+(?=[a-z])|\s+and\s+(?=(?:ready|children and young people achieve))"
-)
 
-
-def _list_after(ctx: Context, s: Sentence, text_after: str) -> list[tuple[str, Sentence]]:
-    """Items of a list: inline after a colon, or the list items / short lines that follow the sentence."""
-    inline = text_after.strip().rstrip(".")
-    if len(inline) > 5:
-        items = [x.strip(" .;") for x in re.split(r";\s*(?:and\s+)?", inline) if x.strip(" .;")]
-        if len(items) >= 2:
-            return [(re.sub(r"^and\s+", "", x), s) for x in items]
-    out = []
-    i = ctx.sentences.index(s)
-    for nxt in ctx.sentences[i + 1 : i + 12]:
-        t = nxt.text.strip()
-        if nxt.block.kind in {"item", "row"} or (len(t) < 70 and not t.endswith(".") and nxt.block.kind == "para"):
-            if nxt.block.kind == "heading":
-                break
-            out.append(
-                (
-                    re.sub(r"^(?:and\s+)?(?:are\s+)?", "", t).strip(" ;,.").removesuffix("; and").removesuffix(" and"),
-                    nxt,
-                )
-            )
-            continue
-        break
-    return [(x, n) for x, n in out if x]
-
-
-def _outcomes(ctx: Context) -> None:
-    seen: set[str] = set()
-    for s in ctx.sentences:
-        m = re.search(
-            r"\b(?:two|three|four|five|six|seven|key|following|the)\s+(?:key\s+|local\s+)?outcomes?\b"
-            r"(?!\s+framework)([^:.]*?)(?::|–\s*that they)(.*)$",
-            s.text,
-            re.I,
-        )
+def _lists(ctx: Context) -> None:
+    """Outcomes, priorities, pledges and indicators: the lists the report lays out (kg.imports.extract.lists)."""
+    for item in find_items(ctx.doc, ctx.lex):
+        value: dict[str, Any] = {"name": item.name}
+        if item.kind == "priority":
+            value["owner"] = item.owner
+            if item.parent:
+                value["outcome"] = item.parent
+        ecm = next((iri for label, iri in ctx.lex.outcomes.items() if label.lower() == item.name.lower()), None)
+        if item.kind == "outcome" and ecm:
+            value["ecm"] = ecm
+        ctx.add(item.kind, value, _sentence_of(ctx, item.block, item.span), item.confidence, span=item.span)
+    seen = {str(p.value["name"]).lower() for p in ctx.proposals if p.kind == "outcome"}
+    for s in ctx.sentences:  # the Every Child Matters outcomes, where a sentence names them
         named = [label for label in ctx.lex.outcomes if re.search(rf"\b{re.escape(label)}\b", s.text, re.I)]
-        if len(named) >= 2:
-            for label in named:
-                if label.lower() not in seen:
-                    seen.add(label.lower())
-                    ctx.add("outcome", {"name": label, "ecm": ctx.lex.outcomes[label]}, s, 0.9, span=label)
+        if len(named) < 2:
             continue
-        if not m or re.search(r"every child matters", m.group(0), re.I):
-            continue
-        for item, src in _list_after(ctx, s, m.group(2)):
-            if item.lower() not in seen and len(item) < 80:
-                seen.add(item.lower())
-                ctx.add("outcome", {"name": item}, src, 0.7, span=item)
+        for label in named:
+            if label.lower() not in seen:
+                seen.add(label.lower())
+                ctx.add("outcome", {"name": label, "ecm": ctx.lex.outcomes[label]}, s, 0.9, span=label)
+    for s in ctx.sentences:  # "The Pledge promises that A, and that B"
+        m = re.search(r"\b(?:[Pp]ledge|[Pp]romise)s?\s+(?:promises|says|states)\s+that\s+(.+)$", s.text)
+        if m:
+            for promise in re.split(r",?\s+and\s+that\s+", m.group(1).rstrip(".")):
+                ctx.add("pledge", {"name": promise}, s, 0.7, span=promise)
 
 
-_LEAD = re.compile(r"\s*[(,–-]?\s*(?:\(?\s*lead:\s*|led by\s+(?:the\s+)?|Owner:\s*)([^)]+?)\)?\s*[;.]?$", re.I)
-
-
-def _priorities(ctx: Context) -> None:
-    seen: set[str] = set()
-
-    def add(name: str, owner: str | None, src: Sentence, conf: float) -> None:
-        name = re.sub(r"^(?:Priority\s+\w+\s*[–:-]\s*|\([a-z0-9]\)\s*)", "", name).strip(" ;,.")
-        if not name or name.lower() in seen or len(name) > 140:
-            return
-        seen.add(name.lower())
-        ctx.add("priority", {"name": name, "owner": owner}, src, conf, span=name)
-
+def _sentence_of(ctx: Context, block: Block, span: str) -> Sentence:
+    """The sentence of a block that holds the words cited (the block itself when none does)."""
     for s in ctx.sentences:
-        text = s.text
-        if (
-            s.block.kind == "row"
-            and len(s.block.cells) == 2
-            and re.search(r"priorit", s.block.section + ctx_prev(ctx, s), re.I)
-        ):
-            if not re.match(r"priority$", s.block.cells[0], re.I):
-                add(s.block.cells[0], s.block.cells[1], s, 0.8)
-            continue
-        if s.block.kind == "para" and re.search(r"\bPriority\s+Lead(?: partner)?\b", ctx_prev(ctx, s)[-200:]):
-            owner = _trailing_owner(ctx, text)
-            if owner and len(text) < 160 and not text.endswith("."):
-                add(text[: -len(owner)].strip(), owner, s, 0.7)
-                continue
-        m = re.match(r"^(?:\(([a-z])\)\s*|Priority\s+(\w+)\s*[–:-]\s*)(?=\S)(?!That\b)(.+)$", text)
-        if m and re.search(r"priorit", ctx_prev(ctx, s) + text[:12] + s.block.section, re.I):
-            body = m.group(3)
-            lead = _LEAD.search(body)
-            owner = lead.group(1).strip() if lead else None
-            name = body[: lead.start()] if lead else body
-            add(name, owner, s, 0.8)
-            continue
-        m = re.search(r"\bpriorities(?: of [^,]+?)?,?\s+namely:\s*(.+)$", text)
-        if m:
-            for item in re.split(r";\s*(?:and\s+)?", m.group(1).rstrip(".;")):
-                add(item, None, s, 0.75)
-            continue
-        m = re.search(r"\b(?:welcomed|agreed|set) the priorities to ([a-z].+?)(?:,|$)", text)
-        if m:
-            for item in re.split(r"\s+and\s+to\s+", m.group(1)):
-                add(item, None, s, 0.65)
-    # a web page: "Our priorities" heading, each priority a sub-heading with "Led by …" under it
-    blocks = ctx.doc.blocks
-    for i, block in enumerate(blocks):
-        if block.kind == "heading" and re.search(r"\bpriorities\b", block.text, re.I) and len(block.text) < 40:
-            for j in range(i + 1, min(i + 20, len(blocks))):
-                sub = blocks[j]
-                if sub.kind == "heading" and block.level and sub.level and sub.level <= block.level:
-                    break
-                if sub.kind == "heading":
-                    nxt = blocks[j + 1] if j + 1 < len(blocks) else None
-                    if nxt is None or nxt.kind == "heading" and not re.search(r"led by", nxt.text, re.I):
-                        break
-                    lead = re.match(r"Led by (?:the\s+)?(.+?)\.?$", nxt.text) if nxt else None
-                    add(sub.text, lead.group(1) if lead else None, _as_sentence(ctx, nxt if lead else sub), 0.75)
-
-
-def _trailing_owner(ctx: Context, text: str) -> str | None:
-    """The organisation a flattened table row ends with: 'Reducing exclusions from school Sallowby Schools Forum'."""
-    spans = [(a, b, n) for a, b, n in name_spans(text) if b == len(text.rstrip(" ."))]
-    if not spans:
-        return None
-    a, _, name = spans[-1]
-    words = name.split()
-    for i in range(len(words)):  # the shortest tail that names an authority, partner or body
-        tail = " ".join(words[i:])
-        if i and (_kind_of_name(ctx.lex, tail) or any(tail.startswith(x.name) for x in ctx.lex.authorities)):
-            return tail if a + len(name) - len(tail) > 0 else None
-    return None
-
-
-def ctx_prev(ctx: Context, s: Sentence) -> str:
-    i = ctx.sentences.index(s)
-    return " ".join(p.text for p in ctx.sentences[max(0, i - 8) : i] if p.block.kind != "row")
-
-
-def _as_sentence(ctx: Context, block: Block) -> Sentence:
+        if s.block is block and span in s.text:
+            return s
     return next((s for s in ctx.sentences if s.block is block), Sentence(block.text, block.start, block))
-
-
-def _pledges(ctx: Context) -> None:
-    for s in ctx.sentences:
-        if re.search(r"\bwe pledge\b|\bpledges?\b.*:\s*$", s.text, re.I) or (
-            s.block.kind == "heading" and re.search(r"pledges", s.text, re.I)
-        ):
-            for item, src in _list_after(ctx, s, ""):
-                ctx.add("pledge", {"name": item.rstrip(";")}, src, 0.75, span=item)
-            continue
-        m = re.search(r"\bPledge promises that (.+)$", s.text)
-        if m:
-            for item in re.split(r",\s+and\s+that\s+", m.group(1).rstrip(".")):
-                ctx.add("pledge", {"name": item}, s, 0.7, span=item)
-
-
-def _indicators(ctx: Context) -> None:
-    for s in ctx.sentences:
-        m = re.search(
-            r"\bindicators,?\s+(?:among them|including|that includes|such as|which include)\s+(.+?)\.?$", s.text
-        )
-        if m:
-            for item in re.split(r"(?:,\s+(?:and\s+)?|\s+and\s+)(?=the\s)", m.group(1)):
-                item = item.strip(" ,.").removeprefix("the ")
-                if len(item) > 8:
-                    ctx.add("indicator", {"name": item}, s, 0.7, span=item)
-            continue
-        if s.block.kind == "heading" and re.search(r"how we will know|measures of success|indicators", s.text, re.I):
-            for item, src in _list_after(ctx, s, ""):
-                ctx.add("indicator", {"name": item}, src, 0.65, span=item)
 
 
 # consultation, legislation, strategies, reviews, risks, target groups, monitoring
@@ -1354,10 +1198,7 @@ def propose(doc: Document, lexicon: Lexicon | None = None) -> tuple[list[Proposa
     _meetings(ctx)
     _decisions(ctx)
     _people(ctx)
-    _outcomes(ctx)
-    _priorities(ctx)
-    _pledges(ctx)
-    _indicators(ctx)
+    _lists(ctx)
     _consultations(ctx)
     _legislation(ctx)
     _strategies(ctx)

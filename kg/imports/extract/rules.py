@@ -207,7 +207,13 @@ _NOT_MEETING = re.compile(
 _MEETING_WORDS = re.compile(
     r"\b(?:meeting|met|meet|considered|consider|agreed|approved|endorsed|received|noted|scrutinised|presented|held|"
     r"report(?:ed)? to|considered by|asked to|to:|brought to|work programme|attended|decided|adopted|"
-    r"report progress|presented to)\b",
+    r"report progress|presented to|goes to|go to|going to|submitted to|taken to|comes? to|shared with|signed off)\b",
+    re.I,
+)
+
+
+_EVENT = re.compile(
+    r"\b(?:inspection|review|assessment|consultation|survey|letter|conference|visit|publication|published|closed)\b",
     re.I,
 )
 
@@ -226,7 +232,9 @@ def _body_mentions(ctx: Context, text: str) -> list[tuple[int, int, str, str]]:
         if name.startswith("Chief "):
             continue
         out.append((a, b, name, kind[1]))
-    for m in re.finditer(r"\b(?:the|this|its)\s+(Board|Committee|Partnership|Executive|Commission|Panel)\b", text):
+    for m in re.finditer(
+        r"\b(?:[Tt]he|[Tt]his|[Ii]ts)\s+(Board|Committee|Partnership|Executive|Commission|Panel)\b", text
+    ):
         if any(a <= m.start(1) < b for a, b, _, _ in out):
             continue
         resolved = _resolve_generic(ctx, m.group(1))
@@ -325,7 +333,7 @@ def _titlecase(text: str) -> str:
 
 # --- the rules, kind by kind ----------------------------------------------------------------------------------
 
-_MG_MEETING = re.compile(r"Meeting:\s*(\d{1,2}/\d{1,2}/\d{4})\s*-\s*(.+?)\s*\(Item\s*\w+\)")
+_MG_MEETING = re.compile(r"(?i:meeting):\s*(\d{1,2}/\d{1,2}/\d{4})\s*-\s*(.+?)\s*(?:\(Item\s*\w+\)|$)")
 
 
 def _meetings(ctx: Context) -> None:
@@ -348,13 +356,9 @@ def _meetings(ctx: Context) -> None:
             r"(?:Next meeting|Date of next meeting)", text, re.I
         ):
             for d in dates[:1]:
-                if ctx.own_body and d.precision == "none":
-                    ctx.add(
-                        "meeting",
-                        {"body": ctx.own_body, "body_kind": ctx.own_kind, "date": None, "date_text": d.text},
-                        s,
-                        0.6,
-                    )
+                if ctx.own_body and d.precision in {"none", "day"}:
+                    value = {"body": ctx.own_body, "body_kind": ctx.own_kind, "date": d.value, "date_text": d.text}
+                    ctx.add("meeting", value, s, 0.8 if d.value else 0.6)
             continue
         bodies = _body_mentions(ctx, text)
         if re.search(r"\b(?:special meeting|meeting)\b.*\bdate to be confirmed\b", text, re.I) and bodies:
@@ -379,7 +383,13 @@ def _meetings(ctx: Context) -> None:
                     continue
             if not _MEETING_WORDS.search(text):
                 continue
-            _, _, name, kind = cands[0]
+            _, b_end, name, kind = cands[0]
+            if (
+                b_end
+                and re.search(_EVENT, text[b_end : d.start])
+                and not re.search(r"\bmeeting\b", text[b_end : d.start])
+            ):
+                continue  # "noted the outcome of the inspection ... in June 2010": the date is the inspection's
             value = _date_value(ctx, d)
             if d.precision == "none" and not re.search(r"meeting", text, re.I):
                 continue
@@ -440,8 +450,8 @@ def _pathway_row(ctx: Context, s: Sentence) -> None:
 # decisions
 
 _MARKER = re.compile(
-    r"^\s*(?:\d+(?:\.\d+)*\s+)?(RESOLVED|AGREED|RECOMMENDED(?: to (?:Council|Cabinet|the \w+))?|Decision|DECISION)"
-    r"\s*(?:[:–—-]\s*|\s+(?=That\b)|$)"
+    r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(RESOLVED|AGREED|RECOMMENDED(?: to (?:Council|Cabinet|the \w+))?|Decision|DECISION)"
+    r"\s*(?:[:–—-]\s*|\s+(?=(?i:that)\b)|$)"
 )
 
 
@@ -496,21 +506,30 @@ def _about(clause: str) -> str:
 
 
 def _decisions(ctx: Context) -> None:
+    """Decisions and recommendations: under their markers, and where a report says a body took one.
+
+    A marker sets the status of what follows it — "RESOLVED", "AGREED", a "Decision:" heading (resolved);
+    "RECOMMENDED", "is asked to", "is recommended to", a "Recommendation(s)" heading (recommended) — and each
+    clause or sub-paragraph under it is a decision with its own verb. Elsewhere a sentence records a
+    decision where a body (or "Members", or "which" after a body) is the subject of a verb the lexicon
+    lists as narrating one ("The Board AGREED to endorse", "Members noted", "was approved by the Cabinet").
+    """
     status: str | None = None
     carried = False
     ctx.body_now = ctx.own_body
     for s in ctx.sentences:
         text, block = s.text, s.block
         heading = (block.section or "").lower()
-        if block.kind == "heading":
-            status = None
+        label = block.kind == "para" and not block.marker and len(text) <= 40 and not re.search(r"[.;:,]$", text)
+        if block.kind == "heading" or label and re.fullmatch(r"[A-Z][\w ’'()-]*", text):
+            status, carried = None, False
             meeting = _MG_MEETING.search(block.text)
             if meeting:
                 ctx.body_now = meeting.group(2).strip()
-            if re.search(r"^\s*decision:?$", block.text, re.I):
+            if re.search(r"^\s*decisions?:?$", block.text, re.I):
                 status, carried = "resolved", True
-            elif re.search(r"recommendations?\b", block.text, re.I) and len(block.text) < 40:
-                status = "recommended"
+            elif re.match(r"^\W*(?:\d+\.?\s*)?recommendations?\b", block.text, re.I) and len(block.text) < 40:
+                status, carried = "recommended", True
             continue
         m = _MARKER.match(text)
         if m:
@@ -518,155 +537,187 @@ def _decisions(ctx: Context) -> None:
             status = "recommended" if word.startswith("RECOMMENDED") else "resolved"
             rest = text[m.end() :].strip()
             carried = True
-            if rest and not re.fullmatch(r"That the \w+:?", rest):
+            if rest and not re.fullmatch(r"(?i:that)(?: the \w+)?:?", rest):
                 _decision_clause(ctx, s, rest, status)
             continue
-        if re.search(r"\b(?:is|are) asked to\s*:?\s*$", text) or re.search(r"\bis asked to\b", text):
-            tail = re.split(r"\b(?:is|are) asked to\s*:?", text, maxsplit=1)[1].strip()
+        asked = _ASKED.search(text)
+        if asked:
+            tail = text[asked.end() :].strip()
             status, carried = "recommended", True
             if tail:
                 _decision_clause(ctx, s, tail, "recommended")
             continue
-        if re.search(r"The Cabinet Member for .+:$|That the (?:Board|Committee|Cabinet)$|That the \w+:?$", text):
+        if re.search(
+            r"(?:The Cabinet Member for .+|^That (?:the )?[\w'’ ]{2,60}):$|^That the (?:Board|Committee|Cabinet)$", text
+        ):
             carried = True
+            status = status or "recommended"
             continue
         sub = re.match(r"^\s*(?:\(?[a-z0-9ivx]{1,4}[.)]|\d+(?:\.\d+)+)\s+", text) or block.kind == "item"
         if status and (carried or "recommendation" in heading) and (sub or re.match(r"(?:That|To)\b", text)):
             _decision_clause(ctx, s, text, status)
             continue
-        if status and "recommendation" in heading and block.kind == "para" and re.match(r"(?:That|To)\b", text):
-            _decision_clause(ctx, s, text, status)
+        if status and carried and status == "resolved" and block.kind == "para" and "decision" in heading:
+            _narrative_decision(ctx, s)  # prose under a "Decision:" heading
             continue
         carried = False if not sub else carried
         minutes = re.search(
-            r"\bminutes of the (?:last |previous )?meeting\b.*\bwere (agreed|approved|confirmed|signed)\b", text
+            r"\bminutes of the (?:last |previous )?meeting\b.*\bwere (agreed|approved|confirmed|signed)\b", text, re.I
         )
         if minutes and ctx.body_now:
-            ctx.add(
-                "decision",
-                {
-                    "verb": minutes.group(1),
-                    "kind": "Approve",
-                    "status": "resolved",
-                    "about": "minutes",
-                    "body": ctx.body_now,
-                },
-                s,
-                0.8,
-            )
+            value = {"verb": minutes.group(1), "kind": "Approve", "status": "resolved", "about": "minutes"}
+            ctx.add("decision", {**value, "body": ctx.body_now}, s, 0.8)
             continue
         _narrative_decision(ctx, s)
+    _outcome_lines(ctx)
+
+
+_ASKED = re.compile(r"\b(?:is|are) (?:asked|recommended|invited|requested) to\b\s*:?")
+
+
+def _clauses(text: str) -> list[str]:
+    """'that A be approved and that B be brought back' is two clauses."""
+    return [c for c in re.split(r",?\s+and\s+that\s+|;\s+(?:and\s+)?that\s+", text) if c.strip()]
 
 
 def _decision_clause(ctx: Context, s: Sentence, clause: str, status: str) -> None:
-    verb = _decision_verb(ctx.lex, clause)
-    if verb is None:
-        return
+    """A clause under a marker: its verb (the first decision verb, or 'be …ed'), and a second joined by 'and'."""
     body = ctx.body_now or ctx.own_body or "the meeting"
-    ctx.add(
-        "decision",
-        {"verb": verb[0], "kind": verb[1], "status": status, "about": _about(clause), "body": body},
-        s,
-        0.8,
-    )
-    first = re.search(rf"\b{re.escape(verb[0])}\b", clause)
-    rest = clause[first.end() :] if first else ""
-    more = re.search(r"\s+and\s+(\w+)\b(.*)$", rest)
-    if more:
-        second = _decision_verb(ctx.lex, more.group(1))
-        if second and second[0].lower() == more.group(1).lower() and second[0] != verb[0]:
-            ctx.add(
-                "decision",
-                {"verb": second[0], "kind": second[1], "status": status, "about": _about(more.group(0)), "body": body},
-                s,
-                0.7,
-            )
-    if re.search(r"\bthat the .+\b(?:endorsed|approved|agreed|adopted)\b", clause):
-        _narrative_decision(ctx, s)
+    for part in _clauses(clause):
+        verb = _decision_verb(ctx.lex, part)
+        if verb is None:
+            continue
+        value = {"verb": verb[0], "kind": verb[1], "status": status, "about": _about(part), "body": body}
+        ctx.add("decision", value, s, 0.8)
+        first = re.search(rf"\b{re.escape(verb[0])}\b", part)
+        rest = part[first.end() :] if first else ""
+        more = re.search(r"\s+and\s+(\w+)\b(.*)$", rest)
+        if more and not re.match(r"\s+and\s", rest):  # "be confirmed and signed": one decision, two words
+            second = _decision_verb(ctx.lex, more.group(1))
+            if second and second[0].lower() == more.group(1).lower() and second[0] != verb[0]:
+                value = {"verb": second[0], "kind": second[1], "status": status, "about": _about(more.group(0))}
+                ctx.add("decision", {**value, "body": body}, s, 0.7)
+        if re.search(r"\bthat\b", rest):
+            _narrative_decision(ctx, s, within=rest)  # "noted that the Board endorsed the refresh"
 
 
-_NARRATIVE = re.compile(
-    r"\b(?:have|has|had)?\s*(agreed(?: to refer)?|approved|endorsed|adopted|ratified|noted)\b(?!\s+(?:as|by))", re.I
-)
+@cache
+def _narrated(lex: Lexicon) -> re.Pattern[str]:
+    """The past-tense verbs that narrate a decision (lexicon kind decision-past), as one pattern."""
+    words = sorted((p for _, p in lex.phrases.get("decision-past", [])), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b", re.I)
 
 
-def _narrative_decision(ctx: Context, s: Sentence) -> None:
-    """'The Cabinet agreed to refer …', 'The plan was agreed by the X on DATE': decisions a report says were taken."""
-    text = s.text
-    if re.search(r"\bwill be asked to (\w+)", text):
-        m = re.search(r"\bwill be asked to (\w+)", text)
+def _past_kind(lex: Lexicon, verb: str) -> str:
+    low = " ".join(verb.lower().split())
+    return next((c for c, p in lex.phrases.get("decision-past", []) if p == low), "Approve")
+
+
+def _narrative_decision(ctx: Context, s: Sentence, within: str | None = None) -> None:
+    """Decisions a sentence says a body took, with the verb as printed."""
+    text = within if within is not None else s.text
+    intended = re.search(r"\bwill be asked to (\w+)", text)
+    if intended:
         bodies = _body_mentions(ctx, text)
-        asked = _decision_verb(ctx.lex, m.group(1)) if m else None
+        asked = _decision_verb(ctx.lex, intended.group(1))
         if bodies and asked:
-            ctx.add(
-                "decision",
-                {"verb": asked[0], "kind": asked[1], "status": "intended", "about": _about(text), "body": bodies[0][2]},
-                s,
-                0.7,
-            )
+            value = {"verb": asked[0], "kind": asked[1], "status": "intended", "about": _about(text)}
+            ctx.add("decision", {**value, "body": bodies[0][2]}, s, 0.7)
         return
-    passive = re.search(
-        r"\b(?:was|were|been|be)\s+(agreed|approved|endorsed|adopted|ratified)\s+by\s+(?:the\s+)?", text
-    )
+    it_was = re.search(r"\bIt was (recommended|agreed|resolved|noted) that\b(.*)$", text)
+    if it_was:
+        body = ctx.body_now or ctx.own_body or "the meeting"
+        inner = _decision_verb(ctx.lex, it_was.group(2)) if it_was.group(1) != "noted" else None
+        verb, kind = inner or (it_was.group(1), _past_kind(ctx.lex, it_was.group(1)))
+        status = "recommended" if it_was.group(1) == "recommended" else "resolved"
+        ctx.add("decision", {"verb": verb, "kind": kind, "status": status, "about": _about(text), "body": body}, s, 0.7)
+        return
     bodies = _body_mentions(ctx, text)
-    if passive:
-        after = [b for b in bodies if b[0] >= passive.end() - 5]
+    for m in _narrated(ctx.lex).finditer(text):
+        before = text[: m.start()]
+        if re.search(r"\b(?:the|as|be|been|being|was|were|is|are|an|its|their|previously|not)\s+$", before, re.I):
+            continue  # "the agreed plan", "as noted", "was approved" (passives are read below)
+        if re.match(
+            r"(?:\s+off)?\s+by\b|\s+(?:how|whether|what|why|when|where|who|if|about|questions?)\b", text[m.end() :]
+        ):
+            continue  # "and adopted by the Cabinet" (a passive), "Members asked how ..." (a question)
+        subject = _subject(ctx, text, m.start(), bodies)
+        if subject is None:
+            continue
+        verb = m.group(1)
+        kind = _past_kind(ctx.lex, verb)
+        after = text[m.end() :]
+        to = re.match(r"\s+to\s+(\w+)", after)
+        be = re.match(r"\s*:?\s+that\s+[^.;]{0,120}?\bbe\s+(\w+)", after)
+        if verb.lower() == "agreed" and to and _decision_verb(ctx.lex, to.group(1)):
+            kind = _decision_verb(ctx.lex, to.group(1))[1]  # type: ignore[index]
+            verb = f"{verb} to {to.group(1)}"
+        elif verb.isupper() and be and _decision_verb(ctx.lex, be.group(1)):
+            verb, kind = _decision_verb(ctx.lex, be.group(1))  # type: ignore[misc]
+        value = {"verb": verb.lower() if verb.isupper() else verb, "kind": kind, "status": "resolved"}
+        ctx.add("decision", {**value, "about": _about(after), "body": subject}, s, 0.7)
+    for m in re.finditer(
+        r"\b(?:was|were|been|be|being|is|are|and)\s+(?:formally\s+|unanimously\s+|then\s+)?(\w+)(\s+off)?\s+by\s+(?:the\s+)?",
+        text,
+    ):
+        verb = m.group(1) + (m.group(2) or "")
+        if not _narrated(ctx.lex).fullmatch(verb):
+            continue
+        after = [b for b in bodies if b[0] >= m.end() - 5 and b[0] <= m.end() + 5]
         if after:
-            ctx.add(
-                "decision",
-                {
-                    "verb": passive.group(1),
-                    "kind": _decision_verb(ctx.lex, passive.group(1))[1],  # type: ignore[index]
-                    "status": "resolved",
-                    "about": _about(text),
-                    "body": after[0][2],
-                },
-                s,
-                0.75,
-            )
-        return
-    passive_plain = re.match(r"^(?:The|This) (?:Plan|plan) was (approved|agreed|endorsed|adopted)\b", text)
-    if passive_plain:
-        body = _last_subject(ctx, s)
-        if body:
-            ctx.add(
-                "decision",
-                {
-                    "verb": passive_plain.group(1),
-                    "kind": "Approve",
-                    "status": "resolved",
-                    "about": "other" if "Improvement" in body else "plan",
-                    "body": body,
-                },
-                s,
-                0.6,
-            )
-        return
-    m = _NARRATIVE.search(text)
-    if not m or not bodies:
-        return
-    subject = [b for b in bodies if b[1] <= m.start() + 1]
-    if not subject:
-        return
-    between = text[subject[-1][1] : m.start()]
-    if len(between) > 40 or re.search(r"[.;]", between):
-        return
-    verb = m.group(1)
-    found = _decision_verb(ctx.lex, verb.split()[0])
-    if found is None:
-        return
-    ctx.add(
-        "decision",
-        {
-            "verb": verb,
-            "kind": found[1],
-            "status": "resolved",
-            "about": _about(text[m.start() :]),
-            "body": subject[-1][2],
-        },
-        s,
-        0.7,
-    )
+            value = {"verb": " ".join(verb.split()), "kind": _past_kind(ctx.lex, verb), "status": "resolved"}
+            ctx.add("decision", {**value, "about": _about(text), "body": after[0][2]}, s, 0.75)
+    if within is None:
+        plain = re.match(r"^(?:The|This) (?:Plan|plan) was (approved|agreed|endorsed|adopted)\b(?!\s+by)", text)
+        body = _last_subject(ctx, s) if plain else None
+        if plain and body:
+            about = "other" if "Improvement" in body else "plan"
+            value = {"verb": plain.group(1), "kind": "Approve", "status": "resolved", "about": about, "body": body}
+            ctx.add("decision", value, s, 0.6)
+
+
+def _subject(ctx: Context, text: str, pos: int, bodies: list[tuple[int, int, str, str]]) -> str | None:
+    """The body that is the subject of a verb at pos: the nearest body before it in the same clause."""
+    before = text[:pos]
+    if re.search(r"\bMembers\s+(?:also\s+|then\s+|unanimously\s+)?$", before):
+        return ctx.body_now or ctx.own_body
+    which = re.search(r",?\s+(?:which|who)\s+(?:then\s+|also\s+|had\s+|has\s+|have\s+)?$", before)
+    candidates = [b for b in bodies if b[1] <= (which.start() if which else pos)]
+    if not candidates:
+        return None
+    a, b, name, _ = candidates[-1]
+    between = text[b : which.start() if which else pos]
+    if len(between) > 100 or re.search(r"[.;]", between) or re.search(r"\b(?:to|by|from|with|of)\s*$", text[:a]):
+        return None
+    return name
+
+
+def _outcome_lines(ctx: Context) -> None:
+    """'Outcome: Recommendations Approved' is a decision only where nothing else records that item's decision."""
+    for s in ctx.sentences:
+        m = re.match(
+            r"^(?:Outcome|Decision status):\s*((?:Recommendations?\s+)?(Approved|Agreed|Noted|Endorsed|Adopted))\s*$",
+            s.text,
+        )
+        if not m:
+            continue
+        item = s.block.para.split(" (")[0] if re.match(r"\d{2}/\d{2}/\d{4} Item", s.block.para) else ""
+        same = [
+            p
+            for p in ctx.proposals
+            if p.kind == "decision"
+            and (not item or any(b.para.startswith(item) for b in ctx.doc.blocks if b.start <= p.start < b.end + 1))
+        ]
+        if same:
+            continue
+        body = ctx.own_body or ctx.body_now or "the meeting"
+        verb = m.group(2).lower()
+        ctx.add(
+            "decision",
+            {"verb": verb, "kind": _past_kind(ctx.lex, verb), "status": "resolved", "about": "other", "body": body},
+            s,
+            0.6,
+        )
 
 
 def _last_subject(ctx: Context, s: Sentence) -> str | None:

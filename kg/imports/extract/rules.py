@@ -390,16 +390,16 @@ def _meetings(ctx: Context) -> None:
                 and not re.search(r"\bmeeting\b", text[b_end : d.start])
             ):
                 continue  # "noted the outcome of the inspection ... in June 2010": the date is the inspection's
-            value = _date_value(ctx, d)
+            date = _date_value(ctx, d)
             if d.precision == "none" and not re.search(r"meeting", text, re.I):
                 continue
             if d.precision == "none" and not re.search(r"\d", d.text) and "meeting in" not in text[: d.start][-15:]:
                 continue
             ctx.add(
                 "meeting",
-                {"body": name, "body_kind": kind, "date": value, "date_text": d.text},
+                {"body": name, "body_kind": kind, "date": date, "date_text": d.text},
                 s,
-                0.8 if value else 0.55,
+                0.8 if date else 0.55,
             )
 
 
@@ -663,16 +663,16 @@ def _narrative_decision(ctx: Context, s: Sentence, within: str | None = None) ->
         verb = m.group(1) + (m.group(2) or "")
         if not _narrated(ctx.lex).fullmatch(verb):
             continue
-        after = [b for b in bodies if b[0] >= m.end() - 5 and b[0] <= m.end() + 5]
-        if after:
+        by = [b for b in bodies if m.end() - 5 <= b[0] <= m.end() + 5]
+        if by:
             value = {"verb": " ".join(verb.split()), "kind": _past_kind(ctx.lex, verb), "status": "resolved"}
-            ctx.add("decision", {**value, "about": _about(text), "body": after[0][2]}, s, 0.75)
+            ctx.add("decision", {**value, "about": _about(text), "body": by[0][2]}, s, 0.75)
     if within is None:
         plain = re.match(r"^(?:The|This) (?:Plan|plan) was (approved|agreed|endorsed|adopted)\b(?!\s+by)", text)
-        body = _last_subject(ctx, s) if plain else None
-        if plain and body:
-            about = "other" if "Improvement" in body else "plan"
-            value = {"verb": plain.group(1), "kind": "Approve", "status": "resolved", "about": about, "body": body}
+        earlier = _last_subject(ctx, s) if plain else None
+        if plain and earlier:
+            about = "other" if "Improvement" in earlier else "plan"
+            value = {"verb": plain.group(1), "kind": "Approve", "status": "resolved", "about": about, "body": earlier}
             ctx.add("decision", value, s, 0.6)
 
 

@@ -390,16 +390,16 @@ def _meetings(ctx: Context) -> None:
                 and not re.search(r"\bmeeting\b", text[b_end : d.start])
             ):
                 continue  # "noted the outcome of the inspection ... in June 2010": the date is the inspection's
-            date = _date_value(ctx, d)
+            when = _date_value(ctx, d)
             if d.precision == "none" and not re.search(r"meeting", text, re.I):
                 continue
             if d.precision == "none" and not re.search(r"\d", d.text) and "meeting in" not in text[: d.start][-15:]:
                 continue
             ctx.add(
                 "meeting",
-                {"body": name, "body_kind": kind, "date": date, "date_text": d.text},
+                {"body": name, "body_kind": kind, "date": when, "date_text": d.text},
                 s,
-                0.8 if date else 0.55,
+                0.8 if when else 0.55,
             )
 
 

@@ -122,7 +122,7 @@ _CAP = (
     r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?:[A-Z][\w'’&-]*|NHS|CYP)"
 )
-_JOIN = r"(?:\s+(?:and|&|of|for|the|in|on|with)\s+|\s+)"
+_JOIN = r"(?:[^\S\t\n]+(?:and|&|of|for|the|in|on|with)[^\S\t\n]+|[^\S\t\n]+)"  # never across a table cell
 _NAME = re.compile(rf"(?:(?:the|shadow)\s+)?{_CAP}(?:{_JOIN}{_CAP})*")
 _BODY_HEAD = re.compile(
     r"(Board|Committee|Cabinet|Council|Executive|Panel|Commission|Partnership|Forum|Group|Trust|Parliament|Network|"
@@ -229,6 +229,8 @@ def _body_mentions(ctx: Context, text: str) -> list[tuple[int, int, str, str]]:
             continue
         if kind[1] == "FullCouncil" and not re.fullmatch(r"(?:Full |County |City |Borough )?Council", name):
             continue
+        if name == "Council" and re.search(r"\b[Tt]he\s+$", text[:a]):
+            continue  # "the Council" is the authority, not a meeting of the full council
         if name.startswith("Chief "):
             continue
         out.append((a, b, name, kind[1]))
@@ -826,10 +828,17 @@ def _bodies_and_partners(ctx: Context) -> None:
             if s.text.isupper():
                 name = _titlecase(s.text[a:b])
             kind = _kind_of_name(ctx.lex, name)
+            if kind is None and re.search(r"\b(?:Board|Committee|Panel|Forum)$", name) and len(name.split()) >= 2:
+                kind = ("body", "Other")  # "Corporate Parenting Board": a body of a kind the lexicon does not name
             if kind is None or len(name) < 4:
                 continue
-            if _authority_name(ctx.lex, name) or re.fullmatch(r"Council|Board|Committee|Partnership|The Board", name):
+            generic = r"Council|Board|Committee|Partnership|Panel|Commission|Forum|Group|Trust|The Board"
+            if _authority_name(ctx.lex, name) or re.fullmatch(generic, name):
                 continue
+            if name == "Council" and re.search(r"\b[Tt]he\s+$", text[:a]):
+                continue  # "the Council" is the authority, not a meeting of the full council
+            if re.match(rf"\s+{_ATTRIBUTIVE}\b", text[b:]):
+                continue  # "the Children's Trust arrangements": the name describes something else
             post_like = re.search(r"\b(?:Director|Head|Manager|Officer|Member|Chief)\b", name) or re.search(
                 r"\b(?:Plan|Strategy|Act|Assessment|Review)$", name
             )
@@ -877,6 +886,11 @@ def _bodies_and_partners(ctx: Context) -> None:
         )
 
 
+_ATTRIBUTIVE = (
+    r"(?:arrangements|partners|members|framework|approach|model|structures?|agenda|governance|priorities|plan)"
+)
+
+
 def _split_lists(ctx: Context, spans: Iterator[tuple[int, int, str]]) -> Iterator[tuple[int, int, str]]:
     """'West Pennine Police and Eastholme Voluntary Action' is two organisations, not one."""
     for a, b, name in spans:
@@ -884,7 +898,8 @@ def _split_lists(ctx: Context, spans: Iterator[tuple[int, int, str]]) -> Iterato
         for i in range(1, len(parts)):
             left, right = " and ".join(parts[:i]), " and ".join(parts[i:])
             kl, kr = _kind_of_name(ctx.lex, left), _kind_of_name(ctx.lex, right)
-            if kl and kr and _BODY_HEAD.search(left) and (_BODY_HEAD.search(right) or kr[0] == "partner"):
+            organisations = kl and kr and (kl[0] == "partner" or _BODY_HEAD.search(left))
+            if organisations and (_BODY_HEAD.search(right) or kr and kr[0] == "partner"):
                 yield a, a + len(left), left
                 yield b - len(right), b, right
                 break
@@ -920,6 +935,9 @@ _ORG_WORDS = re.compile(
 )
 
 
+_TITLES = r"Councillor|Cllr\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Professor|Chief Inspector|Chief Superintendent|Superintendent|Inspector"
+
+
 def _people(ctx: Context) -> None:
     seen: dict[str, Proposal] = {}
     posts = ctx.lex.phrases_of("post")
@@ -942,6 +960,22 @@ def _people(ctx: Context) -> None:
         ctx.add("person", {"name": name, "post": post}, s, conf, span=span)
         seen[name] = ctx.proposals[-1]
 
+    for s in ctx.sentences:  # an attendance list: "Present: Name (Chair), Post; Dr Name, Organisation; ..."
+        listed = re.match(
+            r"^(?:Present|In attendance|Also (?:present|in attendance)|Officers|Attendees)\s*:\s*(.+)$", s.text
+        )
+        if not listed:
+            continue
+        for part in re.split(r";\s*", listed.group(1)):
+            m = re.match(
+                rf"^(?:and\s+)?(?:{_TITLES})?\s*({_PERSON})\s*(?:\([^)]*\))?\s*(?:,\s*(.+?))?[.;]?$", part.strip()
+            )
+            if m:
+                title = re.match(rf"^(?:and\s+)?({_TITLES})", part.strip())
+                post = m.group(2) if m.group(2) and is_post(m.group(2)) else None
+                if title and not post and re.match(r"Chief|Superintendent|Inspector", title.group(1)):
+                    post = title.group(1).strip()
+                add(m.group(1), post, s, 0.7, part.strip().rstrip(".;"))
     for s in ctx.sentences:
         text = s.text
         for m in re.finditer(

@@ -935,7 +935,10 @@ _ORG_WORDS = re.compile(
 )
 
 
-_TITLES = r"Councillor|Cllr\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Professor|Chief Inspector|Chief Superintendent|Superintendent|Inspector"
+_TITLES = (
+    r"Councillor|Cllr\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Professor|Chief Inspector|Chief Superintendent|Superintendent|"
+    r"Inspector"
+)
 
 
 def _people(ctx: Context) -> None:

@@ -18,7 +18,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from kg.imports.extract.dates import DateMention, find_dates, find_periods, with_year
+from kg.imports.extract.dates import MONTHS, DateMention, find_dates, find_periods, with_year
 from kg.imports.extract.document import Block, Document
 from kg.imports.extract.lexicon import Authority, Lexicon, load_lexicon
 from kg.imports.extract.lists import find_items
@@ -1179,35 +1179,97 @@ def _strategies(ctx: Context) -> None:
             seen[key] = ctx.proposals[-1]
 
 
+_REVIEW_LEFT = re.compile(
+    r"((?:(?:[A-Z][\w’'-]*|unannounced|independent|local|area|joint|targeted|focused|full|short|peer|annual|"
+    r"second|first|third|(?:19|20)\d{2})\s+){0,5})$"
+)
+_REVIEW_STOP = (
+    r"(?=\s+(?:in|on|by|during|carried|which|that|took|judged|found|rated|asked|published|was|were|has|had|is|"
+    r"are|will|required|expected|to|and\s+its)\b|[.;:]|\s+\(?(?:19|20)\d{2}|$)"
+)
+_SEASON = re.compile(r"\b(?:spring|summer|autumn|winter)\s+(?:of\s+)?((?:19|20)\d{2})\b", re.I)
+
+
 def _reviews(ctx: Context) -> None:
+    """Reviews and inspections the report names, each with the date it prints for it (or none).
+
+    A review is named by a review-kind phrase of the lexicon ("Joint Area Review", "inspection", "peer
+    review"), widened to its modifiers ("Ofsted's unannounced", "SEND local area") and its complement
+    ("of services for children in need of help and protection"). It is a particular review where a date
+    follows it in the clause or a year comes before it ("the 2006 Annual Performance Assessment"), or,
+    undated, where a named kind is written as one event ("the Joint Area Review", "the second annual
+    review"); "Annual Performance Assessment and Joint Area Reviews that will begin" is neither.
+    """
     seen: set[tuple[str, str | None]] = set()
+    phrases = sorted(ctx.lex.phrases.get("review", []), key=lambda cp: -len(cp[1]))
     for s in ctx.sentences:
-        concept = ctx.lex.concept_of("review", s.text)
-        if concept is None:
-            continue
-        low = s.text.lower()
-        phrase = max((p for c, p in ctx.lex.phrases["review"] if c == concept and p in low), key=len)
-        start = low.index(phrase)
-        name = s.text[start : start + len(phrase)]
-        years = sorted({d.value[:4] for d in find_dates(s.text) if d.value and d.precision in {"year", "month"}})
-        if re.search(r"\b(19|20)\d{2}\b", s.text[max(0, start - 8) : start]):
-            years = [re.search(r"\b((?:19|20)\d{2})\b", s.text[max(0, start - 8) : start]).group(1)]  # type: ignore[union-attr]
-        if concept == "PlanReview" and not re.search(r"\b(?:second|first|third|annual)\b", s.text, re.I):
-            pass
-        dates: list[str | None] = [*years] or [None]
-        if not re.search(
-            r"carried out|recommendations|rated|judged|asked|following|in \d{4}|of the|\d{4} ofsted|reviews of",
-            s.text,
-            re.I,
-        ):
-            continue
-        for year in dates:
-            months = [d.value for d in find_dates(s.text) if d.precision == "month" and d.value and d.value[:4] == year]
-            date = months[0] if months else year
-            if (concept, date) in seen:
-                continue
-            seen.add((concept, date))
-            ctx.add("review", {"name": name, "date": date, "kind": concept}, s, 0.7)
+        text = s.text
+        taken: list[tuple[int, int]] = []
+        for concept, phrase in phrases:
+            for m in re.finditer(rf"(?<![\w']){re.escape(phrase)}s?(?![\w'])", text, re.I):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                taken.append(m.span())
+                left = _REVIEW_LEFT.search(text[: m.start()])
+                begin = m.start() - len(left.group(1)) if left else m.start()
+                while re.match(r"(?:The|A|An|In|Following|After|Since|Our|Its|This)\s", text[begin:]):
+                    begin = text.index(" ", begin) + 1
+                rest = re.match(rf"\s+(?:of|into|for)\s+.*?{_REVIEW_STOP}", text[m.end() :])
+                end = m.end() + (len(rest.group(0)) if rest and len(rest.group(0)) < 110 else 0)
+                name = text[begin:end].strip(" ,")
+                year = re.match(r"((?:19|20)\d{2})\s+", name)
+                name = name[year.end() :] if year else name
+                before = text[max(0, begin - 12) : begin]
+                year = year or re.search(r"\b((?:19|20)\d{2})(?:'s)?\s+$", before)
+                clause = re.split(r"[;]|\.\s", text[end:])[0][:100]
+                dates = _review_dates(clause)
+                if year:
+                    dates = [year.group(1)]
+                plural = m.group(0).lower().endswith("s") and not phrase.endswith("s")
+                particular = re.search(r"\b(?:the|its|their|our|this)\s+(?:\w+\s+){0,3}$", before, re.I) or re.search(
+                    r"'s\s+$", before
+                )
+                if not dates:
+                    named = concept in {
+                        "JointAreaReview",
+                        "AnnualPerformanceAssessment",
+                        "DiagnosticReview",
+                        "NationalReview",
+                    }
+                    ordinal = re.search(
+                        r"\b(?:first|second|third|fourth)\s+(?:annual\s+)?$",
+                        text[max(0, m.start() - 20) : m.start()],
+                        re.I,
+                    )
+                    later = re.search(r"\bwill\b", clause[:40])
+                    attributive = re.match(
+                        r"\s+(?:findings|letter|report|team|recommendations|action plan)\b", text[end:]
+                    )
+                    if plural or not (particular and (named or ordinal)) or later or attributive:
+                        continue  # not one review the report dates or names as an event
+                for date in dates or [None]:
+                    if (concept, date) in seen:
+                        continue
+                    seen.add((concept, date))
+                    ctx.add("review", {"name": name, "date": date, "kind": concept}, s, 0.7, span=name)
+
+
+def _review_dates(clause: str) -> list[str]:
+    """The dates a review's clause prints for it: a day, a month, a year, a season's year; each year once."""
+    season = _SEASON.search(clause)
+    if season and season.start() < 40:
+        return [season.group(1)]
+    span = re.search(rf"\b({MONTHS})\s*[-–]\s*({MONTHS})\s+((?:19|20)\d{{2}})", clause)
+    if span and span.start() < 40:
+        return [span.group(3)]  # "March-April 2009": the year both months share
+    out: list[str] = []
+    for d in find_dates(clause):
+        if d.value and d.start < 60 and d.value[:4] not in {o[:4] for o in out}:
+            out.append(d.value)
+    years = re.findall(r"\bin\s+((?:19|20)\d{2})\s+and\s+((?:19|20)\d{2})\b", clause)
+    for pair in years:
+        out.extend(y for y in pair if y not in out)
+    return out
 
 
 def _risks(ctx: Context) -> None:

@@ -1247,7 +1247,8 @@ def _reviews(ctx: Context) -> None:
                     )
                     if plural or not (particular and (named or ordinal)) or later or attributive:
                         continue  # not one review the report dates or names as an event
-                for date in dates or [None]:
+                undated: list[str | None] = [None]
+                for date in dates or undated:
                     if (concept, date) in seen:
                         continue
                     seen.add((concept, date))

@@ -221,7 +221,7 @@ _EVENT = re.compile(
 def _body_mentions(ctx: Context, text: str) -> list[tuple[int, int, str, str]]:
     """Bodies named in a sentence: (start, end, name, body kind); generic 'the Board' resolved."""
     out = []
-    for a, b, name in name_spans(text):
+    for a, b, name in _split_lists(ctx, name_spans(text)):
         if not _BODY_HEAD.search(name) and not re.search(r"Cabinet Member for|Executive Member for", name):
             continue
         kind = _kind_of_name(ctx.lex, name)
@@ -1065,11 +1065,12 @@ def _sentence_of(ctx: Context, block: Block, span: str) -> Sentence:
 # consultation, legislation, strategies, reviews, risks, target groups, monitoring
 
 _COUNT = re.compile(
-    r"(?:\b(around|approximately|about|some|over|more than|at least|nearly|almost|up to|so far)\s+)?"
+    r"(?:\b((?i:around|approximately|about|some|over|more than|at least|nearly|almost|up to|so far))\s+)?"
     r"\b(\d{1,3}(?:,\d{3})+|\d+)"
-    r"\s+(children(?: and young people)?|young people|people|pupils|parents(?: and carers)?|residents|responses|"
-    r"practitioners(?: and managers)?|participants|staff|schools)\b",
-    re.I,
+    r"\s+((?:(?!(?:the|a|an|of|in|for|and|to|at|on|with|from|by)\b)[a-z-]+\s+){0,2}?(?:children(?: and young people)?|"
+    r"young people|people|pupils|parents(?: and carers)?|residents|responses|practitioners(?: and managers)?|"
+    r"participants|staff|schools|inspectors|members|carers|families|students|professionals|respondents|"
+    r"head ?teachers|councillors|organisations|partners))\b(?!['’]s)"
 )
 _CONSULT_WORDS = re.compile(
     r"consult|survey|questionnaire|took part|responded|respon|involved|attended|told us|workshop|"
@@ -1078,25 +1079,38 @@ _CONSULT_WORDS = re.compile(
 )
 
 
+_QUALIFIERS = {"Approximately": "approximately", "MoreThan": "more-than", "AtLeast": "at-least", "AtMost": "at-most"}
+
+
 def _consultations(ctx: Context) -> None:
+    """How many took part in a consultation, with the qualifier printed and the dates it ran where stated."""
+    period_of: dict[int, tuple[str | None, str | None]] = {}  # a block's consultation period, from any sentence
     for s in ctx.sentences:
-        if not _CONSULT_WORDS.search(s.text):
+        if re.search(r"consult|survey", s.text, re.I):
+            period = _period_of(s.text)
+            if period != (None, None):
+                period_of.setdefault(id(s.block), period)
+    for s in ctx.sentences:
+        context = _CONSULT_WORDS.search(s.text) or re.search(r"consult", s.block.section or "", re.I)
+        if not context:
             continue
+        own = _period_of(s.text)
+        start, end = own if own != (None, None) else period_of.get(id(s.block), (None, None))
+        dates = {"start": start, "end": end} if start else {}
         for m in _COUNT.finditer(s.text):
             n = int(m.group(2).replace(",", ""))
-            if (1900 <= n <= 2100 and "," not in m.group(2) and not m.group(1)) or re.search(
-                r"\bmembers\b", s.text[m.end() : m.end() + 10]
+            if 1900 <= n <= 2100 and "," not in m.group(2) and not m.group(1):
+                continue  # a year, not a count
+            if re.search(
+                r"\b(?:Stage|Year|NI|[Ss]ection|paragraph|Appendix|Item|page|Priority|Outcome)\s+$", s.text[: m.start()]
             ):
-                continue
+                continue  # "Key Stage 2", "NI 65": a label, not a count
+            if re.search(r"\b(?:whose|its|their|has|have)\s+$", s.text[: m.start()]):
+                continue  # "the Youth Council, whose 48 members ran a survey": a body's size
             word = (m.group(1) or "").lower()
             qualifier = ctx.lex.concept_of("qualifier", word) if word and word != "so far" else None
-            q = {"Approximately": "approximately", "MoreThan": "more-than", "AtLeast": "at-least", "AtMost": "at-most"}
-            ctx.add(
-                "consultation",
-                {"count": n, "qualifier": q.get(qualifier or "", "exact"), "who": m.group(3).lower()},
-                s,
-                0.8,
-            )
+            value = {"count": n, "qualifier": _QUALIFIERS.get(qualifier or "", "exact"), "who": m.group(3).lower()}
+            ctx.add("consultation", {**value, **dates}, s, 0.8)
         bare = re.search(
             r"\b(around|approximately|about|some|over|more than|at least|nearly|almost)\s+(\d{1,3}(?:,\d{3})+|\d+)\s+"
             r"(?:have|had|were)\s+(?:been\s+)?(?:involved|consulted|took part|responded)",
@@ -1105,49 +1119,87 @@ def _consultations(ctx: Context) -> None:
         )
         if bare:
             qualifier = ctx.lex.concept_of("qualifier", bare.group(1).lower())
-            q = {"Approximately": "approximately", "MoreThan": "more-than", "AtLeast": "at-least", "AtMost": "at-most"}
-            ctx.add(
-                "consultation",
-                {
-                    "count": int(bare.group(2).replace(",", "")),
-                    "qualifier": q.get(qualifier or "", "exact"),
-                    "who": None,
-                },
-                s,
-                0.7,
-            )
+            count = int(bare.group(2).replace(",", ""))
+            value = {"count": count, "qualifier": _QUALIFIERS.get(qualifier or "", "exact"), "who": None}
+            ctx.add("consultation", {**value, **dates}, s, 0.7)
+
+
+def _period_of(text: str) -> tuple[str | None, str | None]:
+    """When a consultation ran, at the precision printed: 'between October and December 2006', 'in
+    November 2013', 'in the autumn of 2015', 'on 17 November 2006'. A range's first end takes the year its
+    second end prints ('from 9 January to 17 February 2006'); nothing else is filled in."""
+    span = re.search(
+        rf"\b(?i:between|from)\s+((?:\d{{1,2}}\s+)?(?:{MONTHS})(?:\s+(?:19|20)\d{{2}})?)\s+(?:and|to|until)\s+"
+        rf"((?:\d{{1,2}}\s+)?(?:{MONTHS})\s+(?:19|20)\d{{2}})",
+        text,
+    )
+    if span:
+        second = find_dates(span.group(2))
+        year = second[0].value[:4] if second and second[0].value else None
+        first_text = span.group(1) if re.search(r"\d{4}", span.group(1)) else f"{span.group(1)} {year}"
+        first = find_dates(first_text)
+        if first and first[0].value and second and second[0].value:
+            return first[0].value, second[0].value
+    season = _SEASON.search(text)
+    if season:
+        return season.group(1), season.group(1)
+    for d in find_dates(text):
+        if d.value and d.precision in {"day", "month"} and re.search(r"\b(?:in|on|during)\s+$", text[: d.start]):
+            return d.value, d.value
+    return None, None
 
 
 def _legislation(ctx: Context) -> None:
+    """Acts and regulations the report cites, with the section only where it names one; and the duties they place."""
     acts = ctx.lex.phrases.get("legislation", [])
     seen: set[str] = set()
     last_act: str | None = None
     for s in ctx.sentences:
         low = s.text.lower().replace("’", "'")
-        hits = []
-        for path, title in acts:
-            for m in re.finditer(re.escape(title), low):
-                hits.append((m.start(), m.end(), path))
-        hits.sort()
-        for start, _, path in hits:
+        hits = sorted((m.start(), m.end(), path) for path, title in acts for m in re.finditer(re.escape(title), low))
+        cited: list[str] = []
+        for start, end, path in hits:
             last_act = path
-            section = re.search(
+            before = re.search(
                 r"\bsections?\s+(\d+[a-z]?)(?:\(\d+\))?\s+of\s+(?:the\s+)?$", low[max(0, start - 30) : start]
             )
-            iri = f"http://www.legislation.gov.uk/id/{path}" + (
-                f"/section/{section.group(1).upper() if section.group(1)[-1].isalpha() else section.group(1)}"
-                if section
-                else ""
-            )
+            after = re.match(r"\s*,?\s*\(?(?:section|s\.)\s*(\d+[a-z]?)\b", low[end:])
+            section = before or after
+            iri = f"{LEGISLATION}{path}" + (f"/section/{section.group(1).upper()}" if section else "")
+            cited.append(iri)
             if iri not in seen:
                 seen.add(iri)
                 ctx.add("legislation", {"iri": iri}, s, 0.95 if section else 0.9)
-        for m in re.finditer(r"\bsection\s+(\d+[a-z]?)\s+of\s+the\s+act\b", low):
+        for m in re.finditer(r"\bsection\s+(\d+[a-z]?)\s+of\s+the\s+(?:same\s+)?act\b", low):
             if last_act:
-                iri = f"http://www.legislation.gov.uk/id/{last_act}/section/{m.group(1).upper()}"
+                iri = f"{LEGISLATION}{last_act}/section/{m.group(1).upper()}"
+                cited.append(iri)
                 if iri not in seen:
                     seen.add(iri)
                     ctx.add("legislation", {"iri": iri}, s, 0.8)
+        if cited:
+            _duty(ctx, s, cited)
+
+
+LEGISLATION = "http://www.legislation.gov.uk/id/"
+_DUTY = re.compile(
+    r"(?:\b(?:places?|placed|imposes?)\s+a\s+(?:statutory\s+)?duty\s+on\s+(?P<on>.+?)\s+to\b"
+    r"|\brequires?\s+(?P<req>.+?)\s+to\s+(?!the\b)"
+    r"|(?P<own>\b(?:[Tt]he\s+)?(?:Council|[Aa]uthority|[Ll]ocal [Aa]uthorities|[Pp]artners)(?:'s|’s)?)"
+    r"\s+(?:statutory\s+)?duty\b"
+    r"|\b(?P<has>(?:[Tt]he\s+)?[\w'’ ]{3,60}?)\s+(?:has|have)\s+a\s+(?:statutory\s+)?duty\b)"
+)
+
+
+def _duty(ctx: Context, s: Sentence, cited: list[str]) -> None:
+    """A statutory duty the sentence says an Act places: its legal basis as cited (the section only where named)."""
+    m = _DUTY.search(s.text)
+    if not m or re.search(r"\bno (?:longer a |statutory )?(?:duty|requirement)\b", s.text, re.I):
+        return
+    holder = next(g for g in (m.group("on"), m.group("req"), m.group("own"), m.group("has")) if g is not None)
+    holder = re.sub(r"(?:'s|’s)$", "", holder.strip())
+    basis = max(cited, key=lambda iri: ("/section/" in iri, -cited.index(iri)))
+    ctx.add("duty", {"iri": basis, "holder": holder, "text": s.text}, s, 0.7)
 
 
 _STRATEGY = re.compile(
@@ -1291,36 +1343,65 @@ def _risks(ctx: Context) -> None:
             )
 
 
+def _inflected(phrase: str) -> str:
+    """A target group's phrase as a pattern that also takes the other number ("care leaver", "young people")."""
+    words = []
+    for word in phrase.split():
+        if word in {"person", "people"}:
+            words.append("(?:person|people)")
+        elif word in {"child", "children"}:
+            words.append("(?:child|children)")
+        else:
+            words.append(re.escape(word.removesuffix("s")) + "s?" if re.fullmatch(r"[a-z]+", word) else re.escape(word))
+    return r"\s+".join(words)
+
+
 def _target_groups(ctx: Context) -> None:
+    """Groups of children the plan names (one per concept): not inside an indicator's name or an organisation's."""
     seen: set[str] = set()
+    measured = [(p.start, p.end) for p in ctx.proposals if p.kind == "indicator"]
     for s in ctx.sentences:
+        if s.block.kind == "heading" and re.match(r"Implications\b", s.text):
+            continue
         low = s.text.lower().replace("’", "'")
         for concept, phrase in ctx.lex.phrases.get("target-group", []):
             if concept in seen:
                 continue
-            m = re.search(rf"\b{re.escape(phrase)}\b", low)
-            if m:
+            for m in re.finditer(rf"\b{_inflected(phrase)}\b", low):
+                at = s.start + m.start()
+                if any(a <= at < b for a, b in measured):
+                    continue  # "the rate of children in care per 10,000": a measure, not the plan's group
+                if re.match(r"\s+(?:Council|Board|Forum|Partnership|Team|Service)\b", s.text[m.end() :]):
+                    continue  # "Children in Care Council": an organisation's name
                 seen.add(concept)
                 ctx.add("target_group", {"name": s.text[m.start() : m.end()], "concept": concept}, s, 0.6)
+                break
+
+
+_MONITORS = re.compile(
+    r"\b(?:monitor\w*|reports?\s+to|reported\s+to|report(?:ing)?\s+(?:back\s+)?to|receives?|checks?\s+progress|"
+    r"reviews?\s+(?:progress|the plan|delivery)|review\w*|progress reports?|performance reports?|annual report)\b",
+    re.I,
+)
 
 
 def _monitoring(ctx: Context) -> None:
+    """Who receives reports on the plan and how often, where both are stated in one clause."""
     for s in ctx.sentences:
-        if not re.search(r"monitor|report(?:s)? to|receive|checks? progress|reviewed", s.text, re.I):
+        if not _MONITORS.search(s.text) or not ctx.lex.concept_of("frequency", s.text):
             continue
-        freq = ctx.lex.concept_of("frequency", s.text)
-        if not freq:
-            continue
-        bodies = _body_mentions(ctx, s.text)
-        if not bodies:
-            continue
-        clauses = re.split(r"\s+and\s+(?=to\b|annually|through)", s.text)
+        clauses = re.split(
+            r",\s+and\s+|;\s+|\s+and\s+(?=(?:to|annually|each|every|this|an?|publish|reports?)\b)", s.text
+        )
         for clause in clauses:
-            f = ctx.lex.concept_of("frequency", clause)
-            b = _body_mentions(ctx, clause)
-            if f and b:
-                by = b[-1][2] if re.search(r"report to|to this", clause) or len(b) == 1 else b[0][2]
-                ctx.add("monitoring", {"by": by, "frequency": f}, s, 0.6)
+            freq = ctx.lex.concept_of("frequency", clause)
+            bodies = _body_mentions(ctx, clause)
+            if not freq or not bodies:
+                continue
+            to = re.search(r"(?:\b(?:report(?:s|ed|ing)?|made|submitted|presented)\s+(?:\w+\s+){0,3}?|^)to\s+", clause)
+            receivers = [b for b in bodies if to and b[0] >= to.end() - 1] or bodies[:1]
+            for b in receivers:
+                ctx.add("monitoring", {"by": b[2], "frequency": freq}, s, 0.6)
 
 
 # --- the whole document -----------------------------------------------------------------------------------------

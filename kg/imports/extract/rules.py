@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 from kg.imports.extract.dates import MONTHS, DateMention, find_dates, find_periods, with_year
 from kg.imports.extract.document import Block, Document
 from kg.imports.extract.lexicon import Authority, Lexicon, load_lexicon
-from kg.imports.extract.lists import find_items
+from kg.imports.extract.lists import find_items, owner_like
 
 
 @dataclass
@@ -1404,6 +1404,79 @@ def _monitoring(ctx: Context) -> None:
                 ctx.add("monitoring", {"by": b[2], "frequency": freq}, s, 0.6)
 
 
+_MEMBERS = re.compile(
+    r"\b(?:whose\s+members\s+(?:are|include)|(?:[Ii]ts|[Tt]heir)\s+members\s+(?:are|include)|brings?\s+together|"
+    r"(?:which|that)\s+includes?|members\s+(?:are|include))\s*:?\s+(?P<list>[^.;]+)"
+)
+
+
+def _memberships(ctx: Context, authority: Authority | None) -> None:
+    """Who belongs to a body, where the report says so: its listed members, who joins, is appointed or chairs it."""
+    previous: str | None = None
+    for s in ctx.sentences:
+        text = s.text
+        bodies = _body_mentions(ctx, text)
+        m = _MEMBERS.search(text)
+        if m:
+            before = [b for b in bodies if b[1] <= m.start() + 1]
+            body = (
+                before[-1][2]
+                if before
+                else (previous if re.match(r"\s*(?:[Ii]ts|[Tt]heir)\b", text[m.start() :]) else None)
+            )
+            if body:
+                for part in _enumerated(ctx, m.group("list")):
+                    name = re.sub(r"^(?:the|and)\s+", "", part.strip()).strip(" .")
+                    if name == "Council" and authority:
+                        name = f"{authority.name} Council"
+                    if name and (owner_like(ctx.lex, name) or _authority_name(ctx.lex, name)) and name != body:
+                        ctx.add("membership", {"member": name, "body": body, "role": None}, s, 0.7, span=part.strip())
+        for j in re.finditer(
+            rf"(?:(?:Councillor|Cllr\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+)?(?P<who>{_PERSON}|[A-Z][\w'’ ]+?)"
+            r"(?:,\s+who\s+|\s+)(?:has|had|have)\s+(?:joined|accepted the invitation to join)\s+the\s+"
+            r"(?P<head>Board|Committee|Partnership|Group|Panel|Executive)",
+            text,
+        ):
+            target = _resolve_generic(ctx, j.group("head"))
+            if target:
+                ctx.add("membership", {"member": j.group("who"), "body": target[0], "role": None}, s, 0.7)
+        for j in re.finditer(
+            rf"(?:Councillor|Cllr\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)?\s*(?P<who>{_PERSON})\s+be\s+(?:appointed|elected)\s+"
+            r"(?:as\s+)?(?:the\s+)?(?P<role>(?:Vice-)?Chair(?:man)?|[A-Z][\w-]*(?: [A-Z][\w-]*)?)?\s*(?:of|to)\s+the\s+"
+            r"(?P<rest>[^.;]+)",
+            text,
+        ):
+            named = _body_mentions(ctx, "the " + j.group("rest"))
+            if named:
+                role = j.group("role") if j.group("role") and "Chair" in j.group("role") else None
+                ctx.add("membership", {"member": j.group("who"), "body": named[0][2], "role": role}, s, 0.7)
+        chaired = re.search(rf"\bis\s+chaired\s+by\s+(?:Councillor\s+|Cllr\.?\s+|Dr\.?\s+)?({_PERSON})", text)
+        if chaired and bodies:
+            ctx.add("membership", {"member": chaired.group(1), "body": bodies[0][2], "role": "Chair"}, s, 0.7)
+        chair = re.search(
+            rf"^(?:Present|PRESENT)\s*:\s*(?:Councillor\s+|Cllr\.?\s+)?({_PERSON})\s*\((Chair(?:man|person)?)\)", text
+        )
+        if chair and ctx.own_body:
+            ctx.add("membership", {"member": chair.group(1), "body": ctx.own_body, "role": chair.group(2)}, s, 0.7)
+        subjects = [b for b in bodies if b[3] != "CabinetMember"]
+        if subjects:
+            previous = subjects[0][2]
+
+
+def _enumerated(ctx: Context, text: str) -> list[str]:
+    """'A, B, C and D' -> its items; only the last comma's item splits at 'and' (the list's own conjunction)."""
+    parts = [p for p in re.split(r",\s+", text) if p.strip()]
+    if not parts:
+        return []
+    last = parts.pop()
+    split = re.match(r"^(?:and\s+)?(.+?)\s+and\s+((?:the\s+)?[A-Z].*)$", last)
+    if split and (len(parts) or len(split.group(1).split()) > 1):
+        parts.extend([split.group(1), split.group(2)])
+    else:
+        parts.append(last)
+    return parts
+
+
 # --- the whole document -----------------------------------------------------------------------------------------
 
 
@@ -1430,6 +1503,7 @@ def propose(doc: Document, lexicon: Lexicon | None = None) -> tuple[list[Proposa
     _meetings(ctx)
     _decisions(ctx)
     _people(ctx)
+    _memberships(ctx, authority)
     _lists(ctx)
     _consultations(ctx)
     _legislation(ctx)

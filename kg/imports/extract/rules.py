@@ -734,8 +734,8 @@ def _last_subject(ctx: Context, s: Sentence) -> str | None:
 # plans
 
 _PLAN_CORE = re.compile(
-    r"(?:(?P<owner>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?)(?:'s|’s)?\s+)?(?P<core>Children(?:,)?\s+(?:and|&)\s+Young\s+"
-    r"People(?:'s|’s|s')?(?:\s+and\s+Families)?(?:\s+Partnership)?\s+Plan|CYPP)\b",
+    r"(?:(?P<owner>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?)(?:'s|’s)?\s+)?(?P<core>Children(?:,\s*|,?\s+(?:and|&)\s+)Young\s+"
+    r"People(?:'s|’s|s')?(?:,?\s+(?:and|&)\s+(?:their\s+)?Families(?:'|’)?)?(?:\s+Partnership)?\s+Plan|CYPP)\b",
     re.I,
 )
 
@@ -1223,6 +1223,8 @@ def _strategies(ctx: Context) -> None:
                 continue
             if re.search(r"\b(?:of|for)\s+Children'?s?\s+Strategy", name):
                 continue
+            if re.match(r"\s+(?:Co-?ordinator|Manager|Officer|Lead|Team)\b", s.text[m.end() :]):
+                continue  # "Children's Plan Co-ordinator": a post, not a plan
             key = name.lower()
             hit = process.extractOne(key, list(seen), scorer=fuzz.token_set_ratio, score_cutoff=90) if seen else None
             if hit:

@@ -359,6 +359,7 @@ def _table_items(lex: Lexicon, rows: list[Block], lead: str | None) -> Iterator[
         body = rows if not any(_owner_heading(lex, c) for c in header) else rows[1:]
     owner_col = next((j for j, r in roles.items() if r == "owner"), None)
     outcome_col = next((j for j, r in roles.items() if r == "outcome"), None)
+    priority_col = next((j for j, r in roles.items() if r == "priority"), None)
     outcome: str | None = None
     for row in body:
         cells = row.cells
@@ -374,6 +375,8 @@ def _table_items(lex: Lexicon, rows: list[Block], lead: str | None) -> Iterator[
             if kind == "priority" and owner_col is not None and owner_col < len(cells):
                 owner = None if _no_owner(lex, cells[owner_col]) else cells[owner_col].strip()
             parent = outcome if kind == "priority" and outcome_col is not None else None
+            if kind == "indicator" and priority_col is not None and priority_col < len(cells):
+                parent = cells[priority_col].strip() or None  # the priority the measure on its row measures
             yield Item(kind, value, owner, row, value, parent=parent, confidence=0.8)
 
 

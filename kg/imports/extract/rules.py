@@ -346,7 +346,8 @@ def _meetings(ctx: Context) -> None:
             name = m.group(2).strip()
             found = _kind_of_name(ctx.lex, name)
             (date,) = find_dates(m.group(1))
-            ctx.add("meeting", {"body": name, "body_kind": found[1] if found else "Other", "date": date.value}, s, 0.95)
+            value = {"body": name, "body_kind": found[1] if found else "Other", "date": date.value, "held": True}
+            ctx.add("meeting", value, s, 0.95)  # a committee system lists a meeting's items once it has met
             continue
         if s.block.kind == "row":
             _pathway_row(ctx, s)
@@ -360,6 +361,7 @@ def _meetings(ctx: Context) -> None:
             for d in dates[:1]:
                 if ctx.own_body and d.precision in {"none", "day"}:
                     value = {"body": ctx.own_body, "body_kind": ctx.own_kind, "date": d.value, "date_text": d.text}
+                    value["after_report"] = True  # the next meeting is after the one the report records
                     ctx.add("meeting", value, s, 0.8 if d.value else 0.6)
             continue
         bodies = _body_mentions(ctx, text)
@@ -496,7 +498,7 @@ def _about(clause: str) -> str:
         return "membership"
     if re.search(
         r"\breport(?:s)?\b.*\b(?:submitted|brought|back|receive|on progress)\b|report progress|further report|"
-        r"receives a report|report on progress",
+        r"receives a report|report on progress|(?:for|requested|asked for) (?:a|an|further) (?:\w+ )?report",
         low,
     ):
         return "report-request"
@@ -567,7 +569,7 @@ def _decisions(ctx: Context) -> None:
             r"\bminutes of the (?:last |previous )?meeting\b.*\bwere (agreed|approved|confirmed|signed)\b", text, re.I
         )
         if minutes and ctx.body_now:
-            value = {"verb": minutes.group(1), "kind": "Approve", "status": "resolved", "about": "minutes"}
+            value = {"verb": minutes.group(1), "kind": "ApproveMinutes", "status": "resolved", "about": "minutes"}
             ctx.add("decision", {**value, "body": ctx.body_now}, s, 0.8)
             continue
         _narrative_decision(ctx, s)
@@ -653,9 +655,13 @@ def _narrative_decision(ctx: Context, s: Sentence, within: str | None = None) ->
         be = re.match(r"\s*:?\s+that\s+[^.;]{0,120}?\bbe\s+(\w+)", after)
         if verb.lower() == "agreed" and to and _decision_verb(ctx.lex, to.group(1)):
             kind = _decision_verb(ctx.lex, to.group(1))[1]  # type: ignore[index]
-            verb = f"{verb} to {to.group(1)}"
+            verb = f"{verb.lower()} to {to.group(1)}"
         elif verb.isupper() and be and _decision_verb(ctx.lex, be.group(1)):
             verb, kind = _decision_verb(ctx.lex, be.group(1))  # type: ignore[misc]
+        if kind == "Approve" and re.match(r"\s+(?:the\s+)?(?:final\s+|consultation\s+)?draft\b", after):
+            kind = (
+                "AgreeDraftForConsultation" if re.search(r"for consultation", after) else "Agree"
+            )  # a draft, not a plan
         value = {"verb": verb.lower() if verb.isupper() else verb, "kind": kind, "status": "resolved"}
         ctx.add("decision", {**value, "about": _about(after), "body": subject}, s, 0.7)
     for m in re.finditer(
@@ -1034,6 +1040,8 @@ def _lists(ctx: Context) -> None:
             value["owner"] = item.owner
             if item.parent:
                 value["outcome"] = item.parent
+        if item.kind == "indicator" and item.parent:
+            value["priority"] = item.parent
         ecm = next((iri for label, iri in ctx.lex.outcomes.items() if label.lower() == item.name.lower()), None)
         if item.kind == "outcome" and ecm:
             value["ecm"] = ecm
@@ -1434,14 +1442,15 @@ def _memberships(ctx: Context, authority: Authority | None) -> None:
                     if name and (owner_like(ctx.lex, name) or _authority_name(ctx.lex, name)) and name != body:
                         ctx.add("membership", {"member": name, "body": body, "role": None}, s, 0.7, span=part.strip())
         for j in re.finditer(
-            rf"(?:(?:Councillor|Cllr\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+)?(?P<who>{_PERSON}|[A-Z][\w'’ ]+?)"
             r"(?:,\s+who\s+|\s+)(?:has|had|have)\s+(?:joined|accepted the invitation to join)\s+the\s+"
             r"(?P<head>Board|Committee|Partnership|Group|Panel|Executive)",
             text,
         ):
+            spans = [n for n in name_spans(text[: j.start()]) if n[1] >= j.start() - 2]
+            who = _untitled(spans[-1][2]) if spans else ""
             target = _resolve_generic(ctx, j.group("head"))
-            if target:
-                ctx.add("membership", {"member": j.group("who"), "body": target[0], "role": None}, s, 0.7)
+            if target and who:
+                ctx.add("membership", {"member": who, "body": target[0], "role": None}, s, 0.7)
         for j in re.finditer(
             rf"(?:Councillor|Cllr\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)?\s*(?P<who>{_PERSON})\s+be\s+(?:appointed|elected)\s+"
             r"(?:as\s+)?(?:the\s+)?(?P<role>(?:Vice-)?Chair(?:man)?|[A-Z][\w-]*(?: [A-Z][\w-]*)?)?\s*(?:of|to)\s+the\s+"
@@ -1451,7 +1460,8 @@ def _memberships(ctx: Context, authority: Authority | None) -> None:
             named = _body_mentions(ctx, "the " + j.group("rest"))
             if named:
                 role = j.group("role") if j.group("role") and "Chair" in j.group("role") else None
-                ctx.add("membership", {"member": j.group("who"), "body": named[0][2], "role": role}, s, 0.7)
+                member = _untitled(j.group("who"))
+                ctx.add("membership", {"member": member, "body": named[0][2], "role": role}, s, 0.7)
         chaired = re.search(rf"\bis\s+chaired\s+by\s+(?:Councillor\s+|Cllr\.?\s+|Dr\.?\s+)?({_PERSON})", text)
         if chaired and bodies:
             ctx.add("membership", {"member": chaired.group(1), "body": bodies[0][2], "role": "Chair"}, s, 0.7)
@@ -1463,6 +1473,11 @@ def _memberships(ctx: Context, authority: Authority | None) -> None:
         subjects = [b for b in bodies if b[3] != "CabinetMember"]
         if subjects:
             previous = subjects[0][2]
+
+
+def _untitled(name: str) -> str:
+    """A person's name without the title the report prints before it."""
+    return re.sub(rf"^(?:(?:{_TITLES})\s+)+", "", name.strip())
 
 
 def _enumerated(ctx: Context, text: str) -> list[str]:

@@ -854,6 +854,8 @@ def _bodies_and_partners(ctx: Context) -> None:
                 continue
             if kind[0] == "partner" and len(name.split()) < 2 and name not in {"Police", "NHS"} or name == "NHS":
                 continue
+            if kind[0] == "partner" and not _BODY_HEAD.search(name) and not _multiword_match(ctx.lex, name):
+                continue  # "Children's Social Care", "Pledge for Children in Care": a generic word, not an organisation
             if (
                 kind[0] == "body"
                 and kind[1] == "FullCouncil"
@@ -890,6 +892,15 @@ def _bodies_and_partners(ctx: Context) -> None:
         ctx.proposals.append(
             Proposal("body", {"name": ctx.own_body, "body_kind": ctx.own_kind}, ctx.own_body, 0, 0, "header", 0.8)
         )
+
+
+def _multiword_match(lex: Lexicon, name: str) -> bool:
+    """Whether a phrase that names organisations (a hidden label or a lexicon row, not a kind's label such as
+    "social care") is in the name."""
+    low = f" {name.lower().replace('’', chr(39))} "
+    found = [phrase for _, phrase in lex.phrases.get("partner", []) if f" {phrase} " in low]
+    placed = any(f" {w} " in low for w in re.findall(r"[a-z][\w'-]+", low) if _authority_name(lex, w))
+    return any(phrase not in lex.generic for phrase in found) or bool(found) and placed  # "Public Health Stannerwick"
 
 
 _ATTRIBUTIVE = (
@@ -1370,13 +1381,14 @@ def _target_groups(ctx: Context) -> None:
     """Groups of children the plan names (one per concept): not inside an indicator's name or an organisation's."""
     seen: set[str] = set()
     measured = [(p.start, p.end) for p in ctx.proposals if p.kind == "indicator"]
+    everyone = set(ctx.lex.phrases_of("target-group-not"))
     for s in ctx.sentences:
-        if s.block.kind == "heading" and re.match(r"Implications\b", s.text):
+        if s.block.kind == "heading" and re.match(r"(?:\d+\.?\s+)?Implications\b", s.text):
             continue
         low = s.text.lower().replace("’", "'")
         for concept, phrase in ctx.lex.phrases.get("target-group", []):
-            if concept in seen:
-                continue
+            if concept in seen or phrase in ctx.lex.acronyms or phrase in everyone:
+                continue  # "SEND" names a group and a partnership board alike; "all children" is no group
             for m in re.finditer(rf"\b{_inflected(phrase)}\b", low):
                 at = s.start + m.start()
                 if any(a <= at < b for a, b in measured):

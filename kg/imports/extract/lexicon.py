@@ -22,11 +22,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from rdflib import RDF, Graph, Namespace, URIRef
+from rdflib import RDF, Graph, Namespace
 
 from kg.config import REPO_ROOT
 from kg.namespaces import CYP
-from kg.ontology.files import load_ontology
 from kg.ontology.vocabulary import concepts
 
 REPO = REPO_ROOT
@@ -156,13 +155,3 @@ def load_lexicon(fictional: Path | None = FICTIONAL) -> Lexicon:
         str(label): str(s) for s, label in ecm.subject_objects(SKOS.prefLabel) if (s, RDF.type, CYP.Outcome) in ecm
     }
     return Lexicon(authorities, phrases, outcomes, frozenset(acronyms), frozenset(generic))
-
-
-@cache
-def scheme_concepts(scheme: str) -> frozenset[str]:
-    """The local names of the concepts in one of the ontology's concept schemes (e.g. DecisionKindScheme).
-
-    Read from the ontology graph until a shared vocabulary reader exists.
-    """
-    g = load_ontology()
-    return frozenset(str(c).split("#")[-1] for c in g.subjects(SKOS.inScheme, URIRef(CYP[scheme])))

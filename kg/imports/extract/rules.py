@@ -1170,12 +1170,13 @@ def _period_of(text: str) -> tuple[str | None, str | None]:
 
 def _legislation(ctx: Context) -> None:
     """Acts and regulations the report cites, with the section only where it names one; and the duties they place."""
-    acts = ctx.lex.phrases.get("legislation", [])
     seen: set[str] = set()
     last_act: str | None = None
     for s in ctx.sentences:
         low = s.text.lower().replace("’", "'")
-        hits = sorted((m.start(), m.end(), path) for path, title in acts for m in re.finditer(re.escape(title), low))
+        hits = sorted(
+            (m.start(), m.end(), path) for path, pattern in _act_patterns(ctx.lex) for m in pattern.finditer(low)
+        )
         cited: list[str] = []
         for start, end, path in hits:
             last_act = path
@@ -1201,6 +1202,13 @@ def _legislation(ctx: Context) -> None:
 
 
 LEGISLATION = "http://www.legislation.gov.uk/id/"
+
+
+@cache
+def _act_patterns(lex: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
+    return [(path, re.compile(re.escape(title))) for path, title in lex.phrases.get("legislation", [])]
+
+
 _DUTY = re.compile(
     r"(?:\b(?:places?|placed|imposes?)\s+a\s+(?:statutory\s+)?duty\s+on\s+(?P<on>.+?)\s+to\b"
     r"|\brequires?\s+(?P<req>.+?)\s+to\s+(?!the\b)"
@@ -1274,12 +1282,11 @@ def _reviews(ctx: Context) -> None:
     review"); "Annual Performance Assessment and Joint Area Reviews that will begin" is neither.
     """
     seen: set[tuple[str, str | None]] = set()
-    phrases = sorted(ctx.lex.phrases.get("review", []), key=lambda cp: -len(cp[1]))
     for s in ctx.sentences:
         text = s.text
         taken: list[tuple[int, int]] = []
-        for concept, phrase in phrases:
-            for m in re.finditer(rf"(?<![\w']){re.escape(phrase)}s?(?![\w'])", text, re.I):
+        for concept, phrase, pattern in _review_patterns(ctx.lex):
+            for m in pattern.finditer(text):
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
                 taken.append(m.span())
@@ -1326,6 +1333,12 @@ def _reviews(ctx: Context) -> None:
                         continue
                     seen.add((concept, date))
                     ctx.add("review", {"name": name, "date": date, "kind": concept}, s, 0.7, span=name)
+
+
+@cache
+def _review_patterns(lex: Lexicon) -> list[tuple[str, str, re.Pattern[str]]]:
+    phrases = sorted(lex.phrases.get("review", []), key=lambda cp: -len(cp[1]))
+    return [(c, p, re.compile(rf"(?<![\w']){re.escape(p)}s?(?![\w'])", re.I)) for c, p in phrases]
 
 
 def _review_dates(clause: str) -> list[str]:
@@ -1377,19 +1390,29 @@ def _inflected(phrase: str) -> str:
     return r"\s+".join(words)
 
 
+@cache
+def _group_patterns(lex: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
+    """(concept, pattern) for every target group name the plan may print; abbreviations and 'everyone' left out."""
+    everyone = set(lex.phrases_of("target-group-not"))
+    return [
+        (concept, re.compile(rf"\b{_inflected(phrase)}\b"))
+        for concept, phrase in lex.phrases.get("target-group", [])
+        if phrase not in lex.acronyms and phrase not in everyone  # "SEND" also names a partnership board
+    ]
+
+
 def _target_groups(ctx: Context) -> None:
     """Groups of children the plan names (one per concept): not inside an indicator's name or an organisation's."""
     seen: set[str] = set()
     measured = [(p.start, p.end) for p in ctx.proposals if p.kind == "indicator"]
-    everyone = set(ctx.lex.phrases_of("target-group-not"))
     for s in ctx.sentences:
         if s.block.kind == "heading" and re.match(r"(?:\d+\.?\s+)?Implications\b", s.text):
             continue
         low = s.text.lower().replace("’", "'")
-        for concept, phrase in ctx.lex.phrases.get("target-group", []):
-            if concept in seen or phrase in ctx.lex.acronyms or phrase in everyone:
-                continue  # "SEND" names a group and a partnership board alike; "all children" is no group
-            for m in re.finditer(rf"\b{_inflected(phrase)}\b", low):
+        for concept, pattern in _group_patterns(ctx.lex):
+            if concept in seen:
+                continue
+            for m in pattern.finditer(low):
                 at = s.start + m.start()
                 if any(a <= at < b for a, b in measured):
                     continue  # "the rate of children in care per 10,000": a measure, not the plan's group

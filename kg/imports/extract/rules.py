@@ -277,8 +277,9 @@ def _own_meeting(ctx: Context) -> None:
     """The body (and date) the report or minutes are for: from the header, subtitle or Decision Maker."""
     blocks = ctx.doc.blocks
     for i, block in enumerate(blocks[:40]):
-        if block.kind not in {"heading", "para"} or len(block.text) > 120:
-            continue
+        minutes = re.match(r"(?i:minutes)\s+of\s+(?:a|the)\s+(?:\w+\s+)?meeting\s+of\s+the\b", block.text)
+        if block.kind not in {"heading", "para"} or len(block.text) > (300 if minutes else 120):
+            continue  # "MINUTES of a meeting of the X held at … on DATE" states the body and date at length
         if block.kind != "heading" and (i > 15 or re.match(r"\d", block.para)):
             continue
         if re.match(r"(?:Decision Maker|Decision maker):", block.text):

@@ -4,6 +4,7 @@
     python benchmarks/extract_score.py --split tuning    # one split
     python benchmarks/extract_score.py --details         # also each file's misses and false proposals
     python benchmarks/extract_score.py --markdown        # the tables for docs/imports.md
+    python benchmarks/extract_score.py --markdown --summary held-out   # ... with only the totals of held-out
     python benchmarks/extract_score.py --dir PATH        # the gold files in another folder
 
 Gold files: benchmarks/extraction/{tuning,tuning-holdout,held-out,seeds}/*.gold.json (format:
@@ -177,8 +178,18 @@ def _cell(num: int, den: int) -> str:
     return f"{num / den:.2f} ({num}/{den})" if den else "n/a (0/0)"
 
 
-def print_table(split: str, totals: dict[str, list[int]], files: int, markdown: bool) -> None:
-    """Precision and recall per kind for one split."""
+def print_table(split: str, totals: dict[str, list[int]], files: int, markdown: bool, summary: bool = False) -> None:
+    """Precision and recall per kind for one split (only the totals over all kinds, with `summary`)."""
+    if summary:
+        kinds = [totals[k] for k in KINDS]
+        c, p, f, g = (sum(t[i] for t in kinds) for i in range(4))
+        line = f"precision {_cell(c, p)}, recall {_cell(f, g)}"
+        print(
+            f"\n**{split}** ({files} files), all kinds: {line}"
+            if markdown
+            else f"\n== {split} ({files} files) ==\n{line}"
+        )
+        return
     if markdown:
         print(f"\n**{split}** ({files} files)\n\n| kind | precision | recall |\n|---|---|---|")
     else:
@@ -222,14 +233,17 @@ def main() -> int:
     parser.add_argument("--details", action="store_true", help="list each file's false proposals and misses")
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
     parser.add_argument("--dir", type=Path, help="score the gold files in this folder instead")
+    parser.add_argument(
+        "--summary", choices=SPLITS, action="append", default=[], help="print only this split's totals (repeatable)"
+    )
     args = parser.parse_args()
     started = time.perf_counter()
     if args.dir:
         totals, files = score_split(args.dir.name, args.details, args.dir)
         print_table(args.dir.name, totals, files, args.markdown)
     for split in [] if args.dir else args.split or SPLITS:
-        totals, files = score_split(split, args.details)
-        print_table(split, totals, files, args.markdown)
+        totals, files = score_split(split, args.details and split not in args.summary)
+        print_table(split, totals, files, args.markdown, split in args.summary)
     print(f"\n({time.perf_counter() - started:.1f} s)")
     return 0
 

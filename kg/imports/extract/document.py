@@ -187,8 +187,8 @@ class _Paragraphs:
         return self.number or self.heading or "header"
 
 
-_LABELLED_ITEM = re.compile(
-    r"^(?:Priority|Outcome|Ambition|Pledge|Objective|Aim|Theme)\s+(?:\d{1,2}|[A-Z]|one|two|three|four|five|six)\s*[:.–—-]\s"
+_LABELLED_ITEM = re.compile(  # "Priority A - …", "Outcome 2: …": a labelled line starts a block of its own
+    r"^[A-Z][a-z]+\s+(?:\d{1,2}|[A-Z]|one|two|three|four|five|six)\s*[:.–—-]\s"
 )
 
 

@@ -174,16 +174,20 @@ def _item_like(b: Block, after_colon: bool) -> bool:
     return after_colon and len(text) <= 160 and _sentence_count(text) == 1
 
 
-_PREFIXED = re.compile(
-    r"^(?P<cue>Outcome|Priority|Ambition|Pledge|Promise|Objective|Aim|Theme)\s*(?:\d+|[A-Z]|one|two|three|four|five|six|"
-    r"seven|eight|nine|ten)?\s*[:.–—-]\s*(?P<name>\S.*)$",
-    re.I,
-)
+@cache
+def _prefixed_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """'Outcome 1: …', 'Priority A - …': a line labelled with a one-word list cue of the lexicon and a number."""
+    words = sorted({p for p in lex.phrases_of("list") if re.fullmatch(r"[a-z]+", p)}, key=len, reverse=True)
+    return re.compile(
+        rf"^(?P<cue>{'|'.join(words)})\s*(?:\d+|[A-Z]|one|two|three|four|five|six|seven|eight|nine|ten)?\s*"
+        r"[:.–—-]\s*(?P<name>\S.*)$",
+        re.I,
+    )
 
 
 def _prefixed(lex: Lexicon, b: Block) -> tuple[str, str] | None:
     """'Outcome 1: Children grow up healthy' -> ('outcome', 'Children grow up healthy')."""
-    m = _PREFIXED.match(b.text)
+    m = _prefixed_pattern(lex).match(b.text)
     if not m or len(b.text) > 160:
         return None
     kind = list_kind(lex, m.group("cue"))

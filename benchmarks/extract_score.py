@@ -1,12 +1,13 @@
 """Score `cypkg extract` against the gold files: precision and recall per kind, per split.
 
-    python benchmarks/extract_score.py                   # tuning, held-out and seeds
+    python benchmarks/extract_score.py                   # tuning, tuning-holdout, held-out and seeds
     python benchmarks/extract_score.py --split tuning    # one split
     python benchmarks/extract_score.py --details         # also each file's misses and false proposals
     python benchmarks/extract_score.py --markdown        # the tables for docs/imports.md
+    python benchmarks/extract_score.py --markdown --summary held-out   # ... with only the totals of held-out
     python benchmarks/extract_score.py --dir PATH        # the gold files in another folder
 
-Gold files: benchmarks/extraction/{tuning,held-out,seeds}/*.gold.json (format:
+Gold files: benchmarks/extraction/{tuning,tuning-holdout,held-out,seeds}/*.gold.json (format:
 benchmarks/extraction/README.md); a split with no folder yet scores nothing. A kind is scored on a
 file only when its gold file has that key,
 so a file annotated without risks neither rewards nor punishes risk proposals. A proposal matches
@@ -17,6 +18,7 @@ at most one gold entry (and the reverse):
   body name; decision: the same status and verb stem;
 - legislation: the same legislation.gov.uk IRI; consultation: the same count;
 - review: a similar name and the same date; monitoring: the same frequency and a similar body;
+- duty: the same legal basis (legislation.gov.uk IRI); membership: a similar member and a similar body;
 - anything else (bodies, people, partners, outcomes, priorities, pledges, strategies, indicators,
   risks, target groups): a similar name (rapidfuzz token-set ratio >= 85 after lower-casing).
 
@@ -41,10 +43,11 @@ sys.path.insert(0, str(ROOT))
 from kg.imports.extract import extract_file  # noqa: E402
 
 CORPUS = ROOT / "benchmarks" / "extraction"
-SPLITS = ("tuning", "held-out", "seeds")
+SPLITS = ("tuning", "tuning-holdout", "held-out", "seeds")
 KINDS = (
     "plan", "authority", "meeting", "decision", "body", "person", "partner", "outcome", "priority", "pledge",
-    "strategy", "legislation", "indicator", "consultation", "review", "risk", "target_group", "monitoring",
+    "strategy", "legislation", "indicator", "consultation", "review", "risk", "target_group", "monitoring", "duty",
+    "membership",
 )  # fmt: skip
 TARGET_PRECISION, TARGET_RECALL = 0.9, 0.8
 FREQUENCY = {"quarterly": "Quarterly", "six-monthly": "SixMonthly", "bi-annually": "SixMonthly", "annually": "Annually"}
@@ -80,6 +83,10 @@ def matches(kind: str, p: dict[str, Any], g: dict[str, Any]) -> bool:
         return p.get("count") == g.get("count")
     if kind == "review":
         return _similar(p.get("name"), g.get("name"), 80) and p.get("date") == g.get("date")
+    if kind == "duty":
+        return p.get("iri") == g.get("iri")
+    if kind == "membership":
+        return _similar(p.get("member"), g.get("member")) and _similar(p.get("body"), g.get("body"), 70)
     if kind == "monitoring":
         return p.get("frequency") == FREQUENCY.get(str(g.get("frequency"))) and _similar(p.get("by"), g.get("by"), 70)
     return _similar(p.get("name"), g.get("name"))
@@ -100,7 +107,7 @@ def score_file(path: Path) -> dict[str, dict[str, Any]]:
         proposed = [p.value for p in draft.by_kind(kind)]
         used: set[int] = set()
         correct, false = 0, []
-        owners = [0, 0]
+        owners, dates = [0, 0], [0, 0]
         for p in proposed:
             hit = next((i for i, g in enumerate(wanted) if i not in used and matches(kind, p, g)), None)
             if hit is None:
@@ -115,6 +122,9 @@ def score_file(path: Path) -> dict[str, dict[str, Any]]:
                     or _similar(p.get("owner"), wanted[hit].get("owner"), 90)
                     and bool(p.get("owner"))
                 )
+            if kind == "consultation" and "start" in wanted[hit]:
+                dates[1] += 1
+                dates[0] += int((p.get("start"), p.get("end")) == (wanted[hit]["start"], wanted[hit].get("end")))
         missed = [g for i, g in enumerate(wanted) if i not in used]
         out[kind] = {
             "proposed": len(proposed),
@@ -124,6 +134,7 @@ def score_file(path: Path) -> dict[str, dict[str, Any]]:
             "false": false,
             "missed": missed,
             "owners": owners,
+            "dates": dates,
         }
     return out
 
@@ -131,7 +142,7 @@ def score_file(path: Path) -> dict[str, dict[str, Any]]:
 def score_split(split: str, details: bool, folder: Path | None = None) -> tuple[dict[str, list[int]], int]:
     """Totals per kind (correct, proposed, found, gold) over a split's files; prints details if asked."""
     totals = {k: [0, 0, 0, 0] for k in KINDS}
-    owners = [0, 0]
+    owners, dates = [0, 0], [0, 0]
     files = sorted((folder or CORPUS / split).glob("*.gold.json"))
     for path in files:
         result = score_file(path)
@@ -146,12 +157,16 @@ def score_split(split: str, details: bool, folder: Path | None = None) -> tuple[
             if kind == "priority":
                 owners[0] += r["owners"][0]
                 owners[1] += r["owners"][1]
+            if kind == "consultation":
+                dates[0] += r["dates"][0]
+                dates[1] += r["dates"][1]
             if details and (r["false"] or r["missed"]):
                 for f in r["false"]:
                     print(f"  {kind:12} false:  {_short(f)}")
                 for m in r["missed"]:
                     print(f"  {kind:12} missed: {_short(m)}")
     totals["_owners"] = owners
+    totals["_dates"] = dates
     return totals, len(files)
 
 
@@ -163,8 +178,18 @@ def _cell(num: int, den: int) -> str:
     return f"{num / den:.2f} ({num}/{den})" if den else "n/a (0/0)"
 
 
-def print_table(split: str, totals: dict[str, list[int]], files: int, markdown: bool) -> None:
-    """Precision and recall per kind for one split."""
+def print_table(split: str, totals: dict[str, list[int]], files: int, markdown: bool, summary: bool = False) -> None:
+    """Precision and recall per kind for one split (only the totals over all kinds, with `summary`)."""
+    if summary:
+        kinds = [totals[k] for k in KINDS]
+        c, p, f, g = (sum(t[i] for t in kinds) for i in range(4))
+        line = f"precision {_cell(c, p)}, recall {_cell(f, g)}"
+        print(
+            f"\n**{split}** ({files} files), all kinds: {line}"
+            if markdown
+            else f"\n== {split} ({files} files) ==\n{line}"
+        )
+        return
     if markdown:
         print(f"\n**{split}** ({files} files)\n\n| kind | precision | recall |\n|---|---|---|")
     else:
@@ -186,15 +211,20 @@ def print_table(split: str, totals: dict[str, list[int]], files: int, markdown: 
             )
             print(f"{kind:14}{_cell(correct, proposed):16}{_cell(found, gold):16}{flag}")
     owners = totals.get("_owners", [0, 0])
+    dates = totals.get("_dates", [0, 0])
     if markdown:
         print(f"| **all kinds** | {_cell(all_c, all_p)} | {_cell(all_f, all_g)} |")
         if owners[1]:
             right = _cell(owners[0], owners[1])
             print(f"\nPriority owners right (named or correctly absent) on matched priorities: {right}.")
+        if dates[1]:
+            print(f"\nConsultation dates right (start and end as printed) on matched consultations: {_cell(*dates)}.")
     else:
         print(f"{'all kinds':14}{_cell(all_c, all_p):16}{_cell(all_f, all_g):16}")
         if owners[1]:
             print(f"priority owners right on matched priorities: {_cell(owners[0], owners[1])}")
+        if dates[1]:
+            print(f"consultation dates right on matched consultations: {_cell(*dates)}")
 
 
 def main() -> int:
@@ -203,14 +233,17 @@ def main() -> int:
     parser.add_argument("--details", action="store_true", help="list each file's false proposals and misses")
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
     parser.add_argument("--dir", type=Path, help="score the gold files in this folder instead")
+    parser.add_argument(
+        "--summary", choices=SPLITS, action="append", default=[], help="print only this split's totals (repeatable)"
+    )
     args = parser.parse_args()
     started = time.perf_counter()
     if args.dir:
         totals, files = score_split(args.dir.name, args.details, args.dir)
         print_table(args.dir.name, totals, files, args.markdown)
     for split in [] if args.dir else args.split or SPLITS:
-        totals, files = score_split(split, args.details)
-        print_table(split, totals, files, args.markdown)
+        totals, files = score_split(split, args.details and split not in args.summary)
+        print_table(split, totals, files, args.markdown, split in args.summary)
     print(f"\n({time.perf_counter() - started:.1f} s)")
     return 0
 

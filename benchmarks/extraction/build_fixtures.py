@@ -1,13 +1,16 @@
 """Build the PDF and Word fixtures of the extraction corpus from their text sources, reproducibly.
 
-    python benchmarks/extraction/build_fixtures.py          # every *.pdf.txt and *.docx.txt under tuning/ and seeds/
+    python benchmarks/extraction/build_fixtures.py          # every *.pdf.txt and *.docx.txt (tuning, holdout, seeds)
     python benchmarks/extraction/build_fixtures.py FILE...  # only these sources
 
 A source `NAME.pdf.txt` becomes `NAME.pdf` (fpdf2), `NAME.docx.txt` becomes `NAME.docx` (python-docx).
 Source lines: `@header TEXT` / `@footer TEXT` (running page header and footer), `@page` (page break),
 `# TEXT` (title), `## TEXT` (heading), `| a | b |` (table rows; the first row is the header),
-anything else a paragraph. Creation dates are fixed so a rebuild gives the same document. The held-out
-split is built by its own author; this script never reads it unless given its files.
+`- TEXT` (a bulleted list item), `+ TEXT` (a numbered list item), anything else a paragraph. Word list
+items are paragraphs in the "List Bullet" / "List Number" styles, whose bullets and numbers are not part
+of the text (as in a real Word document); a PDF prints "- " and "1. ". Creation dates are fixed so a
+rebuild gives the same document. The held-out split is built by its own author; this script never reads
+it unless given its files.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ class Source:
 
 
 def parse(path: Path) -> Source:
-    """Blocks in order: ("title"|"heading"|"para"|"page", text) and ("table", rows)."""
+    """Blocks in order: ("title"|"heading"|"para"|"bullet"|"number"|"page", text) and ("table", rows)."""
     src = Source()
     table: list[list[str]] = []
     for raw in path.read_text(encoding="utf-8").splitlines():
@@ -54,6 +57,10 @@ def parse(path: Path) -> Source:
             src.blocks.append(("heading", line[3:]))
         elif line.startswith("# "):
             src.blocks.append(("title", line[2:]))
+        elif line.startswith("- "):
+            src.blocks.append(("bullet", line[2:]))
+        elif line.startswith("+ "):
+            src.blocks.append(("number", line[2:]))
         else:
             src.blocks.append(("para", line))
     if table:
@@ -83,7 +90,13 @@ def build_pdf(source: Path, out: Path) -> None:
     pdf.set_creator("cypkg benchmarks/extraction/build_fixtures.py")
     pdf.set_auto_page_break(auto=True, margin=18)
     pdf.add_page()
+    number = 0
     for kind, value in src.blocks:
+        number = number + 1 if kind == "number" else 0
+        if kind == "bullet":
+            kind, value = "para", f"- {value}"
+        elif kind == "number":
+            kind, value = "para", f"{number}. {value}"
         if kind == "page":
             pdf.add_page()
         elif kind == "title":
@@ -129,6 +142,10 @@ def build_docx(source: Path, out: Path) -> None:
             document.add_heading(str(value), level=2)
         elif kind == "para":
             document.add_paragraph(str(value))
+        elif kind == "bullet":
+            document.add_paragraph(str(value), style="List Bullet")
+        elif kind == "number":
+            document.add_paragraph(str(value), style="List Number")
         elif kind == "table":
             rows = value if isinstance(value, list) else []
             table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
@@ -174,7 +191,7 @@ def build(source: Path) -> Path:
 def main(argv: list[str]) -> int:
     sources = [Path(a) for a in argv] or sorted(
         p
-        for split in ("tuning", "seeds")
+        for split in ("tuning", "tuning-holdout", "seeds")
         for p in (HERE / split).glob("*.txt")
         if p.name.endswith((".pdf.txt", ".docx.txt"))
     )

@@ -42,11 +42,17 @@ class Concept:
     notations: tuple[str, ...]
     definition: str
     scheme: URIRef
+    hidden_labels: tuple[str, ...] = ()  # words reports use for it that are not shown (skos:hiddenLabel)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name it goes by, as written: preferred, alternative and hidden labels."""
+        return tuple(dict.fromkeys((self.pref_label, *self.alt_labels, *self.hidden_labels)))
 
     @property
     def words(self) -> tuple[str, ...]:
-        """Every word a person might type for it, lower-cased: label, alternative labels, notations."""
-        return tuple(dict.fromkeys(w.lower() for w in (self.pref_label, *self.alt_labels, *self.notations)))
+        """Every word a person might type for it, lower-cased: its labels (hidden ones too) and notations."""
+        return tuple(dict.fromkeys(w.lower() for w in (*self.names, *self.notations)))
 
 
 @cache
@@ -95,6 +101,7 @@ def concepts(scheme: str | URIRef) -> tuple[Concept, ...]:
                 notations=tuple(sorted(str(n) for n in graph.objects(node, SKOS.notation))),
                 definition=definitions[0] if definitions else "",
                 scheme=iri,
+                hidden_labels=tuple(_english(graph, node, SKOS.hiddenLabel)),
             )
         )
     return tuple(sorted(found, key=lambda c: (c.pref_label.lower(), str(c.iri))))

@@ -83,3 +83,8 @@ def test_every_sh_in_list_of_concepts_is_exactly_one_whole_scheme() -> None:
         assert whole, f"{shape}: its sh:in list is not the whole of any one scheme ({sorted(map(str, in_schemes))})"
         checked += 1
     assert checked >= 10
+
+
+def test_lookup_finds_a_concept_by_a_hidden_label() -> None:
+    found = lookup("BodyTypeScheme", "HWB")
+    assert found is not None and found.iri == CYP.HealthAndWellbeingBoard

@@ -36,7 +36,9 @@ class Block:
     end: int = 0
     cells: list[str] = field(default_factory=list)
     section: str = ""  # the heading above it, as printed
-    level: int = 0  # a heading's level where the format says (HTML h1-h6, Word Heading n)
+    level: int = 0  # a heading's level where the format says (HTML h1-h6, Word Heading n, Markdown #s)
+    marker: str = ""  # the list marker it starts with: bullet, number ("1."), dotted ("3.1"), letter ("(a)", "a)")
+    table: int = -1  # rows of one table share a number
 
 
 @dataclass
@@ -52,10 +54,15 @@ class Document:
 
     def __post_init__(self) -> None:
         parts, pos = [], 0
+        table, previous = -1, ""
         for block in self.blocks:
             block.start, block.end = pos, pos + len(block.text)
             parts.append(block.text)
             pos = block.end + 2
+            if block.kind == "row":  # consecutive rows are one table
+                table += 1 if previous != "row" else 0
+                block.table = table
+            previous = block.kind
         self.text = "\n\n".join(parts)
 
 
@@ -180,23 +187,49 @@ class _Paragraphs:
         return self.number or self.heading or "header"
 
 
+_LABELLED_ITEM = re.compile(  # "Priority A - …", "Outcome 2: …": a labelled line starts a block of its own
+    r"^[A-Z][a-z]+\s+(?:\d{1,2}|[A-Z]|one|two|three|four|five|six)\s*[:.–—-]\s"
+)
+
+
+def _marker(line: str) -> str:
+    """The kind of list marker a numbered line starts with."""
+    m = _NUMBER.match(line)
+    if not m:
+        return ""
+    if m.group("dotted"):
+        return "dotted"
+    if m.group("top"):
+        return "number"
+    sub = m.group("sub") or m.group("subdot") or ""
+    return "number" if sub.isdigit() else "letter"  # (a), a), (i), (ii): one family
+
+
 def _blocks_from_lines(lines: list[str], *, join_wrapped: bool = False) -> list[Block]:
     """Text lines to blocks: a number, heading, list bullet, tab row or blank line starts a block."""
     blocks: list[Block] = []
     paras = _Paragraphs()
     buf: list[str] = []
     buf_para = ""
+    buf_marker = ""
     pending_number: str | None = None
     widths = [len(x) for x in lines if x.strip()]
     full = (sorted(widths)[int(len(widths) * 0.9)] * 0.8) if widths else 0
 
     def flush() -> None:
-        nonlocal buf, buf_para
+        nonlocal buf, buf_para, buf_marker
         text = re.sub(r"\s+", " ", " ".join(buf)).strip()
         if text:
             kind = "item" if buf_para.startswith("•") else "para"
-            blocks.append(Block(text, kind, buf_para.lstrip("•") or paras.current(), section=paras.heading))
-        buf, buf_para = [], ""
+            para = buf_para.lstrip("•") or paras.current()
+            blocks.append(Block(text, kind, para, section=paras.heading, marker=buf_marker))
+        buf, buf_para, buf_marker = [], "", ""
+
+    def heading(text: str, para: str, section: str, raw: str) -> None:
+        hashes = len(raw) - len(raw.lstrip("#")) if raw.startswith("#") else 0
+        numbered_title = re.match(r"\d{1,2}(\.\d{1,2})*\.?\s", text)
+        level = hashes or (2 + text.split()[0].rstrip(".").count(".") if numbered_title else 1)
+        blocks.append(Block(text, "heading", para, section=section, level=level))
 
     previous = ""
     for raw in lines:
@@ -215,10 +248,12 @@ def _blocks_from_lines(lines: list[str], *, join_wrapped: bool = False) -> list[
                 paras.section = pending_number
             previous = ""
             continue
-        if "\t" in raw and len([c for c in raw.split("\t") if c.strip()]) >= 2:
+        filled = len([c for c in raw.split("\t") if c.strip()])
+        if "\t" in raw and (filled >= 2 or filled == 1 and not buf and blocks and blocks[-1].kind == "row"):
             flush()
-            cells = [_clean(c).strip() for c in raw.split("\t") if c.strip()]
-            blocks.append(Block("\t".join(cells), "row", paras.current(), cells=cells, section=paras.heading))
+            cells = [_clean(c).strip() for c in raw.split("\t")]  # empty cells keep their column
+            text = "\t".join(c for c in cells if c)
+            blocks.append(Block(text, "row", paras.current(), cells=cells, section=paras.heading))
             previous = ""
             continue
         if pending_number is not None:
@@ -226,7 +261,7 @@ def _blocks_from_lines(lines: list[str], *, join_wrapped: bool = False) -> list[
             if _is_heading(line, raw) or (len(line) < 60 and not line.endswith((".", ";", ":"))):
                 paras.heading_seen(f"{pending_number} {line}")
                 paras.section = pending_number.split(".")[0]
-                blocks.append(Block(f"{pending_number}. {line}", "heading", pending_number, section=line))
+                heading(f"{pending_number}. {line}", pending_number, line, raw)
                 pending_number = None
                 previous = ""
                 continue
@@ -239,29 +274,31 @@ def _blocks_from_lines(lines: list[str], *, join_wrapped: bool = False) -> list[
         if numbered and re.fullmatch(r"\d{1,2}\.?", numbered[0]) and _short_title(numbered[1]):
             flush()
             paras.heading_seen(bare)
-            blocks.append(Block(bare, "heading", numbered[0], section=bare))
+            heading(bare, numbered[0], bare, raw)
             previous = ""
             continue
         if numbered:
             flush()
             buf_para = numbered[0]
+            buf_marker = _marker(bare)
             buf.append(bare)
             previous = bare
             continue
         if _is_heading(bare, raw):
             flush()
             paras.heading_seen(bare)
-            blocks.append(Block(bare, "heading", paras.current() if paras.number else bare, section=bare))
+            heading(bare, paras.current() if paras.number else bare, bare, raw.strip())
             previous = ""
             continue
         if re.match(r"^[-*•·]\s+", line):
             flush()
             buf_para = "•" + paras.current()
+            buf_marker = "bullet"
             buf.append(re.sub(r"^[-*•·]\s+", "", line))
             previous = line
             continue
-        if join_wrapped and previous and len(previous) < full:
-            flush()
+        if join_wrapped and previous and len(previous) < full or _LABELLED_ITEM.match(line):
+            flush()  # a wrapped line's end, or a labelled list line ("Priority A - ...", "Outcome 2: ...")
         buf.append(line)
         previous = line
         if raw.endswith("  "):  # a Markdown hard line break ends the block
@@ -287,14 +324,14 @@ def read_pdf(path: Path) -> Document:
     from pypdf.errors import PdfReadError
 
     try:
-        pages = [page.extract_text() or "" for page in PdfReader(path).pages]
+        page_lines = [_pdf_page_lines(page) for page in PdfReader(path).pages]
     except (PdfReadError, ValueError, KeyError, OSError) as exc:
         raise ExtractError(
             f"cannot read the PDF: {exc}", file=str(path), hint="open and re-save it, or give the text"
         ) from exc
-    if not any(p.strip() for p in pages):
+    if not any(ln.strip() for lines in page_lines for ln in lines):
         raise ExtractError("the PDF has no text layer (a scan?)", file=str(path), hint="run OCR on it first")
-    page_lines = [[ln.rstrip() for ln in p.split("\n")] for p in pages]
+    pages = page_lines
 
     def furniture(line: str) -> str:
         return re.sub(r"\d+", "#", line.strip())
@@ -322,6 +359,99 @@ def read_pdf(path: Path) -> Document:
     return doc
 
 
+def _pdf_page_lines(page: object) -> list[str]:
+    """A page's text lines, with each table the page draws put back as rows of tab-separated cells.
+
+    pypdf's text flattens a table: a row's cells run together on one line, or a wrapped cell's lines
+    come one after another. The positions of the text runs (pypdf's visitor) show the columns: runs in
+    the content stream at two or more column positions that repeat on two or more rows are a table.
+    """
+    runs: list[tuple[float, float, float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            runs.append((x, y, (size or 10) * (abs(cm[3]) or 1), text))
+
+    text = page.extract_text(visitor_text=visit) or ""  # type: ignore[attr-defined]
+    lines = [ln.rstrip() for ln in text.split("\n")]
+    for table in _pdf_tables(runs):
+        lines = _splice_table(lines, table)
+    return lines
+
+
+def _pdf_tables(runs: list[tuple[float, float, float, str]]) -> list[list[list[str]]]:
+    """Tables among a page's text runs: rows of cells, each cell at its column (empty where none)."""
+    cells: list[tuple[float, list[str]]] = []  # (x, lines) in content order
+    last: tuple[float, float, float, float] | None = None  # x, y, size of the previous run, and the line gap
+    for x, y, size, text in runs:
+        gap = last[1] - y if last else 0.0
+        same_cell = (
+            last is not None
+            and abs(x - last[0]) < 1.5
+            and abs(size - last[2]) < 0.5
+            and 0 < gap < min(2.2 * size, 1.25 * last[3] if last[3] else 2.2 * size)
+        )
+        if same_cell and last is not None:
+            cells[-1][1].append(text.strip())  # the next line of the same cell (a paragraph gap ends it)
+            last = (x, y, size, gap)
+            continue
+        if last and abs(gap) < 0.5 * size and 0 <= x - last[0] - len(cells[-1][1][-1]) * size * 0.5 < size:
+            cells[-1][1][-1] += text if text.startswith(" ") else " " + text.strip()  # the same line, run on
+            continue
+        cells.append((x, [text.strip()]))
+        last = (x, y, size, 0.0)
+    rows: list[list[tuple[float, str]]] = []
+    for x, parts in cells:
+        if rows and x > rows[-1][-1][0] + 1.5:
+            rows[-1].append((x, " ".join(parts)))
+        else:
+            rows.append([(x, " ".join(parts))])
+    tables: list[list[list[tuple[float, str]]]] = []
+    run: list[list[tuple[float, str]]] = []
+    for row in [*rows, []]:
+        if len(row) >= 2 and (not run or _same_columns(run[0], row)):
+            run.append(row)
+            continue
+        if len(run) >= 2:
+            tables.append(run)
+        run = [row] if len(row) >= 2 else []
+    out = []
+    for table in tables:
+        columns = sorted({round(x) for row in table for x, _ in row})
+        grid = []
+        for row in table:
+            cells_at = [""] * len(columns)
+            for x, value in row:
+                cells_at[min(range(len(columns)), key=lambda i: abs(columns[i] - x))] = value
+            grid.append(cells_at)
+        out.append(grid)
+    return out
+
+
+def _same_columns(first: list[tuple[float, str]], row: list[tuple[float, str]]) -> bool:
+    starts = [x for x, _ in first]
+    return all(any(abs(x - s) < 3 for s in starts) for x, _ in row)
+
+
+def _splice_table(lines: list[str], table: list[list[str]]) -> list[str]:
+    """Put a table's rows in place of the flattened lines that hold the same words in the same order."""
+    want = re.sub(r"\s+", "", "".join(c for row in table for c in row))
+    first = re.sub(r"\s+", "", next(c for c in table[0] if c))[:12]
+    for i, line in enumerate(lines):
+        if not re.sub(r"\s+", "", line).startswith(first):
+            continue
+        got = ""
+        for j in range(i, len(lines)):
+            got += re.sub(r"\s+", "", lines[j])
+            if not want.startswith(got):
+                break
+            if got == want:
+                return [*lines[:i], "", *("\t".join(row) for row in table), "", *lines[j + 1 :]]
+    return lines
+
+
 # --- Word --------------------------------------------------------------------------------------------
 
 
@@ -342,8 +472,12 @@ def read_docx(path: Path) -> Document:
         if tag == "p":
             para = Paragraph(child, document)
             text = para.text.strip()
-            if para.style is not None and para.style.name.lower().startswith(("heading", "title")) and text:
-                lines.extend(["", "# " + text, ""])
+            style = para.style.name.lower() if para.style is not None else ""
+            if style.startswith(("heading", "title")) and text:
+                level = re.search(r"\d", style)
+                lines.extend(["", "#" * (int(level.group(0)) if level else 1) + " " + text, ""])
+            elif style.startswith("list") and text:  # Word keeps a list's bullets and numbers out of the text
+                lines.extend(["• " + text, ""])
             else:
                 lines.extend([text, ""])
         elif tag == "tbl":
@@ -395,9 +529,10 @@ def read_html(markup: str, source: str = "page") -> Document:
         if not text:
             continue
         if tag.name == "tr":
-            cells = [text_of(c) for c in tag.find_all(["td", "th"])]
-            cells = [c for c in cells if c]
-            blocks.append(Block("\t".join(cells), "row", item or paras.current(), cells=cells, section=paras.heading))
+            cells = [text_of(c) for c in tag.find_all(["td", "th"])]  # empty cells keep their column
+            row = Block("\t".join(c for c in cells if c), "row", item or paras.current(), cells=cells)
+            row.section = paras.heading
+            blocks.append(row)
             continue
         m = _MEETING_HEADING.search(text)
         if m:

@@ -192,6 +192,8 @@ class DraftBuilder:
                 self.g.add((node, CYP.meetingStatus, CYP[status]))
         if v.get("date_text") and "dateText" in self.terms:
             self.g.add((node, CYP.dateText, Literal(str(v["date_text"]))))
+        if not date and v.get("after_report") and self.report_date and "earliestDate" in self.terms:
+            self.g.add((node, CYP.earliestDate, _date_literal(self.report_date)))  # the next meeting: after this one
         self.g.add((node, RDFS.label, Literal(f"{v['body']}" + (f" {date}" if date else " (undated)"))))
         self.meetings.append((node, v))
 
@@ -233,6 +235,7 @@ class DraftBuilder:
     def _add_person(self, p: Proposal, v: dict[str, Any]) -> None:
         node = self._node("person", str(v["name"]), p, FOAF.Person)
         self.g.add((node, FOAF.name, Literal(str(v["name"]))))
+        self.nodes[("person", str(v["name"]).lower())] = node
         if v.get("post"):
             post = self._node("post", f"{v['name']}-post", p, ORG.Post)
             self.g.add((post, RDFS.label, Literal(str(v["post"]))))
@@ -252,6 +255,7 @@ class DraftBuilder:
             self.g.add((node, SKOS.inScheme, scheme))
         if self.plan is not None:
             self.g.add((self.plan, CYP.hasOutcome, node))
+        self.nodes[("outcome", str(v["name"]).lower())] = node
 
     def _add_priority(self, p: Proposal, v: dict[str, Any]) -> None:
         if self.plan is None:
@@ -264,6 +268,11 @@ class DraftBuilder:
                 str(v["owner"]), None, p, body=False
             )
             self.g.add((node, CYP.ownedBy, owner))
+        if v.get("outcome"):
+            outcome = self.nodes.get(("outcome", str(v["outcome"]).lower()))
+            if outcome is not None:
+                self.g.add((node, CYP.contributesTo, outcome))  # the outcome it sits under in the report
+        self.nodes[("priority", str(v["name"]).lower())] = node
 
     def _add_strategy(self, p: Proposal, v: dict[str, Any]) -> None:
         node = self._node("plan", str(v["name"]), p, CYP.Plan)
@@ -286,6 +295,10 @@ class DraftBuilder:
         self.g.add((node, CYP.countQualifier, CYP[qualifier]))
         if v.get("who"):
             self.g.add((node, CYP.participantKind, Literal(str(v["who"]))))
+        if v.get("start") and "startDate" in self.terms:
+            self.g.add((node, CYP.startDate, _date_literal(str(v["start"]))))
+        if v.get("end") and "endDate" in self.terms:
+            self.g.add((node, CYP.endDate, _date_literal(str(v["end"]))))
         if self.plan is not None:
             self.g.add((node, CYP.consultationOn, self.plan))
 
@@ -321,9 +334,52 @@ class DraftBuilder:
     def _add_target_group(self, p: Proposal, v: dict[str, Any]) -> None:
         if "targetGroup" not in self.terms or self.plan is None or v.get("concept") not in self.terms:
             return
-        for priority in self.g.subjects(CYP.priorityOf, self.plan):
-            if str(v["name"]).lower() in str(self.g.value(priority, SKOS.prefLabel)).lower():
-                self.g.add((priority, CYP.targetGroup, CYP[str(v["concept"])]))
+        for subject in [*self.g.subjects(CYP.priorityOf, self.plan), *self.g.subjects(CYP.aimOf, self.plan)]:
+            if str(v["name"]).lower() in str(self.g.value(subject, SKOS.prefLabel)).lower():
+                self.g.add((subject, CYP.targetGroup, CYP[str(v["concept"])]))  # the group the priority or pledge names
+
+    def _add_indicator(self, p: Proposal, v: dict[str, Any]) -> None:
+        node = self._node("indicator", str(v["name"]), p, CYP.Indicator)
+        self.g.add((node, SKOS.prefLabel, Literal(str(v["name"]))))
+        priority = self.nodes.get(("priority", str(v.get("priority") or "").lower()))
+        if priority is not None:
+            self.g.add((priority, CYP.measuredBy, node))
+
+    def _add_duty(self, p: Proposal, v: dict[str, Any]) -> None:
+        """A duty an Act places, as the report states it: its legal basis as cited, its holder as printed."""
+        if "StatutoryDuty" not in self.terms:
+            return
+        node = self._node("duty", f"{v['iri'].rsplit('/id/', 1)[-1]}-{v.get('holder') or ''}", p, CYP.StatutoryDuty)
+        self.g.add((node, RDFS.label, Literal(str(v.get("text") or p.evidence))))
+        basis = URIRef(str(v["iri"]))
+        self.g.add((basis, RDF.type, CYP.LegislativeProvision))
+        self.g.add((node, CYP.legalBasis, basis))
+        if v.get("holder") and "holderCategory" in self.terms:
+            self.g.add((node, CYP.holderCategory, Literal(str(v["holder"]))))
+        if "InForce" in self.terms:
+            self.g.add((node, CYP.dutyStatus, CYP.InForce))
+
+    def _add_membership(self, p: Proposal, v: dict[str, Any]) -> None:
+        """Who belongs to a body (a person or an organisation), with the role where the report names one."""
+        member_name = str(v["member"])
+        person = self.nodes.get(("person", member_name.lower()))
+        looks_like_person = re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][\w'’-]+){1,2}", member_name) and not re.search(
+            r"\b(?:Council|Board|Trust|Police|Group|Partnership|Service|College|Forum|Constabulary)\b", member_name
+        )
+        if person is None and looks_like_person:
+            person = self._node("person", member_name, p, FOAF.Person)
+            self.g.add((person, FOAF.name, Literal(member_name)))
+        member = person or self.organisation(member_name, None, p, body=False)
+        body = self.organisation(str(v["body"]), None, p, body=True)
+        self.counter += 1
+        node = self._node("membership", f"membership-{self.counter}", p, ORG.Membership)
+        self.g.add((node, ORG.member, member))
+        self.g.add((node, ORG.organization, body))
+        role = str(v.get("role") or "")
+        if role:
+            self.g.add((node, RDFS.label, Literal(f"{member_name}, {role} of {v['body']}")))
+            if re.fullmatch(r"Chair(?:man|person)?", role) and "ChairRole" in self.terms:
+                self.g.add((node, ORG.role, CYP.ChairRole))
 
     def _add_risk(self, p: Proposal, v: dict[str, Any]) -> None:
         node = self._node("risk", str(v["name"]), p, CYP.Risk)
@@ -338,8 +394,9 @@ class DraftBuilder:
             self.g.add((node, CYP.riskTo, self.plan))
 
 
-ORDER = ("plan", "body", "partner", "meeting", "decision", "person", "outcome", "priority", "strategy", "legislation",
-         "consultation", "risk", "review", "pledge", "monitoring", "target_group")  # fmt: skip
+ORDER = ("plan", "body", "partner", "meeting", "decision", "person", "outcome", "priority", "indicator", "strategy",
+         "legislation", "duty", "membership", "consultation", "risk", "review", "pledge", "monitoring",
+         "target_group")  # fmt: skip
 
 
 def build_graph(
@@ -356,6 +413,12 @@ def build_graph(
     by_kind = sorted(proposals, key=lambda p: ORDER.index(p.kind) if p.kind in ORDER else len(ORDER))
     for p in by_kind:
         builder.add(p)
+    held = sorted(
+        str(p.value["date"]) for p in proposals if p.kind == "meeting" and p.value.get("held") and p.value.get("date")
+    )
+    if report_date is None and held and "earliestDate" in builder.terms:
+        # an undated page that records meetings as held was written after the last of them
+        builder.g.add((builder.report, CYP.earliestDate, _date_literal(held[-1])))
     return builder.g
 
 

@@ -5,9 +5,13 @@
 - `benchmarks/extraction/fictional-authorities.csv`: the fictional authorities of the test corpus,
   flagged fictional.
 - `data/reference/ecm-outcomes.ttl`: the Every Child Matters outcomes.
-- `data/reference/extraction-lexicon.csv`: the phrases reports use for the ontology's concepts (body
-  and partner types, decision verbs and statuses, target groups, reviews, frequencies) and Act titles.
-- the ontology's SKOS concept schemes: which concepts exist (so a draft only uses real concepts).
+- the ontology's SKOS concept schemes, read through `kg.ontology.vocabulary`: the names of body and
+  partner types, decision kinds and statuses, review kinds, frequencies, count qualifiers and target
+  groups (preferred, alternative and hidden labels; ontology/report-words.ttl holds the words reports
+  use that are not shown as names).
+- `data/reference/extraction-lexicon.csv`: the phrases that are not names of a scheme's concept: lead-in
+  cues for lists and owners, the past tenses that narrate a decision, post titles, Act titles, and kinds
+  of body or partner the schemes do not hold (a partnership board, a college).
 """
 
 from __future__ import annotations
@@ -18,16 +22,26 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from rdflib import RDF, Graph, Namespace, URIRef
+from rdflib import RDF, Graph, Namespace
 
 from kg.config import REPO_ROOT
 from kg.namespaces import CYP
-from kg.ontology.files import load_ontology
+from kg.ontology.vocabulary import concepts
 
 REPO = REPO_ROOT
 REFERENCE = REPO / "data" / "reference"
 FICTIONAL = REPO / "benchmarks" / "extraction" / "fictional-authorities.csv"
 SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+SCHEMES = {  # the lexicon kinds whose phrases are the names of a scheme's concepts
+    "body": "BodyTypeScheme",
+    "partner": "PartnerTypeScheme",
+    "decision": "DecisionKindScheme",
+    "status": "DecisionStatusScheme",
+    "review": "ReviewKindScheme",
+    "frequency": "FrequencyScheme",
+    "qualifier": "CountQualifierScheme",
+    "target-group": "TargetGroupScheme",
+}
 _COUNCIL_FORMS = ("{} Council", "{} City Council", "{} County Council", "{} Borough Council", "City of {}", "{} MBC")
 
 
@@ -49,6 +63,8 @@ class Lexicon:
     authorities: list[Authority]
     phrases: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # kind -> (concept, phrase)
     outcomes: dict[str, str] = field(default_factory=dict)  # label -> IRI of an ECM outcome
+    acronyms: frozenset[str] = frozenset()  # phrases a scheme writes in capitals ("SEND", "LAC"), lower-cased
+    generic: frozenset[str] = frozenset()  # preferred and alternative labels ("social care"): kinds, not names
 
     def concept_of(self, kind: str, text: str) -> str | None:
         """The concept whose longest phrase occurs in `text` (whole words, any case)."""
@@ -67,6 +83,31 @@ class Lexicon:
 
     def phrases_of(self, kind: str) -> list[str]:
         return [p for _, p in self.phrases.get(kind, [])]
+
+    def organisation_kind(self, name: str) -> tuple[str, str] | None:
+        """('body'|'partner', concept) by the longest body or partner phrase in a name (memoised)."""
+        known = self.__dict__.setdefault("_organisations", {})
+        if name not in known:
+            known[name] = self._classify(name)
+        found: tuple[str, str] | None = known[name]
+        return found
+
+    def _classify(self, name: str) -> tuple[str, str] | None:
+        cache = self.__dict__.setdefault("_compiled", {})
+        if "_organisation" not in cache:
+            found = [
+                (len(phrase), kind, concept, re.compile(rf"(?<![\w']){re.escape(phrase)}(?![\w'])"))
+                for kind in ("body", "partner")
+                for concept, phrase in self.phrases.get(kind, [])
+            ]
+            cache["_organisation"] = sorted(found, key=lambda x: -x[0])
+        low = f" {name.lower().replace('’', chr(39))} "
+        for length, kind, concept, pattern in cache["_organisation"]:
+            if pattern.search(low):
+                if kind == "partner" and length <= 3 and name.endswith(" Board"):
+                    return "body", "Other"  # "NHS Medway Board": the board of a partner, meeting as a body
+                return kind, concept
+        return None
 
 
 def _authority_names(name: str, alt: list[str]) -> tuple[str, ...]:
@@ -95,6 +136,17 @@ def load_lexicon(fictional: Path | None = FICTIONAL) -> Lexicon:
                 names = _authority_names(row["name"], variants)
                 authorities.append(Authority(slug, row["name"], row["gss_code"], names, fictional=True))
     phrases: dict[str, list[tuple[str, str]]] = {}
+    acronyms: set[str] = set()
+    generic: set[str] = set()
+    for kind, scheme in SCHEMES.items():
+        for c in concepts(scheme):
+            local = str(c.iri).rsplit("#", 1)[-1]
+            for name in c.names:
+                phrases.setdefault(kind, []).append((local, name.lower().replace("’", "'")))
+                if name.isupper() and len(name) <= 5:
+                    acronyms.add(name.lower())
+                elif name not in c.hidden_labels:
+                    generic.add(name.lower())
     with (REFERENCE / "extraction-lexicon.csv").open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             phrases.setdefault(row["kind"], []).append((row["concept"], row["phrase"].lower()))
@@ -102,14 +154,4 @@ def load_lexicon(fictional: Path | None = FICTIONAL) -> Lexicon:
     outcomes = {
         str(label): str(s) for s, label in ecm.subject_objects(SKOS.prefLabel) if (s, RDF.type, CYP.Outcome) in ecm
     }
-    return Lexicon(authorities, phrases, outcomes)
-
-
-@cache
-def scheme_concepts(scheme: str) -> frozenset[str]:
-    """The local names of the concepts in one of the ontology's concept schemes (e.g. DecisionKindScheme).
-
-    Read from the ontology graph until a shared vocabulary reader exists.
-    """
-    g = load_ontology()
-    return frozenset(str(c).split("#")[-1] for c in g.subjects(SKOS.inScheme, URIRef(CYP[scheme])))
+    return Lexicon(authorities, phrases, outcomes, frozenset(acronyms), frozenset(generic))

@@ -18,9 +18,10 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from kg.imports.extract.dates import DateMention, find_dates, find_periods, with_year
+from kg.imports.extract.dates import MONTHS, DateMention, find_dates, find_periods, with_year
 from kg.imports.extract.document import Block, Document
 from kg.imports.extract.lexicon import Authority, Lexicon, load_lexicon
+from kg.imports.extract.lists import find_items, owner_like
 
 
 @dataclass
@@ -121,7 +122,7 @@ _CAP = (
     r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?:[A-Z][\w'’&-]*|NHS|CYP)"
 )
-_JOIN = r"(?:\s+(?:and|&|of|for|the|in|on|with)\s+|\s+)"
+_JOIN = r"(?:[^\S\t\n]+(?:and|&|of|for|the|in|on|with)[^\S\t\n]+|[^\S\t\n]+)"  # never across a table cell
 _NAME = re.compile(rf"(?:(?:the|shadow)\s+)?{_CAP}(?:{_JOIN}{_CAP})*")
 _BODY_HEAD = re.compile(
     r"(Board|Committee|Cabinet|Council|Executive|Panel|Commission|Partnership|Forum|Group|Trust|Parliament|Network|"
@@ -148,33 +149,7 @@ def name_spans(text: str) -> Iterator[tuple[int, int, str]]:
 
 def _kind_of_name(lex: Lexicon, name: str) -> tuple[str, str] | None:
     """('body'|'partner', concept) by the longest lexicon phrase in the name."""
-    return _kinds(lex).get(name) if name in _kinds(lex) else _kinds(lex).setdefault(name, _classify(lex, name))
-
-
-@cache
-def _kinds(lex: Lexicon) -> dict[str, tuple[str, str] | None]:
-    return {}
-
-
-@cache
-def _phrase_patterns(lex: Lexicon) -> list[tuple[int, str, str, re.Pattern[str]]]:
-    """Body and partner phrases, longest first, each as a whole-word pattern."""
-    out = [
-        (len(phrase), kind, concept, re.compile(rf"(?<![\w']){re.escape(phrase)}(?![\w'])"))
-        for kind in ("body", "partner")
-        for concept, phrase in lex.phrases.get(kind, [])
-    ]
-    return sorted(out, key=lambda x: -x[0])
-
-
-def _classify(lex: Lexicon, name: str) -> tuple[str, str] | None:
-    low = f" {name.lower().replace('’', chr(39))} "
-    for length, kind, concept, pattern in _phrase_patterns(lex):
-        if pattern.search(low):
-            if kind == "partner" and length <= 3 and name.endswith(" Board"):
-                return "body", "Other"  # "NHS Medway Board": the board of a partner, meeting as a body
-            return kind, concept
-    return None
+    return lex.organisation_kind(name)
 
 
 def _authority_name(lex: Lexicon, name: str) -> bool:
@@ -232,7 +207,13 @@ _NOT_MEETING = re.compile(
 _MEETING_WORDS = re.compile(
     r"\b(?:meeting|met|meet|considered|consider|agreed|approved|endorsed|received|noted|scrutinised|presented|held|"
     r"report(?:ed)? to|considered by|asked to|to:|brought to|work programme|attended|decided|adopted|"
-    r"report progress|presented to)\b",
+    r"report progress|presented to|goes to|go to|going to|submitted to|taken to|comes? to|shared with|signed off)\b",
+    re.I,
+)
+
+
+_EVENT = re.compile(
+    r"\b(?:inspection|review|assessment|consultation|survey|letter|conference|visit|publication|published|closed)\b",
     re.I,
 )
 
@@ -240,7 +221,7 @@ _MEETING_WORDS = re.compile(
 def _body_mentions(ctx: Context, text: str) -> list[tuple[int, int, str, str]]:
     """Bodies named in a sentence: (start, end, name, body kind); generic 'the Board' resolved."""
     out = []
-    for a, b, name in name_spans(text):
+    for a, b, name in _split_lists(ctx, name_spans(text)):
         if not _BODY_HEAD.search(name) and not re.search(r"Cabinet Member for|Executive Member for", name):
             continue
         kind = _kind_of_name(ctx.lex, name)
@@ -248,10 +229,14 @@ def _body_mentions(ctx: Context, text: str) -> list[tuple[int, int, str, str]]:
             continue
         if kind[1] == "FullCouncil" and not re.fullmatch(r"(?:Full |County |City |Borough )?Council", name):
             continue
+        if name == "Council" and re.search(r"\b[Tt]he\s+$", text[:a]):
+            continue  # "the Council" is the authority, not a meeting of the full council
         if name.startswith("Chief "):
             continue
         out.append((a, b, name, kind[1]))
-    for m in re.finditer(r"\b(?:the|this|its)\s+(Board|Committee|Partnership|Executive|Commission|Panel)\b", text):
+    for m in re.finditer(
+        r"\b(?:[Tt]he|[Tt]his|[Ii]ts)\s+(Board|Committee|Partnership|Executive|Commission|Panel)\b", text
+    ):
         if any(a <= m.start(1) < b for a, b, _, _ in out):
             continue
         resolved = _resolve_generic(ctx, m.group(1))
@@ -292,8 +277,9 @@ def _own_meeting(ctx: Context) -> None:
     """The body (and date) the report or minutes are for: from the header, subtitle or Decision Maker."""
     blocks = ctx.doc.blocks
     for i, block in enumerate(blocks[:40]):
-        if block.kind not in {"heading", "para"} or len(block.text) > 120:
-            continue
+        minutes = re.match(r"(?i:minutes)\s+of\s+(?:a|the)\s+(?:\w+\s+)?meeting\s+of\s+the\b", block.text)
+        if block.kind not in {"heading", "para"} or len(block.text) > (300 if minutes else 120):
+            continue  # "MINUTES of a meeting of the X held at … on DATE" states the body and date at length
         if block.kind != "heading" and (i > 15 or re.match(r"\d", block.para)):
             continue
         if re.match(r"(?:Decision Maker|Decision maker):", block.text):
@@ -350,7 +336,7 @@ def _titlecase(text: str) -> str:
 
 # --- the rules, kind by kind ----------------------------------------------------------------------------------
 
-_MG_MEETING = re.compile(r"Meeting:\s*(\d{1,2}/\d{1,2}/\d{4})\s*-\s*(.+?)\s*\(Item\s*\w+\)")
+_MG_MEETING = re.compile(r"(?i:meeting):\s*(\d{1,2}/\d{1,2}/\d{4})\s*-\s*(.+?)\s*(?:\(Item\s*\w+\)|$)")
 
 
 def _meetings(ctx: Context) -> None:
@@ -361,7 +347,8 @@ def _meetings(ctx: Context) -> None:
             name = m.group(2).strip()
             found = _kind_of_name(ctx.lex, name)
             (date,) = find_dates(m.group(1))
-            ctx.add("meeting", {"body": name, "body_kind": found[1] if found else "Other", "date": date.value}, s, 0.95)
+            value = {"body": name, "body_kind": found[1] if found else "Other", "date": date.value, "held": True}
+            ctx.add("meeting", value, s, 0.95)  # a committee system lists a meeting's items once it has met
             continue
         if s.block.kind == "row":
             _pathway_row(ctx, s)
@@ -373,13 +360,10 @@ def _meetings(ctx: Context) -> None:
             r"(?:Next meeting|Date of next meeting)", text, re.I
         ):
             for d in dates[:1]:
-                if ctx.own_body and d.precision == "none":
-                    ctx.add(
-                        "meeting",
-                        {"body": ctx.own_body, "body_kind": ctx.own_kind, "date": None, "date_text": d.text},
-                        s,
-                        0.6,
-                    )
+                if ctx.own_body and d.precision in {"none", "day"}:
+                    value = {"body": ctx.own_body, "body_kind": ctx.own_kind, "date": d.value, "date_text": d.text}
+                    value["after_report"] = True  # the next meeting is after the one the report records
+                    ctx.add("meeting", value, s, 0.8 if d.value else 0.6)
             continue
         bodies = _body_mentions(ctx, text)
         if re.search(r"\b(?:special meeting|meeting)\b.*\bdate to be confirmed\b", text, re.I) and bodies:
@@ -404,17 +388,23 @@ def _meetings(ctx: Context) -> None:
                     continue
             if not _MEETING_WORDS.search(text):
                 continue
-            _, _, name, kind = cands[0]
-            value = _date_value(ctx, d)
+            _, b_end, name, kind = cands[0]
+            if (
+                b_end
+                and re.search(_EVENT, text[b_end : d.start])
+                and not re.search(r"\bmeeting\b", text[b_end : d.start])
+            ):
+                continue  # "noted the outcome of the inspection ... in June 2010": the date is the inspection's
+            when = _date_value(ctx, d)
             if d.precision == "none" and not re.search(r"meeting", text, re.I):
                 continue
             if d.precision == "none" and not re.search(r"\d", d.text) and "meeting in" not in text[: d.start][-15:]:
                 continue
             ctx.add(
                 "meeting",
-                {"body": name, "body_kind": kind, "date": value, "date_text": d.text},
+                {"body": name, "body_kind": kind, "date": when, "date_text": d.text},
                 s,
-                0.8 if value else 0.55,
+                0.8 if when else 0.55,
             )
 
 
@@ -465,8 +455,8 @@ def _pathway_row(ctx: Context, s: Sentence) -> None:
 # decisions
 
 _MARKER = re.compile(
-    r"^\s*(?:\d+(?:\.\d+)*\s+)?(RESOLVED|AGREED|RECOMMENDED(?: to (?:Council|Cabinet|the \w+))?|Decision|DECISION)"
-    r"\s*(?:[:–—-]\s*|\s+(?=That\b)|$)"
+    r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(RESOLVED|AGREED|RECOMMENDED(?: to (?:Council|Cabinet|the \w+))?|Decision|DECISION)"
+    r"\s*(?:[:–—-]\s*|\s+(?=(?i:that)\b)|$)"
 )
 
 
@@ -509,7 +499,7 @@ def _about(clause: str) -> str:
         return "membership"
     if re.search(
         r"\breport(?:s)?\b.*\b(?:submitted|brought|back|receive|on progress)\b|report progress|further report|"
-        r"receives a report|report on progress",
+        r"receives a report|report on progress|(?:for|requested|asked for) (?:a|an|further) (?:\w+ )?report",
         low,
     ):
         return "report-request"
@@ -521,21 +511,30 @@ def _about(clause: str) -> str:
 
 
 def _decisions(ctx: Context) -> None:
+    """Decisions and recommendations: under their markers, and where a report says a body took one.
+
+    A marker sets the status of what follows it — "RESOLVED", "AGREED", a "Decision:" heading (resolved);
+    "RECOMMENDED", "is asked to", "is recommended to", a "Recommendation(s)" heading (recommended) — and each
+    clause or sub-paragraph under it is a decision with its own verb. Elsewhere a sentence records a
+    decision where a body (or "Members", or "which" after a body) is the subject of a verb the lexicon
+    lists as narrating one ("The Board AGREED to endorse", "Members noted", "was approved by the Cabinet").
+    """
     status: str | None = None
     carried = False
     ctx.body_now = ctx.own_body
     for s in ctx.sentences:
         text, block = s.text, s.block
         heading = (block.section or "").lower()
-        if block.kind == "heading":
-            status = None
+        label = block.kind == "para" and not block.marker and len(text) <= 40 and not re.search(r"[.;:,]$", text)
+        if block.kind == "heading" or label and re.fullmatch(r"[A-Z][\w ’'()-]*", text):
+            status, carried = None, False
             meeting = _MG_MEETING.search(block.text)
             if meeting:
                 ctx.body_now = meeting.group(2).strip()
-            if re.search(r"^\s*decision:?$", block.text, re.I):
+            if re.search(r"^\s*decisions?:?$", block.text, re.I):
                 status, carried = "resolved", True
-            elif re.search(r"recommendations?\b", block.text, re.I) and len(block.text) < 40:
-                status = "recommended"
+            elif re.match(r"^\W*(?:\d+\.?\s*)?recommendations?\b", block.text, re.I) and len(block.text) < 40:
+                status, carried = "recommended", True
             continue
         m = _MARKER.match(text)
         if m:
@@ -543,155 +542,191 @@ def _decisions(ctx: Context) -> None:
             status = "recommended" if word.startswith("RECOMMENDED") else "resolved"
             rest = text[m.end() :].strip()
             carried = True
-            if rest and not re.fullmatch(r"That the \w+:?", rest):
+            if rest and not re.fullmatch(r"(?i:that)(?: the \w+)?:?", rest):
                 _decision_clause(ctx, s, rest, status)
             continue
-        if re.search(r"\b(?:is|are) asked to\s*:?\s*$", text) or re.search(r"\bis asked to\b", text):
-            tail = re.split(r"\b(?:is|are) asked to\s*:?", text, maxsplit=1)[1].strip()
+        asked = _ASKED.search(text)
+        if asked:
+            tail = text[asked.end() :].strip()
             status, carried = "recommended", True
             if tail:
                 _decision_clause(ctx, s, tail, "recommended")
             continue
-        if re.search(r"The Cabinet Member for .+:$|That the (?:Board|Committee|Cabinet)$|That the \w+:?$", text):
+        if re.search(
+            r"(?:The Cabinet Member for .+|^That (?:the )?[\w'’ ]{2,60}):$|^That the (?:Board|Committee|Cabinet)$", text
+        ):
             carried = True
+            status = status or "recommended"
             continue
         sub = re.match(r"^\s*(?:\(?[a-z0-9ivx]{1,4}[.)]|\d+(?:\.\d+)+)\s+", text) or block.kind == "item"
         if status and (carried or "recommendation" in heading) and (sub or re.match(r"(?:That|To)\b", text)):
             _decision_clause(ctx, s, text, status)
             continue
-        if status and "recommendation" in heading and block.kind == "para" and re.match(r"(?:That|To)\b", text):
-            _decision_clause(ctx, s, text, status)
+        if status and carried and status == "resolved" and block.kind == "para" and "decision" in heading:
+            _narrative_decision(ctx, s)  # prose under a "Decision:" heading
             continue
         carried = False if not sub else carried
         minutes = re.search(
-            r"\bminutes of the (?:last |previous )?meeting\b.*\bwere (agreed|approved|confirmed|signed)\b", text
+            r"\bminutes of the (?:last |previous )?meeting\b.*\bwere (agreed|approved|confirmed|signed)\b", text, re.I
         )
         if minutes and ctx.body_now:
-            ctx.add(
-                "decision",
-                {
-                    "verb": minutes.group(1),
-                    "kind": "Approve",
-                    "status": "resolved",
-                    "about": "minutes",
-                    "body": ctx.body_now,
-                },
-                s,
-                0.8,
-            )
+            value = {"verb": minutes.group(1), "kind": "ApproveMinutes", "status": "resolved", "about": "minutes"}
+            ctx.add("decision", {**value, "body": ctx.body_now}, s, 0.8)
             continue
         _narrative_decision(ctx, s)
+    _outcome_lines(ctx)
+
+
+_ASKED = re.compile(r"\b(?:is|are) (?:asked|recommended|invited|requested) to\b\s*:?")
+
+
+def _clauses(text: str) -> list[str]:
+    """'that A be approved and that B be brought back' is two clauses."""
+    return [c for c in re.split(r",?\s+and\s+that\s+|;\s+(?:and\s+)?that\s+", text) if c.strip()]
 
 
 def _decision_clause(ctx: Context, s: Sentence, clause: str, status: str) -> None:
-    verb = _decision_verb(ctx.lex, clause)
-    if verb is None:
-        return
+    """A clause under a marker: its verb (the first decision verb, or 'be …ed'), and a second joined by 'and'."""
     body = ctx.body_now or ctx.own_body or "the meeting"
-    ctx.add(
-        "decision",
-        {"verb": verb[0], "kind": verb[1], "status": status, "about": _about(clause), "body": body},
-        s,
-        0.8,
-    )
-    first = re.search(rf"\b{re.escape(verb[0])}\b", clause)
-    rest = clause[first.end() :] if first else ""
-    more = re.search(r"\s+and\s+(\w+)\b(.*)$", rest)
-    if more:
-        second = _decision_verb(ctx.lex, more.group(1))
-        if second and second[0].lower() == more.group(1).lower() and second[0] != verb[0]:
-            ctx.add(
-                "decision",
-                {"verb": second[0], "kind": second[1], "status": status, "about": _about(more.group(0)), "body": body},
-                s,
-                0.7,
-            )
-    if re.search(r"\bthat the .+\b(?:endorsed|approved|agreed|adopted)\b", clause):
-        _narrative_decision(ctx, s)
+    for part in _clauses(clause):
+        verb = _decision_verb(ctx.lex, part)
+        if verb is None:
+            continue
+        value = {"verb": verb[0], "kind": verb[1], "status": status, "about": _about(part), "body": body}
+        ctx.add("decision", value, s, 0.8)
+        first = re.search(rf"\b{re.escape(verb[0])}\b", part)
+        rest = part[first.end() :] if first else ""
+        more = re.search(r"\s+and\s+(\w+)\b(.*)$", rest)
+        if more and not re.match(r"\s+and\s", rest):  # "be confirmed and signed": one decision, two words
+            second = _decision_verb(ctx.lex, more.group(1))
+            if second and second[0].lower() == more.group(1).lower() and second[0] != verb[0]:
+                value = {"verb": second[0], "kind": second[1], "status": status, "about": _about(more.group(0))}
+                ctx.add("decision", {**value, "body": body}, s, 0.7)
+        if re.search(r"\bthat\b", rest):
+            _narrative_decision(ctx, s, within=rest)  # "noted that the Board endorsed the refresh"
 
 
-_NARRATIVE = re.compile(
-    r"\b(?:have|has|had)?\s*(agreed(?: to refer)?|approved|endorsed|adopted|ratified|noted)\b(?!\s+(?:as|by))", re.I
-)
+@cache
+def _narrated(lex: Lexicon) -> re.Pattern[str]:
+    """The past-tense verbs that narrate a decision (lexicon kind decision-past), as one pattern."""
+    words = sorted((p for _, p in lex.phrases.get("decision-past", [])), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b", re.I)
 
 
-def _narrative_decision(ctx: Context, s: Sentence) -> None:
-    """'The Cabinet agreed to refer …', 'The plan was agreed by the X on DATE': decisions a report says were taken."""
-    text = s.text
-    if re.search(r"\bwill be asked to (\w+)", text):
-        m = re.search(r"\bwill be asked to (\w+)", text)
+def _past_kind(lex: Lexicon, verb: str) -> str:
+    low = " ".join(verb.lower().split())
+    return next((c for c, p in lex.phrases.get("decision-past", []) if p == low), "Approve")
+
+
+def _narrative_decision(ctx: Context, s: Sentence, within: str | None = None) -> None:
+    """Decisions a sentence says a body took, with the verb as printed."""
+    text = within if within is not None else s.text
+    intended = re.search(r"\bwill be asked to (\w+)", text)
+    if intended:
         bodies = _body_mentions(ctx, text)
-        asked = _decision_verb(ctx.lex, m.group(1)) if m else None
+        asked = _decision_verb(ctx.lex, intended.group(1))
         if bodies and asked:
-            ctx.add(
-                "decision",
-                {"verb": asked[0], "kind": asked[1], "status": "intended", "about": _about(text), "body": bodies[0][2]},
-                s,
-                0.7,
-            )
+            value = {"verb": asked[0], "kind": asked[1], "status": "intended", "about": _about(text)}
+            ctx.add("decision", {**value, "body": bodies[0][2]}, s, 0.7)
         return
-    passive = re.search(
-        r"\b(?:was|were|been|be)\s+(agreed|approved|endorsed|adopted|ratified)\s+by\s+(?:the\s+)?", text
-    )
+    it_was = re.search(r"\bIt was (recommended|agreed|resolved|noted) that\b(.*)$", text)
+    if it_was:
+        body = ctx.body_now or ctx.own_body or "the meeting"
+        inner = _decision_verb(ctx.lex, it_was.group(2)) if it_was.group(1) != "noted" else None
+        verb, kind = inner or (it_was.group(1), _past_kind(ctx.lex, it_was.group(1)))
+        status = "recommended" if it_was.group(1) == "recommended" else "resolved"
+        ctx.add("decision", {"verb": verb, "kind": kind, "status": status, "about": _about(text), "body": body}, s, 0.7)
+        return
     bodies = _body_mentions(ctx, text)
-    if passive:
-        after = [b for b in bodies if b[0] >= passive.end() - 5]
-        if after:
-            ctx.add(
-                "decision",
-                {
-                    "verb": passive.group(1),
-                    "kind": _decision_verb(ctx.lex, passive.group(1))[1],  # type: ignore[index]
-                    "status": "resolved",
-                    "about": _about(text),
-                    "body": after[0][2],
-                },
-                s,
-                0.75,
-            )
-        return
-    passive_plain = re.match(r"^(?:The|This) (?:Plan|plan) was (approved|agreed|endorsed|adopted)\b", text)
-    if passive_plain:
-        body = _last_subject(ctx, s)
-        if body:
-            ctx.add(
-                "decision",
-                {
-                    "verb": passive_plain.group(1),
-                    "kind": "Approve",
-                    "status": "resolved",
-                    "about": "other" if "Improvement" in body else "plan",
-                    "body": body,
-                },
-                s,
-                0.6,
-            )
-        return
-    m = _NARRATIVE.search(text)
-    if not m or not bodies:
-        return
-    subject = [b for b in bodies if b[1] <= m.start() + 1]
-    if not subject:
-        return
-    between = text[subject[-1][1] : m.start()]
-    if len(between) > 40 or re.search(r"[.;]", between):
-        return
-    verb = m.group(1)
-    found = _decision_verb(ctx.lex, verb.split()[0])
-    if found is None:
-        return
-    ctx.add(
-        "decision",
-        {
-            "verb": verb,
-            "kind": found[1],
-            "status": "resolved",
-            "about": _about(text[m.start() :]),
-            "body": subject[-1][2],
-        },
-        s,
-        0.7,
-    )
+    for m in _narrated(ctx.lex).finditer(text):
+        before = text[: m.start()]
+        if re.search(r"\b(?:the|as|be|been|being|was|were|is|are|an|its|their|previously|not)\s+$", before, re.I):
+            continue  # "the agreed plan", "as noted", "was approved" (passives are read below)
+        if re.match(
+            r"(?:\s+off)?\s+by\b|\s+(?:how|whether|what|why|when|where|who|if|about|questions?)\b", text[m.end() :]
+        ):
+            continue  # "and adopted by the Cabinet" (a passive), "Members asked how ..." (a question)
+        subject = _subject(ctx, text, m.start(), bodies)
+        if subject is None:
+            continue
+        verb = m.group(1)
+        kind = _past_kind(ctx.lex, verb)
+        after = text[m.end() :]
+        to = re.match(r"\s+to\s+(\w+)", after)
+        be = re.match(r"\s*:?\s+that\s+[^.;]{0,120}?\bbe\s+(\w+)", after)
+        if verb.lower() == "agreed" and to and _decision_verb(ctx.lex, to.group(1)):
+            kind = _decision_verb(ctx.lex, to.group(1))[1]  # type: ignore[index]
+            verb = f"{verb.lower()} to {to.group(1)}"
+        elif verb.isupper() and be and _decision_verb(ctx.lex, be.group(1)):
+            verb, kind = _decision_verb(ctx.lex, be.group(1))  # type: ignore[misc]
+        if kind == "Approve" and re.match(r"\s+(?:the\s+)?(?:final\s+|consultation\s+)?draft\b", after):
+            kind = (
+                "AgreeDraftForConsultation" if re.search(r"for consultation", after) else "Agree"
+            )  # a draft, not a plan
+        value = {"verb": verb.lower() if verb.isupper() else verb, "kind": kind, "status": "resolved"}
+        ctx.add("decision", {**value, "about": _about(after), "body": subject}, s, 0.7)
+    for m in re.finditer(
+        r"\b(?:was|were|been|be|being|is|are|and)\s+(?:formally\s+|unanimously\s+|then\s+)?(\w+)(\s+off)?\s+by\s+(?:the\s+)?",
+        text,
+    ):
+        verb = m.group(1) + (m.group(2) or "")
+        if not _narrated(ctx.lex).fullmatch(verb):
+            continue
+        by = [b for b in bodies if m.end() - 5 <= b[0] <= m.end() + 5]
+        if by:
+            value = {"verb": " ".join(verb.split()), "kind": _past_kind(ctx.lex, verb), "status": "resolved"}
+            ctx.add("decision", {**value, "about": _about(text), "body": by[0][2]}, s, 0.75)
+    if within is None:
+        plain = re.match(r"^(?:The|This) (?:Plan|plan) was (approved|agreed|endorsed|adopted)\b(?!\s+by)", text)
+        earlier = _last_subject(ctx, s) if plain else None
+        if plain and earlier:
+            about = "other" if "Improvement" in earlier else "plan"
+            value = {"verb": plain.group(1), "kind": "Approve", "status": "resolved", "about": about, "body": earlier}
+            ctx.add("decision", value, s, 0.6)
+
+
+def _subject(ctx: Context, text: str, pos: int, bodies: list[tuple[int, int, str, str]]) -> str | None:
+    """The body that is the subject of a verb at pos: the nearest body before it in the same clause."""
+    before = text[:pos]
+    if re.search(r"\bMembers\s+(?:also\s+|then\s+|unanimously\s+)?$", before):
+        return ctx.body_now or ctx.own_body
+    which = re.search(r",?\s+(?:which|who)\s+(?:then\s+|also\s+|had\s+|has\s+|have\s+)?$", before)
+    candidates = [b for b in bodies if b[1] <= (which.start() if which else pos)]
+    if not candidates:
+        return None
+    a, b, name, _ = candidates[-1]
+    between = text[b : which.start() if which else pos]
+    if len(between) > 100 or re.search(r"[.;]", between) or re.search(r"\b(?:to|by|from|with|of)\s*$", text[:a]):
+        return None
+    return name
+
+
+def _outcome_lines(ctx: Context) -> None:
+    """'Outcome: Recommendations Approved' is a decision only where nothing else records that item's decision."""
+    for s in ctx.sentences:
+        m = re.match(
+            r"^(?:Outcome|Decision status):\s*((?:Recommendations?\s+)?(Approved|Agreed|Noted|Endorsed|Adopted))\s*$",
+            s.text,
+        )
+        if not m:
+            continue
+        item = s.block.para.split(" (")[0] if re.match(r"\d{2}/\d{2}/\d{4} Item", s.block.para) else ""
+        same = [
+            p
+            for p in ctx.proposals
+            if p.kind == "decision"
+            and (not item or any(b.para.startswith(item) for b in ctx.doc.blocks if b.start <= p.start < b.end + 1))
+        ]
+        if same:
+            continue
+        body = ctx.own_body or ctx.body_now or "the meeting"
+        verb = m.group(2).lower()
+        ctx.add(
+            "decision",
+            {"verb": verb, "kind": _past_kind(ctx.lex, verb), "status": "resolved", "about": "other", "body": body},
+            s,
+            0.6,
+        )
 
 
 def _last_subject(ctx: Context, s: Sentence) -> str | None:
@@ -706,8 +741,8 @@ def _last_subject(ctx: Context, s: Sentence) -> str | None:
 # plans
 
 _PLAN_CORE = re.compile(
-    r"(?:(?P<owner>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?)(?:'s|’s)?\s+)?(?P<core>Children(?:,)?\s+(?:and|&)\s+Young\s+"
-    r"People(?:'s|’s|s')?(?:\s+and\s+Families)?(?:\s+Partnership)?\s+Plan|CYPP)\b",
+    r"(?:(?P<owner>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?)(?:'s|’s)?\s+)?(?P<core>Children(?:,\s*|,?\s+(?:and|&)\s+)Young\s+"
+    r"People(?:'s|’s|s')?(?:,?\s+(?:and|&)\s+(?:their\s+)?Families(?:'|’)?)?(?:\s+Partnership)?\s+Plan|CYPP)\b",
     re.I,
 )
 
@@ -800,10 +835,17 @@ def _bodies_and_partners(ctx: Context) -> None:
             if s.text.isupper():
                 name = _titlecase(s.text[a:b])
             kind = _kind_of_name(ctx.lex, name)
+            if kind is None and re.search(r"\b(?:Board|Committee|Panel|Forum)$", name) and len(name.split()) >= 2:
+                kind = ("body", "Other")  # "Corporate Parenting Board": a body of a kind the lexicon does not name
             if kind is None or len(name) < 4:
                 continue
-            if _authority_name(ctx.lex, name) or re.fullmatch(r"Council|Board|Committee|Partnership|The Board", name):
+            generic = r"Council|Board|Committee|Partnership|Panel|Commission|Forum|Group|Trust|The Board"
+            if _authority_name(ctx.lex, name) or re.fullmatch(generic, name):
                 continue
+            if name == "Council" and re.search(r"\b[Tt]he\s+$", text[:a]):
+                continue  # "the Council" is the authority, not a meeting of the full council
+            if re.match(rf"\s+{_ATTRIBUTIVE}\b", text[b:]):
+                continue  # "the Children's Trust arrangements": the name describes something else
             post_like = re.search(r"\b(?:Director|Head|Manager|Officer|Member|Chief)\b", name) or re.search(
                 r"\b(?:Plan|Strategy|Act|Assessment|Review)$", name
             )
@@ -813,6 +855,8 @@ def _bodies_and_partners(ctx: Context) -> None:
                 continue
             if kind[0] == "partner" and len(name.split()) < 2 and name not in {"Police", "NHS"} or name == "NHS":
                 continue
+            if kind[0] == "partner" and not _BODY_HEAD.search(name) and not _multiword_match(ctx.lex, name):
+                continue  # "Children's Social Care", "Pledge for Children in Care": a generic word, not an organisation
             if (
                 kind[0] == "body"
                 and kind[1] == "FullCouncil"
@@ -851,6 +895,20 @@ def _bodies_and_partners(ctx: Context) -> None:
         )
 
 
+def _multiword_match(lex: Lexicon, name: str) -> bool:
+    """Whether a phrase that names organisations (a hidden label or a lexicon row, not a kind's label such as
+    "social care") is in the name."""
+    low = f" {name.lower().replace('’', chr(39))} "
+    found = [phrase for _, phrase in lex.phrases.get("partner", []) if f" {phrase} " in low]
+    placed = any(f" {w} " in low for w in re.findall(r"[a-z][\w'-]+", low) if _authority_name(lex, w))
+    return any(phrase not in lex.generic for phrase in found) or bool(found) and placed  # "Public Health Stannerwick"
+
+
+_ATTRIBUTIVE = (
+    r"(?:arrangements|partners|members|framework|approach|model|structures?|agenda|governance|priorities|plan)"
+)
+
+
 def _split_lists(ctx: Context, spans: Iterator[tuple[int, int, str]]) -> Iterator[tuple[int, int, str]]:
     """'West Pennine Police and Eastholme Voluntary Action' is two organisations, not one."""
     for a, b, name in spans:
@@ -858,7 +916,8 @@ def _split_lists(ctx: Context, spans: Iterator[tuple[int, int, str]]) -> Iterato
         for i in range(1, len(parts)):
             left, right = " and ".join(parts[:i]), " and ".join(parts[i:])
             kl, kr = _kind_of_name(ctx.lex, left), _kind_of_name(ctx.lex, right)
-            if kl and kr and _BODY_HEAD.search(left) and (_BODY_HEAD.search(right) or kr[0] == "partner"):
+            organisations = kl and kr and (kl[0] == "partner" or _BODY_HEAD.search(left))
+            if organisations and (_BODY_HEAD.search(right) or kr and kr[0] == "partner"):
                 yield a, a + len(left), left
                 yield b - len(right), b, right
                 break
@@ -894,6 +953,12 @@ _ORG_WORDS = re.compile(
 )
 
 
+_TITLES = (
+    r"Councillor|Cllr\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Professor|Chief Inspector|Chief Superintendent|Superintendent|"
+    r"Inspector"
+)
+
+
 def _people(ctx: Context) -> None:
     seen: dict[str, Proposal] = {}
     posts = ctx.lex.phrases_of("post")
@@ -916,6 +981,22 @@ def _people(ctx: Context) -> None:
         ctx.add("person", {"name": name, "post": post}, s, conf, span=span)
         seen[name] = ctx.proposals[-1]
 
+    for s in ctx.sentences:  # an attendance list: "Present: Name (Chair), Post; Dr Name, Organisation; ..."
+        listed = re.match(
+            r"^(?:Present|In attendance|Also (?:present|in attendance)|Officers|Attendees)\s*:\s*(.+)$", s.text
+        )
+        if not listed:
+            continue
+        for part in re.split(r";\s*", listed.group(1)):
+            m = re.match(
+                rf"^(?:and\s+)?(?:{_TITLES})?\s*({_PERSON})\s*(?:\([^)]*\))?\s*(?:,\s*(.+?))?[.;]?$", part.strip()
+            )
+            if m:
+                title = re.match(rf"^(?:and\s+)?({_TITLES})", part.strip())
+                post = m.group(2) if m.group(2) and is_post(m.group(2)) else None
+                if title and not post and re.match(r"Chief|Superintendent|Inspector", title.group(1)):
+                    post = title.group(1).strip()
+                add(m.group(1), post, s, 0.7, part.strip().rstrip(".;"))
     for s in ctx.sentences:
         text = s.text
         for m in re.finditer(
@@ -962,182 +1043,54 @@ def _people(ctx: Context) -> None:
 
 # outcomes, priorities, pledges, indicators
 
-_LIST_SPLIT = re.compile(
-    r";\s*(?:and\s+)?|,\s+and\s+(?=[a-z])|\s+and\s+(?=(?:ready|children and young people achieve))"
-)
 
-
-def _list_after(ctx: Context, s: Sentence, text_after: str) -> list[tuple[str, Sentence]]:
-    """Items of a list: inline after a colon, or the list items / short lines that follow the sentence."""
-    inline = text_after.strip().rstrip(".")
-    if len(inline) > 5:
-        items = [x.strip(" .;") for x in re.split(r";\s*(?:and\s+)?", inline) if x.strip(" .;")]
-        if len(items) >= 2:
-            return [(re.sub(r"^and\s+", "", x), s) for x in items]
-    out = []
-    i = ctx.sentences.index(s)
-    for nxt in ctx.sentences[i + 1 : i + 12]:
-        t = nxt.text.strip()
-        if nxt.block.kind in {"item", "row"} or (len(t) < 70 and not t.endswith(".") and nxt.block.kind == "para"):
-            if nxt.block.kind == "heading":
-                break
-            out.append(
-                (
-                    re.sub(r"^(?:and\s+)?(?:are\s+)?", "", t).strip(" ;,.").removesuffix("; and").removesuffix(" and"),
-                    nxt,
-                )
-            )
-            continue
-        break
-    return [(x, n) for x, n in out if x]
-
-
-def _outcomes(ctx: Context) -> None:
-    seen: set[str] = set()
-    for s in ctx.sentences:
-        m = re.search(
-            r"\b(?:two|three|four|five|six|seven|key|following|the)\s+(?:key\s+|local\s+)?outcomes?\b"
-            r"(?!\s+framework)([^:.]*?)(?::|–\s*that they)(.*)$",
-            s.text,
-            re.I,
-        )
+def _lists(ctx: Context) -> None:
+    """Outcomes, priorities, pledges and indicators: the lists the report lays out (kg.imports.extract.lists)."""
+    for item in find_items(ctx.doc, ctx.lex):
+        value: dict[str, Any] = {"name": item.name}
+        if item.kind == "priority":
+            value["owner"] = item.owner
+            if item.parent:
+                value["outcome"] = item.parent
+        if item.kind == "indicator" and item.parent:
+            value["priority"] = item.parent
+        ecm = next((iri for label, iri in ctx.lex.outcomes.items() if label.lower() == item.name.lower()), None)
+        if item.kind == "outcome" and ecm:
+            value["ecm"] = ecm
+        ctx.add(item.kind, value, _sentence_of(ctx, item.block, item.span), item.confidence, span=item.span)
+    seen = {str(p.value["name"]).lower() for p in ctx.proposals if p.kind == "outcome"}
+    for s in ctx.sentences:  # the Every Child Matters outcomes, where a sentence names them
         named = [label for label in ctx.lex.outcomes if re.search(rf"\b{re.escape(label)}\b", s.text, re.I)]
-        if len(named) >= 2:
-            for label in named:
-                if label.lower() not in seen:
-                    seen.add(label.lower())
-                    ctx.add("outcome", {"name": label, "ecm": ctx.lex.outcomes[label]}, s, 0.9, span=label)
+        if len(named) < 2:
             continue
-        if not m or re.search(r"every child matters", m.group(0), re.I):
-            continue
-        for item, src in _list_after(ctx, s, m.group(2)):
-            if item.lower() not in seen and len(item) < 80:
-                seen.add(item.lower())
-                ctx.add("outcome", {"name": item}, src, 0.7, span=item)
+        for label in named:
+            if label.lower() not in seen:
+                seen.add(label.lower())
+                ctx.add("outcome", {"name": label, "ecm": ctx.lex.outcomes[label]}, s, 0.9, span=label)
+    for s in ctx.sentences:  # "The Pledge promises that A, and that B"
+        m = re.search(r"\b(?:[Pp]ledge|[Pp]romise)s?\s+(?:promises|says|states)\s+that\s+(.+)$", s.text)
+        if m:
+            for promise in re.split(r",?\s+and\s+that\s+", m.group(1).rstrip(".")):
+                ctx.add("pledge", {"name": promise}, s, 0.7, span=promise)
 
 
-_LEAD = re.compile(r"\s*[(,–-]?\s*(?:\(?\s*lead:\s*|led by\s+(?:the\s+)?|Owner:\s*)([^)]+?)\)?\s*[;.]?$", re.I)
-
-
-def _priorities(ctx: Context) -> None:
-    seen: set[str] = set()
-
-    def add(name: str, owner: str | None, src: Sentence, conf: float) -> None:
-        name = re.sub(r"^(?:Priority\s+\w+\s*[–:-]\s*|\([a-z0-9]\)\s*)", "", name).strip(" ;,.")
-        if not name or name.lower() in seen or len(name) > 140:
-            return
-        seen.add(name.lower())
-        ctx.add("priority", {"name": name, "owner": owner}, src, conf, span=name)
-
+def _sentence_of(ctx: Context, block: Block, span: str) -> Sentence:
+    """The sentence of a block that holds the words cited (the block itself when none does)."""
     for s in ctx.sentences:
-        text = s.text
-        if (
-            s.block.kind == "row"
-            and len(s.block.cells) == 2
-            and re.search(r"priorit", s.block.section + ctx_prev(ctx, s), re.I)
-        ):
-            if not re.match(r"priority$", s.block.cells[0], re.I):
-                add(s.block.cells[0], s.block.cells[1], s, 0.8)
-            continue
-        if s.block.kind == "para" and re.search(r"\bPriority\s+Lead(?: partner)?\b", ctx_prev(ctx, s)[-200:]):
-            owner = _trailing_owner(ctx, text)
-            if owner and len(text) < 160 and not text.endswith("."):
-                add(text[: -len(owner)].strip(), owner, s, 0.7)
-                continue
-        m = re.match(r"^(?:\(([a-z])\)\s*|Priority\s+(\w+)\s*[–:-]\s*)(?=\S)(?!That\b)(.+)$", text)
-        if m and re.search(r"priorit", ctx_prev(ctx, s) + text[:12] + s.block.section, re.I):
-            body = m.group(3)
-            lead = _LEAD.search(body)
-            owner = lead.group(1).strip() if lead else None
-            name = body[: lead.start()] if lead else body
-            add(name, owner, s, 0.8)
-            continue
-        m = re.search(r"\bpriorities(?: of [^,]+?)?,?\s+namely:\s*(.+)$", text)
-        if m:
-            for item in re.split(r";\s*(?:and\s+)?", m.group(1).rstrip(".;")):
-                add(item, None, s, 0.75)
-            continue
-        m = re.search(r"\b(?:welcomed|agreed|set) the priorities to ([a-z].+?)(?:,|$)", text)
-        if m:
-            for item in re.split(r"\s+and\s+to\s+", m.group(1)):
-                add(item, None, s, 0.65)
-    # a web page: "Our priorities" heading, each priority a sub-heading with "Led by …" under it
-    blocks = ctx.doc.blocks
-    for i, block in enumerate(blocks):
-        if block.kind == "heading" and re.search(r"\bpriorities\b", block.text, re.I) and len(block.text) < 40:
-            for j in range(i + 1, min(i + 20, len(blocks))):
-                sub = blocks[j]
-                if sub.kind == "heading" and block.level and sub.level and sub.level <= block.level:
-                    break
-                if sub.kind == "heading":
-                    nxt = blocks[j + 1] if j + 1 < len(blocks) else None
-                    if nxt is None or nxt.kind == "heading" and not re.search(r"led by", nxt.text, re.I):
-                        break
-                    lead = re.match(r"Led by (?:the\s+)?(.+?)\.?$", nxt.text) if nxt else None
-                    add(sub.text, lead.group(1) if lead else None, _as_sentence(ctx, nxt if lead else sub), 0.75)
-
-
-def _trailing_owner(ctx: Context, text: str) -> str | None:
-    """The organisation a flattened table row ends with: 'Reducing exclusions from school Sallowby Schools Forum'."""
-    spans = [(a, b, n) for a, b, n in name_spans(text) if b == len(text.rstrip(" ."))]
-    if not spans:
-        return None
-    a, _, name = spans[-1]
-    words = name.split()
-    for i in range(len(words)):  # the shortest tail that names an authority, partner or body
-        tail = " ".join(words[i:])
-        if i and (_kind_of_name(ctx.lex, tail) or any(tail.startswith(x.name) for x in ctx.lex.authorities)):
-            return tail if a + len(name) - len(tail) > 0 else None
-    return None
-
-
-def ctx_prev(ctx: Context, s: Sentence) -> str:
-    i = ctx.sentences.index(s)
-    return " ".join(p.text for p in ctx.sentences[max(0, i - 8) : i] if p.block.kind != "row")
-
-
-def _as_sentence(ctx: Context, block: Block) -> Sentence:
+        if s.block is block and span in s.text:
+            return s
     return next((s for s in ctx.sentences if s.block is block), Sentence(block.text, block.start, block))
-
-
-def _pledges(ctx: Context) -> None:
-    for s in ctx.sentences:
-        if re.search(r"\bwe pledge\b|\bpledges?\b.*:\s*$", s.text, re.I) or (
-            s.block.kind == "heading" and re.search(r"pledges", s.text, re.I)
-        ):
-            for item, src in _list_after(ctx, s, ""):
-                ctx.add("pledge", {"name": item.rstrip(";")}, src, 0.75, span=item)
-            continue
-        m = re.search(r"\bPledge promises that (.+)$", s.text)
-        if m:
-            for item in re.split(r",\s+and\s+that\s+", m.group(1).rstrip(".")):
-                ctx.add("pledge", {"name": item}, s, 0.7, span=item)
-
-
-def _indicators(ctx: Context) -> None:
-    for s in ctx.sentences:
-        m = re.search(
-            r"\bindicators,?\s+(?:among them|including|that includes|such as|which include)\s+(.+?)\.?$", s.text
-        )
-        if m:
-            for item in re.split(r"(?:,\s+(?:and\s+)?|\s+and\s+)(?=the\s)", m.group(1)):
-                item = item.strip(" ,.").removeprefix("the ")
-                if len(item) > 8:
-                    ctx.add("indicator", {"name": item}, s, 0.7, span=item)
-            continue
-        if s.block.kind == "heading" and re.search(r"how we will know|measures of success|indicators", s.text, re.I):
-            for item, src in _list_after(ctx, s, ""):
-                ctx.add("indicator", {"name": item}, src, 0.65, span=item)
 
 
 # consultation, legislation, strategies, reviews, risks, target groups, monitoring
 
 _COUNT = re.compile(
-    r"(?:\b(around|approximately|about|some|over|more than|at least|nearly|almost|up to|so far)\s+)?"
+    r"(?:\b((?i:around|approximately|about|some|over|more than|at least|nearly|almost|up to|so far))\s+)?"
     r"\b(\d{1,3}(?:,\d{3})+|\d+)"
-    r"\s+(children(?: and young people)?|young people|people|pupils|parents(?: and carers)?|residents|responses|"
-    r"practitioners(?: and managers)?|participants|staff|schools)\b",
-    re.I,
+    r"\s+((?:(?!(?:the|a|an|of|in|for|and|to|at|on|with|from|by)\b)[a-z-]+\s+){0,2}?(?:children(?: and young people)?|"
+    r"young people|people|pupils|parents(?: and carers)?|residents|responses|practitioners(?: and managers)?|"
+    r"participants|staff|schools|inspectors|members|carers|families|students|professionals|respondents|"
+    r"head ?teachers|councillors|organisations|partners))\b(?!['’]s)"
 )
 _CONSULT_WORDS = re.compile(
     r"consult|survey|questionnaire|took part|responded|respon|involved|attended|told us|workshop|"
@@ -1146,25 +1099,38 @@ _CONSULT_WORDS = re.compile(
 )
 
 
+_QUALIFIERS = {"Approximately": "approximately", "MoreThan": "more-than", "AtLeast": "at-least", "AtMost": "at-most"}
+
+
 def _consultations(ctx: Context) -> None:
+    """How many took part in a consultation, with the qualifier printed and the dates it ran where stated."""
+    period_of: dict[int, tuple[str | None, str | None]] = {}  # a block's consultation period, from any sentence
     for s in ctx.sentences:
-        if not _CONSULT_WORDS.search(s.text):
+        if re.search(r"consult|survey", s.text, re.I):
+            period = _period_of(s.text)
+            if period != (None, None):
+                period_of.setdefault(id(s.block), period)
+    for s in ctx.sentences:
+        context = _CONSULT_WORDS.search(s.text) or re.search(r"consult", s.block.section or "", re.I)
+        if not context:
             continue
+        own = _period_of(s.text)
+        start, end = own if own != (None, None) else period_of.get(id(s.block), (None, None))
+        dates = {"start": start, "end": end} if start else {}
         for m in _COUNT.finditer(s.text):
             n = int(m.group(2).replace(",", ""))
-            if (1900 <= n <= 2100 and "," not in m.group(2) and not m.group(1)) or re.search(
-                r"\bmembers\b", s.text[m.end() : m.end() + 10]
+            if 1900 <= n <= 2100 and "," not in m.group(2) and not m.group(1):
+                continue  # a year, not a count
+            if re.search(
+                r"\b(?:Stage|Year|NI|[Ss]ection|paragraph|Appendix|Item|page|Priority|Outcome)\s+$", s.text[: m.start()]
             ):
-                continue
+                continue  # "Key Stage 2", "NI 65": a label, not a count
+            if re.search(r"\b(?:whose|its|their|has|have)\s+$", s.text[: m.start()]):
+                continue  # "the Youth Council, whose 48 members ran a survey": a body's size
             word = (m.group(1) or "").lower()
             qualifier = ctx.lex.concept_of("qualifier", word) if word and word != "so far" else None
-            q = {"Approximately": "approximately", "MoreThan": "more-than", "AtLeast": "at-least", "AtMost": "at-most"}
-            ctx.add(
-                "consultation",
-                {"count": n, "qualifier": q.get(qualifier or "", "exact"), "who": m.group(3).lower()},
-                s,
-                0.8,
-            )
+            value = {"count": n, "qualifier": _QUALIFIERS.get(qualifier or "", "exact"), "who": m.group(3).lower()}
+            ctx.add("consultation", {**value, **dates}, s, 0.8)
         bare = re.search(
             r"\b(around|approximately|about|some|over|more than|at least|nearly|almost)\s+(\d{1,3}(?:,\d{3})+|\d+)\s+"
             r"(?:have|had|were)\s+(?:been\s+)?(?:involved|consulted|took part|responded)",
@@ -1173,49 +1139,95 @@ def _consultations(ctx: Context) -> None:
         )
         if bare:
             qualifier = ctx.lex.concept_of("qualifier", bare.group(1).lower())
-            q = {"Approximately": "approximately", "MoreThan": "more-than", "AtLeast": "at-least", "AtMost": "at-most"}
-            ctx.add(
-                "consultation",
-                {
-                    "count": int(bare.group(2).replace(",", "")),
-                    "qualifier": q.get(qualifier or "", "exact"),
-                    "who": None,
-                },
-                s,
-                0.7,
-            )
+            count = int(bare.group(2).replace(",", ""))
+            value = {"count": count, "qualifier": _QUALIFIERS.get(qualifier or "", "exact"), "who": None}
+            ctx.add("consultation", {**value, **dates}, s, 0.7)
+
+
+def _period_of(text: str) -> tuple[str | None, str | None]:
+    """When a consultation ran, at the precision printed: 'between October and December 2006', 'in
+    November 2013', 'in the autumn of 2015', 'on 17 November 2006'. A range's first end takes the year its
+    second end prints ('from 9 January to 17 February 2006'); nothing else is filled in."""
+    span = re.search(
+        rf"\b(?i:between|from)\s+((?:\d{{1,2}}\s+)?(?:{MONTHS})(?:\s+(?:19|20)\d{{2}})?)\s+(?:and|to|until)\s+"
+        rf"((?:\d{{1,2}}\s+)?(?:{MONTHS})\s+(?:19|20)\d{{2}})",
+        text,
+    )
+    if span:
+        second = find_dates(span.group(2))
+        year = second[0].value[:4] if second and second[0].value else None
+        first_text = span.group(1) if re.search(r"\d{4}", span.group(1)) else f"{span.group(1)} {year}"
+        first = find_dates(first_text)
+        if first and first[0].value and second and second[0].value:
+            return first[0].value, second[0].value
+    season = _SEASON.search(text)
+    if season:
+        return season.group(1), season.group(1)
+    for d in find_dates(text):
+        if d.value and d.precision in {"day", "month"} and re.search(r"\b(?:in|on|during)\s+$", text[: d.start]):
+            return d.value, d.value
+    return None, None
 
 
 def _legislation(ctx: Context) -> None:
-    acts = ctx.lex.phrases.get("legislation", [])
+    """Acts and regulations the report cites, with the section only where it names one; and the duties they place."""
     seen: set[str] = set()
     last_act: str | None = None
     for s in ctx.sentences:
         low = s.text.lower().replace("’", "'")
-        hits = []
-        for path, title in acts:
-            for m in re.finditer(re.escape(title), low):
-                hits.append((m.start(), m.end(), path))
-        hits.sort()
-        for start, _, path in hits:
+        hits = sorted(
+            (m.start(), m.end(), path) for path, pattern in _act_patterns(ctx.lex) for m in pattern.finditer(low)
+        )
+        cited: list[str] = []
+        for start, end, path in hits:
             last_act = path
-            section = re.search(
+            before = re.search(
                 r"\bsections?\s+(\d+[a-z]?)(?:\(\d+\))?\s+of\s+(?:the\s+)?$", low[max(0, start - 30) : start]
             )
-            iri = f"http://www.legislation.gov.uk/id/{path}" + (
-                f"/section/{section.group(1).upper() if section.group(1)[-1].isalpha() else section.group(1)}"
-                if section
-                else ""
-            )
+            after = re.match(r"\s*,?\s*\(?(?:section|s\.)\s*(\d+[a-z]?)\b", low[end:])
+            section = before or after
+            iri = f"{LEGISLATION}{path}" + (f"/section/{section.group(1).upper()}" if section else "")
+            cited.append(iri)
             if iri not in seen:
                 seen.add(iri)
                 ctx.add("legislation", {"iri": iri}, s, 0.95 if section else 0.9)
-        for m in re.finditer(r"\bsection\s+(\d+[a-z]?)\s+of\s+the\s+act\b", low):
+        for m in re.finditer(r"\bsection\s+(\d+[a-z]?)\s+of\s+the\s+(?:same\s+)?act\b", low):
             if last_act:
-                iri = f"http://www.legislation.gov.uk/id/{last_act}/section/{m.group(1).upper()}"
+                iri = f"{LEGISLATION}{last_act}/section/{m.group(1).upper()}"
+                cited.append(iri)
                 if iri not in seen:
                     seen.add(iri)
                     ctx.add("legislation", {"iri": iri}, s, 0.8)
+        if cited:
+            _duty(ctx, s, cited)
+
+
+LEGISLATION = "http://www.legislation.gov.uk/id/"
+
+
+@cache
+def _act_patterns(lex: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
+    return [(path, re.compile(re.escape(title))) for path, title in lex.phrases.get("legislation", [])]
+
+
+_DUTY = re.compile(
+    r"(?:\b(?:places?|placed|imposes?)\s+a\s+(?:statutory\s+)?duty\s+on\s+(?P<on>.+?)\s+to\b"
+    r"|\brequires?\s+(?P<req>.+?)\s+to\s+(?!the\b)"
+    r"|(?P<own>\b(?:[Tt]he\s+)?(?:Council|[Aa]uthority|[Ll]ocal [Aa]uthorities|[Pp]artners)(?:'s|’s)?)"
+    r"\s+(?:statutory\s+)?duty\b"
+    r"|\b(?P<has>(?:[Tt]he\s+)?[\w'’ ]{3,60}?)\s+(?:has|have)\s+a\s+(?:statutory\s+)?duty\b)"
+)
+
+
+def _duty(ctx: Context, s: Sentence, cited: list[str]) -> None:
+    """A statutory duty the sentence says an Act places: its legal basis as cited (the section only where named)."""
+    m = _DUTY.search(s.text)
+    if not m or re.search(r"\bno (?:longer a |statutory )?(?:duty|requirement)\b", s.text, re.I):
+        return
+    holder = next(g for g in (m.group("on"), m.group("req"), m.group("own"), m.group("has")) if g is not None)
+    holder = re.sub(r"(?:'s|’s)$", "", holder.strip())
+    basis = max(cited, key=lambda iri: ("/section/" in iri, -cited.index(iri)))
+    ctx.add("duty", {"iri": basis, "holder": holder, "text": s.text}, s, 0.7)
 
 
 _STRATEGY = re.compile(
@@ -1239,6 +1251,8 @@ def _strategies(ctx: Context) -> None:
                 continue
             if re.search(r"\b(?:of|for)\s+Children'?s?\s+Strategy", name):
                 continue
+            if re.match(r"\s+(?:Co-?ordinator|Manager|Officer|Lead|Team)\b", s.text[m.end() :]):
+                continue  # "Children's Plan Co-ordinator": a post, not a plan
             key = name.lower()
             hit = process.extractOne(key, list(seen), scorer=fuzz.token_set_ratio, score_cutoff=90) if seen else None
             if hit:
@@ -1247,35 +1261,103 @@ def _strategies(ctx: Context) -> None:
             seen[key] = ctx.proposals[-1]
 
 
+_REVIEW_LEFT = re.compile(
+    r"((?:(?:[A-Z][\w’'-]*|unannounced|independent|local|area|joint|targeted|focused|full|short|peer|annual|"
+    r"second|first|third|(?:19|20)\d{2})\s+){0,5})$"
+)
+_REVIEW_STOP = (
+    r"(?=\s+(?:in|on|by|during|carried|which|that|took|judged|found|rated|asked|published|was|were|has|had|is|"
+    r"are|will|required|expected|to|and\s+its)\b|[.;:]|\s+\(?(?:19|20)\d{2}|$)"
+)
+_SEASON = re.compile(r"\b(?:spring|summer|autumn|winter)\s+(?:of\s+)?((?:19|20)\d{2})\b", re.I)
+
+
 def _reviews(ctx: Context) -> None:
+    """Reviews and inspections the report names, each with the date it prints for it (or none).
+
+    A review is named by a review-kind phrase of the lexicon ("Joint Area Review", "inspection", "peer
+    review"), widened to its modifiers ("Ofsted's unannounced", "SEND local area") and its complement
+    ("of services for children in need of help and protection"). It is a particular review where a date
+    follows it in the clause or a year comes before it ("the 2006 Annual Performance Assessment"), or,
+    undated, where a named kind is written as one event ("the Joint Area Review", "the second annual
+    review"); "Annual Performance Assessment and Joint Area Reviews that will begin" is neither.
+    """
     seen: set[tuple[str, str | None]] = set()
     for s in ctx.sentences:
-        concept = ctx.lex.concept_of("review", s.text)
-        if concept is None:
-            continue
-        low = s.text.lower()
-        phrase = max((p for c, p in ctx.lex.phrases["review"] if c == concept and p in low), key=len)
-        start = low.index(phrase)
-        name = s.text[start : start + len(phrase)]
-        years = sorted({d.value[:4] for d in find_dates(s.text) if d.value and d.precision in {"year", "month"}})
-        if re.search(r"\b(19|20)\d{2}\b", s.text[max(0, start - 8) : start]):
-            years = [re.search(r"\b((?:19|20)\d{2})\b", s.text[max(0, start - 8) : start]).group(1)]  # type: ignore[union-attr]
-        if concept == "PlanReview" and not re.search(r"\b(?:second|first|third|annual)\b", s.text, re.I):
-            pass
-        dates: list[str | None] = [*years] or [None]
-        if not re.search(
-            r"carried out|recommendations|rated|judged|asked|following|in \d{4}|of the|\d{4} ofsted|reviews of",
-            s.text,
-            re.I,
-        ):
-            continue
-        for year in dates:
-            months = [d.value for d in find_dates(s.text) if d.precision == "month" and d.value and d.value[:4] == year]
-            date = months[0] if months else year
-            if (concept, date) in seen:
-                continue
-            seen.add((concept, date))
-            ctx.add("review", {"name": name, "date": date, "kind": concept}, s, 0.7)
+        text = s.text
+        taken: list[tuple[int, int]] = []
+        for concept, phrase, pattern in _review_patterns(ctx.lex):
+            for m in pattern.finditer(text):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                taken.append(m.span())
+                left = _REVIEW_LEFT.search(text[: m.start()])
+                begin = m.start() - len(left.group(1)) if left else m.start()
+                while re.match(r"(?:The|A|An|In|Following|After|Since|Our|Its|This)\s", text[begin:]):
+                    begin = text.index(" ", begin) + 1
+                rest = re.match(rf"\s+(?:of|into|for)\s+.*?{_REVIEW_STOP}", text[m.end() :])
+                end = m.end() + (len(rest.group(0)) if rest and len(rest.group(0)) < 110 else 0)
+                name = text[begin:end].strip(" ,")
+                year = re.match(r"((?:19|20)\d{2})\s+", name)
+                name = name[year.end() :] if year else name
+                before = text[max(0, begin - 12) : begin]
+                year = year or re.search(r"\b((?:19|20)\d{2})(?:'s)?\s+$", before)
+                clause = re.split(r"[;]|\.\s", text[end:])[0][:100]
+                dates = _review_dates(clause)
+                if year:
+                    dates = [year.group(1)]
+                plural = m.group(0).lower().endswith("s") and not phrase.endswith("s")
+                particular = re.search(r"\b(?:the|its|their|our|this)\s+(?:\w+\s+){0,3}$", before, re.I) or re.search(
+                    r"'s\s+$", before
+                )
+                if not dates:
+                    named = concept in {
+                        "JointAreaReview",
+                        "AnnualPerformanceAssessment",
+                        "DiagnosticReview",
+                        "NationalReview",
+                    }
+                    ordinal = re.search(
+                        r"\b(?:first|second|third|fourth)\s+(?:annual\s+)?$",
+                        text[max(0, m.start() - 20) : m.start()],
+                        re.I,
+                    )
+                    later = re.search(r"\bwill\b", clause[:40])
+                    attributive = re.match(
+                        r"\s+(?:findings|letter|report|team|recommendations|action plan)\b", text[end:]
+                    )
+                    if plural or not (particular and (named or ordinal)) or later or attributive:
+                        continue  # not one review the report dates or names as an event
+                undated: list[str | None] = [None]
+                for date in dates or undated:
+                    if (concept, date) in seen:
+                        continue
+                    seen.add((concept, date))
+                    ctx.add("review", {"name": name, "date": date, "kind": concept}, s, 0.7, span=name)
+
+
+@cache
+def _review_patterns(lex: Lexicon) -> list[tuple[str, str, re.Pattern[str]]]:
+    phrases = sorted(lex.phrases.get("review", []), key=lambda cp: -len(cp[1]))
+    return [(c, p, re.compile(rf"(?<![\w']){re.escape(p)}s?(?![\w'])", re.I)) for c, p in phrases]
+
+
+def _review_dates(clause: str) -> list[str]:
+    """The dates a review's clause prints for it: a day, a month, a year, a season's year; each year once."""
+    season = _SEASON.search(clause)
+    if season and season.start() < 40:
+        return [season.group(1)]
+    span = re.search(rf"\b({MONTHS})\s*[-–]\s*({MONTHS})\s+((?:19|20)\d{{2}})", clause)
+    if span and span.start() < 40:
+        return [span.group(3)]  # "March-April 2009": the year both months share
+    out: list[str] = []
+    for d in find_dates(clause):
+        if d.value and d.start < 60 and d.value[:4] not in {o[:4] for o in out}:
+            out.append(d.value)
+    years = re.findall(r"\bin\s+((?:19|20)\d{2})\s+and\s+((?:19|20)\d{2})\b", clause)
+    for pair in years:
+        out.extend(y for y in pair if y not in out)
+    return out
 
 
 def _risks(ctx: Context) -> None:
@@ -1296,36 +1378,156 @@ def _risks(ctx: Context) -> None:
             )
 
 
+def _inflected(phrase: str) -> str:
+    """A target group's phrase as a pattern that also takes the other number ("care leaver", "young people")."""
+    words = []
+    for word in phrase.split():
+        if word in {"person", "people"}:
+            words.append("(?:person|people)")
+        elif word in {"child", "children"}:
+            words.append("(?:child|children)")
+        else:
+            words.append(re.escape(word.removesuffix("s")) + "s?" if re.fullmatch(r"[a-z]+", word) else re.escape(word))
+    return r"\s+".join(words)
+
+
+@cache
+def _group_patterns(lex: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
+    """(concept, pattern) for every target group name the plan may print; abbreviations and 'everyone' left out."""
+    everyone = set(lex.phrases_of("target-group-not"))
+    return [
+        (concept, re.compile(rf"\b{_inflected(phrase)}\b"))
+        for concept, phrase in lex.phrases.get("target-group", [])
+        if phrase not in lex.acronyms and phrase not in everyone  # "SEND" also names a partnership board
+    ]
+
+
 def _target_groups(ctx: Context) -> None:
+    """Groups of children the plan names (one per concept): not inside an indicator's name or an organisation's."""
     seen: set[str] = set()
+    measured = [(p.start, p.end) for p in ctx.proposals if p.kind == "indicator"]
     for s in ctx.sentences:
+        if s.block.kind == "heading" and re.match(r"(?:\d+\.?\s+)?Implications\b", s.text):
+            continue
         low = s.text.lower().replace("’", "'")
-        for concept, phrase in ctx.lex.phrases.get("target-group", []):
+        for concept, pattern in _group_patterns(ctx.lex):
             if concept in seen:
                 continue
-            m = re.search(rf"\b{re.escape(phrase)}\b", low)
-            if m:
+            for m in pattern.finditer(low):
+                at = s.start + m.start()
+                if any(a <= at < b for a, b in measured):
+                    continue  # "the rate of children in care per 10,000": a measure, not the plan's group
+                if re.match(r"\s+(?:Council|Board|Forum|Partnership|Team|Service)\b", s.text[m.end() :]):
+                    continue  # "Children in Care Council": an organisation's name
                 seen.add(concept)
                 ctx.add("target_group", {"name": s.text[m.start() : m.end()], "concept": concept}, s, 0.6)
+                break
+
+
+_MONITORS = re.compile(
+    r"\b(?:monitor\w*|reports?\s+to|reported\s+to|report(?:ing)?\s+(?:back\s+)?to|receives?|checks?\s+progress|"
+    r"reviews?\s+(?:progress|the plan|delivery)|review\w*|progress reports?|performance reports?|annual report)\b",
+    re.I,
+)
 
 
 def _monitoring(ctx: Context) -> None:
+    """Who receives reports on the plan and how often, where both are stated in one clause."""
     for s in ctx.sentences:
-        if not re.search(r"monitor|report(?:s)? to|receive|checks? progress|reviewed", s.text, re.I):
+        if not _MONITORS.search(s.text) or not ctx.lex.concept_of("frequency", s.text):
             continue
-        freq = ctx.lex.concept_of("frequency", s.text)
-        if not freq:
-            continue
-        bodies = _body_mentions(ctx, s.text)
-        if not bodies:
-            continue
-        clauses = re.split(r"\s+and\s+(?=to\b|annually|through)", s.text)
+        clauses = re.split(
+            r",\s+and\s+|;\s+|\s+and\s+(?=(?:to|annually|each|every|this|an?|publish|reports?)\b)", s.text
+        )
         for clause in clauses:
-            f = ctx.lex.concept_of("frequency", clause)
-            b = _body_mentions(ctx, clause)
-            if f and b:
-                by = b[-1][2] if re.search(r"report to|to this", clause) or len(b) == 1 else b[0][2]
-                ctx.add("monitoring", {"by": by, "frequency": f}, s, 0.6)
+            freq = ctx.lex.concept_of("frequency", clause)
+            bodies = _body_mentions(ctx, clause)
+            if not freq or not bodies:
+                continue
+            to = re.search(r"(?:\b(?:report(?:s|ed|ing)?|made|submitted|presented)\s+(?:\w+\s+){0,3}?|^)to\s+", clause)
+            receivers = [b for b in bodies if to and b[0] >= to.end() - 1] or bodies[:1]
+            for b in receivers:
+                ctx.add("monitoring", {"by": b[2], "frequency": freq}, s, 0.6)
+
+
+_MEMBERS = re.compile(
+    r"\b(?:whose\s+members\s+(?:are|include)|(?:[Ii]ts|[Tt]heir)\s+members\s+(?:are|include)|brings?\s+together|"
+    r"(?:which|that)\s+includes?|members\s+(?:are|include))\s*:?\s+(?P<list>[^.;]+)"
+)
+
+
+def _memberships(ctx: Context, authority: Authority | None) -> None:
+    """Who belongs to a body, where the report says so: its listed members, who joins, is appointed or chairs it."""
+    previous: str | None = None
+    for s in ctx.sentences:
+        text = s.text
+        bodies = _body_mentions(ctx, text)
+        m = _MEMBERS.search(text)
+        if m:
+            before = [b for b in bodies if b[1] <= m.start() + 1]
+            body = (
+                before[-1][2]
+                if before
+                else (previous if re.match(r"\s*(?:[Ii]ts|[Tt]heir)\b", text[m.start() :]) else None)
+            )
+            if body:
+                for part in _enumerated(ctx, m.group("list")):
+                    name = re.sub(r"^(?:the|and)\s+", "", part.strip()).strip(" .")
+                    if name == "Council" and authority:
+                        name = f"{authority.name} Council"
+                    if name and (owner_like(ctx.lex, name) or _authority_name(ctx.lex, name)) and name != body:
+                        ctx.add("membership", {"member": name, "body": body, "role": None}, s, 0.7, span=part.strip())
+        for j in re.finditer(
+            r"(?:,\s+who\s+|\s+)(?:has|had|have)\s+(?:joined|accepted the invitation to join)\s+the\s+"
+            r"(?P<head>Board|Committee|Partnership|Group|Panel|Executive)",
+            text,
+        ):
+            spans = [n for n in name_spans(text[: j.start()]) if n[1] >= j.start() - 2]
+            who = _untitled(spans[-1][2]) if spans else ""
+            target = _resolve_generic(ctx, j.group("head"))
+            if target and who:
+                ctx.add("membership", {"member": who, "body": target[0], "role": None}, s, 0.7)
+        for j in re.finditer(
+            rf"(?:Councillor|Cllr\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)?\s*(?P<who>{_PERSON})\s+be\s+(?:appointed|elected)\s+"
+            r"(?:as\s+)?(?:the\s+)?(?P<role>(?:Vice-)?Chair(?:man)?|[A-Z][\w-]*(?: [A-Z][\w-]*)?)?\s*(?:of|to)\s+the\s+"
+            r"(?P<rest>[^.;]+)",
+            text,
+        ):
+            named = _body_mentions(ctx, "the " + j.group("rest"))
+            if named:
+                role = j.group("role") if j.group("role") and "Chair" in j.group("role") else None
+                member = _untitled(j.group("who"))
+                ctx.add("membership", {"member": member, "body": named[0][2], "role": role}, s, 0.7)
+        chaired = re.search(rf"\bis\s+chaired\s+by\s+(?:Councillor\s+|Cllr\.?\s+|Dr\.?\s+)?({_PERSON})", text)
+        if chaired and bodies:
+            ctx.add("membership", {"member": chaired.group(1), "body": bodies[0][2], "role": "Chair"}, s, 0.7)
+        chair = re.search(
+            rf"^(?:Present|PRESENT)\s*:\s*(?:Councillor\s+|Cllr\.?\s+)?({_PERSON})\s*\((Chair(?:man|person)?)\)", text
+        )
+        if chair and ctx.own_body:
+            ctx.add("membership", {"member": chair.group(1), "body": ctx.own_body, "role": chair.group(2)}, s, 0.7)
+        subjects = [b for b in bodies if b[3] != "CabinetMember"]
+        if subjects:
+            previous = subjects[0][2]
+
+
+def _untitled(name: str) -> str:
+    """A person's name without the title the report prints before it."""
+    return re.sub(rf"^(?:(?:{_TITLES})\s+)+", "", name.strip())
+
+
+def _enumerated(ctx: Context, text: str) -> list[str]:
+    """'A, B, C and D' -> its items; only the last comma's item splits at 'and' (the list's own conjunction)."""
+    parts = [p for p in re.split(r",\s+", text) if p.strip()]
+    if not parts:
+        return []
+    last = parts.pop()
+    split = re.match(r"^(?:and\s+)?(.+?)\s+and\s+((?:the\s+)?[A-Z].*)$", last)
+    if split and (len(parts) or len(split.group(1).split()) > 1):
+        parts.extend([split.group(1), split.group(2)])
+    else:
+        parts.append(last)
+    return parts
 
 
 # --- the whole document -----------------------------------------------------------------------------------------
@@ -1354,10 +1556,8 @@ def propose(doc: Document, lexicon: Lexicon | None = None) -> tuple[list[Proposa
     _meetings(ctx)
     _decisions(ctx)
     _people(ctx)
-    _outcomes(ctx)
-    _priorities(ctx)
-    _pledges(ctx)
-    _indicators(ctx)
+    _memberships(ctx, authority)
+    _lists(ctx)
     _consultations(ctx)
     _legislation(ctx)
     _strategies(ctx)

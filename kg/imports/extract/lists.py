@@ -1,0 +1,490 @@
+"""A plan's lists — outcomes, priorities, pledges, indicators — found by their structure, not their wording.
+
+A list is a lead-in that names a kind of list, then the items at the next structural level, whatever
+the markup:
+
+- the lead-in is a heading ("Our priorities", "Key outcomes", "Our pledges to children in care"), a
+  sentence that names the kind ("The plan has four key outcomes:", "We will:", "Under the outcomes sit
+  four priorities"), or a table column headed with it ("Priority", "How we will measure it");
+- the items are the blocks that follow it one level down: bullets and Word list paragraphs, lettered or
+  numbered sub-paragraphs, short lines after a colon, sub-headings (one heading per priority, with its
+  "Lead:" beneath), the rows of a table — and stop where the structure climbs back (the next numbered
+  paragraph, a heading at the lead-in's level, a paragraph of prose);
+- "Outcome 1: …" lines or headings with bullets under them are an outcomes framework: the bullets are
+  the outcome's priorities;
+- a sentence can run a list in ("the plan's priorities are a, b, c and d"): its items are split where
+  the next item starts the way the first does (with "the", "to", a word ending in -ing, …).
+
+The words of lead-ins, owner columns and "no owner yet" come from the extraction lexicon (`list`,
+`list-owner` and `list-none` rows of data/reference/extraction-lexicon.csv): they are cues for a list,
+not names of the ontology's concepts. An owner is read where the report gives one — in brackets, after a
+dash, after "Lead:" or "led by", or in a Lead / Owner / Responsible column — and is absent otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from kg.imports.extract.document import Block, Document
+from kg.imports.extract.lexicon import Lexicon
+
+KINDS = {"Outcome": "outcome", "Priority": "priority", "Commitment": "pledge", "Indicator": "indicator"}
+
+
+@dataclass
+class Item:
+    """One item of a list: its kind, its name as printed, its owner where stated, and where it is."""
+
+    kind: str  # outcome | priority | pledge | indicator
+    name: str
+    owner: str | None
+    block: Block
+    span: str  # the words to cite, as they stand in the block's text
+    parent: str | None = None  # the outcome a priority sits under
+    confidence: float = 0.75
+
+
+# --- cues ------------------------------------------------------------------------------------------
+
+
+@cache
+def _cues(lex: Lexicon, kind: str) -> list[tuple[str, re.Pattern[str]]]:
+    """(concept, whole-word pattern) for a lexicon kind, longest phrase first."""
+    pairs = sorted(lex.phrases.get(kind, []), key=lambda cp: -len(cp[1]))
+    return [(c, re.compile(rf"(?<![\w']){re.escape(p)}(?![\w'])", re.I)) for c, p in pairs]
+
+
+def list_kind(lex: Lexicon, text: str) -> str | None:
+    """The kind of list a lead-in names: the cue nearest its end ("outcomes and priorities" -> priority)."""
+    best: tuple[int, int, str] | None = None
+    for concept, pattern in _cues(lex, "list"):
+        for m in pattern.finditer(text):
+            key = (m.end(), m.end() - m.start())
+            if best is None or key > best[:2]:
+                best = (m.end(), m.end() - m.start(), concept)
+    return KINDS.get(best[2]) if best else None
+
+
+def _owner_heading(lex: Lexicon, text: str) -> bool:
+    return any(p.fullmatch(text.strip(" :").lower()) for _, p in _cues(lex, "list-owner"))
+
+
+def _no_owner(lex: Lexicon, text: str) -> bool:
+    low = text.strip(" .;:()").lower()
+    return not low or any(p.fullmatch(low) for _, p in _cues(lex, "list-none"))
+
+
+# --- owners --------------------------------------------------------------------------------------
+
+_ORG_HEAD = re.compile(
+    r"\b(?:Board|Partnership|Service|Services|Team|Trust|Group|Forum|Council|Police|Constabulary|Panel|Committee|"
+    r"Network|Commission|Executive|CCG|PCT|YOT|NHS|Health|Care|College|Connexions|Authority|Unit|Hub|Centre)\b"
+)
+_POST = re.compile(r"^(?:(?:Assistant|Deputy|Interim|Executive|Strategic|Corporate)\s+)?(?:Director|Head|Manager)\b")
+
+
+@cache
+def _labels(lex: Lexicon) -> str:
+    """The words that label an owner ("Lead:", "led by", "Responsible:"), as one alternation."""
+    phrases = sorted(lex.phrases_of("list-owner"), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + ")"
+
+
+def owner_like(lex: Lexicon, text: str) -> bool:
+    """Whether words name an organisation, a body or a post (so they can own a priority)."""
+    text = text.strip()
+    if not text or not text[0].isupper() or len(text) > 90 or text.endswith("."):
+        return False
+    low = text.lower()
+    return bool(
+        lex.organisation_kind(text)
+        or _ORG_HEAD.search(text)
+        or _POST.match(text)
+        or any(low.startswith(n.lower()) or low.endswith(n.lower()) for a in lex.authorities for n in a.names[:3])
+    )
+
+
+def split_owner(lex: Lexicon, text: str) -> tuple[str, str | None, bool]:
+    """(name, owner, stated): an item's words without the owner the report appends to them."""
+    labels = _labels(lex)
+    labelled = re.search(
+        rf"\s*[(\[,;.–—-]?\s*\(?\s*\b{labels}\s*[:–—-]?\s*(?P<o>[^()\[\]]+?)\s*[)\]]?\s*[.;,]?$", text, re.I
+    )
+    if labelled and labelled.start() > 0:
+        owner = labelled.group("o").strip(" .;,")
+        name = text[: labelled.start()]
+        return name, None if _no_owner(lex, owner) else owner, True
+    bracket = re.search(r"\s*\(([^()]+)\)\s*[.;,]?(?:\s*and)?$", text)
+    if bracket and bracket.start() > 0:
+        owner = bracket.group(1).strip()
+        if owner_like(lex, owner):
+            return text[: bracket.start()], owner, True
+        if _no_owner(lex, owner):
+            return text[: bracket.start()], None, True
+    dash = re.search(r"\s+[–—-]\s+([^–—]+?)\s*[.;,]?(?:\s*and)?$", text)
+    if dash and dash.start() > 0:
+        owner = dash.group(1).strip()
+        if owner_like(lex, owner) and not re.search(r"\b(?:and|or|the|to|for|of|in)$", text[: dash.start()]):
+            return text[: dash.start()], owner, True
+        if _no_owner(lex, owner):
+            return text[: dash.start()], None, True
+    return text, None, False
+
+
+def _clean(text: str) -> str:
+    """An item's name as printed, without list markers, joining words and end punctuation."""
+    text = re.sub(r"^\s*(?:[-*•·]|\(?[a-z0-9]{1,3}[.)]|\d+(?:\.\d+)+\.?)\s+", "", text)
+    text = re.sub(r"^(?:and|or)\s+", "", text.strip())
+    text = re.sub(r"(?:[;,]\s*(?:and|or)?|\s+and|\s+or)$", "", text.strip())
+    return text.strip(" .;,:")
+
+
+# --- structure -------------------------------------------------------------------------------------
+
+
+def _depth(b: Block) -> int:
+    """How deep a block sits: headings by level, numbered paragraphs, then list items."""
+    if b.kind == "heading":
+        return b.level or 2
+    if b.kind == "row":
+        return 30
+    if b.kind == "item" or b.marker in {"letter", "number", "bullet"}:
+        return 20
+    if b.marker == "dotted":
+        return 10 + b.para.count(".")
+    return 15
+
+
+def _sentence_count(text: str) -> int:
+    return len(re.findall(r"[.!?](?:\s+[A-Z(\"“]|$)", text.strip())) or 1
+
+
+def _item_like(b: Block, after_colon: bool) -> bool:
+    """A block that can be a list item: a bullet or marker line, or a short line after a lead-in."""
+    text = b.text
+    if len(text) > 260 or b.kind in {"heading", "row"} or text.rstrip().endswith(":"):
+        return False
+    if re.match(r"^[A-Z][\w ?'’/()-]{1,30}:\s+\S", text) and not b.marker:
+        return False  # "Decision status: Implemented", "Key action: ...": a label and its value
+    if b.kind == "item" or b.marker in {"letter", "number", "bullet"}:
+        return _sentence_count(text) <= 2
+    return after_colon and len(text) <= 160 and _sentence_count(text) == 1
+
+
+@cache
+def _prefixed_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """'Outcome 1: …', 'Priority A - …': a line labelled with a one-word list cue of the lexicon and a number."""
+    words = sorted({p for p in lex.phrases_of("list") if re.fullmatch(r"[a-z]+", p)}, key=len, reverse=True)
+    return re.compile(
+        rf"^(?P<cue>{'|'.join(words)})\s*(?:\d+|[A-Z]|one|two|three|four|five|six|seven|eight|nine|ten)?\s*"
+        r"[:.–—-]\s*(?P<name>\S.*)$",
+        re.I,
+    )
+
+
+def _prefixed(lex: Lexicon, b: Block) -> tuple[str, str] | None:
+    """'Outcome 1: Children grow up healthy' -> ('outcome', 'Children grow up healthy')."""
+    m = _prefixed_pattern(lex).match(b.text)
+    if not m or len(b.text) > 160:
+        return None
+    kind = list_kind(lex, m.group("cue"))
+    return (kind, m.group("name").strip(" .")) if kind else None
+
+
+_DECIDING = re.compile(  # a recommendation or resolution introduces decisions, not a plan's list
+    r"\b(?:is|are|be) (?:asked|recommended|invited) to\b|\bRESOLVED\b|\bRECOMMEND\w*|\bAGREED\b|^\s*(?:Decision|That)\b"
+)
+
+
+def _deciding(lex: Lexicon, text: str) -> bool:
+    """Whether a lead-in asks for or records decisions (no list named after the deciding words)."""
+    ends = [m.end() for m in _DECIDING.finditer(text)]
+    return bool(ends) and list_kind(lex, text[ends[-1] :]) is None
+
+
+def _lead_in(lex: Lexicon, b: Block) -> str | None:
+    """The kind of list a heading or paragraph introduces, or None."""
+    if b.kind == "row" or _deciding(lex, b.text):
+        return None
+    if b.kind == "heading":
+        about = re.search(r"\b(?:of|on|against|about|to)\s+(?:the\s+)?\w+$", b.text)
+        if len(b.text) > 90 or _prefixed(lex, b) or about:
+            return None  # "Annual refresh of priorities" is about a list, not one
+        return list_kind(lex, b.text)
+    last = re.split(r"(?<=[.!?])\s+(?=[A-Z])", b.text.strip())[-2:]
+    text = " ".join(last)
+    ends = b.text.rstrip()
+    if ends.endswith(":") or re.search(r"\b(?:below|as follows|following)\b", text, re.I) or _dangling(ends):
+        kind = list_kind(lex, text)
+        if kind and re.search(r"\b(?:of|for)\s*:?$", ends):
+            return None  # "the outcomes of:" lists whose outcomes they are, not outcomes
+        return kind
+    return None
+
+
+def _dangling(text: str) -> bool:
+    """A lead-in that stops mid-sentence for its list to finish it ("... outcomes – that they")."""
+    return bool(re.search(r"(?:\bthat they|\bthat|\s[–—-])$", text))
+
+
+def _region(blocks: list[Block], i: int) -> list[Block]:
+    """The blocks a lead-in at i governs: down to where the structure climbs back to its level."""
+    head = blocks[i]
+    if head.kind == "heading":
+        limit = head.level or 2
+        out = []
+        for b in blocks[i + 1 :]:
+            if b.kind == "heading" and (b.level or 2) <= limit:
+                break
+            out.append(b)
+        return out
+    section = next((b.level or 2 for b in reversed(blocks[:i]) if b.kind == "heading"), 0)
+    own = _depth(head)
+    out = []
+    for b in blocks[i + 1 :]:
+        if b.kind == "heading" and (b.level or 2) <= section:
+            break
+        if b.kind != "heading" and b.kind != "row" and b.marker == "dotted" and _depth(b) <= own:
+            break
+        out.append(b)
+    return out
+
+
+def _owner_under(lex: Lexicon, blocks: list[Block]) -> tuple[str | None, Block | None]:
+    """The owner the lines under a sub-heading name ("Lead: X", "Led by X."), and that line."""
+    for b in blocks[:3]:
+        m = re.match(rf"^\s*{_labels(lex)}\s*[:–—-]?\s*(.+?)\.?$", b.text, re.I)
+        if m and b.kind != "heading":
+            owner = m.group(1).strip()
+            return (None if _no_owner(lex, owner) else owner), b
+    return None, None
+
+
+def _items_in(lex: Lexicon, kind: str, head: Block, region: list[Block]) -> Iterator[Item]:
+    """The items of one list, by the shape of what follows its lead-in."""
+    if not region:
+        return
+    subheads = [b for b in region if b.kind == "heading"]
+    if subheads and region[0].kind == "heading":
+        for j, b in enumerate(region):
+            if b.kind != "heading":
+                continue
+            under = []
+            for c in region[j + 1 :]:
+                if c.kind == "heading":
+                    break
+                under.append(c)
+            prefixed = _prefixed(lex, b)
+            sub_kind, name = prefixed if prefixed else (kind, re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", b.text))
+            if not under and not prefixed:
+                continue
+            owner, line = _owner_under(lex, under)
+            yield Item(sub_kind, name, owner, b, b.text, confidence=0.75)
+            if sub_kind == "outcome":
+                yield from _children(lex, kind, name, under)
+        return
+    if any(_prefixed(lex, b) for b in region[:1]):
+        current: str | None = None
+        for j, b in enumerate(region):
+            prefixed = _prefixed(lex, b)
+            if prefixed:
+                current = prefixed[1] if prefixed[0] == "outcome" else None
+                name, owner, _ = split_owner(lex, prefixed[1]) if prefixed[0] == "priority" else (prefixed[1], None, 0)
+                name = _clean(name)
+                yield Item(prefixed[0], name, owner, b, name if name in b.text else b.text, confidence=0.75)
+                if current is not None:
+                    following = []
+                    for c in region[j + 1 :]:
+                        if _prefixed(lex, c) or not _item_like(c, True):
+                            break
+                        following.append(c)
+                    yield from _children(lex, kind, current, following)
+                continue
+            if not (b.kind == "item" or b.marker in {"letter", "number", "bullet"}):
+                break
+        return
+    after_colon = head.kind == "heading" or head.text.rstrip().endswith(":") or _dangling(head.text.rstrip())
+    numbered = re.fullmatch(r"\d+(?:\.\d+)*(?:\(\w+\))?", head.para)
+    started = False
+    for b in region:
+        if b.kind == "row" or b.marker == "dotted" or b is not head and _lead_in(lex, b):
+            break  # a table, the next numbered paragraph, or a lead-in of its own: another list
+        if numbered and re.match(r"\d", b.para) and not b.para.startswith(head.para.split("(")[0]):
+            break  # a block of the next numbered paragraph
+        if not _item_like(b, after_colon):
+            if started or b.kind == "heading" or b.marker == "dotted":
+                break
+            continue  # a sentence between a heading and its list ("We will:" after "What we will do")
+        started = True
+        name, owner, _ = split_owner(lex, b.text) if kind == "priority" else (b.text, None, False)
+        name = _clean(name)
+        if re.search(r"\bthat they$", head.text.rstrip()):
+            name = re.sub(r"^(?:are|will be|will|can)\s+", "", name)  # "... that they | are safe and cared for"
+        if name:
+            yield Item(kind, name, owner, b, name if name in b.text else b.text)
+
+
+def _children(lex: Lexicon, kind: str, outcome: str, blocks: list[Block]) -> Iterator[Item]:
+    """The bullets under an outcome: its priorities (or the list the lead-in names, if not outcomes)."""
+    child = kind if kind not in {"outcome"} else "priority"
+    for b in blocks:
+        if not (b.kind == "item" or b.marker in {"letter", "number", "bullet"}):
+            continue
+        name, owner, _ = split_owner(lex, b.text)
+        name = _clean(name)
+        if name:
+            yield Item(child, name, owner, b, name if name in b.text else b.text, parent=outcome)
+
+
+# --- tables ----------------------------------------------------------------------------------------
+
+
+def _table_items(lex: Lexicon, rows: list[Block], lead: str | None) -> Iterator[Item]:
+    """A table's lists: the columns its header names (or the first, under a lead-in), with owners."""
+    header = rows[0].cells
+    roles: dict[int, str] = {}
+    for j, cell in enumerate(header):
+        if not cell or len(cell) > 50:
+            continue
+        if _owner_heading(lex, cell):
+            roles[j] = "owner"
+        else:
+            kind = list_kind(lex, cell)
+            if kind and kind not in roles.values():
+                roles[j] = kind
+    body = rows[1:]
+    if not any(r != "owner" for r in roles.values()):
+        if not lead or len(header) < 1:
+            return
+        roles = {0: lead, **{j: r for j, r in roles.items() if r == "owner"}}
+        body = rows if not any(_owner_heading(lex, c) for c in header) else rows[1:]
+    owner_col = next((j for j, r in roles.items() if r == "owner"), None)
+    outcome_col = next((j for j, r in roles.items() if r == "outcome"), None)
+    priority_col = next((j for j, r in roles.items() if r == "priority"), None)
+    outcome: str | None = None
+    for row in body:
+        cells = row.cells
+        for j, kind in roles.items():
+            if kind == "owner" or j >= len(cells) or not cells[j].strip():
+                continue
+            value = cells[j].strip()
+            if re.fullmatch(r"[\d.,%£\s/()-]+", value) or j == outcome_col and value == outcome:
+                continue  # a value, not a name; an outcome repeated on each of its priorities' rows
+            if j == outcome_col:
+                outcome = value
+            owner = None
+            if kind == "priority" and owner_col is not None and owner_col < len(cells):
+                owner = None if _no_owner(lex, cells[owner_col]) else cells[owner_col].strip()
+            parent = outcome if kind == "priority" and outcome_col is not None else None
+            if kind == "indicator" and priority_col is not None and priority_col < len(cells):
+                parent = cells[priority_col].strip() or None  # the priority the measure on its row measures
+            yield Item(kind, value, owner, row, value, parent=parent, confidence=0.8)
+
+
+# --- lists run into a sentence ---------------------------------------------------------------------
+
+_TRIGGER = re.compile(
+    r"\b(?P<word>are|is|were|include|includes|including|included|namely|such as|among them|that includes|"
+    r"which include|which includes|by|to)\b\s*:?|(?P<colon>:)",
+    re.I,
+)
+_MEASURE = re.compile(r"^(?:the\s+)?(?:percentage|rate|number|proportion|%|NI\s*\d+|average|gap)\b", re.I)
+
+
+def split_run_in(text: str) -> list[str]:
+    """'a, b, c and d' -> [a, b, c, d]: split where the next item starts as the first one does."""
+    text = text.strip().rstrip(".")
+    if ";" in text:
+        parts = [p for p in re.split(r";\s*(?:and\s+|or\s+)?", text) if p.strip()]
+        return [_clean(p) for p in parts] if len(parts) >= 2 else []
+    first = re.match(r"\s*(\S+)", text)
+    if not first:
+        return []
+    word = first.group(1).lower()
+    if word in {"the", "a", "an", "to"} or re.fullmatch(r"nis?", word):
+        same: Callable[[str], bool] = lambda w: w.lower() == word  # noqa: E731
+    elif word.endswith("ing"):
+        same = lambda w: w.lower().endswith("ing") and len(w) > 4  # noqa: E731
+    else:
+        return []
+    items, start = [], 0
+    for m in re.finditer(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+", text):
+        nxt = re.match(r"(\S+)", text[m.end() :])
+        if nxt and same(nxt.group(1)):
+            items.append(text[start : m.start()])
+            start = m.end()
+    if not items:
+        return []
+    last = text[start:]
+    tail = re.search(r",\s+and\s+(?!" + re.escape(word) + r"\b)", last)  # "..., and asked that ...": the list is over
+    items.append(last[: tail.start()] if tail else last)
+    return [_clean(x) for x in items if x.strip()]
+
+
+def _run_in(lex: Lexicon, b: Block) -> Iterator[Item]:
+    """Items a sentence runs in after naming the list: 'the plan's priorities are a, b, c and d'."""
+    if b.kind == "row" or _deciding(lex, b.text[:60]):
+        return
+    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", b.text):
+        for m in _TRIGGER.finditer(sentence):
+            before = sentence[: m.start()]
+            kind = list_kind(lex, before[-70:])
+            if not kind:
+                continue
+            cue_end = max((c.end() for _, p in _cues(lex, "list") for c in p.finditer(before)), default=-1)
+            between = before[cue_end:].split()
+            word = (m.group("word") or "").lower()
+            room = 14 if word == "namely" else 8 if m.group("colon") else 4
+            rest = sentence[m.end() :].strip()
+            if word == "to":
+                if between or re.match(r"(?:the|a|an|our|its|this|their)\b", rest, re.I):
+                    continue  # "priorities to reduce ...", not "priorities to the Strategy"
+                rest = "to " + rest
+            if len(between) > room or re.match(r"(?:set out|shown|listed|below|as follows|in the table)", rest, re.I):
+                continue
+            names = split_run_in(rest)
+            if not names and kind == "indicator" and word in {"including", "such as", "among them", "by"}:
+                one = _clean(re.split(r",\s+and\s+", rest)[0])
+                names = [one] if _MEASURE.match(one) else []
+            names = [re.sub(r"^to\s+", "", n) if word == "to" else n for n in names]
+            if names:
+                for name in names:
+                    if 3 <= len(name) <= 160:
+                        yield Item(kind, name, None, b, name, confidence=0.7)
+                break
+
+
+# --- the document ----------------------------------------------------------------------------------
+
+
+def find_items(doc: Document, lex: Lexicon) -> list[Item]:
+    """Every list item the document states, once each (an owner, where any copy names one, is kept)."""
+    blocks = doc.blocks
+    found: list[Item] = []
+    used: set[int] = set()
+    for i, b in enumerate(blocks):
+        if b.kind == "row" and (i == 0 or blocks[i - 1].kind != "row"):
+            rows = [r for r in blocks[i:] if r.table == b.table]
+            lead = next((_lead_in(lex, p) or list_kind(lex, p.text) for p in reversed(blocks[max(0, i - 2) : i])), None)
+            found.extend(_table_items(lex, rows, lead))
+            continue
+        if i in used:
+            continue
+        kind = _lead_in(lex, b)
+        if kind:
+            region = _region(blocks, i)
+            items = list(_items_in(lex, kind, b, region))
+            for item in items:
+                used.update(k for k, c in enumerate(blocks) if c is item.block)
+            found.extend(items)
+        if b.kind != "heading":
+            found.extend(_run_in(lex, b))
+    out: dict[tuple[str, str], Item] = {}
+    for item in found:
+        key = (item.kind, re.sub(r"\W+", " ", item.name.lower()).strip())
+        if key not in out or (item.owner and not out[key].owner):
+            out[key] = item
+    return list(out.values())

@@ -280,8 +280,9 @@ def _box_options(node: dict) -> dict:
         "color": {
             "background": node["fill"],
             "border": node["border"],
-            "highlight": {"background": node["fill"], "border": "#000000"},
-            "hover": {"background": node["fill"], "border": "#000000"},
+            # the border keeps its colour when chosen: it may be the mark of a gap
+            "highlight": {"background": node["fill"], "border": node["border"]},
+            "hover": {"background": node["fill"], "border": node["border"]},
         },
         "borderWidth": node["borderWidth"],
         "borderWidthSelected": node["borderWidth"] + 2,

@@ -136,10 +136,10 @@
     if (!isFinite(l)) return { left: -50, top: -50, right: 50, bottom: 50 };
     return { left: l, top: t, right: r, bottom: b };
   }
-  function fit(ids, width, height) {
+  function fit(ids, width, height, maxScale) {
     var box = extent(ids);
     var w = width || drawing.clientWidth, h = height || drawing.clientHeight;
-    var scale = Math.min(w / (box.right - box.left + 2 * FIT_PAD), h / (box.bottom - box.top + 2 * FIT_PAD), MAX_SCALE);
+    var scale = Math.min(w / (box.right - box.left + 2 * FIT_PAD), h / (box.bottom - box.top + 2 * FIT_PAD), maxScale || MAX_SCALE);
     network.moveTo({ position: { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 }, scale: scale, animation: false });
   }
 
@@ -339,7 +339,7 @@
     var width = PRINT_SIZE.width * PRINT_SCALE, height = PRINT_SIZE.height * PRINT_SCALE;
     var view = { position: network.getViewPosition(), scale: network.getScale() };
     network.setSize(width + "px", height + "px");
-    fit(visible(), width, height);
+    fit(visible(), width, height, MAX_SCALE * PRINT_SCALE);
     network.redraw();
     var source = drawing.querySelector("canvas");
     printCanvas.width = source.width;

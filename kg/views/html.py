@@ -221,6 +221,7 @@ def view_data(g: nx.Graph, layout: Layout | None = None) -> dict:
                 "plans": sorted(data.get("plans", ())),
                 "outcomes": sorted(data.get("outcomes", ())),
                 "partnerTypes": sorted(data.get("partner_types", ())),
+                "regions": sorted(data.get("regions", ())),
                 "details": _details(g, key, data, gap),
             }
         )
@@ -399,9 +400,22 @@ def page_data(g: nx.Graph, layout: Layout | None = None) -> dict:
     return data
 
 
-def render_html(g: nx.Graph, layout: Layout | None = None) -> str:
-    """The whole page for a graph, as one UTF-8 string with vis-network, our script and style inlined."""
+LEVEL_KEYS = ("title", "nodes", "edges", "vis", "legend", "facets", "bounds", "aggregated")
+"""What the page swaps when it shows one region of a national view."""
+
+
+def render_html(g: nx.Graph, layout: Layout | None = None, *, levels: dict[str, nx.Graph] | None = None) -> str:
+    """The whole page for a graph, as one UTF-8 string with vis-network, our script and style inlined.
+
+    `levels` are drawings the page can show instead of `g` (a national view's regions, by region
+    IRI, from `kg.analysis.network.region_view`): clicking a region in the summary shows its own.
+    """
     data = page_data(g, layout)
+    if levels:
+        data["levels"] = {}
+        for key, h in levels.items():
+            level = page_data(h)
+            data["levels"][key] = {k: level[k] for k in LEVEL_KEYS}
     return page(
         "templates/view.html", _asset("static/view.js"), _asset("static/view.css"), data, vendor=(vis_network_js(),)
     )

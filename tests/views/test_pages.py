@@ -213,3 +213,20 @@ def test_screenshots_of_the_example_views_are_saved(embedded_store, open_offline
         path = artifacts / f"views-{name}-{EXAMPLE}.png"
         view.page.screenshot(path=str(path), full_page=True)
         assert path.stat().st_size > 10_000
+
+
+def test_a_region_of_the_national_summary_drills_down_to_its_own_drawing_and_back(embedded_store, open_offline) -> None:
+    view = open_offline(render_view(embedded_store, "partners-national", "html").content)
+    south_east = 'tr[data-region="http://statistics.data.gov.uk/id/statistical-geography/E12000008"]'
+    assert view.page.is_visible("#summary")
+    assert view.page.text_content(south_east).startswith("South East3")  # three councils
+    view.page.click(south_east)
+    shown = set(view.page.evaluate("window.cypkgView.shownIds()"))
+    assert {IRI + "authority/medway", IRI + "authority/kent", IRI + "authority/milton-keynes"} <= shown
+    assert IRI + "authority/derby" not in shown
+    assert "Partners across councils — South East" in view.page.text_content("#view-title")
+    assert "region: South East" in view.page.text_content("#status")
+    assert _overlaps(view.page.evaluate("window.cypkgView.labelBoxes()")) == []
+    view.page.click(south_east)
+    assert IRI + "authority/derby" in view.page.evaluate("window.cypkgView.shownIds()")
+    assert view.errors == []

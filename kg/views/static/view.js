@@ -11,18 +11,23 @@
   var LABEL_FONT = FONT_PX + "px DejaVu Sans, Verdana, Arial, sans-serif";
   var PRINT_SIZE = { width: 797, height: 567 };  /* the print stylesheet's drawing box, 211 x 150 mm, in CSS px */
   var PRINT_SCALE = 2;  /* the print copy is drawn at twice that, so it stays sharp on paper */
-  var data = JSON.parse(document.getElementById("view-data").textContent);
-  var byId = new Map();
-  var neighbours = new Map();
-  data.nodes.forEach(function (n) {
-    byId.set(n.id, n);
-    neighbours.set(n.id, []);
-    n.search = (n.fullLabel + " " + n.details.id).toLowerCase();
-  });
-  data.edges.forEach(function (e) {
-    neighbours.get(e.from).push(e.to);
-    neighbours.get(e.to).push(e.from);
-  });
+  var page = JSON.parse(document.getElementById("view-data").textContent);
+  var data = page;  /* the drawing shown: the whole view, or one region of a national view (page.levels) */
+  var byId, neighbours;
+  function index() {
+    byId = new Map();
+    neighbours = new Map();
+    data.nodes.forEach(function (n) {
+      byId.set(n.id, n);
+      neighbours.set(n.id, []);
+      n.search = (n.fullLabel + " " + n.details.id).toLowerCase();
+    });
+    data.edges.forEach(function (e) {
+      neighbours.get(e.from).push(e.to);
+      neighbours.get(e.to).push(e.from);
+    });
+  }
+  index();
 
   function el(tag, text, cls) {
     var node = document.createElement(tag);
@@ -89,14 +94,18 @@
   }
 
   /* ---- the network ---- */
-  var nodes = new vis.DataSet(data.vis.nodes.map(function (n) {
-    if (n.shape === "custom") n.ctxRenderer = pentagon;
-    return n;
-  }));
-  var edges = new vis.DataSet(data.vis.edges);
-  var baseBorder = new Map(data.vis.nodes.map(function (n) { return [n.id, n.borderWidth]; }));
+  var nodes, edges, baseBorder;
+  function visData() {
+    nodes = new vis.DataSet(data.vis.nodes.map(function (n) {
+      if (n.shape === "custom") n.ctxRenderer = pentagon;
+      return n;
+    }));
+    edges = new vis.DataSet(data.vis.edges);
+    baseBorder = new Map(data.vis.nodes.map(function (n) { return [n.id, n.borderWidth]; }));
+    return { nodes: nodes, edges: edges };
+  }
   var drawing = document.getElementById("drawing");
-  var network = new vis.Network(drawing, { nodes: nodes, edges: edges }, data.vis.options);
+  var network = new vis.Network(drawing, visData(), data.vis.options);
   var hidden = new Set();
   var labelBoxes = new Map();  /* node id -> [left, top, right, bottom] of its label, in drawing coordinates */
 
@@ -175,9 +184,10 @@
     return s;
   }
   function dashAttr(dash) { return dash && dash.length ? dash.join(" ") : "none"; }
+  var legendBody = document.getElementById("legend-body");
   function legendList(title, items, draw) {
     if (!items.length) return;
-    var body = document.getElementById("legend-body");
+    var body = legendBody;
     body.appendChild(el("h3", title));
     var list = el("ul");
     items.forEach(function (item) {
@@ -191,6 +201,8 @@
     });
     body.appendChild(list);
   }
+  function legend() {
+  legendBody.replaceChildren();
   legendList("Organisations (colour and shape)", data.legend.symbols, function (item) {
     return swatch(22, 22, function (s) { s.appendChild(svg("path", { d: pathOf(symbolPoints(item.shape, 11, 11, 7)), fill: item.colour, stroke: "#333", "stroke-width": 1 })); });
   });
@@ -208,13 +220,18 @@
     legendList("Size: number of leads", data.legend.sizes, function (item) {
       return swatch(54, 54, function (s) { s.appendChild(svg("circle", { cx: 27, cy: 27, r: item.r, fill: "#dddddd", stroke: "#333" })); });
     });
-    document.getElementById("legend-body").appendChild(el("p", data.legend.sizeNote, "hint"));
+    legendBody.appendChild(el("p", data.legend.sizeNote, "hint"));
   }
+  }
+  legend();
 
   /* ---- notice, title, caption ---- */
-  document.title = data.title;
-  document.getElementById("view-title").textContent = data.title;
-  document.getElementById("caption").textContent = data.caption;
+  function titles() {
+    document.title = data.title;
+    document.getElementById("view-title").textContent = data.title;
+  }
+  titles();
+  document.getElementById("caption").textContent = page.caption;
   if (data.notice) {
     document.getElementById("notice").hidden = false;
     document.getElementById("notice-heading").textContent = data.notice.heading;
@@ -228,27 +245,44 @@
     outcomes: document.getElementById("filter-outcome"),
     partnerTypes: document.getElementById("filter-partner-type")
   };
-  Object.keys(selects).forEach(function (facet) {
-    var options = data.facets[facet] || [];
-    var label = document.querySelector('[data-facet="' + facet + '"]');
-    if (options.length < 1) { label.hidden = true; return; }
-    options.forEach(function (pair) { selects[facet].appendChild(new Option(pair[1], pair[0])); });
-    selects[facet].addEventListener("change", apply);
-  });
+  function menus() {
+    Object.keys(selects).forEach(function (facet) {
+      var options = data.facets[facet] || [];
+      var label = document.querySelector('[data-facet="' + facet + '"]');
+      var select = selects[facet];
+      while (select.options.length > 1) select.remove(1);
+      select.value = "";
+      label.hidden = options.length < 1;
+      options.forEach(function (pair) { select.appendChild(new Option(pair[1], pair[0])); });
+    });
+    document.getElementById("gaps-control").hidden = !data.nodes.some(function (n) { return n.gap; });
+  }
+  menus();
+  Object.keys(selects).forEach(function (facet) { selects[facet].addEventListener("change", apply); });
   var gapsOnly = document.getElementById("gaps-only");
-  var hasGaps = data.nodes.some(function (n) { return n.gap; });
-  document.getElementById("gaps-control").hidden = !hasGaps;
   gapsOnly.addEventListener("change", apply);
   var region = null;
   var regionRows = document.getElementById("summary-rows");
+  /* A region's own drawing (its councils and all their partners, laid out on their own) when the page
+     carries one; otherwise the national drawing filtered to that region's nodes. */
+  function show(level) {
+    data = level;
+    index();
+    network.setData(visData());
+    titles();
+    legend();
+    menus();
+  }
   function chooseRegion(id) {
     region = region === id ? null : id;
     Array.prototype.forEach.call(regionRows.children, function (r) { r.classList.toggle("active", r.getAttribute("data-region") === region); });
+    var level = region && page.levels && page.levels[region] ? page.levels[region] : page;
+    if (level !== data) show(level);
     apply();
   }
-  if (data.summary && data.summary.length) {
+  if (page.summary && page.summary.length) {
     document.getElementById("summary").hidden = false;
-    data.summary.forEach(function (s) {
+    page.summary.forEach(function (s) {
       var tr = el("tr", null, "region");
       tr.setAttribute("data-region", s.id);
       tr.tabIndex = 0;
@@ -269,7 +303,7 @@
         var want = selects[facet].value;
         return !want || n[facet].indexOf(want) >= 0;
       });
-      if (ok && region) ok = (n.regions || []).indexOf(region) >= 0;
+      if (ok && region && data === page) ok = (n.regions || []).indexOf(region) >= 0;
       if (ok) shown.add(n.id);
     });
     if (gapsOnly.checked) {
@@ -314,7 +348,7 @@
       shown.forEach(function (id) { var g = byId.get(id).gap; if (g === "none") none++; if (g === "one") one++; });
       text += "; gaps: " + none + " with no owner, " + one + " with one owner";
     }
-    if (region) text += "; region: " + data.summary.filter(function (s) { return s.id === region; })[0].label;
+    if (region) text += "; region: " + page.summary.filter(function (s) { return s.id === region; })[0].label + " (click it again for all regions)";
     if (data.aggregated) text += "; " + data.aggregated + " less-connected nodes are folded into group nodes";
     document.getElementById("status").textContent = text;
     fit(visible());
@@ -329,6 +363,7 @@
     region = null;
     Array.prototype.forEach.call(regionRows.children, function (r) { r.classList.remove("active"); });
     Object.keys(selects).forEach(function (facet) { selects[facet].value = ""; });
+    if (data !== page) show(page);
     apply();
   });
   document.getElementById("zoom-fit").addEventListener("click", function () { fit(visible()); });
@@ -359,6 +394,8 @@
     network: network,
     total: data.nodes.length,
     edgeCount: data.edges.length,
+    shownTotal: function () { return data.nodes.length; },
+    chooseRegion: chooseRegion,
     shownIds: function () { return state.shown.slice(); },
     matchedIds: function () { return state.matched.slice(); },
     renderedCount: function () { return nodes.get({ filter: function (n) { return !n.hidden; } }).length; },

@@ -120,7 +120,7 @@ def partner_priority(store: Store, *, plan: str | None = None, authority: str | 
     (`relation` "part of"), so a picture reads from the plan to who delivers it. Priorities and
     outcomes nobody owns stay as nodes with no ownership link: that gap is what a workshop looks for.
     """
-    rows = _run(store, "network_ownership", {"plan": plan, "authority": authority})
+    rows = _run(store, "network_items", {"plan": plan, "authority": authority})
     g = nx.Graph(view="partner-priority")
     for row in rows:
         kind = str(row["kind"])
@@ -145,13 +145,22 @@ def partner_priority(store: Store, *, plan: str | None = None, authority: str | 
             priority = _node(g, row["priority"])
             if not g.has_edge(priority, item):
                 g.add_edge(priority, item, relation=PART_OF)
-        if "owner" in row:
-            owner = _node(g, row["owner"])
-            g.nodes[owner]["side"] = "owner"
-            _add_edge(g, owner, item, "role", str(row["role"]), ROLE_PRECEDENCE)
+    for owned in item_owners(store, sorted({str(row["item"]) for row in rows})):
+        owner = _node(g, owned["owner"])
+        g.nodes[owner]["side"] = "owner"
+        _add_edge(g, owner, owned["node"], "role", owned["role"], ROLE_PRECEDENCE)
     describe_nodes(store, g)
     _spread_facets(g)
     return g
+
+
+def item_owners(store: Store, items: list[str]) -> list[dict[str, str]]:
+    """Each item's owners and their roles (`network_owners`), looked up for these items only."""
+    query = named_queries.get("network_owners")
+    rows: list[dict[str, str]] = []
+    for start in range(0, len(items), _CHUNK):
+        rows += _select_plain(store, values_query(query.text, [URIRef(i) for i in items[start : start + _CHUNK]]))
+    return rows
 
 
 def ownership(g: nx.Graph) -> nx.Graph:

@@ -45,9 +45,6 @@ from kg.views.style import (
 PARAGRAPH_CHARS = 700
 """Longest source-paragraph excerpt in the details panel."""
 
-TITLE_PARAGRAPH_CHARS = 300
-"""Longest source-paragraph excerpt in a hover title."""
-
 VIS_SHAPES = {"circle": "dot", "pentagon": "custom"}
 """Our symbol names where vis-network's differ; it has no pentagon, so view.js draws that one (`custom`)."""
 
@@ -263,13 +260,10 @@ def view_data(g: nx.Graph, layout: Layout | None = None) -> dict:
 
 
 def hover_title(node: dict) -> str:
-    """A node's hover title as plain text: vis-network sets a string title with `innerText`, never as markup."""
+    """A node's hover title as plain text (vis-network sets a string title with `innerText`, never as markup):
+    its name, kind, gap, and owners by role (or what it leads); the source paragraph is in the details panel."""
     details = node["details"]
-    parts = [node["fullLabel"], *details["lines"]]
-    for p in details["paragraphs"][:1]:
-        excerpt = p["text"] if len(p["text"]) <= TITLE_PARAGRAPH_CHARS else p["text"][: TITLE_PARAGRAPH_CHARS - 1] + "…"
-        parts += ["", f"{p['report'] + ', ' if p['report'] else ''}paragraph {p['number']}: {excerpt}"]
-    return "\n".join(parts)
+    return "\n".join([node["fullLabel"], *details["lines"]])
 
 
 def _box_options(node: dict) -> dict:
@@ -291,13 +285,9 @@ def _box_options(node: dict) -> dict:
             "borderDashes": list(node["dash"]) if node["dash"] else False,
             "borderRadius": 8 if node["kind"] == "outcome" else 2,
         },
-        "margin": {"top": BOX_PAD_Y, "bottom": BOX_PAD_Y, "left": BOX_PAD_X, "right": BOX_PAD_X},
         # vis-network's constraints size the label; the margins come on top, giving the layout's box.
         "widthConstraint": {"minimum": round(width - 2 * BOX_PAD_X, 1)},
         "heightConstraint": {"minimum": round(height - 2 * BOX_PAD_Y, 1), "valign": "middle"},
-        # Plain text only (`multi` off): vis-network would read tags in a label as formatting. The plan's
-        # label is not bold here as in the picture (vis-network bolds only tagged text); its border is.
-        "font": {"face": FONT_FACE, "size": FONT_PX, "color": INK, "multi": False},
     }
 
 
@@ -350,13 +340,20 @@ def vis_network(data: dict) -> dict:
             width=edge["width"],
             dashes=list(edge["dash"]) if edge["dash"] else False,
             color={"color": edge["colour"], "highlight": "#000000", "hover": "#000000"},
-            arrows={"to": {"enabled": False}},
+            arrows="",
             title=edge["title"],
         )
     options = json.loads(net.get_network_data()[5])
     options["layout"] = {"improvedLayout": False, "randomSeed": 0}
     options["interaction"].update(hover=True, tooltipDelay=120, keyboard=False, zoomSpeed=0.6)
-    options["nodes"] = {"labelHighlightBold": False, "chosen": {"label": False}}
+    options["nodes"] = {
+        "labelHighlightBold": False,
+        "chosen": {"label": False},
+        "margin": {"top": BOX_PAD_Y, "bottom": BOX_PAD_Y, "left": BOX_PAD_X, "right": BOX_PAD_X},
+        # Plain text only (`multi` off): vis-network would read tags in a label as formatting. The plan's
+        # label is not bold here as in the picture (vis-network bolds only tagged text); its border is.
+        "font": {"face": FONT_FACE, "size": FONT_PX, "color": INK, "multi": False},
+    }
     options["edges"]["selectionWidth"] = 1.5
     options["edges"]["hoverWidth"] = 1.0
     return {"nodes": net.nodes, "edges": net.edges, "options": options}

@@ -1,29 +1,43 @@
-"""Views benchmark (on demand): `python benchmarks/views_bench.py`.
+"""Views benchmark (issue 16 item 7), on demand: `python benchmarks/views_bench.py [--scratch DIR] [--repeat 5]`.
 
-Targets from issue 5: one authority's view <= 0.5 s and <= 1 MB; the national partner network
-<= 5 s and <= 5 MB. The authority views are drawn from data/; the national network is drawn from a
-synthetic country (150 councils, 21,600 partners, some shared) the size the issue measured, because
-the seeds name only a handful of partners. Times are wall-clock for query + layout + HTML.
+Targets: one authority's view <= 0.5 s, the first view of a process included; the national view
+<= 5 s and <= 5 MB; both on the 1M-triple benchmark data (`benchmarks/generate.py`, built into an
+on-disk store under --scratch once and reused). The national view is also drawn for a synthetic
+country of 150 councils and 21,600 partners, the size issue 16 measured, because the generated
+data names only a handful of partners per council.
+
+Times are wall-clock for what a user waits for: the named queries, the layout and the page
+(`build_view` + `render_graph`). Warm figures are medians of --repeat runs after one warm-up; the
+first view of a process is timed in fresh subprocesses (their imports timed apart). The figures
+are printed and written between the views markers of docs/benchmarks.md, with the machine and
+its load average (other work on a shared machine inflates every figure).
 """
 
 from __future__ import annotations
 
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
-from kg.analysis.network import build_view
-from kg.ontology.files import ONTOLOGY_GRAPH, ontology_files
-from kg.store.build import build_store, data_sources
-from kg.store.embedded import OxigraphStore
-from kg.store.rdf_io import RdfSource
-from kg.views import render_graph
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "benchmarks"))
 
-AUTHORITY_SECONDS, AUTHORITY_BYTES = 0.5, 1_000_000
+AUTHORITY_SECONDS = 0.5
 NATIONAL_SECONDS, NATIONAL_BYTES = 5.0, 5_000_000
 COUNCILS, PARTNERS_PER_COUNCIL, SHARED = 150, 144, 40
 TYPES = ["NHSBody", "PoliceForce", "SchoolsPartner", "VoluntarySectorOrganisation", "YouthOffendingService"]
+BEGIN, END = "<!-- views_bench: begin -->", "<!-- views_bench: end -->"
+AUTHORITY_VIEWS = ("partner-priority", "plan-strategy", "boards", "partners-national")
+YES_NO = {True: "yes", False: "**no**"}
 
 
 def synthetic_country(path: Path) -> None:
@@ -33,7 +47,6 @@ def synthetic_country(path: Path) -> None:
         "@prefix org: <http://www.w3.org/ns/org#> .",
         "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .",
         "@prefix dcterms: <http://purl.org/dc/terms/> .",
-        "@prefix id: <https://w3id.org/cypkg/id/> .",
     ]
     for s in range(SHARED):
         lines.append(
@@ -58,37 +71,181 @@ def synthetic_country(path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def timed(label: str, store: OxigraphStore, name: str, limit_s: float, limit_b: int, **scope: str) -> bool:
+def median_of(run: Callable[[], object], repeat: int) -> tuple[float, object]:
+    """Median wall-clock seconds of `repeat` runs after one warm-up, and the last result."""
+    result = run()
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = run()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), result
+
+
+def one_view(store: object, name: str, scope: dict[str, str]) -> object:
+    from kg.analysis.network import build_view
+    from kg.views import render_graph
+
+    graph = build_view(store, name, **scope)  # type: ignore[arg-type]
+    return graph, render_graph(graph, "html")
+
+
+def first_view(store_dir: str, authority: str) -> None:
+    """In a fresh process: the imports, then the first authority view, as JSON on stdout."""
     started = time.perf_counter()
-    graph = build_view(store, name, **scope)
-    rendered = render_graph(graph, "html")
-    seconds = time.perf_counter() - started
-    size = len(rendered.content)
-    ok = seconds <= limit_s and size <= limit_b
-    print(
-        f"{'ok  ' if ok else 'SLOW'} {label}: {len(graph):,} nodes -> {len(rendered.graph):,} drawn, "
-        f"{seconds:.2f} s (<= {limit_s}), {size / 1e6:.2f} MB (<= {limit_b / 1e6:.0f})"
+    import kg.analysis.network  # noqa: F401
+    import kg.views  # noqa: F401
+    from kg.store.embedded import OxigraphStore
+
+    imported = time.perf_counter()
+    store = OxigraphStore(Path(store_dir), read_only=True)
+    opened = time.perf_counter()
+    one_view(store, "partner-priority", {"authority": authority})
+    print(json.dumps({"imports": imported - started, "first": time.perf_counter() - opened}))
+
+
+def ensure_store(scratch: Path) -> tuple[Path, object]:
+    """The 1M-triple data generated and built into an on-disk store under `scratch`, once."""
+    from generate import GENERATOR_VERSION, ensure_generated
+
+    from kg.store.build import build_store, data_sources
+    from kg.store.embedded import OxigraphStore
+
+    data = ensure_generated(scratch / "data-1m", "1m")
+    store_dir = scratch / "store-1m"
+    marker = scratch / "store-1m.built"
+    stamp = f"{GENERATOR_VERSION} {data.seed} {data.triples}"
+    if not marker.exists() or marker.read_text() != stamp:
+        print(f"building the 1M-triple store in {store_dir} (a few minutes, once)", flush=True)
+        store = OxigraphStore(store_dir)
+        build_store(store, data_sources(data.out_dir))
+        store.close()
+        marker.write_text(stamp)
+    return store_dir, data
+
+
+def machine() -> list[str]:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if "model name" in line
+        ),
+        platform.processor(),
     )
-    return ok
+    return [
+        f"CPU: {cpu}",
+        f"cores: {os.cpu_count()}",
+        f"Python: {platform.python_version()}",
+        f"OS: {platform.platform()}",
+    ]
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scratch", type=Path, default=Path(tempfile.gettempdir()) / "cypkg-views-bench")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--first-runs", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "benchmarks.md")
+    parser.add_argument("--first-view", nargs=2, metavar=("STORE", "AUTHORITY"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.first_view:
+        first_view(*args.first_view)
+        return 0
+
+    from kg.ontology.files import ONTOLOGY_GRAPH, ontology_files
+    from kg.store.build import build_store
+    from kg.store.embedded import OxigraphStore
+    from kg.store.rdf_io import RdfSource
+
+    load_start = os.getloadavg()
+    args.scratch.mkdir(parents=True, exist_ok=True)
+    store_dir, data = ensure_store(args.scratch)
+    store = OxigraphStore(store_dir, read_only=True)
+    authorities = data.authorities[:: max(1, len(data.authorities) // 4)][:4]  # type: ignore[attr-defined]
+    rows: list[tuple[str, str, float, float, str]] = []  # case, scope, seconds, MB, ok
     ok = True
-    store = OxigraphStore()
-    build_store(store, [s for s in data_sources() if not s.path.name.endswith((".nt.gz", ".nt"))])
-    for authority in ("medway", "kent", "milton-keynes", "derby"):
-        for name in ("partner-priority", "plan-strategy", "boards"):
-            try:
-                ok &= timed(f"{name} {authority}", store, name, AUTHORITY_SECONDS, AUTHORITY_BYTES, authority=authority)
-            except Exception as exc:  # an authority not (yet) in data/
-                print(f"skip {name} {authority}: {exc}")
+
+    for authority in authorities:
+        for name in AUTHORITY_VIEWS:
+            seconds, (graph, rendered) = median_of(lambda n=name, a=authority: one_view(store, n, {"authority": a}),
+                                                   args.repeat)  # type: ignore[misc]  # fmt: skip
+            met = seconds <= AUTHORITY_SECONDS
+            ok &= met
+            rows.append((name, authority, seconds, len(rendered.content) / 1e6, YES_NO[met]))
+            print(f"{name} {authority}: {len(graph)} nodes, {seconds:.3f} s, {len(rendered.content) / 1e6:.2f} MB")
+
+    firsts = []
+    for _ in range(args.first_runs):
+        out = subprocess.run(
+            [sys.executable, __file__, "--first-view", str(store_dir), authorities[0]],
+            capture_output=True, text=True, check=True, cwd=REPO,
+        )  # fmt: skip
+        firsts.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    first = statistics.median(f["first"] for f in firsts)
+    imports = statistics.median(f["imports"] for f in firsts)
+    ok &= first <= AUTHORITY_SECONDS
+    print(f"first view of a process: {first:.3f} s (imports {imports:.2f} s apart)")
+
+    national = []
+    seconds, (graph, rendered) = median_of(lambda: one_view(store, "partners-national", {}), args.repeat)
+    met = seconds <= NATIONAL_SECONDS and len(rendered.content) <= NATIONAL_BYTES
+    ok &= met
+    regions = len(graph.graph.get("summary", []))
+    national.append(("1M-triple data", len(graph), len(rendered.graph), regions, seconds, len(rendered.content), met))
+    store.close()
+
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench-country.ttl"
         synthetic_country(path)
-        national = OxigraphStore()
-        sources = [RdfSource(p, ONTOLOGY_GRAPH) for p in ontology_files()] + [RdfSource(path, "bench-country")]
-        build_store(national, sources)
-        ok &= timed("partners-national (synthetic)", national, "partners-national", NATIONAL_SECONDS, NATIONAL_BYTES)
+        country = OxigraphStore()
+        build_store(country, [RdfSource(p, ONTOLOGY_GRAPH) for p in ontology_files()] + [RdfSource(path, "country")])
+        seconds, (graph, rendered) = median_of(lambda: one_view(country, "partners-national", {}), args.repeat)
+        met = seconds <= NATIONAL_SECONDS and len(rendered.content) <= NATIONAL_BYTES
+        ok &= met
+        national.append(("synthetic country", len(graph), len(rendered.graph), 0, seconds, len(rendered.content), met))
+    for case, nodes, drawn, _regions, seconds, size, _met in national:
+        print(f"partners-national, {case}: {nodes:,} nodes -> {drawn} drawn, {seconds:.2f} s, {size / 1e6:.2f} MB")
+
+    load_end = os.getloadavg()
+    lines = [
+        BEGIN,
+        "## Views (issue 16 item 7)",
+        "",
+        f"Generated by `benchmarks/views_bench.py --repeat {args.repeat}` on {date.today().isoformat()}: "
+        f"medians of {args.repeat} warm runs after one warm-up, queries + layout + the HTML page, on the "
+        f"1M-triple benchmark data ({data.triples:,} triples, {len(data.authorities)} councils) in an "  # type: ignore[attr-defined]
+        "on-disk store. Targets: one council's view <= 0.5 s (the first of a process too); the national "
+        "view <= 5 s and <= 5 MB.",
+        "",
+        *[f"- {line}" for line in machine()],
+        f"- load average (1/5/15 min) at the start: {' / '.join(f'{v:.1f}' for v in load_start)}; "
+        f"at the end: {' / '.join(f'{v:.1f}' for v in load_end)}",
+        "",
+        "| view | council | median | page | <= 0.5 s |",
+        "|---|---|---|---|---|",
+        *[f"| {name} | {scope} | {s:.3f} s | {mb:.2f} MB | {met} |" for name, scope, s, mb, met in rows],
+        "",
+        f"First view of a fresh process (partner-priority, {authorities[0]}; median of {args.first_runs} "
+        f"processes): **{first:.3f} s**, {'met' if first <= AUTHORITY_SECONDS else '**not met**'}; the imports "
+        f"before it (Python, rdflib, pyoxigraph, networkx, matplotlib, pyvis) take {imports:.2f} s apart.",
+        "",
+        "| national partner view | nodes | drawn | regions (drill-down) | median | page | met |",
+        "|---|---|---|---|---|---|---|",
+        *[
+            f"| {case} | {nodes:,} | {drawn} | {regions} | {s:.2f} s | {size / 1e6:.2f} MB | {YES_NO[ok_]} |"
+            for case, nodes, drawn, regions, s, size, ok_ in national
+        ],
+        END,
+    ]
+    text = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
+    block = "\n".join(lines)
+    if BEGIN in text and END in text:
+        text = text[: text.index(BEGIN)] + block + text[text.index(END) + len(END) :]
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    args.out.write_text(text, encoding="utf-8")
+    print(f"wrote {args.out}")
     return 0 if ok else 1
 
 

@@ -83,8 +83,11 @@ def _run_plain(store: Store, name: str, params: dict[str, str | None]) -> list[d
     For the national network's tens of thousands of rows, skipping rdflib terms is most of the speed.
     """
     query = named_queries.get(name)
-    bindings = query.bind({k: v for k, v in params.items() if v})
-    _form, body = store.query_serialized(query.text, "csv", bindings=bindings)
+    return _select_plain(store, query.text, query.bind({k: v for k, v in params.items() if v}))
+
+
+def _select_plain(store: Store, text: str, bindings: dict[str, Node] | None = None) -> list[dict[str, str]]:
+    _form, body = store.query_serialized(text, "csv", bindings=bindings)
     return [{k: v for k, v in row.items() if v != ""} for row in csv.DictReader(io.StringIO(body.decode("utf-8")))]
 
 
@@ -118,7 +121,7 @@ def partner_priority(store: Store, *, plan: str | None = None, authority: str | 
     (`relation` "part of"), so a picture reads from the plan to who delivers it. Priorities and
     outcomes nobody owns stay as nodes with no ownership link: that gap is what a workshop looks for.
     """
-    rows = _run(store, "network_ownership", {"plan": plan, "authority": authority})
+    rows = _run(store, "network_items", {"plan": plan, "authority": authority})
     g = nx.Graph(view="partner-priority")
     for row in rows:
         kind = str(row["kind"])
@@ -143,13 +146,22 @@ def partner_priority(store: Store, *, plan: str | None = None, authority: str | 
             priority = _node(g, row["priority"])
             if not g.has_edge(priority, item):
                 g.add_edge(priority, item, relation=PART_OF)
-        if "owner" in row:
-            owner = _node(g, row["owner"])
-            g.nodes[owner]["side"] = "owner"
-            _add_edge(g, owner, item, "role", str(row["role"]), ROLE_PRECEDENCE)
+    for owned in item_owners(store, sorted({str(row["item"]) for row in rows})):
+        owner = _node(g, owned["owner"])
+        g.nodes[owner]["side"] = "owner"
+        _add_edge(g, owner, owned["node"], "role", owned["role"], ROLE_PRECEDENCE)
     describe_nodes(store, g)
     _spread_facets(g)
     return g
+
+
+def item_owners(store: Store, items: list[str]) -> list[dict[str, str]]:
+    """Each item's owners and their roles (`network_owners`), looked up for these items only."""
+    query = named_queries.get("network_owners")
+    rows: list[dict[str, str]] = []
+    for start in range(0, len(items), _CHUNK):
+        rows += _select_plain(store, values_query(query.text, [URIRef(i) for i in items[start : start + _CHUNK]]))
+    return rows
 
 
 def ownership(g: nx.Graph) -> nx.Graph:
@@ -198,7 +210,12 @@ def partner_network(store: Store, *, plan: str | None = None, authority: str | N
     """
     if plan and not authority:
         authority = _authority_of(store, plan)
-    rows = _run_plain(store, "network_partners", {"authority": authority})
+    # every council at once has its own query, shaped for the national join (see its `why`)
+    rows = (
+        _run_plain(store, "network_partners", {"authority": authority})
+        if authority
+        else _run_plain(store, "network_partners_national", {})
+    )
     g = nx.Graph(view="partners-national")
     for row in rows:
         council, partner = _node(g, row["authority"]), _node(g, row["partner"])
@@ -210,7 +227,55 @@ def partner_network(store: Store, *, plan: str | None = None, authority: str | N
             g.add_edge(council, partner, relation=link)
     describe_nodes(store, g)
     _spread_facets(g)
+    if not authority:
+        add_regions(store, g)
     return g
+
+
+def add_regions(store: Store, g: nx.Graph) -> None:
+    """Put each council of a national network in its English region (reference data), and each partner in its councils'.
+
+    `g.graph["summary"]` gets one row per region, largest first: its councils, the partners that
+    work with them, and how many of those work with more than one council (`shared`).
+    """
+    regions: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for row in _run_plain(store, "network_regions", {}):
+        regions[row["authority"]] = row["region"]
+        names[row["region"]] = row.get("regionLabel", local_id(row["region"]))
+    councils: dict[str, set[str]] = defaultdict(set)
+    partners: dict[str, set[str]] = defaultdict(set)
+    for n, data in g.nodes(data=True):
+        if data.get("kind") == "authority" and n in regions:
+            data["regions"] = {regions[n]}
+            councils[regions[n]].add(n)
+    for n, data in g.nodes(data=True):
+        if data.get("kind") != "authority":
+            data["regions"] = {regions[nb] for nb in g.neighbors(n) if nb in regions}
+            for region in data["regions"]:
+                partners[region].add(n)
+    g.graph["region_labels"] = names
+    largest_first = sorted(councils, key=lambda r: (-len(councils[r]) - len(partners[r]), names[r]))
+    g.graph["summary"] = [
+        {
+            "id": region,
+            "label": names[region],
+            "councils": len(councils[region]),
+            "partners": len(partners[region]),
+            "shared": sum(1 for n in partners[region] if g.degree(n) > 1),
+        }
+        for region in largest_first
+    ]
+
+
+def region_view(g: nx.Graph, region: str) -> nx.Graph:
+    """One region of a national network (from `add_regions`): its councils and the partners that work with them."""
+    keep = [n for n, d in g.nodes(data=True) if region in d.get("regions", ())]
+    h = g.subgraph(keep).copy()
+    h.graph = {k: v for k, v in g.graph.items() if k != "summary"}
+    h.graph["scope"] = g.graph.get("region_labels", {}).get(region, region)
+    h.graph["region"] = region
+    return h
 
 
 VIEWS: dict[str, Callable[..., nx.Graph]] = {
@@ -308,21 +373,31 @@ def values_query(text: str, terms: Iterable[str | URIRef]) -> str:
 
 
 DETAIL_LIMIT = 600
-"""Labels and paragraphs are fetched for at most this many nodes (the best-connected); a national
-network has tens of thousands, and a view draws a few hundred, so the rest keep their id as label."""
+"""Source paragraphs are fetched for at most this many nodes (the best-connected): a national network
+has thousands, and a view draws a few hundred."""
+
+LABEL_LIMIT = 3000
+"""Labels are fetched for at most this many nodes of a large network (the best-connected; enough for
+every region of the country); the rest keep their id as label."""
 
 
 def describe_nodes(store: Store, g: nx.Graph) -> None:
-    """Give every node its kind and group, and the best-connected ones (and facet values) labels and paragraphs."""
+    """Give every node its label, kind and group, and the best-connected ones (and facet values) their paragraphs.
+
+    A large (national) network is typed in one pass over the store (`network_types`), its
+    `LABEL_LIMIT` best-connected nodes are named, and its `DETAIL_LIMIT` best-connected get paragraphs.
+    """
     facet_iris = {v for _, d in g.nodes(data=True) for v in d["plans"] | d["outcomes"]}
     ranked = sorted(g.nodes, key=lambda n: (-g.degree(n), n))
+    large = len(g) > DETAIL_LIMIT
     detailed = set(ranked[:DETAIL_LIMIT]) | facet_iris
-    details = node_details(store, sorted(detailed))
-    types = node_types(store) if len(g) > DETAIL_LIMIT else {}
+    details = node_details(store, sorted(detailed), labels=not large)
+    types = node_types(store) if large else {}
+    names = node_labels(store, ranked[:LABEL_LIMIT]) if large else {}
     labels: dict[str, str] = {}
     for key in sorted(set(g.nodes) | facet_iris):
         info = details.get(key, {})
-        labels[key] = info.get("label") or _fallback_label(key)
+        labels[key] = info.get("label") or names.get(key) or _fallback_label(key)
         if key in g:
             kind, group, subtype = _classify(key, info.get("types", set()) | types.get(key, set()))
             g.nodes[key].update(
@@ -337,6 +412,18 @@ def describe_nodes(store: Store, g: nx.Graph) -> None:
     g.graph["labels"] = labels
 
 
+def node_labels(store: Store, iris: list[str]) -> dict[str, str]:
+    """Each IRI's label (skos:prefLabel, dcterms:title, rdfs:label or foaf:name, in that order), by IRI."""
+    query = named_queries.get("network_labels")
+    out: dict[str, str] = {}
+    for start in range(0, len(iris), _CHUNK):
+        chunk = [URIRef(i) for i in iris[start : start + _CHUNK] if not _is_aggregate(i)]
+        for row in _select_plain(store, values_query(query.text, chunk)) if chunk else ():
+            if "label" in row:
+                out.setdefault(row["node"], row["label"])
+    return out
+
+
 def node_types(store: Store) -> dict[str, set[str]]:
     """The rdf:types `network_types` lists, of everything in the graph, by IRI (one query, no VALUES row)."""
     types: dict[str, set[str]] = defaultdict(set)
@@ -345,28 +432,29 @@ def node_types(store: Store) -> dict[str, set[str]]:
     return types
 
 
-def node_details(store: Store, iris: list[str]) -> dict[str, dict]:
-    """Label, rdf:types and source paragraphs (report, number, text) of each IRI, by IRI."""
-    query = named_queries.get("network_nodes")
+def node_details(store: Store, iris: list[str], *, labels: bool = True) -> dict[str, dict]:
+    """Label, rdf:types and source paragraphs (report, number, text) of each IRI, by IRI.
+
+    Without `labels`, only the paragraphs (a large network is named and typed in one pass instead).
+    """
+    names = named_queries.get("network_nodes")
+    sources = named_queries.get("network_paragraphs")
     out: dict[str, dict] = {}
     for start in range(0, len(iris), _CHUNK):
         chunk = [URIRef(i) for i in iris[start : start + _CHUNK] if not _is_aggregate(i)]
         if not chunk:
             continue
-        for row in store.select(values_query(query.text, chunk)):
-            info = out.setdefault(str(row["node"]), {"types": set(), "paragraphs": []})
+        for row in _select_plain(store, values_query(names.text, chunk)) if labels else ():
+            info = out.setdefault(row["node"], {"types": set(), "paragraphs": []})
             if "label" in row and "label" not in info:
-                info["label"] = str(row["label"])
+                info["label"] = row["label"]
             if "type" in row:
-                info["types"].add(str(row["type"]))
-            if "number" in row:
-                para = {
-                    "report": str(row.get("report", "")),
-                    "number": str(row["number"]),
-                    "text": str(row["text"]),
-                }
-                if para not in info["paragraphs"]:
-                    info["paragraphs"].append(para)
+                info["types"].add(row["type"])
+        for row in _select_plain(store, values_query(sources.text, chunk)):
+            info = out.setdefault(row["node"], {"types": set(), "paragraphs": []})
+            para = {"report": row.get("report", ""), "number": row["number"], "text": row["text"]}
+            if para not in info["paragraphs"]:
+                info["paragraphs"].append(para)
     for info in out.values():
         info["paragraphs"].sort(key=lambda p: (p["report"], _paragraph_order(p["number"])))
     return out
@@ -424,15 +512,54 @@ def _spread_facets(g: nx.Graph) -> None:
 # --- node cap with aggregation --------------------------------------------------------------------
 
 
-def _meaning(g: nx.Graph, n: str) -> tuple:
-    """Sort key, most worth keeping first: councils, plans and their parts, then by links, then by label."""
-    kind = g.nodes[n].get("kind", "")
-    anchor = 0 if kind in ("authority", "plan", "outcome", "priority") else 1
-    return (anchor, -g.degree(n), g.nodes[n].get("label", n).casefold(), n)
+ANCHOR_KINDS = ("authority", "plan", "outcome", "priority")
+"""Kept first when a view is folded: the councils and the plans and their parts the others are drawn around."""
+
+LINK_STRENGTH = {"lead": 5, "owner": 4, "owns": 4, "champion": 3, "holder": 3, "holds duty": 3, "contributing": 2}
+"""How much a link says about a partner's part, for choosing whom to keep: leading or owning most, membership least."""
+
+
+def _strength(g: nx.Graph, n: str) -> int:
+    total = 0
+    for nb in g.neighbors(n):
+        data = g.edges[n, nb]
+        kinds = [data["role"]] if "role" in data else str(data.get("relation", "")).split(", ")
+        total += max((LINK_STRENGTH.get(k, 1) for k in kinds), default=1)
+    return total
+
+
+def meaningful_order(g: nx.Graph) -> list[str]:
+    """Nodes most worth keeping first, when a view has more than it can draw.
+
+    Councils, plans and their parts first (the best-connected of them first). Then the others:
+    those linked to more of them (a partner working with several councils), then turn about, so
+    every council or plan keeps its own strongest partner before any keeps a second (strength:
+    leads and owns before contributes, before sits on a board), then the label, so ties are
+    settled by what the links say and only last by the alphabet.
+    """
+    anchors = [n for n, d in g.nodes(data=True) if d.get("kind") in ANCHOR_KINDS]
+    anchor_set = set(anchors)
+    strength = {n: _strength(g, n) for n in g if n not in anchor_set}
+
+    def label(n: str) -> str:
+        return str(g.nodes[n].get("label", n)).casefold()
+
+    turn: dict[str, int] = {}
+    for a in anchors:
+        others = sorted((nb for nb in g.neighbors(a) if nb not in anchor_set),
+                        key=lambda nb: (-g.degree(nb), -strength[nb], label(nb), nb))  # fmt: skip
+        for i, nb in enumerate(others):
+            turn[nb] = min(turn.get(nb, i), i)
+    first = sorted(anchors, key=lambda n: (-g.degree(n), label(n), n))
+    rest = sorted(
+        (n for n in g if n not in anchor_set),
+        key=lambda n: (-g.degree(n), turn.get(n, len(g)), -strength[n], label(n), n),
+    )
+    return first + rest
 
 
 def cap_nodes(g: nx.Graph, limit: int) -> nx.Graph:
-    """At most `limit` nodes: councils, plans and their parts, then the best-connected kept; the rest folded per group.
+    """At most `limit` nodes, the most meaningful kept (`meaningful_order`); the rest folded, one node per group.
 
     An aggregate node says how many it stands for ("128 more Police") and its edges carry how many
     links they merge (`weight`), so a national view stays readable and small.
@@ -441,7 +568,7 @@ def cap_nodes(g: nx.Graph, limit: int) -> nx.Graph:
         return g
     groups = sorted({d.get("group", "Other") for _, d in g.nodes(data=True)})
     keep_count = max(limit - len(groups), 0)
-    ranked = sorted(g.nodes, key=lambda n: _meaning(g, n))
+    ranked = meaningful_order(g)
     kept = set(ranked[:keep_count])
     folded: dict[str, list[str]] = defaultdict(list)
     for n in ranked[keep_count:]:
@@ -468,6 +595,7 @@ def cap_nodes(g: nx.Graph, limit: int) -> nx.Graph:
             plans=set().union(*(g.nodes[m]["plans"] for m in members)),
             outcomes=set().union(*(g.nodes[m]["outcomes"] for m in members)),
             partner_types=set().union(*(g.nodes[m]["partner_types"] for m in members)),
+            regions=set().union(*(g.nodes[m].get("regions", set()) for m in members)),
         )
         for m in members:
             where[m] = key

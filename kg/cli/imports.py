@@ -135,8 +135,9 @@ def import_data(
 
 def _import_register(folder: Path | None, dry_run: bool, date_read: date | None) -> None:
     """The national plans register: its rows checked, then its graphs through the gate, all or nothing."""
+    from kg.cli.output import problems_table
     from kg.imports.register import import_register
-    from kg.imports.workbook import WorkbookInvalid, problems_table
+    from kg.imports.workbook import WorkbookInvalid
     from kg.store.build import ensure_built, open_store
 
     if folder is None:

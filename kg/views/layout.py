@@ -32,6 +32,12 @@ BOX_CHARS = 30
 LABEL_CHARS = 30
 MAX_LINES = 4
 SYMBOL_RADIUS = 9.0
+BAND_GAP = 60.0
+BAND_ASPECT = 1.6
+"""A tall two-column drawing (every council and its partners) is cut into bands set side by side,
+as many as bring it nearest this width-to-height ratio, a screen's or a page's."""
+TALL = 2.5
+"""Height over width beyond which a two-column drawing is cut into bands."""
 
 
 @dataclass
@@ -183,11 +189,47 @@ def compute_layout(g: nx.Graph) -> Layout:
     _assign_x(columns, placed)
     if not placed:
         return Layout({}, (0.0, 0.0, 0.0, 0.0))
+    if len(columns) <= 2:
+        _bands(placed, _bounds(placed))
+    return Layout(placed, _bounds(placed))
+
+
+def _bounds(placed: dict[str, Placed]) -> tuple[float, float, float, float]:
     left = min(p.x - p.extent()[0] for p in placed.values())
     right = max(p.x + p.extent()[1] for p in placed.values())
     top = min(p.y - p.slot / 2 for p in placed.values())
     bottom = max(p.y + p.slot / 2 for p in placed.values())
-    return Layout(placed, (left, top, right, bottom))
+    return (left, top, right, bottom)
+
+
+def _bands(placed: dict[str, Placed], bounds: tuple[float, float, float, float]) -> None:
+    """Cut a tall two-column drawing into bands set side by side, in place, so it fits a screen or a page.
+
+    Cuts fall only where no node's slot crosses (between one council's partners and the next's),
+    so nothing that was apart comes to overlap; a band keeps its order top to bottom, and the bands
+    read left to right.
+    """
+    left, top, right, bottom = bounds
+    width, height = right - left, bottom - top
+    if height <= TALL * width:
+        return
+    count = max(1, round(((height * BAND_ASPECT) / (width + BAND_GAP)) ** 0.5))
+    blocks: list[tuple[float, float, list[str]]] = []  # runs of nodes whose slots touch or overlap
+    for key in sorted(placed, key=lambda k: (placed[k].y - placed[k].slot / 2, k)):
+        p = placed[key]
+        start, end = p.y - p.slot / 2, p.y + p.slot / 2
+        if blocks and start < blocks[-1][1]:
+            blocks[-1] = (blocks[-1][0], max(blocks[-1][1], end), [*blocks[-1][2], key])
+        else:
+            blocks.append((start, end, [key]))
+    share = height / count
+    band, band_top = 0, top
+    for start, _end, keys in blocks:
+        if start - band_top >= share and band < count - 1:
+            band, band_top = band + 1, start
+        for key in keys:
+            placed[key].x += band * (width + BAND_GAP)
+            placed[key].y -= band_top - top
 
 
 def _order(g: nx.Graph, columns: list[list[str]]) -> None:

@@ -84,7 +84,7 @@ ROLE_LINES: dict[str, LineLook] = {
     "owner": LineLook("owner (lead not stated)", (14.0, 4.0, 2.0, 4.0), 2.0),
     "holder": LineLook("duty holder", (4.0, 3.0), 1.5),
 }
-"""The ownership roles `network_ownership` returns, as the legend explains them."""
+"""The ownership roles `network_owners` returns, as the legend explains them."""
 
 PART_OF_LINE = LineLook("part of (plan → outcome → priority)", (), 1.0, PART_OF_COLOUR)
 OTHER_LINE = LineLook("linked", (), 1.5, "#777777")

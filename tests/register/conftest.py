@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support.virtuoso import start_virtuoso
 
 from kg.imports.register import reference_authorities, reference_store, register_graphs, write_files
 from kg.store.build import build_store, data_sources
@@ -16,6 +15,7 @@ from kg.store.embedded import OxigraphStore
 from kg.store.protocol import Store
 from kg.store.rdf_io import RdfSource
 from tests.conftest import BACKENDS
+from tests.support.virtuoso import start_virtuoso
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURE = REPO / "tests" / "fixtures" / "register"
@@ -54,7 +54,7 @@ def base_quads() -> list:
 @pytest.fixture(scope="session")
 def base_dump(base_quads: list, tmp_path_factory: pytest.TempPathFactory) -> Path:
     store = OxigraphStore()
-    store.raw.extend(base_quads)
+    store.as_oxigraph().extend(base_quads)
     path = tmp_path_factory.mktemp("register-base") / "base.nq"
     with path.open("wb") as out:
         store.dump(out, "nquads")
@@ -66,7 +66,7 @@ def import_store(request: pytest.FixtureRequest, base_quads: list) -> Iterator[S
     """A store of its own holding the ontology, reference data and seeds, on each backend, to import into."""
     if request.param == "embedded":
         store = OxigraphStore()
-        store.raw.extend(base_quads)
+        store.as_oxigraph().extend(base_quads)
         yield store
         return
     store = request.getfixturevalue("virtuoso_scratch_server").remote_store()

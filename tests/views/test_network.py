@@ -133,3 +133,38 @@ def test_medway_2019_plan_is_championed_by_its_strategic_transformation_board(st
     plan = IRI + "plan/medway-cypp-2019-2024"
     board = IRI + "board/medway-cyp-strategic-transformation-board"
     assert g.edges[plan, board]["role"] == "champion"
+
+
+def test_the_national_partner_query_answers_as_the_per_council_one_for_every_council(store) -> None:
+    from kg.analysis.network import _run_plain
+
+    national = {(r["authority"], r["partner"], r["link"]) for r in _run_plain(store, "network_partners", {})}
+    fast = {(r["authority"], r["partner"], r["link"]) for r in _run_plain(store, "network_partners_national", {})}
+    assert fast == national and len(national) > 10
+
+
+def test_national_view_puts_councils_and_partners_in_their_regions(store) -> None:
+    g = build_view(store, "partners-national")
+    south_east = "http://statistics.data.gov.uk/id/statistical-geography/E12000008"
+    medway = IRI + "authority/medway"
+    assert g.nodes[medway]["regions"] == {south_east}
+    row = next(r for r in g.graph["summary"] if r["id"] == south_east)
+    assert (row["label"], row["councils"]) == ("South East", 3)  # Kent, Medway, Milton Keynes
+    assert row["partners"] == sum(
+        1 for n, d in g.nodes(data=True) if d["kind"] != "authority" and south_east in d["regions"]
+    )
+
+
+def test_folding_keeps_each_councils_strongest_partner_before_anyones_second() -> None:
+    g = nx.Graph(view="partners-national")
+    empty: dict[str, set[str]] = {"plans": set(), "outcomes": set(), "partner_types": set()}
+    for c in "ab":
+        g.add_node(c, label=f"Council {c}", kind="authority", group="Local authority", **empty)
+        for p in range(4):
+            g.add_node(
+                f"{c}{p}", label=f"{'a' if c == 'a' else 'z'} partner {p}", kind="partner", group="NHS body", **empty
+            )
+            g.add_edge(c, f"{c}{p}", relation="member")
+    g.edges["b", "b3"]["relation"] = "owns"
+    kept = set(cap_nodes(g, 6))  # room for one node per group, so four kept: two councils, two partners
+    assert {"a", "b", "a0", "b3"} <= kept  # not a0 and a1 (the alphabet); b's owner before its members

@@ -62,6 +62,17 @@ def test_every_view_opens_offline_with_a_legend_and_prints_on_one_a4_page(embedd
     assert "Source:" in printed
 
 
+def test_print_carries_the_network_drawn_sharp_and_whole(embedded_store, open_offline) -> None:
+    view = open_offline(render_view(embedded_store, "partner-priority", "html", plan=EXAMPLE).content)
+    images = _pdf_pages(view).pages[0].images
+    assert len(images) == 1  # the canvas copy the page draws for print
+    assert images[0].image is not None
+    picture = images[0].image.convert("L")
+    assert picture.width >= 1500  # twice the printed box: sharp on paper
+    dark = picture.histogram()[:128]
+    assert sum(dark) > 0.01 * picture.width * picture.height  # a drawing, not a blank box
+
+
 @pytest.mark.parametrize("name", NETWORKS)
 def test_no_two_node_labels_overlap_on_the_page(embedded_store, open_offline, name) -> None:
     view = open_offline(render_view(embedded_store, name, "html", **SCOPES[name]).content)
@@ -128,35 +139,60 @@ def test_gaps_only_keeps_unowned_and_single_owner_priorities_with_their_outcome_
     assert "gaps: 1 with no owner, 1 with one owner" in view.page.text_content("#status")
 
 
+def _point_at(view, node: str) -> None:
+    """Move the mouse onto a node of the canvas, where vis-network drew it."""
+    point = view.page.evaluate("id => window.cypkgView.pointAt(id)", node)
+    view.page.mouse.move(point["x"] - 40, point["y"] - 40)
+    view.page.mouse.move(point["x"], point["y"], steps=4)
+
+
+def _click(view, node: str) -> None:
+    _point_at(view, node)
+    view.page.mouse.down()
+    view.page.mouse.up()
+
+
 def test_hovering_a_priority_lists_its_owners_by_role(testshire_page) -> None:
     _, view = testshire_page
-    view.page.hover(f'[data-id="{IRI}priority/testshire-xss"]')
-    tip = view.page.text_content("#tooltip")
+    _point_at(view, f"{IRI}priority/testshire-xss")
+    view.page.wait_for_selector("div.vis-tooltip", state="visible")
+    tip = view.page.text_content("div.vis-tooltip")
     assert "lead: <script>window.pwned = true</script>Testshire Police" in tip
     assert "contributing: Testshire NHS Trust" in tip
 
 
 def test_role_links_are_drawn_solid_dashed_and_dotted(testshire_page) -> None:
     _, view = testshire_page
-    dashes = view.page.evaluate(
-        "Object.fromEntries(Array.from(document.querySelectorAll('line.edge'))"
-        ".map(l => [l.dataset.role, l.getAttribute('stroke-dasharray')]))"
-    )
-    assert dashes["lead"] == "none"
-    assert dashes["contributing"] != "none"
-    assert dashes["champion"] != "none" and dashes["champion"] != dashes["contributing"]
+    dashes = view.page.evaluate("window.cypkgView.edgeDashes()")
+    assert dashes["lead"] is False
+    assert dashes["contributing"]
+    assert dashes["champion"] and dashes["champion"] != dashes["contributing"]
+
+
+def test_positions_on_the_page_are_the_layouts(testshire_page) -> None:
+    rendered, view = testshire_page
+    from kg.views.layout import compute_layout
+
+    layout = compute_layout(rendered.graph)
+    positions = view.page.evaluate("window.cypkgView.network.getPositions()")
+    assert {k: (p["x"], p["y"]) for k, p in positions.items()} == {
+        k: (round(p.x), round(p.y)) for k, p in layout.nodes.items()
+    }
 
 
 def test_markup_in_labels_and_paragraphs_runs_nothing_and_shows_as_text(testshire_page) -> None:
     _, view = testshire_page
     view.page.evaluate("window.pwned = false")
-    view.page.click(f'[data-id="{IRI}priority/testshire-xss"]')
+    _click(view, f"{IRI}priority/testshire-xss")
     details = view.page.text_content("#details")
     assert "<img src=x onerror=alert(1)>" in details
     assert "<img src=x onerror=alert(2)>" in details
-    view.page.click(f'[data-id="{IRI}organisation/testshire-police"]')
+    _click(view, f"{IRI}organisation/testshire-police")
     assert "<script>window.pwned = true</script>Testshire Police" in view.page.text_content("#details")
-    assert view.page.evaluate("document.querySelectorAll('img, #details script, #tooltip script').length") == 0
+    _point_at(view, f"{IRI}organisation/testshire-police")
+    view.page.wait_for_selector("div.vis-tooltip", state="visible")
+    assert "<script>window.pwned = true</script>" in view.page.text_content("div.vis-tooltip")
+    assert view.page.evaluate("document.querySelectorAll('img, #details script, .vis-tooltip :not(br)').length") == 0
     assert view.page.evaluate("window.pwned") is False
     assert view.dialogs == []
     assert view.errors == []
@@ -179,3 +215,20 @@ def test_screenshots_of_the_example_views_are_saved(embedded_store, open_offline
         path = artifacts / f"views-{name}-{EXAMPLE}.png"
         view.page.screenshot(path=str(path), full_page=True)
         assert path.stat().st_size > 10_000
+
+
+def test_a_region_of_the_national_summary_drills_down_to_its_own_drawing_and_back(embedded_store, open_offline) -> None:
+    view = open_offline(render_view(embedded_store, "partners-national", "html").content)
+    south_east = 'tr[data-region="http://statistics.data.gov.uk/id/statistical-geography/E12000008"]'
+    assert view.page.is_visible("#summary")
+    assert view.page.text_content(south_east).startswith("South East3")  # three councils
+    view.page.click(south_east)
+    shown = set(view.page.evaluate("window.cypkgView.shownIds()"))
+    assert {IRI + "authority/medway", IRI + "authority/kent", IRI + "authority/milton-keynes"} <= shown
+    assert IRI + "authority/derby" not in shown
+    assert "Partners across councils — South East" in view.page.text_content("#view-title")
+    assert "region: South East" in view.page.text_content("#status")
+    assert _overlaps(view.page.evaluate("window.cypkgView.labelBoxes()")) == []
+    view.page.click(south_east)
+    assert IRI + "authority/derby" in view.page.evaluate("window.cypkgView.shownIds()")
+    assert view.errors == []

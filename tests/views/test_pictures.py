@@ -7,6 +7,7 @@ import itertools
 import re
 
 import defusedxml.ElementTree as ET
+import networkx as nx
 import numpy as np
 import pytest
 from colorspacious import cspace_convert, deltaE
@@ -113,3 +114,53 @@ def test_legend_colours_stay_distinct_under_colour_vision_deficiency(example, de
 def test_partner_types_that_share_a_colour_differ_in_shape() -> None:
     looks = list(organisation_looks().values())
     assert len({(look.colour, look.shape) for look in looks}) == len(looks)
+
+
+def _crowd(partners: int) -> nx.Graph:
+    """Councils and many partners: too many nodes for labels on one A4 page, so the still numbers them."""
+    g = nx.Graph(view="partners-national", title="Partners across councils", scope="a crowd")
+    types = ["NHS body", "Police force", "Schools partner", "Voluntary sector organisation"]
+    empty: dict[str, set[str]] = {"plans": set(), "outcomes": set(), "partner_types": set()}
+    for c in range(5):
+        g.add_node(f"council-{c}", label=f"Council {c}", kind="authority", group="Local authority", **empty)
+    for p in range(partners):
+        g.add_node(f"partner-{p}", label=f"Partner {p} of a long-named partnership", kind="partner",
+                   group=types[p % 4], **empty)  # fmt: skip
+        g.add_edge(f"council-{p % 5}", f"partner-{p}", relation="member")
+    return g
+
+
+def _key_entries(svg: bytes) -> dict[str, tuple[str, float, float]]:
+    """The still's key: number -> (text, x, y) of each entry, in points from the top left."""
+    out = {}
+    for group in ET.fromstring(svg).iter(f"{SVG}g"):
+        gid = group.get("id", "")
+        if gid.startswith("key-"):
+            text = next(group.iter(f"{SVG}text"))
+            m = re.search(r"translate\(([-\d.]+) ([-\d.]+)\)", text.get("transform", ""))
+            x, y = (float(m.group(1)), float(m.group(2))) if m else (float(text.get("x", "")), float(text.get("y", "")))
+            out[gid.removeprefix("key-")] = ("".join(text.itertext()), x, y)
+    return out
+
+
+@pytest.mark.parametrize("partners", [120, 290])
+def test_a_numbered_still_names_every_node_in_its_key_and_cuts_none_off(partners) -> None:
+    g = _crowd(partners)
+    svg = render_image(g, "svg")
+    root = ET.fromstring(svg)
+    width, height = float(root.get("width", "").removesuffix("pt")), float(root.get("height", "").removesuffix("pt"))
+    pages = height / 595.44
+    assert round(width) == 842 and abs(pages - round(pages)) < 1e-3  # A4 landscape pages, stacked if the key needs
+    key = _key_entries(svg)
+    numbered = {n["fullLabel"]: str(i) for i, n in enumerate(view_data(g)["nodes"], start=1)}
+    assert set(key) == set(numbered.values()) and len(key) == len(g)
+    for label, number in numbered.items():
+        entry, x, y = key[number]
+        assert entry.startswith(f"{number}  {label[:12]}")
+        assert 0 < x < width and 0 < y < height
+
+
+def test_a_crowded_key_takes_a_second_page_only_when_the_first_is_full() -> None:
+    svgs = {n: ET.fromstring(render_image(_crowd(n), "svg")) for n in (120, 290)}
+    assert round(float(svgs[120].get("height", "").removesuffix("pt")) / 595.44) == 1
+    assert round(float(svgs[290].get("height", "").removesuffix("pt")) / 595.44) == 2

@@ -75,8 +75,10 @@ def test_every_plan_section_of_the_one_query_gives_the_rows_of_the_query_it_repl
 
 
 def test_a_repeated_lookup_has_the_same_etag_and_if_none_match_gets_304_without_a_body(
-    write_client: TestClient,
+    write_client: TestClient, light_store: Store
 ) -> None:
+    if not isinstance(light_store, OxigraphStore):
+        pytest.skip("a remote store keeps no generation, so its answers carry no ETag")
     first = write_client.get("/plans/kent-cypp-2008-2011")
     again = write_client.get("/plans/kent-cypp-2008-2011")
     assert first.status_code == again.status_code == 200
@@ -88,7 +90,9 @@ def test_a_repeated_lookup_has_the_same_etag_and_if_none_match_gets_304_without_
     assert unchanged.headers["etag"] == first.headers["etag"]
 
 
-def test_each_representation_has_its_own_etag(write_client: TestClient) -> None:
+def test_each_representation_has_its_own_etag(write_client: TestClient, light_store: Store) -> None:
+    if not isinstance(light_store, OxigraphStore):
+        pytest.skip("a remote store keeps no generation, so its answers carry no ETag")
     as_json = write_client.get("/plans/kent-cypp-2008-2011")
     as_turtle = write_client.get("/plans/kent-cypp-2008-2011", headers={"Accept": "text/turtle"})
     assert as_json.headers["etag"] != as_turtle.headers["etag"]

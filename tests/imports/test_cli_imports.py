@@ -24,7 +24,8 @@ RANGE = ("--from", "2026-01-01", "--to", "2026-03-31")
 IMPORTED = "moderngov-manchester-committee-144-2026-01-01-2026-03-31"
 MEETINGS = (  # the README tour's listing
     'SELECT ?date ?status (COUNT(?item) AS ?items) WHERE { ?m cyp:body/skos:prefLabel "Audit Committee" ; '
-    "cyp:meetingDate ?date ; cyp:statusText ?status . OPTIONAL { ?item cyp:agendaItemOf ?m } } "
+    "cyp:meetingDate ?date . ?said cyp:describes ?m ; cyp:statusText ?status . "
+    "OPTIONAL { ?item cyp:agendaItemOf ?m } } "
     "GROUP BY ?date ?status ORDER BY ?date"
 )
 

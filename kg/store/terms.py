@@ -2,17 +2,38 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from collections.abc import Iterable
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.namespaces import GRAPH
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def date_literal(text: str) -> Literal | None:
+    """An ISO date at the precision written: yyyy-mm-dd a day (xsd:date), yyyy-mm a month, yyyy a year; else None.
+
+    A month or year is never turned into a day: "2019-03" stays "2019-03"^^xsd:gYearMonth.
+    """
+    text = text.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            dt.date.fromisoformat(text)
+        except ValueError:
+            return None
+        return Literal(text, datatype=XSD.date)
+    if re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", text):
+        return Literal(text, datatype=XSD.gYearMonth)
+    if re.fullmatch(r"\d{4}", text):
+        return Literal(text, datatype=XSD.gYear)
+    return None
 
 
 def to_rdflib(term: Any) -> URIRef | BNode | Literal:

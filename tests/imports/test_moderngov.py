@@ -17,6 +17,7 @@ from kg.imports.moderngov import (
     ModerngovClient,
     ModerngovError,
     SavedSite,
+    body_class,
     http_fetcher,
     import_range,
     parse_committees,
@@ -27,13 +28,16 @@ from kg.imports.moderngov import (
     saved_file_name,
     write_range,
 )
-from kg.namespaces import CYP, GRAPH, ID
+from kg.imports.moderngov.rdf import web_page
+from kg.namespaces import CYP, GRAPH, ID, SCHEMA
+from kg.ontology.vocabulary import concepts
 
 MODERNGOV = Path(__file__).resolve().parent / "fixtures" / "moderngov"
 BASE = "https://democracy.manchester.gov.uk"
 
 PROV_DERIVED = URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")
 START, END = date(2026, 1, 1), date(2026, 3, 31)
+READ_ON = date(2026, 3, 1)
 
 
 @pytest.fixture
@@ -42,7 +46,7 @@ def run_import(fixture_fetcher):
 
     def run(overrides: dict[str, bytes] | None = None, fetcher=None, **kwargs):
         client = ModerngovClient(BASE, fetcher=fetcher or fixture_fetcher(overrides))
-        return import_range(client, start=START, end=END, **kwargs)
+        return import_range(client, start=START, end=END, **{"fetched_on": READ_ON, **kwargs})
 
     return run
 
@@ -69,11 +73,55 @@ def test_double_escaped_html_is_unescaped_to_plain_text():
     assert plain_text("&lt;p&gt;Early &amp;amp; help&lt;/p&gt;") == "Early & help"
 
 
+def _status_said(graph, meeting):
+    """The (status, as-at date) of each meeting statement about `meeting`."""
+    return {
+        (graph.value(s, CYP.meetingStatus), graph.value(s, CYP.asAt)) for s in graph.subjects(CYP.describes, meeting)
+    }
+
+
 def test_cancelled_meeting_has_no_items_and_cancelled_status(run_import):
     result = run_import(committee="144")
     cancelled = ID["meeting/manchester-meeting-4966"]
-    assert (cancelled, CYP.meetingStatus, CYP.Cancelled) in result.graph
+    assert _status_said(result.graph, cancelled) == {(CYP.Cancelled, Literal(READ_ON))}
     assert not list(result.graph.subjects(CYP.agendaItemOf, cancelled))
+
+
+def test_meeting_status_is_a_statement_as_at_the_day_the_page_was_read(run_import):
+    g = run_import(committee="144").graph
+    meeting = ID["meeting/manchester-meeting-4967"]
+    url = f"{BASE}/mgWebService.asmx/GetMeeting?lMeetingId=4967"
+    page = web_page(url, READ_ON)
+    statement = ID[f"statement/{page.rsplit('/', 1)[-1]}-manchester-meeting-4967"]
+    assert not list(g.objects(meeting, CYP.meetingStatus))
+    assert (statement, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), CYP.MeetingStatement) in g
+    assert (statement, CYP.describes, meeting) in g
+    assert (statement, CYP.asAt, Literal(READ_ON)) in g
+    assert (statement, PROV_DERIVED, page) in g
+    assert (page, SCHEMA.url, URIRef(url)) in g
+    assert (page, CYP.dateRead, Literal(READ_ON)) in g
+
+
+def test_pages_read_on_different_days_are_different_sources(run_import):
+    first = run_import(committee="144", fetched_on=date(2026, 3, 1)).graph
+    later = run_import(committee="144", fetched_on=date(2026, 4, 1)).graph
+    pages = [set(g.subjects(CYP.dateRead, None)) for g in (first, later)]
+    assert pages[0] and not pages[0] & pages[1]
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        pytest.param("Health and Wellbeing Board", CYP.HealthAndWellbeingBoard, id="preferred-label"),
+        pytest.param("Economy Scrutiny Committee", CYP.ScrutinyCommittee, id="contained"),
+        pytest.param("Manchester Safeguarding Children Board", CYP.SafeguardingPartnership, id="hidden-label"),
+        pytest.param("Council", CYP.FullCouncil, id="council-by-its-name"),
+        pytest.param("Licensing Committee", CYP.Body, id="no-listed-kind"),
+    ],
+)
+def test_committee_type_is_read_from_the_ontology_body_types(title, kind):
+    assert body_class(title) == kind
+    assert kind == CYP.Body or kind in {c.iri for c in concepts("BodyTypeScheme")}
 
 
 def test_held_meeting_has_agenda_items_attendance_and_membership(run_import):
@@ -81,7 +129,7 @@ def test_held_meeting_has_agenda_items_attendance_and_membership(run_import):
     g = result.graph
     held = ID["meeting/manchester-meeting-4967"]
     assert (held, CYP.meetingDate, Literal(date(2026, 2, 10))) in g
-    assert (held, CYP.meetingStatus, CYP.Held) in g
+    assert _status_said(g, held) == {(CYP.Held, Literal(READ_ON))}
     assert len(list(g.subjects(CYP.agendaItemOf, held))) == 2
     attendance = ID["attendance/manchester-meeting-4967-member-192"]
     assert (attendance, CYP.attendance, Literal("Expected")) in g
@@ -89,11 +137,15 @@ def test_held_meeting_has_agenda_items_attendance_and_membership(run_import):
     assert (membership, URIRef("http://www.w3.org/ns/org#organization"), ID["board/manchester-committee-144"]) in g
 
 
-def test_every_imported_node_cites_the_source_url(run_import):
-    result = run_import(committee="144")
-    meeting = ID["meeting/manchester-meeting-4967"]
+def test_every_imported_node_cites_the_web_page_it_was_read_from(run_import):
+    g = run_import(committee="144").graph
+    pages = set(g.subjects(URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), CYP.WebPage))
     url = URIRef(f"{BASE}/mgWebService.asmx/GetMeeting?lMeetingId=4967")
-    assert (meeting, PROV_DERIVED, url) in result.graph
+    assert (ID["meeting/manchester-meeting-4967"], PROV_DERIVED, web_page(str(url), READ_ON)) in g
+    assert url in {g.value(page, SCHEMA.url) for page in pages}
+    for node in {s for s in g.subjects() if isinstance(s, URIRef)} - pages:
+        if str(node).startswith(str(ID)) and "/paragraph/" not in str(node) and "/report/" not in str(node):
+            assert set(g.objects(node, PROV_DERIVED)) & pages, node
 
 
 def test_expired_committee_is_recorded_but_its_meetings_are_not_fetched(run_import, fixture_fetcher):

@@ -1,11 +1,16 @@
 """Modern.gov records as RDF: bodies, meetings, agenda items, attendance, memberships and decisions.
 
-One named graph per imported range, each node `prov:wasDerivedFrom` the answer it was read from
-(and a paragraph of the import's snapshot report). Re-importing the same range replaces the graph.
+One named graph per imported range. Each answer read is a cyp:WebPage source node (its URL as an IRI
+and the day it was read), and every node `prov:wasDerivedFrom` that page (and a paragraph of the
+import's snapshot report). Whether a meeting was scheduled, held or cancelled is what the page says
+on the day it was read: a cyp:MeetingStatement as at that day, so a later import can say "held"
+without contradicting an earlier "scheduled". Re-importing the same range replaces the graph.
+Body types are read from the ontology's BodyTypeScheme (kg.ontology.vocabulary), not listed here.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -18,6 +23,7 @@ from kg.imports.moderngov.errors import ModerngovError
 from kg.imports.moderngov.fetch import SavedSite
 from kg.imports.moderngov.parse import AgendaItem, Attendee, Decision, Meeting, MeetingSummary
 from kg.namespaces import CYP, ID, ORG, SCHEMA, local_id, slugify
+from kg.ontology.vocabulary import concepts
 from kg.store.protocol import Store
 from kg.validation.gate import write_graph
 from kg.validation.shapes import ValidationReport
@@ -42,25 +48,29 @@ def range_graph_name(authority: str, committee: str | None, start: date, end: da
     return f"moderngov-{authority}-{scope}-{start.isoformat()}-{end.isoformat()}"
 
 
-_BODY_CLASSES = (
-    ("health and wellbeing board", CYP.HealthAndWellbeingBoard),
-    ("scrutiny", CYP.ScrutinyCommittee),
-    ("cabinet", CYP.Cabinet),
-    ("full council", CYP.FullCouncil),
-    ("children's trust", CYP.ChildrensTrustBoard),
-    ("safeguarding", CYP.SafeguardingPartnership),
-)
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9']+", text.lower().replace("’", "'")))
 
 
 def body_class(title: str) -> URIRef:
-    """The most specific body class a committee's title supports; plain cyp:Body otherwise."""
-    lowered = title.lower().replace("’", "'")
-    if lowered in {"council", "full council", "county council", "city council"}:
-        return CYP.FullCouncil
-    for words, cls in _BODY_CLASSES:
-        if words in lowered:
-            return cls
-    return CYP.Body
+    """The body type (cyp:BodyTypeScheme, a punned class) whose longest name a committee's title contains.
+
+    Full Council is only a title that is one of its names ("Council", "County Council"): a title
+    merely containing "council" names some other body. Plain cyp:Body when no name fits.
+    """
+    title_words = f" {_words(title)} "
+    best: tuple[int, URIRef] | None = None
+    for c in concepts("BodyTypeScheme"):
+        for name in c.names:
+            name_words = _words(name)
+            if not name_words:
+                continue
+            whole = title_words.strip() == name_words
+            if c.iri == CYP.FullCouncil and not whole:
+                continue
+            if f" {name_words} " in title_words and (best is None or len(name_words) > best[0]):
+                best = (len(name_words), c.iri)
+    return best[1] if best else CYP.Body
 
 
 def meeting_status(status: str, minutes_published: bool | None) -> URIRef:
@@ -91,18 +101,41 @@ class RangeImport:
     sources: list[str] = field(default_factory=list)
 
 
+def web_page(url: str, date_read: date) -> URIRef:
+    """The source node of one page as read on one day: `webpage/moderngov-{host}-{hash of the URL}-{day}`.
+
+    Keyed by the day too, so two imports that read the same page on different days are two
+    readings, each with its one cyp:dateRead, never one page with two.
+    """
+    host = slugify((urlparse(url).hostname or "page").removeprefix("www."))[:40]
+    digest = hashlib.sha1(url.encode("utf-8")).hexdigest()[:8]
+    return ID[f"webpage/moderngov-{host}-{digest}-{date_read.isoformat()}"]
+
+
 class _Builder:
-    def __init__(self, authority: str, link_authority: bool, snapshot: URIRef) -> None:
+    def __init__(self, authority: str, link_authority: bool, snapshot: URIRef, date_read: date) -> None:
         self.auth = authority
         self.link_authority = link_authority
         self.snapshot = snapshot
+        self.date_read = Literal(date_read, datatype=XSD.date)
+        self.day = date_read
         self.g = Graph()
         for prefix, ns in (("cyp", CYP), ("org", ORG), ("prov", PROV), ("dcterms", DCTERMS), ("schema", SCHEMA)):
             self.g.bind(prefix, ns)
 
+    def page(self, source: str) -> URIRef:
+        """The cyp:WebPage node of the answer at `source`: its URL (an IRI) and the day it was read."""
+        page = web_page(source, self.day)
+        if (page, RDF.type, CYP.WebPage) not in self.g:
+            self.g.add((page, RDF.type, CYP.WebPage))
+            self.g.add((page, SCHEMA.url, URIRef(source)))
+            self.g.add((page, CYP.dateRead, self.date_read))
+        return page
+
     def cite(self, node: URIRef, source: str) -> None:
-        """node was read from the answer at `source`: a paragraph of this import's snapshot report."""
+        """node was read from the answer at `source`: its web page, and a paragraph of this import's snapshot."""
         g = self.g
+        page = self.page(source)
         paragraph = ID[
             f"paragraph/{local_id(self.snapshot)}-{slugify(urlparse(source).path.rsplit('/', 1)[-1])}"
             f"-{slugify(urlparse(source).query) or 'page'}"
@@ -112,9 +145,22 @@ class _Builder:
             g.add((paragraph, DCTERMS.isPartOf, self.snapshot))
             g.add((paragraph, CYP.paragraphNumber, Literal(source)))
             g.add((paragraph, CYP.text, Literal(f"The committee system's answer at {source}")))
-            g.add((paragraph, PROV.wasDerivedFrom, URIRef(source)))
+            g.add((paragraph, PROV.wasDerivedFrom, page))
         g.add((node, PROV.wasDerivedFrom, paragraph))
-        g.add((node, PROV.wasDerivedFrom, URIRef(source)))
+        g.add((node, PROV.wasDerivedFrom, page))
+
+    def meeting_statement(self, meeting: URIRef, status: URIRef, words: str | None, source: str) -> URIRef:
+        """What the page at `source` says of the meeting's status on the day it was read."""
+        g = self.g
+        statement = ID[f"statement/{local_id(self.page(source))}-{local_id(meeting)}"]
+        g.add((statement, RDF.type, CYP.MeetingStatement))
+        g.add((statement, CYP.describes, meeting))
+        g.add((statement, CYP.asAt, self.date_read))
+        g.add((statement, CYP.meetingStatus, status))
+        if words:
+            g.add((statement, CYP.statusText, Literal(words)))
+        self.cite(statement, source)
+        return statement
 
     def iri(self, kind: str, *parts: str) -> URIRef:
         return ID[f"{kind}/{slugify('-'.join((self.auth, *parts)))}"]
@@ -141,8 +187,7 @@ class _Builder:
         g.set((m, RDFS.label, Literal(f"{summary.committee_title}, {day.isoformat()}")))
         g.set((m, CYP.body, body))
         g.set((m, CYP.meetingDate, Literal(day, datatype=XSD.date)))
-        g.set((m, CYP.meetingStatus, meeting_status(status, detail.minutes_published if detail else None)))
-        g.set((m, CYP.statusText, Literal(status)))
+        self.meeting_statement(m, meeting_status(status, detail.minutes_published if detail else None), status, source)
         g.set((m, DCTERMS.identifier, Literal(summary.id)))
         starts = _start_time(day, detail.time if detail else summary.time)
         if starts:
@@ -250,7 +295,7 @@ class _Builder:
         g.add((meeting, DCTERMS.identifier, Literal(decision.meeting_id)))
         if decision.decided:
             g.add((meeting, CYP.meetingDate, Literal(decision.decided, datatype=XSD.date)))
-            g.add((meeting, CYP.meetingStatus, CYP.Held))
+            self.meeting_statement(meeting, CYP.Held, None, source)
         if decision.committee_id:
             body = self.iri("board", "committee", decision.committee_id)
             g.add((meeting, CYP.body, body))
@@ -286,7 +331,8 @@ def import_range(
     auth = authority or authority_slug(client.base)
     name = range_graph_name(auth, committee, start, end)
     snapshot = ID[f"report/{name}"]
-    builder = _Builder(auth, link_authority, snapshot)
+    read_on = fetched_on or date.today()
+    builder = _Builder(auth, link_authority, snapshot, read_on)
     committees = client.committees()
     known = {c.id: c for c in committees}
     if committee is not None and committee not in known:
@@ -319,9 +365,9 @@ def import_range(
     g = builder.g
     g.add((snapshot, RDF.type, CYP.Report))
     g.add((snapshot, DCTERMS.title, Literal(f"Committee system import: {client.base} {start} to {end}")))
-    g.add((snapshot, DCTERMS.date, Literal(fetched_on or date.today(), datatype=XSD.date)))
+    g.add((snapshot, DCTERMS.date, Literal(read_on, datatype=XSD.date)))
     g.add((snapshot, CYP.sourceFile, Literal(committees_url)))
-    g.add((snapshot, PROV.wasDerivedFrom, URIRef(committees_url)))
+    g.add((snapshot, PROV.wasDerivedFrom, builder.page(committees_url)))
     if isinstance(client.fetcher, SavedSite):
         saved = f"Read from a saved copy of the site (folder {client.fetcher.folder.name}), not the live service"
         g.add((snapshot, DCTERMS.description, Literal(saved)))

@@ -2,17 +2,24 @@
 
 The graph is deterministic (IRIs from the ids in the sheets), so exporting a plan and importing the
 export gives the same graph. What needs more than one row is checked here: ids unique across the
-sheets, references to other rows or to the store, every priority with an owner. Every problem is
-collected, and nothing is written while any Violation remains.
+sheets, references to other rows or to the store. Every problem is collected, and nothing is
+written while any Violation remains; what is only missing (a priority with no owner, a meeting with
+no date) is a Warning, recorded as a gap and never filled in.
+
+The workbook is a source like a report: a cyp:Report (the file) whose paragraphs are its rows, and
+every node `prov:wasDerivedFrom` the row it was read from. What the workbook says about the plan
+(title as written, period, status) and about each meeting (its status) is a dated cyp:PlanStatement
+or cyp:MeetingStatement as at the workbook's "as at" date, as the seed graphs do; the plan node
+keeps only its identity. A plan of a fictional authority (cyp:fictional true in the store) is
+fictional throughout, so named queries leave it out unless examples are asked for.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
@@ -33,26 +40,40 @@ from kg.imports.workbook.rows import (
 from kg.imports.workbook.schema import (
     DCTERMS,
     DECISION_KINDS,
-    DECISION_STATUS,
-    MEETING_STATUS,
     ORG,
-    PARTNER_TYPES,
-    PLAN_STATUS,
-    PLAN_TYPE_WORDS,
     PROV,
     RELATIONS,
-    ROLES,
     SHEET_BY_NAME,
     SKOS,
     STRATEGY_TYPES,
+    partner_kind,
 )
 from kg.namespaces import CYP, ID, SLUG, local_id
 from kg.store.protocol import Store
 from kg.validation.gate import check_write, write_graph
 from kg.validation.shapes import ValidationReport
 
-KnownId = Callable[[URIRef], bool]
 _R = TypeVar("_R", bound=SheetRow)
+_ROW = re.compile(r"^(?P<sheet>[a-z]+) row (?P<row>\d+)$")
+
+
+class Lookup(Protocol):
+    """What the conversion asks of the store: is an id described there, and is it fictional."""
+
+    def known(self, iri: URIRef) -> bool: ...
+
+    def fictional(self, iri: URIRef) -> bool: ...
+
+
+def row_locator(sheet: str, number: int) -> str:
+    """A row's paragraph number, as the officer finds it: "meetings row 3"."""
+    return f"{sheet} row {number}"
+
+
+def parse_row_locator(text: str) -> tuple[str, int] | None:
+    """The sheet and row of a paragraph number written by `row_locator`, or None for any other."""
+    m = _ROW.match(text)
+    return (m["sheet"], int(m["row"])) if m else None
 
 
 @dataclass
@@ -75,16 +96,31 @@ def workbook_graph_name(plan_id: str) -> str:
 
 
 class _Converter:
-    def __init__(self, tables: Tables, known: KnownId) -> None:
+    def __init__(self, tables: Tables, lookup: Lookup, file: str) -> None:
         self.tables = tables
-        self.known = known
+        self.lookup = lookup
+        self.file = file
         self.g = Graph()
         for prefix, ns in (("cyp", CYP), ("dcterms", DCTERMS), ("skos", SKOS), ("prov", PROV), ("org", ORG)):
             self.g.bind(prefix, ns)
         self.problems: list[Problem] = []
         self.ids: dict[str, tuple[str, int, URIRef]] = {}  # id -> (sheet, row, IRI)
+        self.rows_of: dict[URIRef, set[tuple[str, int]]] = {}  # node -> the rows it was read from
         self.source: URIRef | None = None
         self.as_at: Literal | None = None
+
+    def read_from(self, node: URIRef, sheet: str, row: Row) -> None:
+        """`node` was read from this row (its provenance, added in `_provenance`)."""
+        self.rows_of.setdefault(node, set()).add((sheet, row.number))
+
+    def statement(self, node: URIRef, kind: URIRef, sheet: str, row: Row) -> URIRef:
+        """The workbook's dated statement about a plan or meeting (one per source per node)."""
+        assert self.source is not None
+        statement = ID[f"statement/{local_id(self.source)}-{local_id(node)}"]
+        self.g.add((statement, RDF.type, kind))
+        self.g.add((statement, CYP.describes, node))
+        self.read_from(statement, sheet, row)
+        return statement
 
     def problem(
         self, row: Row | None, sheet: str, column: str | None, message: str, fix: str, severity: str = "Violation"
@@ -140,7 +176,7 @@ class _Converter:
             return None
         for kind in kinds:
             iri = ID[f"{kind}/{ident}"]
-            if SLUG.match(ident) and self.known(iri):
+            if SLUG.match(ident) and self.lookup.known(iri):
                 return iri
         where = {
             "organisation": "partners",
@@ -162,8 +198,6 @@ class _Converter:
     # sheets
     def convert(self) -> Conversion:
         plan = self.plan()
-        if plan is not None:
-            self.source = ID[f"report/{local_id(plan)}-workbook"]
         self.partners()
         self.outcomes(plan)
         self.priorities(plan)
@@ -173,31 +207,39 @@ class _Converter:
         self.strategies(plan)
         if plan is not None and self.source is not None:
             self._provenance(plan)
+            self._fictional(plan)
         name = workbook_graph_name(local_id(plan)) if plan is not None else "workbook"
         return Conversion(self.g, name, plan, self.problems)
 
     def _provenance(self, plan: URIRef) -> None:
-        """Each node points at the sheet it was read from (a cyp:Paragraph of the workbook document)."""
+        """The workbook as a source document, its rows as paragraphs, each node derived from its rows."""
         g = self.g
         assert self.source is not None
         g.add((self.source, RDF.type, CYP.Report))
         g.add((self.source, DCTERMS.title, Literal(f"Plan workbook for {local_id(plan)}")))
-        g.add((self.source, CYP.sourceFile, Literal(f"workbooks/{local_id(plan)}.xlsx")))
-        g.add((self.source, DCTERMS.date, self.as_at or Literal(dt.date.today(), datatype=XSD.date)))
-        sheet_of = {iri: sheet for sheet, _, iri in self.ids.values()}
-        by_kind = {"target": "indicators", "decision": "meetings", "scheme": "outcomes"}
-        for node in sorted({s for s in g.subjects() if isinstance(s, URIRef)} - {self.source}):
-            kind = str(node).split("/")[-2]
-            sheet = sheet_of.get(node) or by_kind.get(kind)
-            if sheet is None:
-                continue
-            paragraph = ID[f"paragraph/{local_id(self.source)}-{sheet}"]
-            g.add((node, PROV.wasDerivedFrom, paragraph))
-            if (paragraph, RDF.type, CYP.Paragraph) not in g:
+        g.add((self.source, DCTERMS.subject, plan))
+        g.add((self.source, CYP.sourceFile, Literal(self.file)))
+        if self.as_at is not None:  # an undated workbook has no date (a SHACL Warning), never today's
+            g.add((self.source, DCTERMS.date, self.as_at))
+        for node, rows in sorted(self.rows_of.items()):
+            for sheet, number in sorted(rows):
+                paragraph = ID[f"paragraph/{local_id(self.source)}-{sheet}-row-{number}"]
+                g.add((node, PROV.wasDerivedFrom, paragraph))
+                if (paragraph, RDF.type, CYP.Paragraph) in g:
+                    continue
                 g.add((paragraph, RDF.type, CYP.Paragraph))
-                g.add((paragraph, CYP.paragraphNumber, Literal(sheet)))
+                g.add((paragraph, CYP.paragraphNumber, Literal(row_locator(sheet, number))))
                 g.add((paragraph, DCTERMS.isPartOf, self.source))
-                g.add((paragraph, CYP.text, Literal(f"The {sheet!r} sheet: {SHEET_BY_NAME[sheet].purpose}")))
+                purpose = SHEET_BY_NAME[sheet].purpose
+                g.add((paragraph, CYP.text, Literal(f"Row {number} of the {sheet!r} sheet of {self.file}: {purpose}")))
+
+    def _fictional(self, plan: URIRef) -> None:
+        """A plan of a fictional authority is example data: every node of its graph says so."""
+        authority = self.g.value(plan, CYP.authority)
+        if not isinstance(authority, URIRef) or not self.lookup.fictional(authority):
+            return
+        for node in sorted({s for s in self.g.subjects() if isinstance(s, URIRef)}):
+            self.g.add((node, CYP.fictional, Literal(True)))
 
     def plan(self) -> URIRef | None:
         rows = self.rows("plan", PlanRow)
@@ -215,31 +257,37 @@ class _Converter:
         plan = self.new_id(row, "plan", "plan", cells.id)
         if plan is None:
             return None
+        self.source = ID[f"report/{local_id(plan)}-workbook"]
+        self.as_at = cells.as_at
         g = self.g
         g.add((plan, RDF.type, CYP.ChildrenAndYoungPeoplesPlan))
-        if cells.title:
-            g.add((plan, DCTERMS.title, Literal(cells.title)))
+        self.read_from(plan, "plan", row)
         if authority := self.reference(row, "plan", "authority", cells.authority, ("authority",), required=True):
             g.add((plan, CYP.authority, authority))
+        statement = self.statement(plan, CYP.PlanStatement, "plan", row)
+        if self.as_at is not None:
+            g.add((statement, CYP.asAt, self.as_at))
+        if cells.title:
+            g.add((plan, DCTERMS.title, Literal(cells.title)))
+            g.add((statement, DCTERMS.title, Literal(cells.title)))
         start, end = cells.period_start, cells.period_end
-        if start is not None and end is not None and end < start:
+        if start is not None and end is not None and str(end)[:4] < str(start)[:4]:
             self.problem(row, "plan", "period end", "is before the period start", "swap the years")
-        for prop, year in ((CYP.periodStart, start), (CYP.periodEnd, end)):
-            if year is not None:
-                g.add((plan, prop, Literal(year, datatype=XSD.gYear)))
-        if cells.status:
-            g.add((plan, CYP.status, PLAN_STATUS[cells.status]))
-        if cells.as_at is not None:
-            self.as_at = Literal(cells.as_at, datatype=XSD.date)
+        for prop, when in ((CYP.periodStart, start), (CYP.periodEnd, end)):
+            if when is not None:
+                g.add((statement, prop, when))
+        if cells.status is not None:
+            g.add((statement, CYP.status, cells.status))
         return plan
 
     def partners(self) -> None:
         for row, cells in self.rows("partners", PartnerRow):
-            kind_class = PARTNER_TYPES[cells.type] if cells.type else None
-            node = self.new_id(row, "partners", kind_class[0] if kind_class else "organisation", cells.id)
-            if node is None or kind_class is None:
+            kind = partner_kind(cells.type) if cells.type is not None else "organisation"
+            node = self.new_id(row, "partners", kind, cells.id)
+            if node is None or cells.type is None:
                 continue
-            self.g.add((node, RDF.type, kind_class[1]))
+            self.read_from(node, "partners", row)
+            self.g.add((node, RDF.type, cells.type))
             if cells.name:
                 self.g.add((node, SKOS.prefLabel, Literal(cells.name)))
             if cells.code:
@@ -255,9 +303,11 @@ class _Converter:
         g.add((scheme, SKOS.prefLabel, Literal(f"Outcomes of {local_id(plan)}")))
         g.add((plan, CYP.outcomeFramework, scheme))
         for row, cells in rows:
+            self.read_from(scheme, "outcomes", row)
             node = self.new_id(row, "outcomes", "outcome", cells.id)
             if node is None:
                 continue
+            self.read_from(node, "outcomes", row)
             g.add((node, RDF.type, CYP.Outcome))
             g.add((node, SKOS.inScheme, scheme))
             g.add((plan, CYP.hasOutcome, node))
@@ -272,6 +322,7 @@ class _Converter:
             node = self.new_id(row, "priorities", "priority", cells.id)
             if node is None:
                 continue
+            self.read_from(node, "priorities", row)
             g.add((node, RDF.type, CYP.Priority))
             if plan is not None:
                 g.add((node, CYP.priorityOf, plan))
@@ -300,7 +351,7 @@ class _Converter:
                     "Warning",
                 )
             seen[(priority, partner)] = row.number
-            self.g.add((priority, ROLES[cells.role], partner))
+            self.g.add((priority, cells.role, partner))
             owned.add(priority)
         for ident, (sheet, number, iri) in self.ids.items():
             if sheet == "priorities" and iri not in owned:
@@ -310,7 +361,9 @@ class _Converter:
                     "priorities",
                     "id",
                     f"priority {ident!r} has no owner",
-                    "add a row on the owners sheet naming its lead partner",
+                    "if the plan names who leads it, add a row on the owners sheet; if it names no one, leave it:"
+                    " the gap is recorded (named query unowned_priorities), never filled in",
+                    "Warning",
                 )
 
     def indicators(self) -> None:
@@ -319,6 +372,7 @@ class _Converter:
             node = self.new_id(row, "indicators", "indicator", cells.id)
             if node is None:
                 continue
+            self.read_from(node, "indicators", row)
             g.add((node, RDF.type, CYP.Indicator))
             if cells.title:
                 g.add((node, SKOS.prefLabel, Literal(cells.title)))
@@ -342,6 +396,7 @@ class _Converter:
                     )
                     continue
                 target = ID[f"target/{local_id(node)}-{which}"]
+                self.read_from(target, "indicators", row)
                 g.add((target, RDF.type, CYP.Target))
                 g.add((target, RDFS.label, Literal(which)))
                 g.add((target, CYP.targetFor, node))
@@ -356,31 +411,46 @@ class _Converter:
             body = self.reference(row, "meetings", "body", cells.body, ("board",), required=True)
             if node is None:
                 continue
+            self.read_from(node, "meetings", row)
             g.add((node, RDF.type, CYP.Meeting))
             if body is not None:
                 g.add((node, CYP.body, body))
             if cells.date is not None:
-                g.add((node, CYP.meetingDate, Literal(cells.date, datatype=XSD.date)))
-            if cells.status is not None:
-                g.add((node, CYP.meetingStatus, MEETING_STATUS[cells.status]))
+                g.add((node, CYP.meetingDate, cells.date))
+            else:
+                self.problem(
+                    row,
+                    "meetings",
+                    "date",
+                    f"meeting {cells.id!r} has no date",
+                    "if the source prints a date, month or year, give it; if it prints none, leave it empty:"
+                    " the meeting is kept undated (named query undated_meetings), never given a made-up date",
+                    "Warning",
+                )
+            if cells.status is not None and self.source is not None:
+                statement = self.statement(node, CYP.MeetingStatement, "meetings", row)
+                g.add((statement, CYP.meetingStatus, cells.status))
+                if self.as_at is not None:
+                    g.add((statement, CYP.asAt, self.as_at))
             if cells.decision is None and (cells.decision_status is not None or cells.description):
                 self.problem(
                     row,
                     "meetings",
                     "decision",
                     "decision details given without a decision",
-                    f"choose the decision: {', '.join(DECISION_KINDS)}",
+                    f"choose the decision: {', '.join(DECISION_KINDS.words)}",
                 )
                 continue
             if cells.decision is not None:
                 decision = ID[f"decision/{local_id(node)}-decision"]
+                self.read_from(decision, "meetings", row)
                 g.add((decision, RDF.type, CYP.Decision))
                 g.add((decision, CYP.madeAt, node))
-                g.add((decision, CYP.decisionKind, DECISION_KINDS[cells.decision]))
+                g.add((decision, CYP.decisionKind, cells.decision))
                 if plan is not None:
                     g.add((decision, CYP.about, plan))
                 if cells.decision_status is not None:
-                    g.add((decision, CYP.decisionStatus, DECISION_STATUS[cells.decision_status]))
+                    g.add((decision, CYP.decisionStatus, cells.decision_status))
                 if cells.description:
                     g.add((decision, DCTERMS.description, Literal(cells.description)))
 
@@ -390,29 +460,42 @@ class _Converter:
             node = self.new_id(row, "strategies", "plan", cells.id)
             if node is None or cells.relation is None:
                 continue
-            prop, strategy_is_subject, cls = RELATIONS[cells.relation]
+            self.read_from(node, "strategies", row)
+            prop, strategy_is_subject, cls = next(r for r in RELATIONS.values() if r[0] == cells.relation)
             g.add((node, RDF.type, cls))
             if cells.name:
                 g.add((node, DCTERMS.title, Literal(cells.name)))
             if cells.type is not None:
-                is_plan_type = cells.type in PLAN_TYPE_WORDS
-                g.add((node, CYP.planType if is_plan_type else CYP.strategyType, STRATEGY_TYPES[cells.type]))
+                is_plan_type = STRATEGY_TYPES.scheme_of(cells.type) == "PlanTypeScheme"
+                g.add((node, CYP.planType if is_plan_type else CYP.strategyType, cells.type))
             if plan is not None:
                 g.add((node, prop, plan) if strategy_is_subject else (plan, prop, node))
 
 
-def convert(tables: Tables, known: KnownId) -> Conversion:
-    """Turn rows into the plan's graph, collecting every problem instead of stopping at the first."""
-    return _Converter(tables, known).convert()
+def convert(tables: Tables, lookup: Lookup, *, file: str) -> Conversion:
+    """Turn rows into the plan's graph, collecting every problem instead of stopping at the first.
+
+    `file` is the workbook's file (or CSV folder) name, recorded as the source's cyp:sourceFile.
+    """
+    return _Converter(tables, lookup, file).convert()
 
 
-def store_knows(store: Store) -> KnownId:
-    """A `known` check that asks the store whether an id is described there (bound, never pasted)."""
+@dataclass(frozen=True)
+class StoreLookup:
+    """The store's answers to the conversion's questions (values bound, never pasted)."""
 
-    def known(iri: URIRef) -> bool:
-        return store.ask("ASK { ?s ?p ?o }", {"s": iri})
+    store: Store
 
-    return known
+    def known(self, iri: URIRef) -> bool:
+        return self.store.ask("ASK { ?s ?p ?o }", {"s": iri})
+
+    def fictional(self, iri: URIRef) -> bool:
+        return self.store.ask("ASK { ?s cyp:fictional true }", {"s": iri})
+
+
+def store_lookup(store: Store) -> StoreLookup:
+    """The lookup a conversion uses to resolve ids against this store."""
+    return StoreLookup(store)
 
 
 @dataclass
@@ -429,7 +512,7 @@ def import_plan(store: Store, path: Path, *, dry_run: bool = False, tables: Tabl
 
     `tables` are the already-read rows of `path`, when the caller read them first to fail fast.
     """
-    conversion = convert(tables if tables is not None else read_tables(path), store_knows(store))
+    conversion = convert(tables if tables is not None else read_tables(path), store_lookup(store), file=path.name)
     if conversion.violations:
         raise WorkbookInvalid(conversion.problems, file=str(path))
     if dry_run:

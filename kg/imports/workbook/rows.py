@@ -1,5 +1,8 @@
 """The cells of each sheet checked by pydantic row models: ids, required text, drop-down words, years, numbers, dates.
 
+Drop-down cells become the ontology term they stand for; dates keep the precision written (a day, a
+month or a year), and an empty date is no date, never a made-up one.
+
 Each sheet has a model whose fields are its columns (by header, as aliases). A row is checked one
 cell at a time, so a bad cell becomes a Problem naming its sheet, row, column and value, and the
 row's other cells are still read: every problem in the workbook is reported at once, and a row
@@ -11,12 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Self, cast
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 from pydantic_core import PydanticCustomError
+from rdflib import XSD, Literal, URIRef
 
 from kg.imports.workbook.problems import Problem
 from kg.imports.workbook.read import Row, cell_text
@@ -26,11 +30,13 @@ from kg.imports.workbook.schema import (
     MEETING_STATUS,
     PARTNER_TYPES,
     PLAN_STATUS,
-    RELATIONS,
+    RELATION_WORDS,
     ROLES,
     STRATEGY_TYPES,
+    Choices,
 )
 from kg.namespaces import SLUG, slugify
+from kg.store.terms import date_literal
 
 
 def _wrong(message: str, fix: str) -> PydanticCustomError:
@@ -57,20 +63,20 @@ def _text(required: bool) -> Callable[[Any], str | None]:
     return check
 
 
-def _choice(words: Iterable[str], required: bool = False) -> Callable[[Any], str | None]:
-    """One of a drop-down's words (case and curly apostrophes aside)."""
-    allowed = list(words)
-    fix = f"choose one of: {', '.join(allowed)}"
+def _choice(choices: Choices, required: bool = False) -> Callable[[Any], URIRef | None]:
+    """The term a drop-down word stands for (any case, any of the concept's labels)."""
 
-    def check(value: Any) -> str | None:
-        text = cell_text(value).lower().replace("’", "'")
+    def check(value: Any) -> URIRef | None:
+        fix = f"choose one of: {', '.join(choices.words)}"
+        text = cell_text(value)
         if not text:
             if required:
                 raise _wrong("is empty", fix)
             return None
-        if text not in allowed:
+        term = choices.term(text)
+        if term is None:
             raise _wrong("unknown {column}", fix)
-        return text
+        return term
 
     return check
 
@@ -99,36 +105,43 @@ def _number(value: Any) -> Decimal | None:
         raise _wrong("is not a number", "give a number such as 21.5 (no words or units)") from None
 
 
-def _day(required: bool) -> Callable[[Any], dt.date | None]:
-    def check(value: Any) -> dt.date | None:
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        text = cell_text(value)
-        if not text:
-            if required:
-                raise _wrong("is empty", "give the date, e.g. 2025-03-04")
-            return None
-        for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+_MONTH_FORMATS = ("%B %Y", "%b %Y", "%m/%Y")
+_DAY_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d %B %Y", "%d %b %Y")
+_WHEN_FIX = "give a date (2025-03-04, 04/03/2025 or a date cell), a month (2025-03 or March 2025) or a year (2025)"
+
+
+def _when(value: Any) -> Literal | None:
+    """A date at the precision the source gives it: a day, a month or a year; None when the cell is empty.
+
+    A month stays a month ("March 2025" is "2025-03"^^xsd:gYearMonth): no day is ever made up.
+    """
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return Literal(value, datatype=XSD.date)
+    text = cell_text(value)
+    if not text:
+        return None
+    if (iso := date_literal(text)) is not None:
+        return iso
+    for formats, shape in ((_DAY_FORMATS, "%Y-%m-%d"), (_MONTH_FORMATS, "%Y-%m")):
+        for fmt in formats:
             try:
-                return dt.datetime.strptime(text, fmt).date()
+                parsed = dt.datetime.strptime(text, fmt)
             except ValueError:
                 continue
-        raise _wrong("is not a date", "type a date such as 2025-03-04 or 04/03/2025, or use a date cell")
-
-    return check
+            return date_literal(parsed.strftime(shape))
+    raise _wrong("is not a date", _WHEN_FIX)
 
 
 Id = Annotated[str | None, BeforeValidator(_id)]
 Text = Annotated[str | None, BeforeValidator(_text(required=True))]
 OptionalText = Annotated[str | None, BeforeValidator(_text(required=False))]
 """Optional text, and the ids other rows are referred to by (checked against those rows in `rdf`)."""
-Year = Annotated[str | None, BeforeValidator(_year(required=True))]
 OptionalYear = Annotated[str | None, BeforeValidator(_year(required=False))]
 Number = Annotated[Decimal | None, BeforeValidator(_number)]
-Day = Annotated[dt.date | None, BeforeValidator(_day(required=True))]
-OptionalDay = Annotated[dt.date | None, BeforeValidator(_day(required=False))]
+When = Annotated[Literal | None, BeforeValidator(_when)]
+"""A date, month or year (an rdflib literal typed xsd:date, xsd:gYearMonth or xsd:gYear), or None."""
 
 
 def _column(name: str) -> Any:
@@ -138,7 +151,7 @@ def _column(name: str) -> Any:
 class SheetRow(BaseModel):
     """A checked row of one sheet: its columns' values, None where a cell is empty or failed its check."""
 
-    model_config = ConfigDict(populate_by_name=True)
+    model_config = ConfigDict(populate_by_name=True, arbitrary_types_allowed=True)
 
     @classmethod
     def check(cls, sheet: str, row: Row) -> tuple[Self, list[Problem]]:
@@ -162,10 +175,10 @@ class PlanRow(SheetRow):
     id: Id = None
     title: Text = None
     authority: OptionalText = None
-    period_start: Year = _column("period start")
-    period_end: Year = _column("period end")
-    status: Annotated[str | None, BeforeValidator(_choice(PLAN_STATUS))] = None
-    as_at: OptionalDay = _column("as at")
+    period_start: When = _column("period start")
+    period_end: When = _column("period end")
+    status: Annotated[URIRef | None, BeforeValidator(_choice(PLAN_STATUS))] = None
+    as_at: When = _column("as at")
 
 
 class OutcomeRow(SheetRow):
@@ -183,7 +196,7 @@ class PriorityRow(SheetRow):
 class OwnerRow(SheetRow):
     priority: OptionalText = None
     partner: OptionalText = None
-    role: Annotated[str | None, BeforeValidator(_choice(ROLES, required=True))] = None
+    role: Annotated[URIRef | None, BeforeValidator(_choice(ROLES, required=True))] = None
 
 
 class IndicatorRow(SheetRow):
@@ -200,22 +213,22 @@ class IndicatorRow(SheetRow):
 class MeetingRow(SheetRow):
     id: Id = None
     body: OptionalText = None
-    date: Day = None
-    status: Annotated[str | None, BeforeValidator(_choice(MEETING_STATUS))] = None
-    decision: Annotated[str | None, BeforeValidator(_choice(DECISION_KINDS))] = None
-    decision_status: Annotated[str | None, BeforeValidator(_choice(DECISION_STATUS))] = _column("decision status")
+    date: When = None
+    status: Annotated[URIRef | None, BeforeValidator(_choice(MEETING_STATUS))] = None
+    decision: Annotated[URIRef | None, BeforeValidator(_choice(DECISION_KINDS))] = None
+    decision_status: Annotated[URIRef | None, BeforeValidator(_choice(DECISION_STATUS))] = _column("decision status")
     description: OptionalText = None
 
 
 class StrategyRow(SheetRow):
     id: Id = None
     name: Text = None
-    relation: Annotated[str | None, BeforeValidator(_choice(RELATIONS, required=True))] = None
-    type: Annotated[str | None, BeforeValidator(_choice(STRATEGY_TYPES))] = None
+    relation: Annotated[URIRef | None, BeforeValidator(_choice(RELATION_WORDS, required=True))] = None
+    type: Annotated[URIRef | None, BeforeValidator(_choice(STRATEGY_TYPES))] = None
 
 
 class PartnerRow(SheetRow):
     id: Id = None
     name: Text = None
-    type: Annotated[str | None, BeforeValidator(_choice(PARTNER_TYPES, required=True))] = None
+    type: Annotated[URIRef | None, BeforeValidator(_choice(PARTNER_TYPES, required=True))] = None
     code: OptionalText = None

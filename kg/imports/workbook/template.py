@@ -1,4 +1,7 @@
-"""Writing workbooks: the template officers fill (one worked example row per sheet) and any rows given."""
+"""Writing workbooks: the template officers fill (one worked example row per sheet) and any rows given.
+
+The drop-down lists (a hidden `lists` sheet) are the ontology's SKOS concept schemes, as `schema` reads them.
+"""
 
 from __future__ import annotations
 
@@ -27,13 +30,13 @@ def write_workbook(path: Path, rows: dict[str, list[tuple[Any, ...]]]) -> Path:
     col = 0
     for sheet in SHEETS:
         for column in sheet.columns:
-            if column.choices and column.name not in list_ranges:
+            if column.words and column.name not in list_ranges:
                 col += 1
                 letter = get_column_letter(col)
                 lists.cell(1, col, column.name).font = Font(bold=True)
-                for i, word in enumerate(column.choices, start=2):
+                for i, word in enumerate(column.words, start=2):
                     lists.cell(i, col, word)
-                list_ranges[column.name + sheet.name] = f"{LISTS}!${letter}$2:${letter}${len(column.choices) + 1}"
+                list_ranges[column.name + sheet.name] = f"{LISTS}!${letter}$2:${letter}${len(column.words) + 1}"
     lists.sheet_state = "hidden"
     header_fill = PatternFill("solid", fgColor="DDEBF7")
     for sheet in SHEETS:
@@ -44,14 +47,14 @@ def write_workbook(path: Path, rows: dict[str, list[tuple[Any, ...]]]) -> Path:
             cell.fill = header_fill
             cell.comment = Comment(column.help + (" (required)" if column.required else ""), "cypkg")
             ws.column_dimensions[get_column_letter(j)].width = max(14, min(48, len(column.help) // 2))
-            if column.choices:
+            if column.words:
                 dv = DataValidation(
                     type="list",
                     formula1=f"={list_ranges.get(column.name + sheet.name) or _first_range(list_ranges, column.name)}",
                     allow_blank=not column.required,
                     showErrorMessage=True,
                     errorTitle=f"Not a {column.name}",
-                    error=f"Choose one of: {', '.join(column.choices)}",
+                    error=f"Choose one of the {len(column.words)} words in the drop-down list.",  # Excel: 255 at most
                 )
                 ws.add_data_validation(dv)
                 dv.add(f"{get_column_letter(j)}2:{get_column_letter(j)}{MAX_ROWS}")

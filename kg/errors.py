@@ -15,6 +15,7 @@ The tree::
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 
@@ -87,9 +88,24 @@ class UnknownIdError(CypkgError):
 
     code = "UNKNOWN_ID"
 
-    def __init__(self, kind: str, ident: str, *, hint: str = "") -> None:
+    def __init__(self, kind: str, ident: str, *, hint: str = "", known: Iterable[str] = ()) -> None:
+        close = nearest(ident, known)
+        if close:
+            hint = f"did you mean {' or '.join(close)}?" + (f" ({hint})" if hint else "")
         super().__init__(f"no {kind} with id {ident!r}", hint=hint or f"list the known {kind}s first")
         self.kind, self.ident = kind, ident
+        self.suggestions = close
+
+
+def nearest(ident: str, known: Iterable[str], limit: int = 3) -> list[str]:
+    """The known ids closest to a mistyped one, best first (rapidfuzz; none when nothing is close)."""
+    from rapidfuzz import fuzz, process, utils
+
+    choices = sorted(set(known))
+    found = process.extract(
+        ident, choices, scorer=fuzz.WRatio, processor=utils.default_process, limit=limit, score_cutoff=70
+    )
+    return [choice for choice, _score, _index in found]
 
 
 class QueryError(CypkgError):

@@ -37,7 +37,9 @@ def main() -> None:
             err.print(f"[yellow]how to fix:[/] {exc.hint}", highlight=False, soft_wrap=True)
         report = getattr(exc, "report", None)
         if report is not None:
-            err.print(report.to_table())
+            from kg.cli.output import report_table
+
+            err.print(report_table(report, width=err.width))
         sys.exit(exc.exit_code)
 
 

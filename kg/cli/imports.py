@@ -12,7 +12,9 @@ import typer
 from rich.console import Console
 
 from kg.cli import app
+from kg.cli.output import report_table
 from kg.errors import InputError
+from kg.store.protocol import Store
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True)
@@ -21,12 +23,23 @@ err = Console(stderr=True)
 @app.command()
 def template(
     path: Annotated[Path, typer.Argument(help="Where to write the workbook, e.g. plan.xlsx")] = Path("plan.xlsx"),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite PATH if it exists (it may be filled in)")] = False,
 ) -> None:
     """Write a plan workbook to fill in: one sheet per kind, drop-downs, and a worked example row on each.
 
-    Then `cypkg import plan.xlsx --dry-run` checks it and `cypkg import plan.xlsx` loads it.
+    An existing file is never overwritten unless `--force` is given: it may be a workbook someone filled in.
+
+    Example: `cypkg template plan.xlsx`, then `cypkg import plan.xlsx --dry-run` checks it and
+    `cypkg import plan.xlsx` loads it.
     """
     from kg.imports.workbook import write_template
+
+    if path.exists() and not force:
+        raise InputError(
+            f"{path} already exists (it may be a workbook someone has filled in); nothing was written",
+            file=str(path),
+            hint=f"write somewhere else, e.g. `cypkg template new-{path.name}`, or add --force to overwrite it",
+        )
 
     out.print(f"wrote {write_template(path)}: fill in each sheet (row 2 is an example), then `cypkg import {path}`")
 
@@ -78,7 +91,7 @@ def import_data(
       --committee 144 --from 2026-01-01 --to 2026-03-31` reads a saved copy (GetCommittees.xml,
       GetMeetings-144.xml, GetMeeting-4967.xml, …) instead of the network.
     """
-    from kg.store.build import ensure_built, open_store
+    from kg.cli.stores import reading_store
 
     if source == "moderngov":
         site = _site_address(base, saved)
@@ -88,8 +101,7 @@ def import_data(
     from kg.imports.workbook import WorkbookInvalid, import_plan, problems_table, read_tables
 
     tables = read_tables(Path(source))  # a file that cannot be read fails before the store is opened
-    store = open_store()
-    ensure_built(store)
+    store = reading_store() if dry_run else _writable()
     try:
         result = import_plan(store, Path(source), dry_run=dry_run, tables=tables)
     except WorkbookInvalid as exc:
@@ -100,11 +112,19 @@ def import_data(
         out.print(problems_table(warnings))
     shacl_warnings = [r for r in result.report.results if r.severity != "Violation"]
     if shacl_warnings:
-        out.print(result.report.to_table())
+        out.print(report_table(result.report, width=out.width))
     name = result.conversion.graph_name
     triples = len(result.conversion.graph)
     verb = "would write" if dry_run else "wrote"
     out.print(f"{verb} {triples} triples to graph {name}" + (" (dry run: nothing written)" if dry_run else ""))
+
+
+def _writable() -> Store:
+    """The store for an import that writes, built from data/ first when there is none yet."""
+    from kg.cli.stores import reading_store, writing_store
+
+    reading_store().close()  # builds a missing store, with progress
+    return writing_store()
 
 
 def _site_address(base: str | None, saved: Path | None) -> str:
@@ -142,9 +162,9 @@ def _import_moderngov(
     decisions_about: str | None,
     dry_run: bool,
 ) -> None:
+    from kg.cli.stores import reading_store
     from kg.imports.moderngov import ModerngovClient, import_range, write_range
     from kg.namespaces import ID
-    from kg.store.build import ensure_built, open_store
     from kg.validation.gate import check_write
 
     start = _parse_day(from_, "--from")
@@ -152,8 +172,7 @@ def _import_moderngov(
     if start is None:
         raise InputError("`cypkg import moderngov` needs --from", hint="e.g. --from 2019-01-01 --to 2019-12-31")
     client = ModerngovClient(base, fetcher=fetcher)
-    store = open_store()
-    ensure_built(store)
+    store = reading_store() if dry_run else _writable()
     auth = authority
     linked = False
     if auth is not None:
@@ -169,7 +188,7 @@ def _import_moderngov(
     if dry_run:
         report = check_write(store, result.graph_name, result.graph, mode="replace")
         if report.results:
-            out.print(report.to_table())
+            out.print(report_table(report, width=out.width))
         state = "conforms" if report.conforms else "would be refused"
         out.print(f"dry run: {summary}; graph {result.graph_name} {state}; nothing written")
         return
@@ -183,11 +202,12 @@ def export(
     path: Annotated[Path, typer.Argument(help="The workbook to write, e.g. plan.xlsx")],
 ) -> None:
     """Write a plan from the store as a workbook that `cypkg import` reads back to the same graph."""
+    from kg.cli.ids import require_id
+    from kg.cli.stores import reading_store
     from kg.imports.workbook import export_plan
-    from kg.store.build import ensure_built, open_store
 
-    store = open_store()
-    ensure_built(store)
+    store = reading_store()
+    require_id(store, "plan", plan)
     out.print(f"wrote {export_plan(store, plan, path)}")
 
 

@@ -9,9 +9,12 @@ switched in with one atomic rename, so `kill -9` leaves either the old store or 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import gzip
+import json
 import os
 import shutil
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,26 +41,58 @@ class OxigraphStore:
     def __init__(self, path: Path | str | None = None, *, read_only: bool = False) -> None:
         self.root = Path(path) if path is not None else None
         self.read_only = read_only
+        self._lock: IO[str] | None = None
         self._store = self._open()
 
-    # --- opening and generations -------------------------------------------------------------
+    # --- opening, locks and generations -------------------------------------------------------
+    # Files under the store's folder: `current` (a symlink to the generation in use), `gen-*`
+    # (generations), `write.lock` (held, exclusively, by the one process that may write; it says
+    # who that is) and `gen-*.readers` (held, shared, by each read-only open of that generation,
+    # so a writer never deletes a generation a reader still has open).
     def _open(self) -> ox.Store:
         if self.root is None:
             return ox.Store()
-        current = self.root / "current"
-        if not current.exists():
-            if self.read_only:
-                raise StoreError(f"no store at {self.root}", hint="run `cypkg load` first to build it")
-            self.root.mkdir(parents=True, exist_ok=True)
-            self._switch_to(self._new_generation())
-        self._collect_garbage()
+        if self.read_only:
+            return self._open_read_only()
+        self.root.mkdir(parents=True, exist_ok=True)
+        self._lock = _take_write_lock(self.root)
         try:
-            return ox.Store.read_only(str(current.resolve())) if self.read_only else ox.Store(str(current.resolve()))
-        except OSError as exc:
-            raise StoreError(
-                f"cannot open the store at {self.root}: {exc}",
-                hint="another cypkg process (e.g. `cypkg serve`) may hold it; stop it or write through its API",
-            ) from exc
+            if not (self.root / "current").exists():
+                self._switch_to(self._new_generation())
+            self._collect_garbage()
+            try:
+                return ox.Store(str((self.root / "current").resolve()))
+            except OSError as exc:
+                raise StoreError(
+                    f"cannot open the store at {self.root}: {exc}",
+                    hint="another program holds it; stop it, then run the command again",
+                ) from exc
+        except BaseException:
+            self._release()
+            raise
+
+    def _open_read_only(self) -> ox.Store:
+        """A read-only snapshot of the current generation; works while another process writes."""
+        assert self.root is not None
+        for _ in range(10):
+            current = self.root / "current"
+            if not current.exists():
+                raise StoreError(f"no store at {self.root}", hint="run `cypkg load` first to build it")
+            gen = current.resolve()
+            self._lock = _lock_file(self.root / f"{gen.name}.readers", fcntl.LOCK_SH)
+            if gen.is_dir() and current.resolve() == gen:  # not switched away and collected meanwhile
+                try:
+                    return ox.Store.read_only(str(gen))
+                except OSError as exc:
+                    self._release()
+                    raise StoreError(f"cannot read the store at {self.root}: {exc}") from exc
+            self._release()
+        raise StoreError(f"the store at {self.root} kept changing while being opened", hint="run the command again")
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            self._lock.close()  # closing the file releases its lock
+            self._lock = None
 
     def _new_generation(self) -> Path:
         assert self.root is not None
@@ -75,20 +110,34 @@ class OxigraphStore:
         os.replace(tmp, self.root / "current")
 
     def _collect_garbage(self) -> None:
-        """Remove generations left by interrupted or superseded builds."""
-        assert self.root is not None
-        if self.read_only:
-            return
+        """Remove generations left by interrupted or superseded builds that no reader has open.
+
+        Only the writer (holding `write.lock`) collects, so a build in progress, whose new
+        generation is not yet current, is never touched by another process.
+        """
+        assert self.root is not None and self._lock is not None and not self.read_only
         current = (self.root / "current").resolve().name
         for child in self.root.glob("gen-*"):
-            if child.name != current:
+            if child.name == current or child.suffix == ".readers":
+                continue
+            readers = self.root / f"{child.name}.readers"
+            try:
+                in_use = _lock_file(readers, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                continue  # a reader still has it open: the next writer collects it
+            with in_use:
                 shutil.rmtree(child, ignore_errors=True)
+                readers.unlink(missing_ok=True)
+        for readers in self.root.glob("gen-*.readers"):
+            if not (self.root / readers.stem).exists():
+                readers.unlink(missing_ok=True)
 
     def close(self) -> None:
-        """Release the on-disk store's lock (a no-op in memory)."""
+        """Release the on-disk store and its lock (a no-op in memory)."""
         with contextlib.suppress(Exception):
             self._store.flush()
         self._store = None  # type: ignore[assignment]
+        self._release()
 
     @property
     def raw(self) -> ox.Store:
@@ -184,7 +233,7 @@ class OxigraphStore:
         try:
             self._store.update(text, prefixes=PREFIXES)
         except SyntaxError as exc:
-            raise query_syntax_error(exc) from exc
+            raise query_syntax_error(exc, text) from exc
 
     def put_graph(self, name: str, data: Graph) -> None:
         """Replace one named graph's content (and its inferences), atomically."""
@@ -205,6 +254,8 @@ class OxigraphStore:
         On disk the files are bulk-loaded into a new generation that replaces the current one in
         one rename; a parse error leaves the current store untouched.
         """
+        if self.read_only:
+            raise StoreError("this store was opened read-only", hint="open it without read_only to write")
         if self.root is None:
             fresh = ox.Store()
             bulk_load(fresh, sources, progress, infer)
@@ -227,7 +278,10 @@ class OxigraphStore:
         return total
 
     def restore(self, path: Path, *, progress: Any = None) -> int:
-        """Replace the whole store with a dump (N-Quads or TriG), all or nothing."""
+        """Replace the whole store with a dump (N-Quads or TriG), all or nothing.
+
+        `kg.store.dumps.check_dump` checks a file's format and completeness first (`cypkg restore`).
+        """
         return self.load_sources([RdfSource(path, "")], progress=progress, infer=False)
 
     def dump(self, out: IO[bytes], fmt: str = "nquads") -> None:
@@ -255,3 +309,53 @@ def bulk_load(store: ox.Store, sources: list[RdfSource], progress: Any, infer: b
     if infer:
         for name in sorted({s.graph for s in sources} - {ONTOLOGY_GRAPH}):
             infer_graph(store, name)
+
+
+def _lock_file(path: Path, operation: int) -> IO[str]:
+    """Open (creating) `path` and take an flock on it; the lock lives as long as the open file."""
+    handle = path.open("a+", encoding="utf-8")
+    try:
+        fcntl.flock(handle, operation)
+    except BaseException:
+        handle.close()
+        raise
+    return handle
+
+
+def _take_write_lock(root: Path) -> IO[str]:
+    """The store's one write lock, or a StoreError naming the process that holds it and what to do."""
+    try:
+        lock = _lock_file(root / "write.lock", fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise store_in_use(root, lock_holder(root)) from None
+    lock.seek(0)
+    lock.truncate()
+    lock.write(json.dumps({"pid": os.getpid(), "command": " ".join([Path(sys.argv[0]).name, *sys.argv[1:]])}))
+    lock.flush()
+    return lock
+
+
+def lock_holder(root: Path) -> dict[str, Any]:
+    """Who holds the write lock, as it wrote itself into `write.lock` (pid and command line)."""
+    try:
+        holder = json.loads((root / "write.lock").read_text(encoding="utf-8") or "{}")
+    except (OSError, ValueError):
+        return {}
+    return holder if isinstance(holder, dict) else {}
+
+
+def store_in_use(root: Path, holder: dict[str, Any]) -> StoreError:
+    """The error a write gets while another process holds the store: who, and the two ways on."""
+    pid = holder.get("pid")
+    command = str(holder.get("command", ""))
+    who = f"process {pid} (`{command}`)" if pid else "another process"
+    serving = "serve" in command.split() or "uvicorn" in command
+    stop = f"stop it (Ctrl+C in its terminal, or `kill {pid}`)" if pid else "stop it"
+    hint = f"{stop}, then run this command again; reading commands (query, sparql, graphs, dump …) work meanwhile"
+    if serving:
+        hint += (
+            "; or, while the service runs, write through its HTTP API with CYPKG_API_TOKEN set: "
+            "`curl -X PUT -H 'Authorization: Bearer $CYPKG_API_TOKEN' -H 'Content-Type: text/turtle' "
+            "--data-binary @FILE 'http://HOST:PORT/store?graph=NAME'` (docs/api.md)"
+        )
+    return StoreError(f"the store at {root} is held for writing by {who}", hint=hint)

@@ -1,0 +1,86 @@
+"""Opening the store for a command: reads open it read-only (so they work beside `cypkg serve`),
+writes open it for writing (and say who holds it when they cannot), and a missing store is built
+once, with progress, rather than silently."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from kg.config import get_settings
+from kg.errors import StoreError
+from kg.store.build import LoadSummary, build_store, data_sources, open_store
+from kg.store.protocol import Store
+from kg.store.rdf_io import RdfSource
+
+err = Console(stderr=True, soft_wrap=True)
+_ANY_QUAD = "ASK { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+
+
+def is_empty(store: Store) -> bool:
+    """Whether the store holds nothing (one quad looked at, not all counted)."""
+    return not store.ask(_ANY_QUAD)
+
+
+def reading_store() -> Store:
+    """The store for a command that only reads: opened read-only, built first if there is none yet."""
+    settings = get_settings()
+    if settings.backend == "embedded":
+        try:
+            store = open_store(read_only=True)
+        except StoreError:
+            if (settings.store_dir / "current").exists():
+                raise
+            store = None
+        if store is not None and not is_empty(store):
+            return store
+        if store is not None:
+            store.close()
+        _build_first(open_store())
+        return open_store(read_only=True)
+    store = open_store(read_only=True)
+    if is_empty(store):
+        _build_first(store)
+    return store
+
+
+def writing_store() -> Store:
+    """The store for a command that writes; a StoreError says who holds it and what to do."""
+    return open_store()
+
+
+def _build_first(store: Store) -> None:
+    """Build a store that does not exist yet, saying so (it takes a while) and showing progress."""
+    where = get_settings().store_dir if get_settings().backend == "embedded" else "the remote store"
+    err.print(f"no store yet at {where}: building it from data/ first (once; `cypkg load` rebuilds it)")
+    try:
+        err.print(describe(build_with_progress(store)))
+    finally:
+        store.close()
+
+
+def build_with_progress(store: Store, keep: list[str] | None = None) -> LoadSummary:
+    """Rebuild the store from data/ with a progress bar on stderr, carrying the `keep` graphs over."""
+    sources = data_sources()
+    with Progress(
+        TextColumn("[bold]loading[/] {task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("data/", total=len(sources))
+
+        def step(src: RdfSource) -> None:
+            progress.update(task, advance=1, description=src.path.name)
+
+        return build_store(store, sources, on_file=step, keep=keep or [])
+
+
+def describe(summary: LoadSummary) -> str:
+    """What a build loaded and how fast, in one line."""
+    return (
+        f"loaded {summary.triples:,} triples in {summary.graphs} graphs from {summary.files} files "
+        f"in {summary.seconds:.1f} s ({summary.triples_per_second:,.0f} triples/s)"
+    )

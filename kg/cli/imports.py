@@ -34,14 +34,19 @@ def template(
     """
     from kg.imports.workbook import write_template
 
+    _refuse_overwrite(path, force)
+
+    out.print(f"wrote {write_template(path)}: fill in each sheet (row 2 is an example), then `cypkg import {path}`")
+
+
+def _refuse_overwrite(path: Path, force: bool) -> None:
+    """A workbook already at `path` may have been filled in: refuse to replace it without --force."""
     if path.exists() and not force:
         raise InputError(
             f"{path} already exists (it may be a workbook someone has filled in); nothing was written",
             file=str(path),
-            hint=f"write somewhere else, e.g. `cypkg template new-{path.name}`, or add --force to overwrite it",
+            hint=f"write somewhere else, e.g. new-{path.name}, or add --force to overwrite it",
         )
-
-    out.print(f"wrote {write_template(path)}: fill in each sheet (row 2 is an example), then `cypkg import {path}`")
 
 
 def _parse_day(value: str | None, option: str) -> date | None:
@@ -82,6 +87,9 @@ def import_data(
     """Import a plan workbook or CSV folder, or a committee system's meetings, through the SHACL gate.
 
     Each import is its own named graph; importing the same workbook or range again replaces it.
+    `cypkg load` (a rebuild from data/) keeps imported graphs.
+
+    Examples:
 
     * `cypkg import plan.xlsx --dry-run` lists every problem (sheet, row, column, value, how to fix).
 
@@ -200,12 +208,17 @@ def _import_moderngov(
 def export(
     plan: Annotated[str, typer.Argument(help="The plan's id, e.g. medway-cypp-2019-2024")],
     path: Annotated[Path, typer.Argument(help="The workbook to write, e.g. plan.xlsx")],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite PATH if it exists (it may be filled in)")] = False,
 ) -> None:
-    """Write a plan from the store as a workbook that `cypkg import` reads back to the same graph."""
+    """Write a plan from the store as a workbook that `cypkg import` reads back to the same graph.
+
+    Example: `cypkg export medway-cypp-2019-2024 medway.xlsx`
+    """
     from kg.cli.ids import require_id
     from kg.cli.stores import reading_store
     from kg.imports.workbook import export_plan
 
+    _refuse_overwrite(path, force)
     store = reading_store()
     require_id(store, "plan", plan)
     out.print(f"wrote {export_plan(store, plan, path)}")

@@ -89,8 +89,11 @@ class OxigraphStore:
             self._release()
         raise StoreError(f"the store at {self.root} kept changing while being opened", hint="run the command again")
 
+    def __del__(self) -> None:
+        self._release()  # a store dropped without close() still lets go of its lock
+
     def _release(self) -> None:
-        if self._lock is not None:
+        if getattr(self, "_lock", None) is not None:
             self._lock.close()  # closing the file releases its lock
             self._lock = None
 

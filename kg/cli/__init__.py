@@ -17,8 +17,8 @@ from kg.errors import CypkgError
 
 
 class _Group(TyperGroup):
-    """The command group; flags (`--dry-run`, `--force`, `--help`) show no `<bool>` in help, since
-    they take no value (`--dry-run true` is an error, `--dry-run` is the way)."""
+    """The command group: closes the stores a command opened when it ends; flags (`--dry-run`,
+    `--force`, `--help`) show no `<bool>` in help, since they take no value."""
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         command = super().get_command(ctx, cmd_name)
@@ -28,6 +28,14 @@ class _Group(TyperGroup):
 
     def get_help_option(self, ctx: Any) -> Any:
         return _plain_flag(super().get_help_option(ctx))
+
+    def invoke(self, ctx: Any) -> Any:
+        from kg.cli.stores import close_all
+
+        try:
+            return super().invoke(ctx)
+        finally:
+            close_all()
 
 
 def _plain_flag(option: Any) -> Any:

@@ -14,6 +14,21 @@ from kg.store.protocol import Store
 from kg.store.rdf_io import RdfSource
 
 err = Console(stderr=True, soft_wrap=True)
+_opened: list[Store] = []
+
+
+def _tracked(store: Store) -> Store:
+    _opened.append(store)
+    return store
+
+
+def close_all() -> None:
+    """Close every store a command opened (the command group calls this when a command ends),
+    so its locks are let go even when the CLI runs in-process, as in tests."""
+    while _opened:
+        _opened.pop().close()
+
+
 _ANY_QUAD = "ASK { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
 
 
@@ -33,26 +48,28 @@ def reading_store() -> Store:
                 raise
             store = None
         if store is not None and not is_empty(store):
-            return store
+            return _tracked(store)
         if store is not None:
             store.close()
         _build_first(open_store())
-        return open_store(read_only=True)
-    store = open_store(read_only=True)
+        return _tracked(open_store(read_only=True))
+    store = _tracked(open_store(read_only=True))
     if is_empty(store):
-        _build_first(store)
+        err.print("the remote store is empty: building it from data/ first (`cypkg load` rebuilds it)")
+        err.print(describe(build_with_progress(store)))
     return store
 
 
 def writing_store() -> Store:
     """The store for a command that writes; a StoreError says who holds it and what to do."""
-    return open_store()
+    return _tracked(open_store())
 
 
 def _build_first(store: Store) -> None:
     """Build a store that does not exist yet, saying so (it takes a while) and showing progress."""
-    where = get_settings().store_dir if get_settings().backend == "embedded" else "the remote store"
-    err.print(f"no store yet at {where}: building it from data/ first (once; `cypkg load` rebuilds it)")
+    err.print(
+        f"no store yet at {get_settings().store_dir}: building it from data/ first (once; `cypkg load` rebuilds it)"
+    )
     try:
         err.print(describe(build_with_progress(store)))
     finally:

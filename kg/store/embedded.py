@@ -93,8 +93,9 @@ class OxigraphStore:
         self._release()  # a store dropped without close() still lets go of its lock
 
     def _release(self) -> None:
-        if getattr(self, "_lock", None) is not None:
-            self._lock.close()  # closing the file releases its lock
+        lock = getattr(self, "_lock", None)  # absent when __init__ failed before setting it
+        if lock is not None:
+            lock.close()  # closing the file releases its lock
             self._lock = None
 
     def _new_generation(self) -> Path:

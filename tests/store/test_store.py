@@ -219,7 +219,8 @@ def test_shacl_violating_write_is_refused_with_the_report_and_the_store_unchange
     g = Graph()
     g.add((priority, RDF.type, CYP.Priority))
     g.add((priority, SKOS_LABEL, Literal("Every child safe", lang="en")))
-    g.add((priority, CYP.priorityOf, plan))  # no cyp:ownedBy: the priority-owner rule is broken
+    g.add((priority, CYP.priorityOf, plan))
+    g.add((priority, CYP.ownedBy, Literal("the police")))  # an owner as text, not an organisation: wrong, a Violation
     with pytest.raises(ValidationFailed) as refused:
         write_graph(fresh_store, "test-plan", g, mode="replace")
     violations = {(r.focus_node, r.result_path) for r in refused.value.report.results if r.severity == "Violation"}

@@ -1,0 +1,119 @@
+"""Controlled lists read from the ontology's SKOS concept schemes, so code never repeats them.
+
+The workbook's drop-downs, the extractor's patterns, the committee-system import and the views'
+legends ask this module for a scheme's concepts (partner types, body types, decision kinds,
+statuses, target groups, service tiers, themes, ...) instead of writing the words out in Python.
+A scheme is named by its IRI or by its local name in the cyp: namespace ("DecisionKindScheme").
+
+    >>> [c.pref_label for c in concepts("MeetingStatusScheme")]
+    ['Cancelled', 'Held', 'Scheduled']
+    >>> lookup("PartnerTypeScheme", "housing services").iri
+    rdflib.term.URIRef('https://w3id.org/cypkg/def#HousingService')
+
+Partner and body types are punned: each concept is also the class a node of that kind is typed
+with, so `concept.iri` is what goes after `a` in the data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from kg.namespaces import CYP
+from kg.ontology.files import load_ontology
+
+__all__ = ["Concept", "UnknownSchemeError", "concept", "concepts", "lookup", "schemes"]
+
+
+class UnknownSchemeError(KeyError):
+    """A scheme name that the ontology does not declare."""
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One concept of a scheme as code needs it: its IRI and the words for it."""
+
+    iri: URIRef
+    pref_label: str
+    alt_labels: tuple[str, ...]
+    notations: tuple[str, ...]
+    definition: str
+    scheme: URIRef
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """Every word a person might type for it, lower-cased: label, alternative labels, notations."""
+        return tuple(dict.fromkeys(w.lower() for w in (self.pref_label, *self.alt_labels, *self.notations)))
+
+
+@cache
+def _ontology() -> Graph:
+    """The ontology files (not the shapes), parsed once per process."""
+    return load_ontology()
+
+
+def _english(graph: Graph, node: URIRef, predicate: URIRef) -> list[str]:
+    values = [v for v in graph.objects(node, predicate) if isinstance(v, Literal)]
+    english = [str(v) for v in values if v.language in (None, "en")]
+    return sorted(english)
+
+
+def _scheme_iri(scheme: str | URIRef) -> URIRef:
+    iri = URIRef(scheme) if str(scheme).startswith("http") else CYP[str(scheme)]
+    if (iri, RDF.type, SKOS.ConceptScheme) not in _ontology():
+        known = ", ".join(schemes())
+        raise UnknownSchemeError(f"{scheme} is not a SKOS concept scheme of the ontology; known: {known}")
+    return iri
+
+
+@cache
+def schemes() -> tuple[str, ...]:
+    """The local names of every concept scheme the ontology declares, sorted."""
+    found = _ontology().subjects(RDF.type, SKOS.ConceptScheme)
+    return tuple(sorted(str(s).removeprefix(str(CYP)) for s in found if str(s).startswith(str(CYP))))
+
+
+@cache
+def concepts(scheme: str | URIRef) -> tuple[Concept, ...]:
+    """A scheme's concepts, sorted by preferred label (cached: the ontology does not change at run time)."""
+    graph = _ontology()
+    iri = _scheme_iri(scheme)
+    found = []
+    for node in set(graph.subjects(SKOS.inScheme, iri)):
+        if not isinstance(node, URIRef):
+            continue
+        labels = _english(graph, node, SKOS.prefLabel)
+        definitions = _english(graph, node, SKOS.definition)
+        found.append(
+            Concept(
+                iri=node,
+                pref_label=labels[0] if labels else str(node).rsplit("#", 1)[-1],
+                alt_labels=tuple(_english(graph, node, SKOS.altLabel)),
+                notations=tuple(sorted(str(n) for n in graph.objects(node, SKOS.notation))),
+                definition=definitions[0] if definitions else "",
+                scheme=iri,
+            )
+        )
+    return tuple(sorted(found, key=lambda c: (c.pref_label.lower(), str(c.iri))))
+
+
+def concept(iri: str | URIRef) -> Concept:
+    """The concept with this IRI (or cyp: local name), from whichever scheme holds it."""
+    target = URIRef(iri) if str(iri).startswith("http") else CYP[str(iri)]
+    for name in schemes():
+        for c in concepts(name):
+            if c.iri == target:
+                return c
+    raise KeyError(f"{iri} is not a concept of any scheme of the ontology")
+
+
+def lookup(scheme: str | URIRef, word: str) -> Concept | None:
+    """The concept of `scheme` whose label, alternative label or notation is `word` (any case), or None."""
+    wanted = " ".join(word.lower().replace("’", "'").split())
+    for c in concepts(scheme):
+        if wanted in c.words:
+            return c
+    return None

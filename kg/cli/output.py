@@ -8,7 +8,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from rdflib import Literal, URIRef
+from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -143,7 +143,9 @@ def report_table(report: ValidationReport, width: int | None = None) -> Renderab
         ]
         for r in report.results
     ]
-    return unbroken_table(header, cells, [False, True, True, True, False, False], width=width, show_lines=True)
+    values_are_ids = all(r.value is None or isinstance(r.value, URIRef | BNode) for r in report.results)
+    whole = [False, True, True, True, values_are_ids, False]
+    return unbroken_table(header, cells, whole, width=width, show_lines=True)
 
 
 def to_csv(rows: Sequence[dict[str, Node]], columns: Sequence[str] | None = None) -> str:

@@ -3,7 +3,7 @@
 `cli(...)` runs one command and returns its exit code and output, with a CypkgError turned into
 exit code and message as `cypkg` prints them. `tiny` is a store of one small data file; `real`
 is a store of data/'s reports, reference data and examples with the LAC indicator series (the
-observations of one measure: the whole file takes a minute to load), built once per module.
+observations of one measure: the whole file takes a minute to load), built once per session.
 """
 
 from __future__ import annotations
@@ -121,7 +121,7 @@ def tiny(tiny_place: Place, monkeypatch: pytest.MonkeyPatch) -> Place:
     return use(build(tiny_place), monkeypatch)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def real_place(tmp_path_factory: pytest.TempPathFactory) -> Place:
     """data/'s reports, reference data, examples and indicator definitions, LAC observations only; built."""
     root = tmp_path_factory.mktemp("real")

@@ -47,7 +47,7 @@ class OxigraphStore:
     # --- opening, locks and generations -------------------------------------------------------
     # Files under the store's folder: `current` (a symlink to the generation in use), `gen-*`
     # (generations), `write.lock` (held, exclusively, by the one process that may write; it says
-    # who that is) and `gen-*.readers` (held, shared, by each read-only open of that generation,
+    # who that is) and `readers-gen-*.lock` (held, shared, by each read-only open of that generation,
     # so a writer never deletes a generation a reader still has open).
     def _open(self) -> ox.Store:
         if self.root is None:
@@ -79,7 +79,7 @@ class OxigraphStore:
             if not current.exists():
                 raise StoreError(f"no store at {self.root}", hint="run `cypkg load` first to build it")
             gen = current.resolve()
-            self._lock = _lock_file(self.root / f"{gen.name}.readers", fcntl.LOCK_SH)
+            self._lock = _lock_file(_readers(gen), fcntl.LOCK_SH)
             if gen.is_dir() and current.resolve() == gen:  # not switched away and collected meanwhile
                 try:
                     return ox.Store.read_only(str(gen))
@@ -122,9 +122,9 @@ class OxigraphStore:
         assert self.root is not None and self._lock is not None and not self.read_only
         current = (self.root / "current").resolve().name
         for child in self.root.glob("gen-*"):
-            if child.name == current or child.suffix == ".readers":
+            if child.name == current:
                 continue
-            readers = self.root / f"{child.name}.readers"
+            readers = _readers(child)
             try:
                 in_use = _lock_file(readers, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
@@ -132,8 +132,8 @@ class OxigraphStore:
             with in_use:
                 shutil.rmtree(child, ignore_errors=True)
                 readers.unlink(missing_ok=True)
-        for readers in self.root.glob("gen-*.readers"):
-            if not (self.root / readers.stem).exists():
+        for readers in self.root.glob("readers-gen-*.lock"):
+            if not (self.root / readers.stem.removeprefix("readers-")).exists():
                 readers.unlink(missing_ok=True)
 
     def close(self) -> None:
@@ -313,6 +313,11 @@ def bulk_load(store: ox.Store, sources: list[RdfSource], progress: Any, infer: b
     if infer:
         for name in sorted({s.graph for s in sources} - {ONTOLOGY_GRAPH}):
             infer_graph(store, name)
+
+
+def _readers(gen: Path) -> Path:
+    """The lock file that readers of generation `gen` hold shared."""
+    return gen.parent / f"readers-{gen.name}.lock"
 
 
 def _lock_file(path: Path, operation: int) -> IO[str]:

@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.table import Table
 
 from kg.cli import app
 from kg.cli.output import report_table
@@ -106,6 +107,11 @@ def import_data(
         fetcher = _moderngov_fetcher(site, saved, min_interval, timeout)
         _import_moderngov(site, fetcher, committee, from_, to, authority, decisions_about, dry_run)
         return
+    from kg.imports.extract.review import is_review_workbook
+
+    if Path(source).suffix.lower() == ".xlsx" and is_review_workbook(Path(source)):
+        _import_review(Path(source), dry_run)
+        return
     from kg.imports.workbook import WorkbookInvalid, import_plan, problems_table, read_tables
 
     tables = read_tables(Path(source))  # a file that cannot be read fails before the store is opened
@@ -125,6 +131,19 @@ def import_data(
     triples = len(result.conversion.graph)
     verb = "would write" if dry_run else "wrote"
     out.print(f"{verb} {triples} triples to graph {name}" + (" (dry run: nothing written)" if dry_run else ""))
+
+
+def _import_review(path: Path, dry_run: bool) -> None:
+    """A reviewed extraction workbook: what the officer accepted or corrected, as the report's graph."""
+    from kg.cli.stores import reading_store
+    from kg.imports.extract.review import import_review
+
+    store = reading_store() if dry_run else _writable()
+    name, graph, report = import_review(store, path, dry_run=dry_run)
+    if report.results:
+        out.print(report_table(report, width=out.width))
+    verb = "would write" if dry_run else "wrote"
+    out.print(f"{verb} {len(graph)} triples to graph {name}" + (" (dry run: nothing written)" if dry_run else ""))
 
 
 def _writable() -> Store:
@@ -224,28 +243,51 @@ def export(
     out.print(f"wrote {export_plan(store, plan, path)}")
 
 
+def _review_table(draft) -> Table:  # noqa: ANN001 - a kg.imports.extract.Draft
+    """The proposals as a terminal table."""
+    from kg.imports.extract.review import format_value
+
+    table = Table("kind", "value", "paragraph", "confidence", title=f"draft from {draft.report}: review before use")
+    for p in draft.proposals:
+        table.add_row(p.kind, format_value(p.kind, p.value)[:90], p.paragraph[:24], f"{p.confidence:.2f}")
+    return table
+
+
 @app.command()
 def extract(
-    report: Annotated[Path, typer.Argument(help="A committee report: .txt, .md or .pdf")],
+    report: Annotated[Path, typer.Argument(help="A committee report or page: .txt, .md, .pdf, .html or .docx")],
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Where to write the Turtle draft")] = None,
-    review: Annotated[Path | None, typer.Option(help="Also write the review table as CSV here")] = None,
+    review: Annotated[
+        Path | None, typer.Option(help="Write the officer's review workbook here (.xlsx), one row per proposal")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite the review workbook if it exists (it may be marked up)")
+    ] = False,
 ) -> None:
-    """Propose a draft graph from a committee report, for review: Turtle plus a review table.
+    """Propose a draft graph from a committee report, for an officer to review.
 
-    Each proposed statement cites its paragraph and carries a confidence; nothing is loaded.
-    Example: `cypkg extract report.txt -o draft.ttl`, then read the table, fix the draft, `cypkg load draft.ttl`.
+    Each proposal has its evidence sentence, the paragraph the report prints and a confidence;
+    nothing is loaded. A review workbook already there is not overwritten without `--force`.
+
+    Example: `cypkg extract report.pdf --review review.xlsx`, mark each row accept, correct or
+    reject, then `cypkg import review.xlsx` loads what was accepted through the gate.
     """
-    from kg.imports.extract import extract_file, review_csv, review_table, write_draft
+    from kg.imports.extract import extract_file
 
-    draft = extract_file(report)
-    out.print(review_table(draft))
-    if output is not None:
-        write_draft(draft, output)
-        out.print(f"wrote the draft to {output}: review it before loading (it is never merged automatically)")
-    else:
-        from kg.imports.extract import draft_graph
-
-        sys.stdout.write(draft_graph(draft).serialize(format="turtle"))
     if review is not None:
-        review.write_text(review_csv(draft), encoding="utf-8")
-        out.print(f"wrote the review table to {review}")
+        _refuse_overwrite(review, force)
+    draft = extract_file(report)
+    out.print(_review_table(draft))
+    if output is not None:
+        draft.write(output)
+        out.print(f"wrote the draft to {output}: review it before loading (it is never merged automatically)")
+    elif review is None:
+        sys.stdout.write(draft.graph().serialize(format="turtle"))
+    if review is not None:
+        from kg.imports.extract.review import write_review
+
+        write_review(draft, review)
+        out.print(
+            f"wrote the review workbook to {review}: mark each row accept, correct or reject, then "
+            f"`cypkg import {review}`"
+        )

@@ -69,13 +69,21 @@ def test_bad_input_exits_2_with_a_hint_and_no_traceback(tmp_path, args):
     assert "Traceback" not in result.stderr
 
 
-def test_extract_writes_a_draft_and_prints_the_review_table(tmp_path):
-    result = _cypkg("extract", str(SEED), "-o", "draft.ttl", "--review", "review.csv", tmp_path=tmp_path)
+def test_extract_writes_a_draft_and_a_review_workbook_and_prints_the_review_table(tmp_path):
+    result = _cypkg("extract", str(SEED), "-o", "draft.ttl", "--review", "review.xlsx", tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "review before use" in result.stdout
     assert "Cabinet" in result.stdout
     assert (tmp_path / "draft.ttl").read_text(encoding="utf-8").startswith("# DRAFT")
-    assert (tmp_path / "review.csv").read_text(encoding="utf-8").startswith("kind,statement")
+    assert (tmp_path / "review.xlsx").stat().st_size > 0
+
+
+def test_an_extracted_review_workbook_imports_as_the_reports_graph(tmp_path, embedded_env):
+    assert _cypkg("extract", str(SEED), "--review", "review.xlsx", tmp_path=tmp_path).returncode == 0
+    result = _cypkg("import", "review.xlsx", tmp_path=tmp_path, env=embedded_env)
+    assert result.returncode == 0, result.stderr
+    assert "to graph medway-2019-02-19-hwb" in result.stdout
+    assert "medway-2019-02-19-hwb" in _graphs(tmp_path, embedded_env)
 
 
 @pytest.fixture

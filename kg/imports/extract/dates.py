@@ -1,0 +1,155 @@
+"""Dates at the precision printed, and plan periods in every written form.
+
+A date is found by its shape (day, month name or number, year) and read by `dateparser`; its
+precision is what was printed: "30/06/2011" and "March 30th 2006" are days, "January 2006" a month,
+"2005" a year. A date printed without a year ("Wednesday 25 June") keeps its words and has no value:
+a year is never guessed, only taken from the document where it states one (a page header).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MON = rf"(?:{MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
+_ORD = r"(?:st|nd|rd|th)?"
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("numeric", re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")),
+    (
+        "dmy",
+        re.compile(rf"\b(?:{_WEEKDAY})?(?:the\s+)?(\d{{1,2}}){_ORD}(?:\s+of)?\s+({_MON}),?\s+(\d{{4}})\b", re.I),
+    ),
+    ("mdy", re.compile(rf"\b(?:{_WEEKDAY})?({_MON})\s+(\d{{1,2}}){_ORD},?\s+(\d{{4}})\b", re.I)),
+    ("dm", re.compile(rf"\b(?:{_WEEKDAY})(\d{{1,2}}){_ORD}(?:\s+of)?\s+({MONTHS})\b(?!,?\s+\d{{4}})", re.I)),
+    ("my", re.compile(rf"\b({MONTHS})\s*,?\s+(\d{{4}})\b", re.I)),
+    ("m", re.compile(rf"\b(?:in|by|from|until|during)\s+({MONTHS})\b(?!\s*,?\s*\d)", re.I)),
+    ("y", re.compile(r"\b(?:in|during|since|from|of|by)\s+((?:19|20)\d{2})\b(?![-/–]\d)")),
+]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date as printed: its span, its ISO value at the printed precision (None when yearless)."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    precision: str  # day | month | year | none
+
+
+@cache
+def _parser():  # noqa: ANN202 - dateparser's class is untyped
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en"], settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first"})
+
+
+@cache
+def parse_date(text: str, precision: str) -> str | None:
+    """ISO value of a date string at the given precision (day, month, year), or None if it is not one."""
+    data = _parser().get_date_data(text)
+    if data is None or data.date_obj is None:
+        return None
+    d = data.date_obj
+    if precision == "day":
+        return d.strftime("%Y-%m-%d")
+    if precision == "month":
+        return d.strftime("%Y-%m")
+    return d.strftime("%Y")
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date in a text, longest first where shapes overlap, in text order."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for shape, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            a, b = m.span()
+            if not free(a, b):
+                continue
+            if shape == "numeric":
+                day, month, year = (int(x) for x in m.groups())
+                if not (1 <= month <= 12 and 1 <= day <= 31):
+                    continue
+                value = parse_date(f"{day:02d}/{month:02d}/{year}", "day")
+                precision = "day"
+            elif shape in {"dmy", "mdy"}:
+                value, precision = parse_date(m.group(0), "day"), "day"
+            elif shape == "dm":
+                value, precision = None, "none"
+            elif shape == "my":
+                value, precision = parse_date(f"1 {m.group(1)} {m.group(2)}", "month"), "month"
+            elif shape == "m":
+                a = m.start(1)
+                value, precision = None, "none"
+            else:
+                a = m.start(1)
+                value, precision = m.group(1), "year"
+            if value is None and precision != "none":
+                continue
+            taken.append((a, b))
+            found.append(DateMention(a, b, text[a:b], value, precision))
+    return sorted(found, key=lambda d: d.start)
+
+
+def with_year(mention: DateMention, year: str) -> str | None:
+    """A yearless day ("Wednesday 25 June") read in a year the document states elsewhere."""
+    if mention.precision != "none" or not re.search(r"\d", mention.text):
+        return None
+    return parse_date(f"{mention.text} {year}", "day")
+
+
+_PERIOD = re.compile(
+    rf"(?<![\d/])(?:(?:{MONTHS})\s+)?((?:19|20)\d{{2}})\s*(?:-|–|—|/|\bto\b)\s*(?:(?:{MONTHS})\s+)?((?:19|20)\d{{2}}|\d{{1,2}})"
+    r"(?![\d/])(?!\s*(?:years?|%))",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Period:
+    """A plan's period as printed ("2006-9", "2024/27", "2024 to 2027") with its four-digit years."""
+
+    start: int
+    end: int
+    text: str
+    first: str
+    last: str
+
+
+def find_periods(text: str) -> list[Period]:
+    """Every year range in a text whose end follows its start (by at most 15 years)."""
+    out = []
+    for m in _PERIOD.finditer(text):
+        first, last = m.group(1), m.group(2)
+        if len(last) < 4:
+            last = first[: 4 - len(last)] + last
+        if not 0 < int(last) - int(first) <= 15:
+            continue
+        out.append(Period(m.start(), m.end(), m.group(0), first, last))
+    return out
+
+
+def title_years(title: str) -> tuple[str, str | None] | None:
+    """A plan title's years: its period ("2006-9" -> 2006, 2009), or the one year it names ("2018 … Plan").
+
+    A bracketed note ("(launched 2017)", "(2009 Refresh)") is not part of the title; a bracketed period is.
+    """
+    title = re.sub(r"\(([^)]*)\)", lambda m: m.group(0) if _period_or_year(m.group(1)) else " ", title)
+    periods = find_periods(title)
+    if periods:
+        return periods[0].first, periods[0].last
+    years = re.findall(r"(?<![\d/-])((?:19|20)\d{2})(?![\d/-])", title)
+    return (years[0], None) if len(years) == 1 else None
+
+
+def _period_or_year(note: str) -> bool:
+    return bool(find_periods(note)) or bool(re.fullmatch(r"\s*(?:19|20)\d{2}\s*", note))

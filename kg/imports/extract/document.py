@@ -1,0 +1,427 @@
+"""Reading a report into blocks: text, PDF, HTML and Word, by structure first.
+
+Every format becomes one `Document`: its visible text (markup removed, whitespace collapsed inside a
+block, blocks separated by blank lines) and the blocks of that text — headings, paragraphs, list
+items and table rows — each with the paragraph id the report itself prints ("3.4", "1(2)", "Item 5")
+or, where it prints none, the heading it sits under. Page furniture (navigation, cookie notices,
+footers, running page headers) is left out of the text; a running header is kept aside, because a
+meeting's year is sometimes printed only there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import InputError
+
+MAX_BYTES = 5_000_000
+
+
+class ExtractError(InputError):
+    """A report that cannot be read as text."""
+
+    code = "BAD_REPORT"
+
+
+@dataclass
+class Block:
+    """A heading, paragraph, list item or table row, with where it sits in the document's text."""
+
+    text: str
+    kind: str  # heading | para | item | row | meta
+    para: str = ""  # the paragraph id as printed, or the heading it sits under
+    start: int = 0
+    end: int = 0
+    cells: list[str] = field(default_factory=list)
+    section: str = ""  # the heading above it, as printed
+    level: int = 0  # a heading's level where the format says (HTML h1-h6, Word Heading n)
+
+
+@dataclass
+class Document:
+    """A report as read: its text, its blocks in order, and what sits outside the text."""
+
+    source: str
+    fmt: str
+    blocks: list[Block]
+    text: str = ""
+    page_headers: list[str] = field(default_factory=list)
+    title: str = ""
+
+    def __post_init__(self) -> None:
+        parts, pos = [], 0
+        for block in self.blocks:
+            block.start, block.end = pos, pos + len(block.text)
+            parts.append(block.text)
+            pos = block.end + 2
+        self.text = "\n\n".join(parts)
+
+
+# --- the file ------------------------------------------------------------------------------------
+
+
+def read_document(path: Path) -> Document:
+    """Read a .txt/.md, .pdf, .html/.htm or .docx report; a clear error for anything else."""
+    if not path.is_file():
+        raise ExtractError("no such file", file=str(path), hint="check the path")
+    size = path.stat().st_size
+    if size == 0:
+        raise ExtractError("the file is empty", file=str(path), hint="give the report (.txt, .pdf, .html or .docx)")
+    if size > MAX_BYTES:
+        raise ExtractError(
+            f"the file is {size / 1e6:.1f} MB, over the {MAX_BYTES / 1e6:.0f} MB limit for one report",
+            file=str(path),
+            hint="extract one report at a time; split a bundle of papers into its reports first",
+        )
+    raw = path.read_bytes()
+    suffix = path.suffix.lower()
+    if raw.startswith(b"%PDF"):
+        return read_pdf(path)
+    if suffix == ".pdf":
+        raise ExtractError("named .pdf but is not a PDF", file=str(path), hint="check the file downloaded completely")
+    if raw.startswith(b"PK\x03\x04") and suffix == ".docx":
+        return read_docx(path)
+    if suffix == ".docx":
+        raise ExtractError("named .docx but is not a Word document", file=str(path), hint="save it again as .docx")
+    if b"\x00" in raw[:8192]:
+        raise ExtractError(
+            "a binary file, not text", file=str(path), hint="give the report as text, PDF, HTML or .docx"
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ExtractError(
+            f"not UTF-8 text (byte {exc.start})",
+            file=str(path),
+            line=line,
+            hint="re-save the file as UTF-8 (e.g. `iconv -f cp1252 -t utf-8`)",
+        ) from exc
+    if suffix in {".html", ".htm"} or re.match(
+        r"\s*(<!--.*?-->\s*)?<(!doctype|html|div|body)", text[:500], re.I | re.S
+    ):
+        return read_html(text, str(path))
+    return read_text(text, str(path))
+
+
+# --- plain text (and Markdown) -------------------------------------------------------------------
+
+_MARKUP = [
+    (re.compile(r"</?(?:b|i|u|strong|em|sup|sub|span)[^>]*>", re.I), ""),
+    (re.compile(r"\[([^\]]+)\]\((?:[^)(]|\([^)]*\))*\)"), r"\1"),  # Markdown links keep their text
+    (re.compile(r"\*\*|__"), ""),
+    (re.compile(r"\\([_*])"), r"\1"),
+]
+_NUMBER = re.compile(
+    r"^(?:[-*•·]\s*)?(?:"
+    r"(?P<dotted>\d{1,2}(?:\.\d{1,2}){1,3})\.?(?=\s|$)"
+    r"|(?P<top>\d{1,2})\.\s*(?:\((?P<topsub>\d{1,2})\))?(?=\s|$)"
+    r"|\((?P<sub>\d{1,2}|[a-z]|[ivx]{1,4})\)(?=\s)"
+    r"|(?P<subdot>[a-z])\)(?=\s)"
+    r")\s*"
+)
+_HEADING_NUMBER = re.compile(r"^(\d{1,2})\.?\s+\S")
+
+
+def _clean(line: str) -> str:
+    for pattern, repl in _MARKUP:
+        line = pattern.sub(repl, line)
+    return line
+
+
+def _short_title(text: str) -> bool:
+    """A short line that does not end like a sentence: a heading's words after its number."""
+    return 0 < len(text) < 60 and not text.rstrip().endswith((".", ";", ":", ",")) and text[:1].isupper()
+
+
+def _is_heading(line: str, raw: str) -> bool:
+    if raw.lstrip().startswith("#"):
+        return True
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and len(line) < 90 and all(c.isupper() for c in letters) and not line.endswith(".")
+
+
+class _Paragraphs:
+    """Assigns paragraph ids as printed: 1.1, 10.1.1, 1(2), 4.2(a); else the heading above."""
+
+    def __init__(self) -> None:
+        self.section = ""  # the printed section number (from "1." or a numbered heading)
+        self.number = ""  # the current numbered paragraph
+        self.heading = ""
+
+    def heading_seen(self, text: str) -> None:
+        self.heading = text
+        self.number = ""
+        m = _HEADING_NUMBER.match(text)
+        if m:
+            self.section = m.group(1)
+
+    def numbered(self, line: str) -> tuple[str, str] | None:
+        """(id, rest of the line) when the line starts with a paragraph number."""
+        m = _NUMBER.match(line)
+        if not m:
+            return None
+        rest = line[m.end() :]
+        if m.group("dotted"):
+            self.number = m.group("dotted")
+            self.section = self.number.split(".")[0]
+        elif m.group("top"):
+            self.section = m.group("top")
+            self.number = f"{self.section}({m.group('topsub')})" if m.group("topsub") else self.section
+        else:
+            sub = m.group("sub") or m.group("subdot")
+            base = self.number.split("(")[0] if self.number else self.section
+            self.number = f"{base}({sub})" if base else f"({sub})"
+        return self.number, rest
+
+    def current(self) -> str:
+        return self.number or self.heading or "header"
+
+
+def _blocks_from_lines(lines: list[str], *, join_wrapped: bool = False) -> list[Block]:
+    """Text lines to blocks: a number, heading, list bullet, tab row or blank line starts a block."""
+    blocks: list[Block] = []
+    paras = _Paragraphs()
+    buf: list[str] = []
+    buf_para = ""
+    pending_number: str | None = None
+    widths = [len(x) for x in lines if x.strip()]
+    full = (sorted(widths)[int(len(widths) * 0.9)] * 0.8) if widths else 0
+
+    def flush() -> None:
+        nonlocal buf, buf_para
+        text = re.sub(r"\s+", " ", " ".join(buf)).strip()
+        if text:
+            kind = "item" if buf_para.startswith("•") else "para"
+            blocks.append(Block(text, kind, buf_para.lstrip("•") or paras.current(), section=paras.heading))
+        buf, buf_para = [], ""
+
+    previous = ""
+    for raw in lines:
+        line = _clean(raw).strip()
+        if not line:
+            flush()
+            previous = ""
+            continue
+        bare = line.lstrip("#").strip()
+        if _NUMBER.match(bare) and re.match(r"^[-*•·]\s*", bare):
+            bare = re.sub(r"^[-*•·]\s*", "", bare)
+        if re.fullmatch(r"\d{1,2}(?:\.\d{1,2}){0,3}\.?", bare):  # a number on its own line (Word tables)
+            flush()
+            pending_number = bare.rstrip(".")
+            if "." not in pending_number:
+                paras.section = pending_number
+            previous = ""
+            continue
+        if "\t" in raw and len([c for c in raw.split("\t") if c.strip()]) >= 2:
+            flush()
+            cells = [_clean(c).strip() for c in raw.split("\t") if c.strip()]
+            blocks.append(Block("\t".join(cells), "row", paras.current(), cells=cells, section=paras.heading))
+            previous = ""
+            continue
+        if pending_number is not None:
+            paras.number = pending_number
+            if _is_heading(line, raw) or (len(line) < 60 and not line.endswith((".", ";", ":"))):
+                paras.heading_seen(f"{pending_number} {line}")
+                paras.section = pending_number.split(".")[0]
+                blocks.append(Block(f"{pending_number}. {line}", "heading", pending_number, section=line))
+                pending_number = None
+                previous = ""
+                continue
+            buf_para = pending_number
+            pending_number = None
+            buf.append(line)
+            previous = line
+            continue
+        numbered = paras.numbered(bare) if not raw.lstrip().startswith("#") else None
+        if numbered and re.fullmatch(r"\d{1,2}\.?", numbered[0]) and _short_title(numbered[1]):
+            flush()
+            paras.heading_seen(bare)
+            blocks.append(Block(bare, "heading", numbered[0], section=bare))
+            previous = ""
+            continue
+        if numbered:
+            flush()
+            buf_para = numbered[0]
+            buf.append(bare)
+            previous = bare
+            continue
+        if _is_heading(bare, raw):
+            flush()
+            paras.heading_seen(bare)
+            blocks.append(Block(bare, "heading", paras.current() if paras.number else bare, section=bare))
+            previous = ""
+            continue
+        if re.match(r"^[-*•·]\s+", line):
+            flush()
+            buf_para = "•" + paras.current()
+            buf.append(re.sub(r"^[-*•·]\s+", "", line))
+            previous = line
+            continue
+        if join_wrapped and previous and len(previous) < full:
+            flush()
+        buf.append(line)
+        previous = line
+        if raw.endswith("  "):  # a Markdown hard line break ends the block
+            flush()
+            previous = ""
+    flush()
+    return blocks
+
+
+def read_text(text: str, source: str = "report") -> Document:
+    """A plain-text or Markdown report."""
+    lines = text.replace("\r\n", "\n").replace("\xa0", " ").split("\n")
+    lines = [ln for ln in lines if not re.fullmatch(r"\s*(-{3,}|\*{3,}|_{3,})\s*", ln)]
+    return Document(source, "text", _blocks_from_lines(lines))
+
+
+# --- PDF -------------------------------------------------------------------------------------------
+
+
+def read_pdf(path: Path) -> Document:
+    """The text layer of a PDF (pypdf), running headers and footers set aside, wrapped lines joined."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        pages = [page.extract_text() or "" for page in PdfReader(path).pages]
+    except (PdfReadError, ValueError, KeyError, OSError) as exc:
+        raise ExtractError(
+            f"cannot read the PDF: {exc}", file=str(path), hint="open and re-save it, or give the text"
+        ) from exc
+    if not any(p.strip() for p in pages):
+        raise ExtractError("the PDF has no text layer (a scan?)", file=str(path), hint="run OCR on it first")
+    page_lines = [[ln.rstrip() for ln in p.split("\n")] for p in pages]
+
+    def furniture(line: str) -> str:
+        return re.sub(r"\d+", "#", line.strip())
+
+    counts: dict[str, int] = {}
+    for lines in page_lines:
+        edge = {furniture(x) for x in lines[:2] + lines[-2:] if x.strip()}
+        for key in edge:
+            counts[key] = counts.get(key, 0) + 1
+    repeated = {k for k, n in counts.items() if n >= 2 and len(pages) >= 2}
+    headers: list[str] = []
+    body: list[str] = []
+    for lines in page_lines:
+        for i, line in enumerate(lines):
+            key = furniture(line)
+            at_edge = i < 2 or i >= len(lines) - 2
+            if at_edge and (key in repeated or re.fullmatch(r"(page\s*)?#(\s*of\s*#)?", key, re.I)):
+                if i < 2 and line.strip() not in headers:
+                    headers.append(line.strip())
+                continue
+            body.append(line)
+        body.append("")
+    doc = Document(str(path), "pdf", _blocks_from_lines(body, join_wrapped=True))
+    doc.page_headers = headers
+    return doc
+
+
+# --- Word --------------------------------------------------------------------------------------------
+
+
+def read_docx(path: Path) -> Document:
+    """A Word document: paragraphs and tables in order, headings by style, running headers aside."""
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises many kinds for a damaged package
+        raise ExtractError(f"cannot read the Word document: {exc}", file=str(path), hint="open and re-save it") from exc
+    headers = [p.text.strip() for s in document.sections for p in s.header.paragraphs if p.text.strip()]
+    lines: list[str] = []
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            para = Paragraph(child, document)
+            text = para.text.strip()
+            if para.style is not None and para.style.name.lower().startswith(("heading", "title")) and text:
+                lines.extend(["", "# " + text, ""])
+            else:
+                lines.extend([text, ""])
+        elif tag == "tbl":
+            for row in Table(child, document).rows:
+                cells = [c.text.strip() for c in row.cells]
+                lines.append("\t".join(cells) if len(cells) > 1 else cells[0])
+            lines.append("")
+    doc = Document(str(path), "docx", _blocks_from_lines(lines))
+    doc.page_headers = headers
+    return doc
+
+
+# --- HTML ---------------------------------------------------------------------------------------------
+
+_FURNITURE_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button", "svg", "iframe"]
+_FURNITURE_WORDS = re.compile(
+    r"cookie|breadcrumb|skip|menu|share|feedback|site-header|site-footer|top-bar|mgFooter", re.I
+)
+_BLOCK_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "tr", "dt", "dd", "blockquote", "pre", "caption"}
+_MEETING_HEADING = re.compile(r"Meeting:\s*(\d{1,2}/\d{1,2}/\d{4})\s*-\s*(.+?)\s*\(Item\s*(\w+)\)", re.I)
+
+
+def read_html(markup: str, source: str = "page") -> Document:
+    """A committee-system or council web page: its content, by its headings, paragraphs and tables."""
+    from bs4 import BeautifulSoup, Tag
+
+    soup = BeautifulSoup(markup, "lxml")
+    title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    for tag in soup.find_all(_FURNITURE_TAGS):
+        tag.decompose()
+    for tag in soup.find_all(True):
+        if not isinstance(tag, Tag) or tag.attrs is None:
+            continue
+        marks = " ".join([*(tag.get("class") or []), str(tag.get("id") or ""), str(tag.get("role") or "")])
+        if marks.strip() and _FURNITURE_WORDS.search(marks):
+            tag.decompose()
+    root = soup.find("main") or soup.find(id="modgov") or soup.body or soup
+    blocks: list[Block] = []
+    paras = _Paragraphs()
+    item = ""
+
+    def text_of(tag: Tag) -> str:
+        return re.sub(r"\s+", " ", tag.get_text(" ", strip=True)).replace(" ,", ",").replace(" .", ".").strip()
+
+    for tag in root.find_all(_BLOCK_TAGS):
+        if tag.find(_BLOCK_TAGS):
+            continue
+        text = text_of(tag)
+        if not text:
+            continue
+        if tag.name == "tr":
+            cells = [text_of(c) for c in tag.find_all(["td", "th"])]
+            cells = [c for c in cells if c]
+            blocks.append(Block("\t".join(cells), "row", item or paras.current(), cells=cells, section=paras.heading))
+            continue
+        m = _MEETING_HEADING.search(text)
+        if m:
+            item = f"{m.group(1)} Item {m.group(3)}"
+            paras.heading_seen(text)
+            blocks.append(Block(text, "heading", item, section=text))
+            continue
+        if tag.name and tag.name[0] == "h":
+            paras.heading_seen(text)
+            blocks.append(Block(text, "heading", item or text, section=text, level=int(tag.name[1])))
+            continue
+        if re.fullmatch(r"\d{1,3}\.?", text):  # a minutes item number in its own cell
+            item = f"Item {text.rstrip('.')}"
+            paras.section, paras.number = text.rstrip("."), ""
+            continue
+        numbered = paras.numbered(text)
+        para = numbered[0] if numbered else item
+        if numbered and item and not numbered[0].startswith(("Item", item.split()[-1])):
+            para = f"{item} {numbered[0]}"
+        elif numbered and item:
+            para = f"Item {numbered[0]}"
+        blocks.append(
+            Block(text, "item" if tag.name == "li" else "para", para or paras.current(), section=paras.heading)
+        )
+    doc = Document(source, "html", blocks)
+    doc.title = title
+    return doc

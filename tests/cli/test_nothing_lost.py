@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.conftest import Place, cli
+from tests.cli.conftest import REPO, Place, cli
 
 IMPORTED = """@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 <https://w3id.org/cypkg/id/test/imported> skos:prefLabel "typed in by an officer"@en .
@@ -44,11 +44,18 @@ def test_discard_imports_drops_them_and_says_which(with_import: Place) -> None:
     assert "officer-workbook" not in _graphs()
 
 
-@pytest.mark.parametrize("command", ["template", "export"])
+SEED_REPORT = REPO / "data" / "sources" / "seeds" / "medway-2019-02-19-hwb.txt"
+
+
+@pytest.mark.parametrize("command", ["template", "export", "extract"])
 def test_a_workbook_is_not_overwritten_without_force(real: Place, tmp_path: Path, command: str) -> None:
     workbook = tmp_path / "plan.xlsx"
     workbook.write_bytes(b"filled in by someone")
-    args = ["template", str(workbook)] if command == "template" else ["export", "medway-cypp-2019-2024", str(workbook)]
+    args = {
+        "template": ["template", str(workbook)],
+        "export": ["export", "medway-cypp-2019-2024", str(workbook)],
+        "extract": ["extract", str(SEED_REPORT), "--review", str(workbook)],
+    }[command]
     refused = cli(*args)
     assert refused.exit_code == 2
     assert "already exists" in refused.stderr and "--force" in refused.stderr

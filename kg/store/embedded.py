@@ -358,13 +358,16 @@ def store_in_use(root: Path, holder: dict[str, Any]) -> StoreError:
     pid = holder.get("pid")
     command = str(holder.get("command", ""))
     who = f"process {pid} (`{command}`)" if pid else "another process"
-    serving = "serve" in command.split() or "uvicorn" in command
+    words = command.split()
+    serving = "serve" in words or "uvicorn" in command
     stop = f"stop it (Ctrl+C in its terminal, or `kill {pid}`)" if pid else "stop it"
+    if {"load", "restore", "import"} & set(words):
+        stop = f"wait for it to finish (or {stop})"
     hint = f"{stop}, then run this command again; reading commands (query, sparql, graphs, dump …) work meanwhile"
     if serving:
         hint += (
             "; or, while the service runs, write through its HTTP API with CYPKG_API_TOKEN set: "
-            "`curl -X PUT -H 'Authorization: Bearer $CYPKG_API_TOKEN' -H 'Content-Type: text/turtle' "
+            "`curl -X PUT -H \"Authorization: Bearer $CYPKG_API_TOKEN\" -H 'Content-Type: text/turtle' "
             "--data-binary @FILE 'http://HOST:PORT/store?graph=NAME'` (docs/api.md)"
         )
     return StoreError(f"the store at {root} is held for writing by {who}", hint=hint)

@@ -16,7 +16,7 @@ import pytest
 
 from kg.errors import StoreError
 from kg.store.build import build_store, data_sources
-from kg.store.embedded import OxigraphStore
+from kg.store.embedded import OxigraphStore, store_in_use
 from kg.store.rdf_io import RdfSource
 from tests.cli.conftest import TINY, Place, build, cli, use
 
@@ -149,3 +149,9 @@ def test_a_read_on_a_missing_store_builds_it_first_and_says_so(
     assert answered.exit_code == 0, answered.output
     assert "no store yet" in answered.stderr and "building it from data/" in answered.stderr
     assert "alpha" in answered.stdout
+
+
+def test_a_write_during_a_load_is_told_to_wait_for_it(tmp_path: Path) -> None:
+    refused = store_in_use(tmp_path, {"pid": 4242, "command": "cypkg load"})
+    assert "process 4242 (`cypkg load`)" in refused.message
+    assert refused.hint.startswith("wait for it to finish")

@@ -35,7 +35,6 @@ class RowFormat(StrEnum):
     json = "json"
 
 
-BACKUP = "make a backup first with `cypkg dump -o backup.nq` (`cypkg restore backup.nq` puts it back)"
 FORMAT_HELP = "table (the default on a terminal), csv (the default when piped) or json"
 
 

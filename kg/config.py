@@ -42,6 +42,12 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(5_000_000, description="Largest request body the service accepts")
     host: str = Field("127.0.0.1", description="Address `cypkg serve` listens on")
     port: int = Field(8000, description="Port `cypkg serve` listens on")
+    overload_max_leads: int = Field(
+        2, ge=0, description="Views and metrics: a partner leading more priorities than this is flagged overloaded"
+    )
+    overload_max_roles: int = Field(
+        5, ge=0, description="Views and metrics: a partner with a role in more priorities than this is flagged"
+    )
 
     @model_validator(mode="after")
     def _check(self) -> Settings:

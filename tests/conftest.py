@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import pyvis.network  # noqa: F401  (raises sys.setrecursionlimit on import; done here, before Hypothesis watches it)
 from support.virtuoso import VirtuosoServer, start_virtuoso
 
 from kg.store.build import build_store, data_sources

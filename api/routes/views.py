@@ -14,6 +14,7 @@ from fastapi.responses import Response
 
 from api.deps import StoreDep
 from api.errors import problem_responses
+from kg.analysis.matrix import MATRIX_VIEW
 from kg.analysis.network import VIEWS
 
 router = APIRouter(tags=["views"])
@@ -22,14 +23,16 @@ SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
 
 # mypy cannot list the members of an Enum built from data; FastAPI reads them at run time.
-ViewName = StrEnum("ViewName", {name.replace("-", "_"): name for name in VIEWS})  # type: ignore[misc]
-"""The view names, taken from kg.analysis.network.VIEWS so the API and the CLI offer the same ones."""
+ViewName = StrEnum("ViewName", {name.replace("-", "_"): name for name in (*VIEWS, MATRIX_VIEW)})  # type: ignore[misc]
+"""The view names, taken from kg.analysis (the networks and the matrix) so the API and the CLI offer the same ones."""
 
 
 class PictureFormat(StrEnum):
     html = "html"
     svg = "svg"
     png = "png"
+    csv = "csv"
+    xlsx = "xlsx"
 
 
 PlanQ = Annotated[
@@ -40,7 +43,10 @@ AuthorityQ = Annotated[
     str | None,
     Query(pattern=SLUG_PATTERN, max_length=200, description="One council's id (all its plans)", examples=["medway"]),
 ]
-FormatQ = Annotated[PictureFormat, Query(description="html (interactive, offline), svg or png (A4 for board papers)")]
+FormatQ = Annotated[
+    PictureFormat,
+    Query(description="html (interactive, offline), svg or png (A4 for board papers); the matrix also csv or xlsx"),
+]
 
 
 @router.get(
@@ -51,7 +57,13 @@ FormatQ = Annotated[PictureFormat, Query(description="html (interactive, offline
     responses={
         200: {
             "description": "The view: a self-contained HTML page, or an SVG/PNG picture",
-            "content": {"text/html": {"schema": {"type": "string"}}, "image/svg+xml": {}, "image/png": {}},
+            "content": {
+                "text/html": {"schema": {"type": "string"}},
+                "image/svg+xml": {},
+                "image/png": {},
+                "text/csv": {},
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {},
+            },
         },
         **problem_responses(400, 404),
     },
@@ -65,11 +77,19 @@ def view(
 ) -> Response:
     """Draw a view for one plan, one council, or all councils (large views fold into group nodes).
 
-    Unknown plan or council ids answer 404 with a hint; giving both answers 400.
+    The matrix (`/views/matrix?plan=…`) also comes as csv or xlsx; the networks as html, svg, png.
+    Unknown plan or council ids answer 404 with a hint; giving both answers 400; a format the view
+    does not come in answers 400.
     """
+    from kg.errors import QueryError
     from kg.views import render_view
 
-    rendered = render_view(store, name.value, format.value, plan=plan, authority=authority)
+    try:
+        rendered = render_view(store, name.value, format.value, plan=plan, authority=authority)
+    except ValueError as exc:
+        raise QueryError(
+            str(exc), hint="the networks come as html, svg or png; the matrix also as csv or xlsx"
+        ) from exc
     filename = f"{name.value}-{plan or authority or 'all'}.{format.value}"
     headers = {"Content-Disposition": f'inline; filename="{filename}"', "X-Content-Type-Options": "nosniff"}
     return Response(rendered.content, media_type=rendered.media_type, headers=headers)

@@ -1,13 +1,18 @@
-"""Who owns what, as networkx graphs built from the named `network_*` queries, and the analysis on them.
+"""Who owns what, as networkx graphs built from the named `network_*` queries.
 
 A board workshop asks the same few questions of every plan: which partner owns which priority, who
-carries too much, which priorities have one owner or none, which strategies feed the plan, and what
-changed from one plan to the next. The graphs here answer them and feed the views in `kg.views`.
+carries too much, which priorities have one owner or none, which strategies feed the plan. The
+graphs here answer them and feed `kg.analysis.metrics`, `kg.analysis.matrix`,
+`kg.analysis.compare` and the views in `kg.views`.
 
 Nodes are keyed by IRI and carry `label`, `kind` (plan, strategy, outcome, priority, action, duty,
 law, authority, board, partner, person, other), `group` (the colour in a view: the partner type for
 organisations, the kind otherwise), `paragraphs` (the source paragraphs, for tooltips) and three
 facet sets a view filters on: `plans`, `outcomes`, `partner_types`.
+
+Edges carry `role` (an ownership link: lead, contributing, champion, holder, owner), `relation`
+(a link between plans, duties and laws, or `part of` from a plan to its outcomes and priorities)
+or both ends' membership role in the boards view.
 """
 
 from __future__ import annotations
@@ -15,9 +20,8 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 
 import networkx as nx
 from rdflib import FOAF, URIRef
@@ -26,6 +30,7 @@ from rdflib.term import Node
 from kg import queries as named_queries
 from kg.errors import QueryError, UnknownIdError
 from kg.namespaces import CYP, LEG, ORG, local_id
+from kg.ontology import vocabulary
 from kg.store.protocol import Store
 
 OWNED_KINDS = ("priority", "outcome")
@@ -37,32 +42,31 @@ ROLE_PRECEDENCE = ("lead", "champion", "holder", "contributing", "owner")
 RELATION_PRECEDENCE = ("supersedes", "replaces")
 """`cyp:supersedes` implies `dcterms:replaces`; an edge keeps the specific one."""
 
-TYPE_KINDS: tuple[tuple[URIRef, str, str], ...] = (
-    (CYP.ChildrenAndYoungPeoplesPlan, "plan", "Children and Young People's Plan"),
-    (CYP.SubsidiaryStrategy, "strategy", "Strategy"),
-    (CYP.Plan, "strategy", "Other plan"),
-    (CYP.Outcome, "outcome", "Outcome"),
-    (CYP.Priority, "priority", "Priority"),
-    (CYP.Action, "action", "Action"),
-    (CYP.StatutoryDuty, "duty", "Statutory duty"),
-    (CYP.LegislativeProvision, "law", "Legislation"),
-    (CYP.StatutoryGuidance, "law", "Legislation"),
-    (CYP.LocalAuthority, "authority", "Council"),
-    (CYP.NHSBody, "partner", "NHS"),
-    (CYP.PoliceForce, "partner", "Police"),
-    (CYP.SchoolsPartner, "partner", "Schools"),
-    (CYP.VoluntarySectorOrganisation, "partner", "Voluntary sector"),
-    (CYP.YouthOffendingService, "partner", "Youth offending"),
-    (CYP.PartnerGroup, "partner", "Partner group"),
-    (CYP.SafeguardingPartnership, "board", "Safeguarding partnership"),
-    (CYP.OfficerGroup, "board", "Officer group"),
-    (CYP.Body, "board", "Board or partnership"),
-    (ORG.Organization, "partner", "Other organisation"),
-    (FOAF.Person, "person", "Person"),
+ITEM_KINDS: tuple[tuple[URIRef, str], ...] = (
+    (CYP.ChildrenAndYoungPeoplesPlan, "plan"),
+    (CYP.SubsidiaryStrategy, "strategy"),
+    (CYP.Plan, "strategy"),
+    (CYP.Outcome, "outcome"),
+    (CYP.Priority, "priority"),
+    (CYP.Action, "action"),
+    (CYP.StatutoryDuty, "duty"),
+    (CYP.LegislativeProvision, "law"),
+    (CYP.StatutoryGuidance, "law"),
+    (CYP.LocalAuthority, "authority"),
 )
-"""rdf:type to (kind, group), most specific first: the first type a node has decides."""
+"""rdf:type to kind for what is not a partner or body, most specific first: the first type a node has decides.
+
+Partner types and body types are not listed here: they are the concepts of the ontology's
+`cyp:PartnerTypeScheme` and `cyp:BodyTypeScheme`, read through `kg.ontology.vocabulary`.
+"""
+
+OTHER_ORGANISATION = "Other organisation"
+PERSON = "Person"
 
 ORGANISATION_KINDS = {"authority", "board", "partner"}
+
+PART_OF = "part of"
+"""The relation of an outcome to its plan, a priority to its outcome (or plan), an action to its priority."""
 
 
 # --- building graphs ------------------------------------------------------------------------------
@@ -106,34 +110,38 @@ def check_plan(store: Store, plan: str) -> None:
         raise UnknownIdError("plan", plan, hint="`cypkg query network_plans` lists the plans the graph holds")
 
 
-def check_authority(store: Store, authority: str) -> None:
-    """Raise UnknownIdError when no plan of this authority is in the graph."""
-    if not _run(store, "network_plans", {"authority": authority}):
-        raise UnknownIdError(
-            "authority",
-            authority,
-            hint="give a council with plans in the graph; `cypkg query network_plans` lists them",
-        )
-
-
 def partner_priority(store: Store, *, plan: str | None = None, authority: str | None = None) -> nx.Graph:
-    """Partners and boards linked to the plans, outcomes, priorities, actions and duties they own (bipartite).
+    """Plans, their outcomes, priorities, actions and duties, and the partners and boards that own them.
 
-    Priorities and outcomes nobody owns are kept as lone nodes: that gap is what a workshop looks for.
-    A plan or strategy appears only when someone owns it or it is the plan asked for.
+    Ownership links carry `role`; the plan → outcome → priority → action structure is linked too
+    (`relation` "part of"), so a picture reads from the plan to who delivers it. Priorities and
+    outcomes nobody owns stay as nodes with no ownership link: that gap is what a workshop looks for.
     """
     rows = _run(store, "network_ownership", {"plan": plan, "authority": authority})
     g = nx.Graph(view="partner-priority")
     for row in rows:
         kind = str(row["kind"])
-        item_iri = str(row["item"])
-        if kind == "plan" and "owner" not in row and item_iri != _plan_iri(plan):
-            continue
         item = _node(g, row["item"])
+        plan_key = _node(g, row["plan"])
+        g.nodes[plan_key].update(side="item")
+        g.nodes[plan_key]["plans"].add(plan_key)
         g.nodes[item]["side"] = "item"
-        g.nodes[item]["plans"].add(str(row["plan"]))
+        g.nodes[item]["plans"].add(plan_key)
         if "outcome" in row:
             g.nodes[item]["outcomes"].add(str(row["outcome"]))
+        if kind in ("priority", "action") and "outcome" in row:
+            parent = _node(g, row["outcome"])
+            g.nodes[parent].update(side="item")
+            g.nodes[parent]["plans"].add(plan_key)
+            g.nodes[parent]["outcomes"].add(parent)
+            if kind == "priority" and not g.has_edge(parent, item):
+                g.add_edge(parent, item, relation=PART_OF)
+        elif kind in ("outcome", "priority", "duty") and item != plan_key and not g.has_edge(plan_key, item):
+            g.add_edge(plan_key, item, relation=PART_OF)
+        if kind == "action" and "priority" in row:
+            priority = _node(g, row["priority"])
+            if not g.has_edge(priority, item):
+                g.add_edge(priority, item, relation=PART_OF)
         if "owner" in row:
             owner = _node(g, row["owner"])
             g.nodes[owner]["side"] = "owner"
@@ -141,6 +149,14 @@ def partner_priority(store: Store, *, plan: str | None = None, authority: str | 
     describe_nodes(store, g)
     _spread_facets(g)
     return g
+
+
+def ownership(g: nx.Graph) -> nx.Graph:
+    """The ownership links of a partner–priority graph alone (every node kept): what metrics count."""
+    h = nx.Graph(**g.graph)
+    h.add_nodes_from(g.nodes(data=True))
+    h.add_edges_from((u, v, d) for u, v, d in g.edges(data=True) if "role" in d)
+    return h
 
 
 def plan_strategy(store: Store, *, plan: str | None = None, authority: str | None = None) -> nx.Graph:
@@ -165,8 +181,10 @@ def boards(store: Store, *, plan: str | None = None, authority: str | None = Non
     g = nx.Graph(view="boards")
     for row in rows:
         body, member = _node(g, row["body"]), _node(g, row["member"])
-        role = local_id(str(row["role"])) if "role" in row else "member"
-        _add_edge(g, member, body, "role", _readable_role(role), ())
+        g.nodes[body]["side"] = "body"
+        g.nodes[member].setdefault("side", "member")
+        role = vocabulary.label(str(row["role"])).lower() if "role" in row else ""
+        _add_edge(g, member, body, "relation", role or "member", ())
     describe_nodes(store, g)
     _spread_facets(g)
     return g
@@ -211,19 +229,60 @@ VIEW_TITLES = {
 
 
 def build_view(store: Store, name: str, *, plan: str | None = None, authority: str | None = None) -> nx.Graph:
-    """The named view's graph for one plan, one authority, or everything (national)."""
+    """The named view's graph for one plan, one authority, or everything (national).
+
+    The graph says what it shows: `title` (the view), `scope` (the plan's name, the council's
+    name, or "all councils"), `as_at` (the latest date of the sources behind it, ISO at the
+    precision known, or "") and `sources` (their titles and dates, latest first).
+    """
     if name not in VIEWS:
         raise UnknownIdError("view", name, hint=f"the views are: {', '.join(VIEWS)}")
     if plan and authority:
         raise QueryError("give --plan or --authority, not both", hint="a plan already belongs to one authority")
-    if plan:
-        check_plan(store, plan)
-    if authority:
-        check_authority(store, authority)
+    plans = _run(store, "network_plans", {"plan": plan, "authority": authority}) if plan or authority else []
+    if plan and not plans:
+        raise UnknownIdError("plan", plan, hint="`cypkg query network_plans` lists the plans the graph holds")
+    if authority and not plans:
+        raise UnknownIdError(
+            "authority",
+            authority,
+            hint="give a council with plans in the graph; `cypkg query network_plans` lists them",
+        )
     g = VIEWS[name](store, plan=plan, authority=authority)
     g.graph["title"] = VIEW_TITLES[name]
-    g.graph["scope"] = plan or authority or "all councils"
+    g.graph["scope"] = _scope_label(plans, plan, authority)
+    g.graph["scope_id"] = plan or authority or ""
+    g.graph["scope_kind"] = "plan" if plan else "authority" if authority else "all"
+    g.graph.update(source_summary(store, plan=plan, authority=authority) if plan or authority else {})
+    g.graph.setdefault("as_at", "")
+    g.graph.setdefault("sources", [])
     return g
+
+
+def _scope_label(plans: list[dict[str, Node]], plan: str | None, authority: str | None) -> str:
+    if plan:
+        return str(plans[0].get("title", plan))
+    if authority:
+        return str(plans[0].get("authorityLabel", authority))
+    return "all councils"
+
+
+def source_summary(store: Store, *, plan: str | None = None, authority: str | None = None) -> dict[str, object]:
+    """The dated sources behind a plan's (or a council's plans') view: `as_at` (the latest date) and `sources`.
+
+    Dates stay at the precision the source gives ("2009" stays a year); nothing is filled in.
+    """
+    seen: dict[str, tuple[str, str]] = {}
+    for row in _run(store, "network_sources", {"plan": plan, "authority": authority}):
+        key = str(row["source"])
+        date = str(row["date"])
+        if key not in seen or date > seen[key][1]:
+            seen[key] = (str(row.get("title", local_id(key))), date)
+    ranked = sorted(seen.values(), key=lambda pair: (pair[1], pair[0]), reverse=True)
+    return {
+        "as_at": ranked[0][1] if ranked else "",
+        "sources": [{"title": title, "date": date} for title, date in ranked],
+    }
 
 
 def _plan_iri(plan: str | None) -> str | None:
@@ -235,12 +294,6 @@ def _authority_of(store: Store, plan: str) -> str:
     if not rows:
         raise UnknownIdError("plan", plan, hint="`cypkg query network_plans` lists the plans the graph holds")
     return str(rows[0]["authority"])
-
-
-def _readable_role(role: str) -> str:
-    """`CabinetMemberRole` → `cabinet member`."""
-    role = role.removesuffix("Role")
-    return re.sub(r"(?<!^)(?=[A-Z])", " ", role).lower() if role[:1].isupper() else role
 
 
 # --- describing nodes -----------------------------------------------------------------------------
@@ -274,20 +327,21 @@ def describe_nodes(store: Store, g: nx.Graph) -> None:
         info = details.get(key, {})
         labels[key] = info.get("label") or _fallback_label(key)
         if key in g:
-            kind, group = _classify(key, info.get("types", set()) | types.get(key, set()))
+            kind, group, subtype = _classify(key, info.get("types", set()) | types.get(key, set()))
             g.nodes[key].update(
                 iri=key,
                 id=local_id(key),
                 label=labels[key],
                 kind=kind,
                 group=group,
+                subtype=subtype,
                 paragraphs=info.get("paragraphs", []),
             )
     g.graph["labels"] = labels
 
 
 def node_types(store: Store) -> dict[str, set[str]]:
-    """The rdf:types `TYPE_KINDS` knows, of everything in the graph, by IRI (one query, no VALUES row)."""
+    """The rdf:types `network_types` lists, of everything in the graph, by IRI (one query, no VALUES row)."""
     types: dict[str, set[str]] = defaultdict(set)
     for row in _run_plain(store, "network_types", {}):
         types[row["node"]].add(row["type"])
@@ -325,13 +379,24 @@ def _paragraph_order(number: str) -> tuple:
     return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"[.\-]", number))
 
 
-def _classify(iri: str, types: set[str]) -> tuple[str, str]:
-    for type_iri, kind, group in TYPE_KINDS:
+def _classify(iri: str, types: set[str]) -> tuple[str, str, str]:
+    """(kind, group, subtype): group is the colour in a view, subtype the body type a tooltip names."""
+    for type_iri, kind in ITEM_KINDS:
         if str(type_iri) in types:
-            return kind, group
+            return kind, vocabulary.label(str(type_iri)) or kind.capitalize(), ""
+    for concept in vocabulary.concepts("PartnerTypeScheme"):
+        if str(concept.iri) in types:
+            return "partner", concept.pref_label, ""
+    body_types = [c for c in vocabulary.concepts("BodyTypeScheme") if str(c.iri) in types]
+    if body_types or str(CYP.Body) in types:
+        return "board", vocabulary.label(str(CYP.Body)), body_types[0].pref_label if body_types else ""
+    if str(ORG.Organization) in types or str(ORG.FormalOrganization) in types:
+        return "partner", OTHER_ORGANISATION, ""
+    if str(FOAF.Person) in types:
+        return "person", PERSON, ""
     if iri.startswith(str(LEG)):
-        return "law", "Legislation"
-    return "other", "Other"
+        return "law", vocabulary.label(str(CYP.LegislativeProvision)), ""
+    return "other", "Other", ""
 
 
 def _fallback_label(iri: str) -> str:
@@ -362,8 +427,15 @@ def _spread_facets(g: nx.Graph) -> None:
 # --- node cap with aggregation --------------------------------------------------------------------
 
 
+def _meaning(g: nx.Graph, n: str) -> tuple:
+    """Sort key, most worth keeping first: councils, plans and their parts, then by links, then by label."""
+    kind = g.nodes[n].get("kind", "")
+    anchor = 0 if kind in ("authority", "plan", "outcome", "priority") else 1
+    return (anchor, -g.degree(n), g.nodes[n].get("label", n).casefold(), n)
+
+
 def cap_nodes(g: nx.Graph, limit: int) -> nx.Graph:
-    """At most `limit` nodes: the best-connected kept, the rest folded into one node per group.
+    """At most `limit` nodes: councils, plans and their parts, then the best-connected kept; the rest folded per group.
 
     An aggregate node says how many it stands for ("128 more Police") and its edges carry how many
     links they merge (`weight`), so a national view stays readable and small.
@@ -372,7 +444,7 @@ def cap_nodes(g: nx.Graph, limit: int) -> nx.Graph:
         return g
     groups = sorted({d.get("group", "Other") for _, d in g.nodes(data=True)})
     keep_count = max(limit - len(groups), 0)
-    ranked = sorted(g.nodes, key=lambda n: (-g.degree(n), n))
+    ranked = sorted(g.nodes, key=lambda n: _meaning(g, n))
     kept = set(ranked[:keep_count])
     folded: dict[str, list[str]] = defaultdict(list)
     for n in ranked[keep_count:]:
@@ -411,214 +483,3 @@ def cap_nodes(g: nx.Graph, limit: int) -> nx.Graph:
         else:
             h.add_edge(a, b, **data, weight=1)
     return h
-
-
-# --- metrics --------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class MetricRow:
-    """One line of the workshop metrics: which section, about what, and the number."""
-
-    section: str
-    id: str
-    label: str
-    kind: str
-    value: float | int
-    detail: str = ""
-
-    def as_dict(self) -> dict[str, str | float | int]:
-        return {
-            "section": self.section,
-            "id": self.id,
-            "label": self.label,
-            "kind": self.kind,
-            "value": self.value,
-            "detail": self.detail,
-        }
-
-
-METRIC_SECTIONS = {
-    "degree": "Links per node (degree)",
-    "betweenness": "Brokers between parts of the partnership (betweenness)",
-    "one-owner": "Priorities and outcomes with exactly one owner",
-    "no-owner": "Priorities and outcomes with no owner",
-    "top-owners": "Partners owning the most",
-    "shared-partners": "Partners shared across plans or councils",
-}
-
-
-def centrality(g: nx.Graph) -> list[MetricRow]:
-    """Degree and betweenness of every node, highest first."""
-    between = nx.betweenness_centrality(g) if len(g) > 2 else dict.fromkeys(g, 0.0)
-    rows = [_row("degree", g, n, g.degree(n)) for n in g]
-    rows += [_row("betweenness", g, n, round(between[n], 4)) for n in g if between[n] > 0]
-    return sorted(rows, key=lambda r: (r.section, -r.value, r.label))
-
-
-def owners_of(g: nx.Graph, item: str) -> list[str]:
-    """The owners linked to an item in a partner–priority graph."""
-    return sorted(nb for nb in g.neighbors(item) if g.nodes[nb].get("side") == "owner")
-
-
-def ownership_gaps(g: nx.Graph) -> list[MetricRow]:
-    """Priorities and outcomes with one owner, and with none."""
-    rows = []
-    for n, data in g.nodes(data=True):
-        if data.get("kind") not in OWNED_KINDS:
-            continue
-        owners = owners_of(g, n)
-        if len(owners) == 1:
-            rows.append(_row("one-owner", g, n, 1, g.nodes[owners[0]]["label"]))
-        elif not owners:
-            rows.append(_row("no-owner", g, n, 0, _plan_labels(g, data)))
-    return sorted(rows, key=lambda r: (r.section, r.label))
-
-
-def top_owners(g: nx.Graph, limit: int = 10) -> list[MetricRow]:
-    """The partners and boards that own the most items, with what kinds of item."""
-    rows = []
-    for n, data in g.nodes(data=True):
-        if data.get("side") != "owner":
-            continue
-        kinds = Counter(g.nodes[nb]["kind"] for nb in g.neighbors(n))
-        detail = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
-        rows.append(_row("top-owners", g, n, sum(kinds.values()), detail))
-    return sorted(rows, key=lambda r: (-r.value, r.label))[:limit]
-
-
-def shared_partners(ownership: nx.Graph, national: nx.Graph, among: set[str] | None = None) -> list[MetricRow]:
-    """Partners that own items in more than one plan, or work with more than one council."""
-    rows = []
-    partners = {n for n, d in ownership.nodes(data=True) if d.get("side") == "owner"}
-    partners |= {n for n, d in national.nodes(data=True) if d.get("kind") != "authority"}
-    for n in sorted(partners):
-        if among is not None and n not in among:
-            continue
-        plans = ownership.nodes[n]["plans"] if n in ownership else set()
-        councils = set()
-        if n in national and national.nodes[n].get("kind") != "authority":
-            councils = {c for c in national.neighbors(n) if national.nodes[c].get("kind") == "authority"}
-        if len(plans) < 2 and len(councils) < 2:
-            continue
-        source = ownership if n in ownership else national
-        labels = {**ownership.graph.get("labels", {}), **national.graph.get("labels", {})}
-        detail = "; ".join(
-            part
-            for part in (
-                f"plans: {', '.join(sorted(labels.get(p, local_id(p)) for p in plans))}" if len(plans) > 1 else "",
-                f"councils: {', '.join(sorted(labels.get(c, local_id(c)) for c in councils))}"
-                if len(councils) > 1
-                else "",
-            )
-            if part
-        )
-        rows.append(_row("shared-partners", source, n, max(len(plans), len(councils)), detail))
-    return sorted(rows, key=lambda r: (-r.value, r.label))
-
-
-def workshop_metrics(store: Store, *, plan: str | None = None) -> list[MetricRow]:
-    """Every metric the workshop asks for, for one plan or for all plans."""
-    if plan:
-        check_plan(store, plan)
-    everything = partner_priority(store)
-    g = partner_priority(store, plan=plan) if plan else everything
-    national = partner_network(store)
-    return [
-        *centrality(g),
-        *ownership_gaps(g),
-        *top_owners(g),
-        *shared_partners(everything, national, among=set(g) if plan else None),
-    ]
-
-
-def _row(section: str, g: nx.Graph, n: str, value: float | int, detail: str = "") -> MetricRow:
-    data = g.nodes[n]
-    return MetricRow(section, data.get("id", local_id(n)), data.get("label", n), data.get("kind", ""), value, detail)
-
-
-def _plan_labels(g: nx.Graph, data: dict) -> str:
-    labels = g.graph.get("labels", {})
-    return ", ".join(sorted(labels.get(p, local_id(p)) for p in data["plans"]))
-
-
-# --- comparing two plans --------------------------------------------------------------------------
-
-
-@dataclass
-class Difference:
-    """What one plan has that the other has not, and what both have, by label."""
-
-    added: list[str] = field(default_factory=list)
-    dropped: list[str] = field(default_factory=list)
-    kept: list[str] = field(default_factory=list)
-
-
-@dataclass
-class PlanComparison:
-    """Priorities (with outcomes) and partners added, dropped and kept from plan A to plan B."""
-
-    plan_a: str
-    plan_b: str
-    label_a: str
-    label_b: str
-    priorities: Difference
-    partners: Difference
-
-    def as_rows(self) -> list[dict[str, str]]:
-        """One row per thing compared: what (priority or partner), change (added, dropped, kept), label."""
-        rows = []
-        for what, diff in (("priority", self.priorities), ("partner", self.partners)):
-            for change in ("added", "dropped", "kept"):
-                rows += [{"what": what, "change": change, "label": label} for label in getattr(diff, change)]
-        return rows
-
-
-def normalise_label(label: str) -> str:
-    """A label folded for matching across plans: case, punctuation and spacing ignored."""
-    return " ".join(re.sub(r"[^\w\s]", " ", label.casefold()).split())
-
-
-def _plan_contents(store: Store, plan: str) -> tuple[dict[str, str], dict[str, str]]:
-    """A plan's priorities and outcomes, and its partners, each as {match key: label}."""
-    g = partner_priority(store, plan=plan)
-    aims, partners = {}, {}
-    for n, data in g.nodes(data=True):
-        if data.get("kind") in OWNED_KINDS:
-            aims[normalise_label(data["label"])] = data["label"]
-        elif data.get("side") == "owner":
-            partners[n] = data["label"]
-    return aims, partners
-
-
-def _diff(a: dict[str, str], b: dict[str, str]) -> Difference:
-    return Difference(
-        added=sorted(b[k] for k in b.keys() - a.keys()),
-        dropped=sorted(a[k] for k in a.keys() - b.keys()),
-        kept=sorted(b[k] for k in a.keys() & b.keys()),
-    )
-
-
-def compare_plans(store: Store, plan_a: str, plan_b: str) -> PlanComparison:
-    """Compare two plans: priorities matched by label, partners by IRI (then by label, for renamed nodes)."""
-    labels = {}
-    for plan in (plan_a, plan_b):
-        rows = _run(store, "network_plans", {"plan": plan})
-        if not rows:
-            raise UnknownIdError("plan", plan, hint="`cypkg query network_plans` lists the plans the graph holds")
-        labels[plan] = str(rows[0].get("title", plan))
-    aims_a, partners_a = _plan_contents(store, plan_a)
-    aims_b, partners_b = _plan_contents(store, plan_b)
-    by_label_a = {normalise_label(v): k for k, v in partners_a.items()}
-    for iri, label in list(partners_b.items()):
-        twin = by_label_a.get(normalise_label(label))
-        if iri not in partners_a and twin is not None and twin not in partners_b:
-            partners_b[twin] = partners_b.pop(iri)
-    return PlanComparison(
-        plan_a=plan_a,
-        plan_b=plan_b,
-        label_a=labels[plan_a],
-        label_b=labels[plan_b],
-        priorities=_diff(aims_a, aims_b),
-        partners=_diff(partners_a, partners_b),
-    )

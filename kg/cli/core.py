@@ -215,7 +215,10 @@ def validate(
         bool, typer.Option("--store", help="Check everything in the built store instead of data/")
     ] = False,
 ) -> None:
-    """Check data against the SHACL shapes; exit 1 on any Violation, 0 when it conforms.
+    """Check data against the SHACL shapes; exit 1 on any Violation, 0 when it conforms (warnings only).
+
+    Violations (the graph is wrong) and Warnings (the source leaves something out: an undated meeting,
+    a priority with no named owner) are listed apart; warnings alone never fail the check.
 
     Files are checked together with what they point at in data/ (authorities, legislation), so a plan
     file need not repeat the reference data. With no files, everything in data/ is checked at once,
@@ -296,11 +299,17 @@ def _print_report(report: ValidationReport, format: ReportFormat) -> NoReturn:
     elif format is ReportFormat.ttl:
         sys.stdout.write(report.to_turtle())
     else:
-        if report.results:
-            out.print(report_table(report, width=out.width))
         counts = report.counts()
+        for severity, count in counts.items():
+            if count:
+                # Violations (wrong) and warnings (gaps in the source) are listed apart, most severe first.
+                out.print(f"[bold]{severity}s ({count})[/]")
+                out.print(report_table(report, width=out.width, severity=severity))
         summary = ", ".join(f"{n} {sev}(s)" for sev, n in counts.items() if n) or "no results"
-        out.print(("[green]conforms[/]" if report.conforms else "[red]does not conform[/]") + f": {summary}")
+        verdict = "[red]does not conform[/]" if not report.conforms else "[green]conforms[/]"
+        if report.conforms and counts["Warning"]:
+            verdict = "[green]conforms[/] (warnings are gaps in the sources, not errors)"
+        out.print(f"{verdict}: {summary}")
     raise typer.Exit(0 if report.conforms else 1)
 
 

@@ -128,8 +128,9 @@ def _blocks(header: Sequence[str], cells: Sequence[Sequence[Cell]], title: str) 
     return Group(*parts)
 
 
-def report_table(report: ValidationReport, width: int | None = None) -> RenderableType:
-    """A SHACL report for people: focus node, shape and path are shown whole, never truncated."""
+def report_table(report: ValidationReport, width: int | None = None, severity: str | None = None) -> RenderableType:
+    """A SHACL report for people (one severity's results, when given): focus node, shape and path whole."""
+    results = [r for r in report.results if severity is None or r.severity == severity]
     colour = {"Violation": "red", "Warning": "yellow", "Info": "cyan"}
     header = ["severity", "shape", "focus node", "path", "value", "message"]
     cells: list[list[Cell]] = [
@@ -141,9 +142,9 @@ def report_table(report: ValidationReport, width: int | None = None) -> Renderab
             shorten(r.value),
             r.message,
         ]
-        for r in report.results
+        for r in results
     ]
-    values_are_ids = all(r.value is None or isinstance(r.value, URIRef | BNode) for r in report.results)
+    values_are_ids = all(r.value is None or isinstance(r.value, URIRef | BNode) for r in results)
     whole = [False, True, True, True, values_are_ids, False]
     return unbroken_table(header, cells, whole, width=width, show_lines=True)
 

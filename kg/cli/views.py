@@ -14,7 +14,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from kg.analysis.network import METRIC_SECTIONS, VIEWS, MetricRow, compare_plans, workshop_metrics
+from kg.analysis.compare import compare_plans
+from kg.analysis.matrix import MATRIX_VIEW
+from kg.analysis.metrics import METRIC_SECTIONS, MetricRow, OverloadRule, workshop_metrics
+from kg.analysis.network import VIEWS
 from kg.cli import app
 from kg.cli.core import FORMAT_HELP, RowFormat, row_format
 from kg.cli.ids import require_id
@@ -28,6 +31,29 @@ class ViewFormat(StrEnum):
     html = "html"
     svg = "svg"
     png = "png"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+VIEW_NAMES = (*VIEWS, MATRIX_VIEW)
+"""The same names as kg.views.VIEW_NAMES (kg.views, with matplotlib, is imported only when a view is drawn)."""
+
+MaxLeads = Annotated[
+    int | None,
+    typer.Option("--max-leads", help="Overload rule: flag a partner leading more than this many (default 2)"),
+]
+MaxRoles = Annotated[
+    int | None,
+    typer.Option("--max-roles", help="Overload rule: flag a partner with a role in more than this many (default 5)"),
+]
+
+
+def _rule(max_leads: int | None, max_roles: int | None) -> OverloadRule:
+    default = OverloadRule.default()
+    return OverloadRule(
+        default.max_leads if max_leads is None else max_leads,
+        default.max_roles if max_roles is None else max_roles,
+    )
 
 
 def _store() -> Store:
@@ -49,36 +75,51 @@ def default_view_path(name: str, fmt: str, plan: str | None, authority: str | No
 
 @app.command()
 def view(
-    name: Annotated[str, typer.Argument(help=f"Which view: {', '.join(VIEWS)}")],
+    name: Annotated[str, typer.Argument(help=f"Which view: {', '.join(VIEW_NAMES)}")],
     plan: Annotated[str | None, typer.Option(help="One plan's id, e.g. medway-cypp-2019-2024")] = None,
     authority: Annotated[str | None, typer.Option(help="One council's id, e.g. medway (all its plans)")] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File to write (default NAME-SCOPE.FORMAT)")
     ] = None,
-    format: Annotated[ViewFormat, typer.Option("--format", "-f", help="html (interactive), svg or png (A4)")] = (
-        ViewFormat.html
-    ),
+    format: Annotated[
+        ViewFormat,
+        typer.Option("--format", "-f", help="html (interactive), svg or png (A4); the matrix also csv, xlsx"),
+    ] = ViewFormat.html,
+    max_leads: MaxLeads = None,
+    max_roles: MaxRoles = None,
 ) -> None:
-    """Draw a network as an offline HTML page, or as an A4 picture for board papers.
+    """Draw a view as an offline HTML page, an A4 picture for board papers, or (the matrix) a spreadsheet.
 
-    The HTML page has every script inlined, so it opens on a laptop with no internet: search,
-    filter by plan, outcome and partner type, hover for the source paragraph.
+    The HTML page has its script inlined, so it opens on a laptop with no internet: search, filter
+    by plan, outcome and partner type, show the gaps only, hover for owners and the source paragraph,
+    and print on one A4 landscape page.
 
     Examples:
 
     * `cypkg view partner-priority --plan medway-cypp-2019-2024` writes partner-priority-medway-cypp-2019-2024.html
 
+    * `cypkg view matrix --plan anyshire-cypp-2024-2027 -f xlsx` writes the responsibility matrix as a workbook
+
     * `cypkg view partner-priority --plan medway-cypp-2019-2024 --format png -o board-paper.png`
 
-    * `cypkg view partners-national` shows partners across all councils (large views are folded to 300 nodes)
+    * `cypkg view partners-national` shows partners across all councils, region by region
     """
     from kg.views import render_view
 
     store = _store()
     _scope(store, plan, authority)
-    rendered = render_view(store, name, format.value, plan=plan, authority=authority)
+    rendered = render_view(store, name, format.value, plan=plan, authority=authority, rule=_rule(max_leads, max_roles))
     path = output or default_view_path(name, format.value, plan, authority)
     path.write_bytes(rendered.content)
+    if rendered.matrix is not None:
+        m = rendered.matrix
+        gaps = m.gaps()
+        flagged = sum(c.overloaded for c in m.columns)
+        out.print(
+            f"wrote {path} ({len(m.rows)} priorities × {len(m.columns)} partners; {len(gaps['none'])} with no owner, "
+            f"{len(gaps['one'])} with one; {flagged} {m.rule.describe()})"
+        )
+        return
     out.print(f"wrote {path} ({len(rendered.graph)} nodes, {rendered.graph.number_of_edges()} links)")
 
 
@@ -95,14 +136,16 @@ def metrics_csv(rows: list[MetricRow]) -> str:
 def metrics(
     plan: Annotated[str | None, typer.Option(help="One plan's id (default: all plans)")] = None,
     format: Annotated[RowFormat | None, typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False)] = None,
+    max_leads: MaxLeads = None,
+    max_roles: MaxRoles = None,
 ) -> None:
-    """Who carries the most, who brokers, and which priorities or outcomes have one owner or none.
+    """Who leads and who contributes, who carries too much (the overload rule), who brokers, and the gaps.
 
-    Example: `cypkg metrics --plan medway-cypp-2019-2024 --format csv > metrics.csv`
+    Example: `cypkg metrics --plan anyshire-cypp-2024-2027 --max-leads 3 --format csv > metrics.csv`
     """
     store = _store()
     _scope(store, plan)
-    rows = workshop_metrics(store, plan=plan)
+    rows = workshop_metrics(store, plan=plan, rule=_rule(max_leads, max_roles))
     format = row_format(format)
     if format is RowFormat.csv:
         sys.stdout.write(metrics_csv(rows))
@@ -127,9 +170,10 @@ def compare(
     plan_b: Annotated[str, typer.Argument(help="The later plan's id, e.g. medway-cypp-2019-2024")],
     format: Annotated[RowFormat | None, typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False)] = None,
 ) -> None:
-    """Priorities (and outcomes) and partners added, dropped and kept from PLAN_A to PLAN_B.
+    """Outcomes, priorities and partners added, dropped and kept from PLAN_A to PLAN_B, and owner changes.
 
-    Priorities match by label (case and punctuation ignored); partners by identity.
+    Outcomes and priorities match by label (case and punctuation ignored); partners by identity. When
+    the graph holds nothing of a kind for one plan, the other's are "not recorded", not added or dropped.
 
     Example: `cypkg compare medway-cypp-2009-2011 medway-cypp-2019-2024 --format csv`
     """
@@ -141,7 +185,7 @@ def compare(
     format = row_format(format)
     if format is RowFormat.csv:
         buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=["what", "change", "label"], lineterminator="\n")
+        writer = csv.DictWriter(buf, fieldnames=["what", "change", "label", "detail"], lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
         sys.stdout.write(buf.getvalue())
@@ -149,9 +193,11 @@ def compare(
     if format is RowFormat.json:
         sys.stdout.write(json.dumps({"plan_a": plan_a, "plan_b": plan_b, "changes": rows}, indent=2) + "\n")
         return
-    table = Table("what", "change", "label", title=f"{result.label_a} → {result.label_b}", title_justify="left")
+    table = Table(
+        "what", "change", "label", "detail", title=f"{result.label_a} → {result.label_b}", title_justify="left"
+    )
     for row in rows:
-        table.add_row(row["what"], row["change"], row["label"])
+        table.add_row(row["what"], row["change"], row["label"], row["detail"])
     out.print(table)
     if not rows:
         out.print("neither plan names priorities, outcomes or partners in the graph")

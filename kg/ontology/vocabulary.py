@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, SKOS
+from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.namespaces import CYP
 from kg.ontology.files import load_ontology
 
-__all__ = ["Concept", "UnknownSchemeError", "concept", "concepts", "lookup", "schemes"]
+__all__ = ["Concept", "UnknownSchemeError", "concept", "concepts", "label", "lookup", "schemes"]
 
 
 class UnknownSchemeError(KeyError):
@@ -108,6 +108,21 @@ def concept(iri: str | URIRef) -> Concept:
             if c.iri == target:
                 return c
     raise KeyError(f"{iri} is not a concept of any scheme of the ontology")
+
+
+@cache
+def label(iri: str | URIRef) -> str:
+    """The ontology's English label for any of its terms (class, property or concept), or "" when it has none.
+
+    Views name their legend's kinds ("Outcome", "Body") and membership roles with it.
+    """
+    graph = _ontology()
+    node = URIRef(iri) if str(iri).startswith("http") else CYP[str(iri)]
+    for predicate in (SKOS.prefLabel, RDFS.label):
+        found = _english(graph, node, predicate)
+        if found:
+            return found[0]
+    return ""
 
 
 def lookup(scheme: str | URIRef, word: str) -> Concept | None:

@@ -8,7 +8,8 @@ Each file starts with a header like::
 
 A parameter line is ``?name KIND [optional] - description``. KIND is an id kind from
 docs/model.md (``plan``, ``authority``, ``indicator`` …: the value is an id or a full IRI),
-or one of ``iri``, ``string``, ``integer``, ``decimal``, ``date``, ``year``. Values are
+or one of ``iri``, ``string``, ``integer``, ``decimal``, ``date``, ``year``, ``boolean``
+(``true``/``false``, e.g. ``include_examples``, which brings in the fictional example data). Values are
 turned into typed RDF terms here and bound by the store, never pasted into the query text.
 A parameter left out is left unbound, so the query answers for all.
 """
@@ -31,7 +32,8 @@ from kg.namespaces import ID, SLUG
 from kg.store.protocol import Store
 
 QUERY_DIR = Path(__file__).resolve().parent
-LITERAL_KINDS = {"string", "integer", "decimal", "date", "year"}
+LITERAL_KINDS = {"string", "integer", "decimal", "date", "year", "boolean"}
+_BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
 _HEADER = re.compile(r"^#\s*(question|parameter|example|returns|why):\s*(.*)$")
 _PARAM = re.compile(r"^\?(?P<name>[A-Za-z_]\w*)\s+(?P<kind>[a-z-]+)(?P<opt>\s+optional)?\s*(?:-|—)?\s*(?P<doc>.*)$")
 _BAD_IRI_CHARS = re.compile(r'[\s<>"{}|\\^`]')
@@ -60,11 +62,13 @@ class Parameter:
                 return Literal(Decimal(text), datatype=XSD.decimal)
             if self.kind == "date":
                 return Literal(date.fromisoformat(text))
+            if self.kind == "boolean":
+                return Literal(_BOOLEANS[text.lower()])
             if self.kind == "year":
                 if not re.fullmatch(r"\d{4}", text):
                     raise ValueError(text)
                 return Literal(text, datatype=XSD.gYear)
-        except (ValueError, InvalidOperation) as exc:
+        except (ValueError, InvalidOperation, KeyError) as exc:
             raise QueryError(
                 f"parameter ?{self.name} expects a {self.kind}, got {text!r}",
                 hint=f"give ?{self.name} as a {self.kind}, e.g. {_EXAMPLES.get(self.kind, 'see cypkg queries')}",
@@ -72,7 +76,14 @@ class Parameter:
         return to_iri(text, self.kind if self.kind != "iri" else None, name=self.name)
 
 
-_EXAMPLES = {"integer": "10", "decimal": "1.5", "date": "2019-02-19", "year": "2019", "string": "Medway"}
+_EXAMPLES = {
+    "boolean": "true",
+    "integer": "10",
+    "decimal": "1.5",
+    "date": "2019-02-19",
+    "year": "2019",
+    "string": "Medway",
+}
 
 
 def to_iri(text: str, kind: str | None = None, *, name: str = "value") -> URIRef:

@@ -95,11 +95,13 @@ class ValidationReport:
         """The raw SHACL validation report graph, for tools that speak SHACL."""
         return self.graph.serialize(format="turtle")
 
-    def to_table(self) -> Table:
-        """A rich table for the terminal, IRIs shortened with the project's prefixes."""
+    def to_table(self, severity: str | None = None) -> Table:
+        """A rich table for the terminal, IRIs shortened with the project's prefixes; one severity if given."""
         table = Table("severity", "shape", "focus node", "path", "value", "message", show_lines=True)
         colour = {"Violation": "red", "Warning": "yellow", "Info": "cyan"}
         for r in self.results:
+            if severity is not None and r.severity != severity:
+                continue
             table.add_row(
                 f"[{colour.get(r.severity, 'white')}]{r.severity}[/]",
                 shorten(r.source_shape),

@@ -1,7 +1,8 @@
-"""Board-workshop views: networks from `kg.analysis.network` drawn as offline HTML pages or A4 pictures.
+"""Board-workshop views: networks from `kg.analysis.network` and the responsibility matrix from `kg.analysis.matrix`,
+drawn as offline HTML pages, A4 pictures, or (the matrix) CSV and XLSX.
 
-`render_view` is the one entry point the CLI and the web service call: it builds the named
-network, folds a large one down to `node_cap` nodes, lays it out once, and renders it.
+`render_view` is the one entry point the CLI and the web service call: it builds the named view,
+folds a large network down to `node_cap` nodes, lays it out once, and renders it.
 """
 
 from __future__ import annotations
@@ -10,18 +11,33 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from kg.analysis.network import build_view, cap_nodes
+from kg.analysis.matrix import MATRIX_VIEW, ResponsibilityMatrix, responsibility_matrix
+from kg.analysis.metrics import OverloadRule
+from kg.analysis.network import VIEWS, build_view, cap_nodes
+from kg.errors import UnknownIdError
 from kg.store.protocol import Store
 from kg.views.html import render_html
 from kg.views.layout import compute_layout
+from kg.views.matrix import render_matrix_csv, render_matrix_html, render_matrix_image, render_matrix_xlsx
 from kg.views.picture import render_image
 
-__all__ = ["FORMATS", "NODE_CAP", "RenderedView", "render_graph", "render_view"]
+__all__ = ["FORMATS", "MATRIX", "NODE_CAP", "VIEW_NAMES", "RenderedView", "render_graph", "render_view"]
 
 NODE_CAP = 300
 """Most nodes a view draws; beyond this the least-connected are folded into group nodes."""
 
-FORMATS = {"html": "text/html; charset=utf-8", "svg": "image/svg+xml", "png": "image/png"}
+MATRIX = MATRIX_VIEW
+VIEW_NAMES = (*VIEWS, MATRIX)
+"""Every view `cypkg view NAME` and `/views/{name}` draw: the networks, and the responsibility matrix."""
+
+FORMATS = {
+    "html": "text/html; charset=utf-8",
+    "svg": "image/svg+xml",
+    "png": "image/png",
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+NETWORK_FORMATS = ("html", "svg", "png")
 
 
 @dataclass(frozen=True)
@@ -31,16 +47,37 @@ class RenderedView:
     content: bytes
     media_type: str
     graph: nx.Graph
+    matrix: ResponsibilityMatrix | None = None
+
+
+def _check_format(name: str, fmt: str) -> None:
+    allowed = tuple(FORMATS) if name == MATRIX else NETWORK_FORMATS
+    if fmt not in allowed:
+        raise ValueError(f"the {name} view comes as {', '.join(allowed)}, not {fmt!r}")
 
 
 def render_graph(g: nx.Graph, fmt: str = "html", *, node_cap: int = NODE_CAP) -> RenderedView:
     """Draw a graph (already built) as html, svg or png, folding it to `node_cap` nodes first."""
-    if fmt not in FORMATS:
-        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    _check_format("network", fmt)
     drawn = cap_nodes(g, node_cap)
-    positions = compute_layout(drawn)
-    content = render_html(drawn, positions).encode("utf-8") if fmt == "html" else render_image(drawn, fmt, positions)
+    layout = compute_layout(drawn)
+    content = render_html(drawn, layout).encode("utf-8") if fmt == "html" else render_image(drawn, fmt, layout)
     return RenderedView(content, FORMATS[fmt], drawn)
+
+
+def render_matrix(g: nx.Graph, fmt: str = "html", *, rule: OverloadRule | None = None) -> RenderedView:
+    """The responsibility matrix of a partner–priority graph in any of `FORMATS`."""
+    _check_format(MATRIX, fmt)
+    m = responsibility_matrix(g, rule)
+    if fmt == "html":
+        content = render_matrix_html(m).encode("utf-8")
+    elif fmt == "csv":
+        content = render_matrix_csv(m).encode("utf-8")
+    elif fmt == "xlsx":
+        content = render_matrix_xlsx(m)
+    else:
+        content = render_matrix_image(m, fmt)
+    return RenderedView(content, FORMATS[fmt], g, m)
 
 
 def render_view(
@@ -51,6 +88,12 @@ def render_view(
     plan: str | None = None,
     authority: str | None = None,
     node_cap: int = NODE_CAP,
+    rule: OverloadRule | None = None,
 ) -> RenderedView:
-    """Build the named view from the store and draw it (see `kg.analysis.network.VIEWS` for the names)."""
+    """Build the named view from the store and draw it (`VIEW_NAMES` lists the names)."""
+    if name not in VIEW_NAMES:
+        raise UnknownIdError("view", name, hint=f"the views are: {', '.join(VIEW_NAMES)}")
+    _check_format(name, fmt)
+    if name == MATRIX:
+        return render_matrix(build_view(store, "partner-priority", plan=plan, authority=authority), fmt, rule=rule)
     return render_graph(build_view(store, name, plan=plan, authority=authority), fmt, node_cap=node_cap)

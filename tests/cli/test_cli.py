@@ -107,3 +107,40 @@ def test_validate_store_checks_the_whole_built_store_and_exits_0_when_it_conform
     result = cypkg("validate", "--store", env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "conforms" in result.stdout
+
+
+UNDATED_MEETING = """@prefix cyp: <https://w3id.org/cypkg/def#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+<https://w3id.org/cypkg/id/report/testshire-2019-cabinet> a cyp:Report ;
+    dcterms:title "A report" ; dcterms:date "2019"^^<http://www.w3.org/2001/XMLSchema#gYear> ;
+    cyp:sourceFile "seeds/testshire-2019-cabinet.txt" .
+<https://w3id.org/cypkg/id/paragraph/testshire-2019-cabinet-p1> a cyp:Paragraph ;
+    cyp:paragraphNumber "1" ; cyp:text "The board will meet on Wednesday 28 June." ;
+    dcterms:isPartOf <https://w3id.org/cypkg/id/report/testshire-2019-cabinet> .
+<https://w3id.org/cypkg/id/board/testshire-board> a cyp:Body ; skos:prefLabel "the board" ;
+    prov:wasDerivedFrom <https://w3id.org/cypkg/id/paragraph/testshire-2019-cabinet-p1> .
+<https://w3id.org/cypkg/id/meeting/testshire-board-undated> a cyp:Meeting ;
+    cyp:body <https://w3id.org/cypkg/id/board/testshire-board> ; cyp:dateText "Wednesday 28 June" ;
+    prov:wasDerivedFrom <https://w3id.org/cypkg/id/paragraph/testshire-2019-cabinet-p1> .
+"""
+
+
+def test_validate_with_warnings_only_lists_them_and_exits_0(env: dict[str, str], tmp_path: Path) -> None:
+    undated = tmp_path / "undated.ttl"
+    undated.write_text(UNDATED_MEETING, encoding="utf-8")
+    checked = cypkg("validate", str(undated), env=env)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "Warnings (1)" in checked.stdout
+    assert "Violations" not in checked.stdout
+
+
+def test_validate_lists_violations_before_and_apart_from_warnings(env: dict[str, str], tmp_path: Path) -> None:
+    broken = tmp_path / "broken.ttl"
+    wrong_date = '\n<https://w3id.org/cypkg/id/meeting/testshire-board-undated> cyp:meetingDate "28 June" .\n'
+    broken.write_text(UNDATED_MEETING.replace('cyp:dateText "Wednesday 28 June" ;', "") + wrong_date, encoding="utf-8")
+    checked = cypkg("validate", str(broken), env=env)
+    assert checked.returncode == 1
+    assert "Violations (1)" in checked.stdout
+    assert "Warnings" not in checked.stdout or checked.stdout.index("Violations") < checked.stdout.index("Warnings")

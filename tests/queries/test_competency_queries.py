@@ -68,6 +68,20 @@ CASES = [
         {"node": "https://w3id.org/cypkg/id/risk/medway-cypp-2019-2024-inadequate-resourcing"},
         id="source_of.medway-risk",
     ),
+    pytest.param("dated_events", {}, id="dated_events"),
+    pytest.param("requests_to_bodies", {}, id="requests_to_bodies"),
+    pytest.param("reviews_for_plan", {}, id="reviews_for_plan"),
+    pytest.param("target_groups_and_tiers", {}, id="target_groups_and_tiers"),
+    pytest.param("monitoring_arrangements", {}, id="monitoring_arrangements"),
+    pytest.param("national_programmes", {}, id="national_programmes"),
+    pytest.param("statutory_basis", {}, id="statutory_basis"),
+    pytest.param("plan_status_as_at", {}, id="plan_status_as_at"),
+    pytest.param(
+        "plan_status_as_at", {"plan": "medway-cypp-2009-2011", "date": "2009-06-01"}, id="plan_status_as_at.medway-2009"
+    ),
+    pytest.param("conflicting_statements", {}, id="conflicting_statements"),
+    pytest.param("unowned_priorities", {}, id="unowned_priorities"),
+    pytest.param("undated_meetings", {}, id="undated_meetings"),
 ]
 
 
@@ -78,6 +92,10 @@ EXAMPLE_CASES = [
     ),
     pytest.param("priority_changes", {"plan": "anyshire-cypp-2024-2027"}, id="example.priority_changes"),
     pytest.param("governance_pathway", {"plan": "anyshire-cypp-2024-2027"}, id="example.governance_pathway"),
+    pytest.param("dated_events", {"include_examples": "true"}, id="example.dated_events.included"),
+    pytest.param("dated_events", {}, id="example.dated_events.left-out-by-default"),
+    pytest.param("plan_status_as_at", {"include_examples": "true"}, id="example.plan_status_as_at.included"),
+    pytest.param("plan_status_as_at", {}, id="example.plan_status_as_at.left-out-by-default"),
 ]
 
 
@@ -187,6 +205,17 @@ COMPETENCY_QUERIES = (
     "people_and_posts",
     "priority_changes",
     "source_of",
+    "dated_events",
+    "requests_to_bodies",
+    "reviews_for_plan",
+    "target_groups_and_tiers",
+    "monitoring_arrangements",
+    "national_programmes",
+    "statutory_basis",
+    "plan_status_as_at",
+    "conflicting_statements",
+    "unowned_priorities",
+    "undated_meetings",
 )
 
 

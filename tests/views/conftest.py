@@ -38,6 +38,16 @@ def testshire_store() -> OxigraphStore:
 
 
 @pytest.fixture(scope="session")
+def emptyshire_store() -> OxigraphStore:
+    """The ontology and a fictional council with one plan and nothing else: every view of it is empty."""
+    store = OxigraphStore()
+    sources = [RdfSource(p, ONTOLOGY_GRAPH) for p in ontology_files()]
+    sources.append(RdfSource(FIXTURES / "fictional-emptyshire.ttl", "fictional-emptyshire"))
+    build_store(store, sources)
+    return store
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """Debian's Chromium, headless, driven by playwright (never a downloaded browser)."""
     from playwright.sync_api import sync_playwright
@@ -89,6 +99,7 @@ def open_offline(browser: object, tmp_path: Path) -> Iterator[Callable[[bytes], 
         page.on("pageerror", lambda exc: result.errors.append(str(exc)))
         page.goto(path.as_uri())
         page.wait_for_function("window.cypkgView !== undefined")
+        result.path = path  # type: ignore[attr-defined]
         return result
 
     yield opener

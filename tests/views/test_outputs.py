@@ -68,8 +68,9 @@ def test_compare_command_lists_added_dropped_and_kept(testshire_store, monkeypat
     monkeypatch.setattr("kg.cli.views._store", lambda: testshire_store)
     result = CliRunner().invoke(cli_app, ["compare", "testshire-cypp-2027-2030", PLAN, "-f", "csv"])
     assert result.exit_code == 0, result.output
-    assert "priority,kept,Early help" in result.output
-    assert "partner,dropped,Testshire Voluntary Action" in result.output
+    assert "priority,kept,Early help," in result.output
+    assert "partner,dropped,Testshire Voluntary Action," in result.output
+    assert "outcome,not recorded,Healthy," in result.output
 
 
 def test_view_help_names_every_view() -> None:
@@ -102,3 +103,32 @@ def test_unknown_plan_id_returns_404_with_listing_hint(testshire_store) -> None:
 
 def test_unknown_view_name_is_refused(testshire_store) -> None:
     assert _client(testshire_store).get("/views/pie-chart").status_code in (400, 422)
+
+
+def test_matrix_csv_has_a_row_per_priority_the_totals_and_the_rule(embedded_store) -> None:
+    text = render_view(embedded_store, "matrix", "csv", plan="anyshire-cypp-2024-2027").content.decode("utf-8")
+    lines = text.splitlines()
+    assert lines[0].startswith("outcome,item,kind,Anyshire Borough Council,")
+    assert any(line.startswith("Learning and Achieving,Raise attainment at key stage 2,priority,") for line in lines)
+    assert any(line.startswith(",total leads,,3,") for line in lines)
+    assert lines[-1] == "# overloaded: leads more than 2 priorities or outcomes, or has a role in more than 5"
+
+
+def test_matrix_xlsx_opens_with_the_grid_and_the_rule(embedded_store, tmp_path) -> None:
+    from openpyxl import load_workbook
+
+    path = tmp_path / "matrix.xlsx"
+    path.write_bytes(render_view(embedded_store, "matrix", "xlsx", plan="anyshire-cypp-2024-2027").content)
+    ws = load_workbook(path).active
+    values = [[c.value for c in row] for row in ws.iter_rows()]
+    assert values[1][:3] == ["Outcome", "Priority", "Anyshire Borough Council"]
+    assert any(row[1] == "Raise attainment at key stage 2" and row[-1] == "one owner" for row in values)
+    assert any(row[0] and str(row[0]).startswith("overloaded: leads more than 2") for row in values)
+
+
+def test_views_route_serves_the_matrix_as_xlsx_and_refuses_csv_for_a_network(testshire_store) -> None:
+    client = _client(testshire_store)
+    response = client.get("/views/matrix", params={"plan": PLAN, "format": "xlsx"})
+    assert response.status_code == 200
+    assert response.content[:2] == b"PK"
+    assert client.get("/views/boards", params={"authority": "testshire", "format": "csv"}).status_code == 400

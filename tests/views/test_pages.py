@@ -1,15 +1,28 @@
-"""The interactive page in headless Debian Chromium: offline, complete, searchable, filterable, and inert to markup."""
+"""The pages in headless Debian Chromium: offline, complete, legible, printable, searchable, and inert to markup."""
 
 from __future__ import annotations
 
-import pytest
+import io
+import itertools
 
-from kg.views import render_view
+import pytest
+from pypdf import PdfReader
+
+from kg.views import VIEW_NAMES, render_view
 
 pytestmark = pytest.mark.browser
 
 PLAN = "testshire-cypp-2030-2033"
+EXAMPLE = "anyshire-cypp-2024-2027"
 IRI = "https://w3id.org/cypkg/id/"
+NETWORKS = [name for name in VIEW_NAMES if name != "matrix"]
+SCOPES = {
+    "partner-priority": {"plan": EXAMPLE},
+    "plan-strategy": {"authority": "medway"},
+    "boards": {"authority": "anyshire"},
+    "partners-national": {"authority": "milton-keynes"},
+    "matrix": {"plan": EXAMPLE},
+}
 
 
 @pytest.fixture()
@@ -18,12 +31,54 @@ def testshire_page(testshire_store, open_offline):
     return rendered, open_offline(rendered.content)
 
 
-def test_page_loads_with_every_network_request_blocked_and_none_attempted(store, open_offline) -> None:
-    rendered = render_view(store, "plan-strategy", "html", authority="medway")
-    view = open_offline(rendered.content)
+def _overlaps(boxes: list[dict]) -> list[tuple[str, str]]:
+    return [
+        (a["id"], b["id"])
+        for a, b in itertools.combinations(boxes, 2)
+        if a["left"] < b["right"] - 0.5
+        and b["left"] < a["right"] - 0.5
+        and a["top"] < b["bottom"] - 0.5
+        and b["top"] < a["bottom"] - 0.5
+    ]
+
+
+def _pdf_pages(view) -> PdfReader:
+    return PdfReader(io.BytesIO(view.page.pdf(format="A4", landscape=True, print_background=True)))
+
+
+@pytest.mark.parametrize("name", VIEW_NAMES)
+def test_every_view_opens_offline_with_a_legend_and_prints_on_one_a4_page(embedded_store, open_offline, name) -> None:
+    view = open_offline(render_view(embedded_store, name, "html", **SCOPES[name]).content)
     assert view.attempted == []
     assert view.errors == []
-    assert view.page.evaluate("window.cypkgView.renderedCount()") == len(rendered.graph)
+    assert view.page.locator("[data-legend]").count() > 0
+    pdf = _pdf_pages(view)
+    assert len(pdf.pages) == 1
+    mediabox = pdf.pages[0].mediabox
+    assert float(mediabox.width) > float(mediabox.height)  # landscape
+    printed = pdf.pages[0].extract_text()
+    assert "Legend" in printed
+    assert "Source:" in printed
+
+
+@pytest.mark.parametrize("name", NETWORKS)
+def test_no_two_node_labels_overlap_on_the_page(embedded_store, open_offline, name) -> None:
+    view = open_offline(render_view(embedded_store, name, "html", **SCOPES[name]).content)
+    boxes = view.page.evaluate("window.cypkgView.labelBoxes()")
+    assert len(boxes) == view.page.evaluate("window.cypkgView.total") > 1
+    assert _overlaps(boxes) == []
+
+
+@pytest.mark.parametrize("name", VIEW_NAMES)
+def test_an_empty_view_explains_what_is_missing_and_how_to_add_it(emptyshire_store, open_offline, name) -> None:
+    scope = (
+        {"plan": "emptyshire-cypp-2030-2033"} if name in ("partner-priority", "matrix") else {"authority": "emptyshire"}
+    )
+    view = open_offline(render_view(emptyshire_store, name, "html", **scope).content)
+    assert view.page.is_visible("#notice")
+    notice = view.page.text_content("#notice")
+    assert "source reports" in notice and " no " in notice
+    assert "cypkg" in notice  # says how to add it
 
 
 def test_node_count_on_the_page_matches_the_graph(testshire_page) -> None:
@@ -33,65 +88,93 @@ def test_node_count_on_the_page_matches_the_graph(testshire_page) -> None:
     assert view.page.text_content("#status") == "Showing 9 of 9 nodes"
 
 
+def test_title_names_the_plan_not_its_id(testshire_page) -> None:
+    _, view = testshire_page
+    assert view.page.text_content("#view-title") == (
+        "Who owns which priority — Testshire Children and Young People's Plan 2030-33"
+    )
+
+
 def test_search_shows_matches_and_their_neighbours_only(testshire_page) -> None:
     _, view = testshire_page
     view.page.fill("#search", "early help")
     assert sorted(view.page.evaluate("window.cypkgView.shownIds()")) == [
         IRI + "organisation/testshire-nhs",
+        IRI + "outcome/testshire-healthy",
         IRI + "priority/testshire-early-help-2030",
     ]
-    assert view.page.evaluate("window.cypkgView.renderedCount()") == 2
+    assert view.page.evaluate("window.cypkgView.renderedCount()") == 3
 
 
 def test_partner_type_filter_keeps_that_type_and_what_it_owns(testshire_page) -> None:
     _, view = testshire_page
-    view.page.select_option("#filter-partner-type", "Police")
+    view.page.select_option("#filter-partner-type", "Police force")
     assert sorted(view.page.evaluate("window.cypkgView.shownIds()")) == [
         IRI + "organisation/testshire-police",
         IRI + "priority/testshire-xss",
     ]
-    assert view.page.text_content("#status") == "Showing 2 of 9 nodes"
 
 
-def test_outcome_filter_keeps_the_outcome_its_priorities_and_their_owners(testshire_page) -> None:
+def test_gaps_only_keeps_unowned_and_single_owner_priorities_with_their_outcome_and_owner(testshire_page) -> None:
     _, view = testshire_page
-    view.page.select_option("#filter-outcome", IRI + "outcome/testshire-healthy")
+    view.page.check("#gaps-only")
     assert sorted(view.page.evaluate("window.cypkgView.shownIds()")) == [
         IRI + "organisation/testshire-nhs",
         IRI + "outcome/testshire-healthy",
         IRI + "priority/testshire-early-help-2030",
         IRI + "priority/testshire-unowned",
     ]
+    assert "gaps: 1 with no owner, 1 with one owner" in view.page.text_content("#status")
 
 
-def _click_node(view, iri: str) -> None:
-    box = view.page.locator("#network").bounding_box()
-    point = view.page.evaluate(
-        "id => window.cypkgView.network.canvasToDOM(window.cypkgView.network.getPosition(id))", iri
+def test_hovering_a_priority_lists_its_owners_by_role(testshire_page) -> None:
+    _, view = testshire_page
+    view.page.hover(f'[data-id="{IRI}priority/testshire-xss"]')
+    tip = view.page.text_content("#tooltip")
+    assert "lead: <script>window.pwned = true</script>Testshire Police" in tip
+    assert "contributing: Testshire NHS Trust" in tip
+
+
+def test_role_links_are_drawn_solid_dashed_and_dotted(testshire_page) -> None:
+    _, view = testshire_page
+    dashes = view.page.evaluate(
+        "Object.fromEntries(Array.from(document.querySelectorAll('line.edge'))"
+        ".map(l => [l.dataset.role, l.getAttribute('stroke-dasharray')]))"
     )
-    view.page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    assert dashes["lead"] == "none"
+    assert dashes["contributing"] != "none"
+    assert dashes["champion"] != "none" and dashes["champion"] != dashes["contributing"]
 
 
 def test_markup_in_labels_and_paragraphs_runs_nothing_and_shows_as_text(testshire_page) -> None:
     _, view = testshire_page
     view.page.evaluate("window.pwned = false")
-    _click_node(view, IRI + "priority/testshire-xss")
+    view.page.click(f'[data-id="{IRI}priority/testshire-xss"]')
     details = view.page.text_content("#details")
     assert "<img src=x onerror=alert(1)>" in details
     assert "<img src=x onerror=alert(2)>" in details
-    _click_node(view, IRI + "organisation/testshire-police")
+    view.page.click(f'[data-id="{IRI}organisation/testshire-police"]')
     assert "<script>window.pwned = true</script>Testshire Police" in view.page.text_content("#details")
-    view.page.hover("#network")
-    view.page.wait_for_timeout(300)
-    assert view.page.evaluate("document.querySelectorAll('img, #details script, .vis-tooltip script').length") == 0
+    assert view.page.evaluate("document.querySelectorAll('img, #details script, #tooltip script').length") == 0
     assert view.page.evaluate("window.pwned") is False
     assert view.dialogs == []
     assert view.errors == []
 
 
-def test_screenshot_of_medway_2019_partner_view_is_saved(store, open_offline, artifacts) -> None:
-    rendered = render_view(store, "partner-priority", "html", authority="medway")
-    view = open_offline(rendered.content)
-    path = artifacts / "views-partner-priority-medway.png"
-    view.page.screenshot(path=str(path), full_page=True)
-    assert path.stat().st_size > 10_000
+def test_matrix_filter_and_gaps_only_keep_the_right_rows(embedded_store, open_offline) -> None:
+    view = open_offline(render_view(embedded_store, "matrix", "html", plan=EXAMPLE).content)
+    assert view.page.evaluate("window.cypkgView.total") == 10
+    view.page.check("#gaps-only")
+    assert view.page.evaluate("window.cypkgView.shownIds()") == ["anyshire-cypp-2024-2027-key-stage-2"]
+    view.page.uncheck("#gaps-only")
+    view.page.fill("#filter", "constabulary")
+    assert len(view.page.evaluate("window.cypkgView.shownIds()")) == 3
+    assert view.page.text_content("td.overloaded") == "⚑ yes"
+
+
+def test_screenshots_of_the_example_views_are_saved(embedded_store, open_offline, artifacts) -> None:
+    for name in ("partner-priority", "matrix"):
+        view = open_offline(render_view(embedded_store, name, "html", plan=EXAMPLE).content, f"{name}.html")
+        path = artifacts / f"views-{name}-{EXAMPLE}.png"
+        view.page.screenshot(path=str(path), full_page=True)
+        assert path.stat().st_size > 10_000

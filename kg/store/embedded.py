@@ -13,7 +13,7 @@ import gzip
 import os
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -29,42 +29,80 @@ from kg.store.graph_updates import drop_graph_update, graph_node, replace_graph_
 from kg.store.inference import infer_graph
 from kg.store.protocol import Rows
 from kg.store.rdf_io import GRAPH_FORMATS, QUAD_FORMATS, RESULT_FORMATS, RdfSource, parse_error, serialized
+from kg.store.sharing import WriteLock, collect, open_snapshot, publish
 from kg.store.terms import graph_to_quads, to_oxigraph, to_rdflib
 
 
 class OxigraphStore:
-    """The embedded store: pyoxigraph on disk (or in memory when `path` is None)."""
+    """The embedded store: pyoxigraph on disk (or in memory when `path` is None).
 
-    def __init__(self, path: Path | str | None = None, *, read_only: bool = False) -> None:
+    On disk (kg.store.sharing): opened for writing, it holds the store's write lock (or the
+    `lock` its parent process passed on) and publishes a snapshot when it opens and after every
+    committed write; opened `read_only`, it reads the latest snapshot, never `current`, so it
+    works beside any writer. Folder layout: `current` (a symlink to the generation in use),
+    `gen-*` (generations: a rebuild writes a new one and switches `current` in one rename),
+    `write.lock`, `snapshots/`.
+    """
+
+    def __init__(
+        self,
+        path: Path | str | None = None,
+        *,
+        read_only: bool = False,
+        lock: WriteLock | None = None,
+        wait: float = 0.0,
+    ) -> None:
         self.root = Path(path) if path is not None else None
         self.read_only = read_only
-        self._store = self._open()
+        self.on_commit: Callable[[], None] | None = None
+        """Called after each committed write, before its snapshot is published (the writer process's time limit)."""
+        self._lock = lock
+        self._snapshot_lock = -1
+        self._writes = 0
+        self._generation: int | None = None
+        self._store = self._open(wait)
 
-    @classmethod
-    def over(cls, raw: ox.Store) -> OxigraphStore:
-        """A store object around a pyoxigraph store that is already open (a read-only snapshot, say)."""
-        store = cls.__new__(cls)
-        store.root, store.read_only, store._store = None, True, raw
-        return store
-
-    # --- opening and generations -------------------------------------------------------------
-    def _open(self) -> ox.Store:
+    # --- opening, locks and generations -------------------------------------------------------
+    def _open(self, wait: float) -> ox.Store:
         if self.root is None:
             return ox.Store()
-        current = self.root / "current"
-        if not current.exists():
-            if self.read_only:
-                raise StoreError(f"no store at {self.root}", hint="run `cypkg load` first to build it")
-            self.root.mkdir(parents=True, exist_ok=True)
-            self._switch_to(self._new_generation())
-        self._collect_garbage()
+        if self.read_only:
+            self._generation, self._snapshot_lock, raw = open_snapshot(self.root, wait=wait)
+            return raw
+        if self._lock is None:
+            self._lock = WriteLock.take(self.root)
         try:
-            return ox.Store.read_only(str(current.resolve())) if self.read_only else ox.Store(str(current.resolve()))
-        except OSError as exc:
-            raise StoreError(
-                f"cannot open the store at {self.root}: {exc}",
-                hint="another cypkg process (e.g. `cypkg serve`) may hold it; stop it or write through its API",
-            ) from exc
+            fresh = not (self.root / "current").exists()
+            if fresh:
+                self._switch_to(self._new_generation())
+            self._collect_garbage()
+            try:
+                raw = ox.Store(str((self.root / "current").resolve()))
+            except OSError as exc:
+                raise StoreError(
+                    f"cannot open the store at {self.root}: {exc}",
+                    hint="another program holds it; stop it, then run the command again",
+                ) from exc
+            if not fresh:  # a writer killed between a commit and its snapshot leaves none stale behind
+                self._generation = publish(raw, self.root)
+            return raw
+        except BaseException:
+            self._release()
+            raise
+
+    def __del__(self) -> None:
+        self._release()  # a store dropped without close() still lets go of its locks
+
+    def _release(self) -> None:
+        lock = getattr(self, "_lock", None)  # absent when __init__ failed before setting it
+        if lock is not None:
+            lock.release()
+            self._lock = None
+        fd = getattr(self, "_snapshot_lock", -1)
+        if fd >= 0:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+            self._snapshot_lock = -1
 
     def _new_generation(self) -> Path:
         assert self.root is not None
@@ -82,20 +120,46 @@ class OxigraphStore:
         os.replace(tmp, self.root / "current")
 
     def _collect_garbage(self) -> None:
-        """Remove generations left by interrupted or superseded builds."""
-        assert self.root is not None
-        if self.read_only:
-            return
+        """Remove generations left by interrupted or superseded builds.
+
+        Only the holder of the write lock collects, so a build in progress, whose new generation
+        is not yet current, is never touched by another process; readers read snapshots, which
+        keep their own links to the files they need.
+        """
+        assert self.root is not None and self._lock is not None and not self.read_only
         current = (self.root / "current").resolve().name
         for child in self.root.glob("gen-*"):
             if child.name != current:
                 shutil.rmtree(child, ignore_errors=True)
 
+    def _committed(self) -> None:
+        """After a committed write: tell `on_commit`, then publish the new state (on disk) as the latest snapshot."""
+        self._writes += 1
+        if self.on_commit is not None:
+            self.on_commit()
+        if self.root is not None:
+            self._generation = publish(self._store, self.root)
+
+    def generation(self) -> str | None:
+        """What caches of answers key on: changes after every committed write, whoever made it.
+
+        On disk, the number of the latest snapshot (kg.store.sharing.generation): for a read-only
+        store the one it reads, for the writer the one it last published. In memory, this store's
+        own count of writes. None on disk before the first snapshot.
+        """
+        if self.root is None:
+            return f"memory-{id(self)}.{self._writes}"
+        return None if self._generation is None else str(self._generation)
+
     def close(self) -> None:
-        """Release the on-disk store's lock (a no-op in memory)."""
+        """Release the on-disk store and its locks (a no-op in memory)."""
         with contextlib.suppress(Exception):
-            self._store.flush()
+            if not self.read_only:
+                self._store.flush()
         self._store = None  # type: ignore[assignment]
+        if self.root is not None and not self.read_only and self._lock is not None:
+            collect(self.root)
+        self._release()
 
     @property
     def raw(self) -> ox.Store:
@@ -188,23 +252,35 @@ class OxigraphStore:
     # --- writing ------------------------------------------------------------------------------
     def update(self, text: str) -> None:
         """A SPARQL update, applied as one transaction."""
+        self._refuse_if_read_only()
         try:
             self._store.update(text, prefixes=PREFIXES)
         except SyntaxError as exc:
-            raise query_syntax_error(exc) from exc
+            raise query_syntax_error(exc, text) from exc
+        self._committed()
 
     def put_graph(self, name: str, data: Graph) -> None:
         """Replace one named graph's content (and its inferences), atomically."""
+        self._refuse_if_read_only()
         self._store.update(replace_graph_update(name, graph_to_quads(data, name)))
+        self._committed()
 
     def add_to_graph(self, name: str, data: Graph) -> None:
         """Add triples to one named graph (recomputing its inferences), atomically."""
+        self._refuse_if_read_only()
         merged = list(self.quads(name)) + graph_to_quads(data, name)
         self._store.update(replace_graph_update(name, merged))
+        self._committed()
 
     def drop_graph(self, name: str) -> None:
         """Remove one named graph, its content and its inferences, atomically."""
+        self._refuse_if_read_only()
         self._store.update(drop_graph_update(name))
+        self._committed()
+
+    def _refuse_if_read_only(self) -> None:
+        if self.read_only:
+            raise StoreError("this store was opened read-only (a snapshot)", hint="open it without read_only to write")
 
     def load_sources(self, sources: list[RdfSource], *, progress: Any = None, infer: bool = True) -> int:
         """Replace the whole store with these files (plus nothing else), all or nothing.
@@ -212,10 +288,12 @@ class OxigraphStore:
         On disk the files are bulk-loaded into a new generation that replaces the current one in
         one rename; a parse error leaves the current store untouched.
         """
+        self._refuse_if_read_only()
         if self.root is None:
             fresh = ox.Store()
             bulk_load(fresh, sources, progress, infer)
             self._store = fresh
+            self._committed()
             return len(fresh)
         gen = self._new_generation()
         try:
@@ -231,10 +309,14 @@ class OxigraphStore:
         self._switch_to(gen)
         self._store = ox.Store(str(gen))
         self._collect_garbage()
+        self._committed()
         return total
 
     def restore(self, path: Path, *, progress: Any = None) -> int:
-        """Replace the whole store with a dump (N-Quads or TriG), all or nothing."""
+        """Replace the whole store with a dump (N-Quads or TriG), all or nothing.
+
+        `kg.store.dumps.check_dump` checks a file's format and completeness first (`cypkg restore`).
+        """
         return self.load_sources([RdfSource(path, "")], progress=progress, infer=False)
 
     def dump(self, out: IO[bytes], fmt: str = "nquads") -> None:

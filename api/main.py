@@ -31,7 +31,7 @@ from api.middleware import (
     SecurityHeadersMiddleware,
 )
 from api.routes import graph_store, lookups, named_queries, resources, sparql, validate
-from api.runner import ProcessRunner, runner_for, snapshot_root
+from api.runner import ProcessRunner, runner_for
 from api.writes import LocalWrites, SharedWrites, Writes
 from kg.config import Settings, get_settings
 from kg.store.protocol import Store
@@ -63,7 +63,7 @@ def _open_default(settings: Settings) -> tuple[Store, Writes]:
 
     if settings.backend == "remote":
         store = open_store()
-        return store, LocalWrites(store, root=None, timeout=settings.write_timeout)
+        return store, LocalWrites(store, timeout=settings.write_timeout)
     client = WriterClient(settings.store_dir)
     client.attach()
     return SnapshotStore(settings.store_dir, wait=60), SharedWrites(client)
@@ -88,12 +88,7 @@ def create_app(store: Store | None = None, settings: Settings | None = None, *, 
     if store is None:
         store, writes = _open_default(settings)
     else:
-        root = snapshot_root(store)
-        if root is not None:
-            from kg.store.snapshots import publish
-
-            publish(store.as_oxigraph(), root)
-        writes = LocalWrites(store, root=root, timeout=settings.write_timeout)
+        writes = LocalWrites(store, timeout=settings.write_timeout)
     runner = runner_for(
         store,
         timeout=settings.query_timeout,

@@ -9,15 +9,14 @@ never parses, validates or writes.
   killable executor under `CYPKG_WRITE_TIMEOUT` and publishes a snapshot before it answers.
 * `LocalWrites`: a store handed to `create_app` (tests, a remote store). Writes run on a single
   thread of this process; past the time limit the client gets 503, but the thread cannot be
-  stopped, so the write may still complete (the error says so). On an on-disk store it publishes a
-  snapshot after each write, for the query workers.
+  stopped, so the write may still complete (the error says so). An on-disk store publishes a
+  snapshot after each write itself (kg.store.sharing), for the query workers.
 """
 
 from __future__ import annotations
 
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from typing import Any, Protocol
 
 from kg.errors import QueryLimitExceeded
@@ -48,14 +47,13 @@ class SharedWrites:
 class LocalWrites:
     """Writes run one at a time on a thread of this process."""
 
-    def __init__(self, store: Store, *, root: Path | None, timeout: float) -> None:
+    def __init__(self, store: Store, *, timeout: float) -> None:
         self.store = store
-        self.root = root
         self.timeout = timeout
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cypkg-write")
 
     async def submit(self, job: Job) -> dict[str, Any]:
-        future = asyncio.wrap_future(self.pool.submit(run_job, self.store, job, root=self.root))
+        future = asyncio.wrap_future(self.pool.submit(run_job, self.store, job))
         try:
             return await asyncio.wait_for(asyncio.shield(future), self.timeout)
         except TimeoutError as exc:

@@ -11,11 +11,13 @@ The tree::
     ├── QueryError             a SPARQL query that is malformed or not allowed (name, line, column)
     │   └── QueryLimitExceeded a query over its time or row budget (limit)
     ├── StoreError             the store failed or is unreachable (url)
+    │   └── StoreInUse         another process holds the store for writing (holder: pid, command)
     └── ConfigError            a setting that is missing or unsafe (variable)
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 
@@ -105,9 +107,24 @@ class UnknownIdError(CypkgError):
 
     code = "UNKNOWN_ID"
 
-    def __init__(self, kind: str, ident: str, *, hint: str = "") -> None:
+    def __init__(self, kind: str, ident: str, *, hint: str = "", known: Iterable[str] = ()) -> None:
+        close = nearest(ident, known)
+        if close:
+            hint = f"did you mean {' or '.join(close)}?" + (f" ({hint})" if hint else "")
         super().__init__(f"no {kind} with id {ident!r}", hint=hint or f"list the known {kind}s first")
         self.kind, self.ident = kind, ident
+        self.suggestions = close
+
+
+def nearest(ident: str, known: Iterable[str], limit: int = 3) -> list[str]:
+    """The known ids closest to a mistyped one, best first (rapidfuzz; none when nothing is close)."""
+    from rapidfuzz import fuzz, process, utils
+
+    choices = sorted(set(known))
+    found = process.extract(
+        ident, choices, scorer=fuzz.WRatio, processor=utils.default_process, limit=limit, score_cutoff=70
+    )
+    return [choice for choice, _score, _index in found]
 
 
 class QueryError(CypkgError):
@@ -146,6 +163,16 @@ class StoreError(CypkgError):
     def __init__(self, message: str, *, url: str | None = None, hint: str = "") -> None:
         super().__init__(message, hint=hint)
         self.url = url
+
+
+class StoreInUse(StoreError):
+    """Another process holds the on-disk store's write lock; `holder` is what it wrote there (pid, command)."""
+
+    code = "STORE_IN_USE"
+
+    def __init__(self, message: str, *, holder: dict[str, Any], hint: str = "") -> None:
+        super().__init__(message, hint=hint)
+        self.holder = holder
 
 
 class ConfigError(CypkgError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -9,26 +10,39 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from kg import queries as named_queries
 from kg.cli import app
+from kg.cli.ids import require_graph, require_id
 from kg.cli.output import report_table, to_csv, to_json, to_table
-from kg.errors import QueryError
-from kg.store.build import build_store, data_sources, ensure_built, memory_store, open_store
-from kg.store.protocol import Store
-from kg.store.rdf_io import RdfSource
+from kg.cli.stores import build_with_progress, describe, reading_store, writing_store
+from kg.errors import InputError, QueryError
+from kg.store.build import build_store, data_sources, imported_graphs, memory_store
+from kg.store.protocol import Rows, Store
 
 if TYPE_CHECKING:
+    from rdflib.term import Node
+
     from kg.validation.shapes import ValidationReport
 
 out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 class RowFormat(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
+
+
+FORMAT_HELP = "table (the default on a terminal), csv (the default when piped) or json"
+
+
+def row_format(chosen: RowFormat | None) -> RowFormat:
+    """The asked format, else a table on a terminal and CSV when piped (ids whole, one row a line)."""
+    if chosen is not None:
+        return chosen
+    return RowFormat.table if sys.stdout.isatty() else RowFormat.csv
 
 
 class ReportFormat(StrEnum):
@@ -42,14 +56,15 @@ class DumpFormat(StrEnum):
     trig = "trig"
 
 
-def _emit_rows(rows: list, fmt: RowFormat, title: str = "") -> None:
+def _emit_rows(rows: list, fmt: RowFormat | None, title: str = "", ids: tuple[str, ...] = ()) -> None:
     columns = getattr(rows, "columns", None)
+    fmt = row_format(fmt)
     if fmt is RowFormat.csv:
         sys.stdout.write(to_csv(rows, columns))
     elif fmt is RowFormat.json:
         sys.stdout.write(to_json(rows, columns) + "\n")
     else:
-        out.print(to_table(rows, columns, title=title))
+        out.print(to_table(rows, columns, title=title, width=out.width, ids=ids))
         out.print(f"[dim]{len(rows)} row(s)[/]")
 
 
@@ -59,8 +74,21 @@ def load(
         list[Path] | None, typer.Argument(help="RDF files to add, each to the named graph of its file name")
     ] = None,
     graph: Annotated[str | None, typer.Option(help="Put the file(s) in this named graph instead")] = None,
+    discard_imports: Annotated[
+        bool,
+        typer.Option(
+            "--discard-imports",
+            help="Rebuild from data/ only, dropping imported graphs (workbooks, committee-system ranges, "
+            "files added with `cypkg load FILE`); by default they are kept",
+        ),
+    ] = False,
 ) -> None:
     """Build the store from data/ (no FILES), or add FILES to it through the SHACL gate.
+
+    A rebuild keeps the graphs that did not come from data/ (imported workbooks and committee-system
+    ranges, files added with `cypkg load FILE`) and says which; `--discard-imports` drops them
+    (make a backup first: `cypkg dump -o backup.nq`). While `cypkg serve` runs, FILES go through its
+    writer; a rebuild is refused, naming the service, until it stops.
 
     Examples:
 
@@ -70,9 +98,21 @@ def load(
     """
     from kg.validation.gate import load_file
 
-    store = open_store()
+    if files and discard_imports:
+        raise InputError("--discard-imports goes with a rebuild (`cypkg load` with no files)", hint="leave it out")
+    store = writing_store(rebuild=not files)
     if not files:
-        _build_with_progress(store)
+        keep = [] if discard_imports else _imports(store)
+        dropped = _imports(store) if discard_imports else []
+        summary = build_with_progress(store, keep=keep)
+        out.print(describe(summary))
+        if keep:
+            out.print(
+                f"kept {len(keep)} imported graph(s) not built from data/: {', '.join(keep)} "
+                "(`cypkg load --discard-imports` rebuilds without them)"
+            )
+        if dropped:
+            out.print(f"dropped {len(dropped)} imported graph(s): {', '.join(dropped)}")
         return
     for path in files:
         report = load_file(store, path, graph=graph)
@@ -80,27 +120,9 @@ def load(
         out.print(f"added {path} to graph {graph or path.stem}" + (f" ({warnings} warning(s))" if warnings else ""))
 
 
-def _build_with_progress(store: Store) -> None:
-    """Rebuild the store from data/ with a progress bar, then say how much and how fast."""
-    sources = data_sources()
-    with Progress(
-        TextColumn("[bold]loading[/] {task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    ) as progress:
-        task = progress.add_task("data/", total=len(sources))
-
-        def step(src: RdfSource) -> None:
-            progress.update(task, advance=1, description=src.path.name)
-
-        summary = build_store(store, sources, on_file=step)
-    out.print(
-        f"loaded {summary.triples:,} triples in {summary.graphs} graphs from {summary.files} files "
-        f"in {summary.seconds:.1f} s ({summary.triples_per_second:,.0f} triples/s)"
-    )
+def _imports(store: Store) -> list[str]:
+    """The store's graphs that a rebuild from data/ would not make again."""
+    return imported_graphs(store, data_sources())
 
 
 @app.command()
@@ -108,35 +130,82 @@ def replace(
     graph: Annotated[str, typer.Argument(help="The named graph to replace, e.g. medway-2019-02-19-hwb")],
     file: Annotated[Path, typer.Argument(help="The RDF file with the graph's new content")],
 ) -> None:
-    """Replace one named graph with a file's content, atomically, through the SHACL gate."""
+    """Replace one named graph with a file's content, atomically, through the SHACL gate.
+
+    The graph must exist (`cypkg graphs` lists them; `cypkg load FILE --graph NAME` adds a new one).
+    What it held is gone afterwards: make a backup first with `cypkg dump -o backup.nq`. While
+    `cypkg serve` runs, the write goes through its writer.
+
+    Example: `cypkg replace medway-2019-02-19-hwb corrected.ttl`
+    """
     from kg.validation.gate import load_file
 
-    load_file(open_store(), file, graph=graph, mode="replace")
+    store = writing_store()
+    require_graph(store, graph)
+    load_file(store, file, graph=graph, mode="replace")
     out.print(f"replaced graph {graph} with {file}")
 
 
 @app.command()
 def drop(graph: Annotated[str, typer.Argument(help="The named graph to remove")]) -> None:
-    """Remove one named graph (a source document) and what was inferred from it."""
+    """Remove one named graph (a source document) and what was inferred from it.
+
+    Make a backup first with `cypkg dump -o backup.nq`; `cypkg graphs` lists the graphs. While
+    `cypkg serve` runs, the drop goes through its writer.
+
+    Example: `cypkg drop example-cypp-2025-2028-workbook`
+    """
     from kg.validation.gate import drop as drop_graph
 
-    drop_graph(open_store(), graph)
+    store = writing_store()
+    require_graph(store, graph)
+    drop_graph(store, graph)
     out.print(f"dropped graph {graph}")
 
 
 @app.command()
-def graphs() -> None:
-    """List the named graphs in the store with their sizes."""
-    store = open_store(read_only=True)
-    rows = [{"graph": g, "triples": store.count(g)} for g in store.graphs()]
-    table = to_table([{k: _lit(v) for k, v in r.items()} for r in rows], ["graph", "triples"])
-    out.print(table)
+def graphs(
+    format: Annotated[RowFormat | None, typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False)] = None,
+) -> None:
+    """List the named graphs in the store with their sizes (triples).
 
-
-def _lit(value: object):  # noqa: ANN202
+    Example: `cypkg graphs --format csv`
+    """
     from rdflib import Literal, URIRef
 
-    return URIRef(value) if isinstance(value, str) and value.startswith("http") else Literal(value)
+    store = reading_store()
+    rows: list[dict[str, Node]] = [
+        {"graph": URIRef(iri), "triples": Literal(n)} for iri, n in graph_sizes(store).items()
+    ]
+    _emit_rows(Rows(["graph", "triples"], rows), format)
+
+
+def graph_sizes(store: Store) -> dict[str, int]:
+    """Triples per named graph, by IRI; the largest graph is the total less the others, not counted.
+
+    Counting a million-triple graph costs seconds; only graphs under 100,000 triples are counted, and
+    when exactly one graph is larger, its size is the store's total less the other graphs.
+    """
+    import pyoxigraph as ox
+    from rdflib import URIRef
+
+    from kg.store.embedded import OxigraphStore
+
+    beyond_cap = "SELECT ?s WHERE { GRAPH ?g { ?s ?p ?o } } OFFSET 100000 LIMIT 1"
+    counted = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    sizes: dict[str, int] = {}
+    big: list[str] = []
+    for iri in store.graphs():
+        if store.select(beyond_cap, {"g": URIRef(iri)}):
+            big.append(iri)
+        else:
+            sizes[iri] = int(str(store.select(counted, {"g": URIRef(iri)})[0]["n"]))
+    if len(big) == 1 and isinstance(store, OxigraphStore):
+        default = sum(1 for _ in store.as_oxigraph().quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        sizes[big[0]] = store.count() - sum(sizes.values()) - default
+    else:
+        sizes.update({iri: store.count(iri) for iri in big})
+    return {iri: sizes[iri] for iri in sorted(sizes)}
 
 
 @app.command()
@@ -173,7 +242,7 @@ def validate(
     from kg.validation.whole_store import validate_store
 
     if store:
-        _print_report(validate_store(open_store(read_only=True)), format)
+        _print_report(validate_store(reading_store()), format)
     if not files:
         _print_report(validate_store(memory_store()), format)
     context_store = _memory_store_for_validation()
@@ -188,7 +257,7 @@ def check(
     names: Annotated[
         list[str] | None, typer.Argument(help="Checks to run, e.g. dangling-reference-violation (default: all)")
     ] = None,
-    format: Annotated[RowFormat, typer.Option("--format", "-f", help="table, csv or json")] = RowFormat.table,
+    format: Annotated[RowFormat | None, typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False)] = None,
 ) -> None:
     """Run the cross-document data checks on the store; exit 1 when any finds a problem.
 
@@ -207,9 +276,8 @@ def check(
 
     unknown = [n for n in names or [] if n not in all_checks()]
     if unknown:
-        raise UnknownIdError("check", unknown[0], hint=f"the checks are: {', '.join(all_checks())}")
-    store = open_store()
-    ensure_built(store)
+        raise UnknownIdError("check", unknown[0], known=all_checks(), hint=f"the checks are: {', '.join(all_checks())}")
+    store = reading_store()
     results = run_checks(store, names)
     for result in results:
         if result.passed:
@@ -234,7 +302,7 @@ def _print_report(report: ValidationReport, format: ReportFormat) -> NoReturn:
             if count:
                 # Violations (wrong) and warnings (gaps in the source) are listed apart, most severe first.
                 out.print(f"[bold]{severity}s ({count})[/]")
-                out.print(report_table(report, severity))
+                out.print(report_table(report, width=out.width, severity=severity))
         summary = ", ".join(f"{n} {sev}(s)" for sev, n in counts.items() if n) or "no results"
         verdict = "[red]does not conform[/]" if not report.conforms else "[green]conforms[/]"
         if report.conforms and counts["Warning"]:
@@ -254,18 +322,20 @@ def _memory_store_for_validation() -> Store:
 
 
 @app.command("queries")
-def list_queries() -> None:
-    """List the named competency queries and the question each answers."""
-    rows = []
+def list_queries(
+    format: Annotated[RowFormat | None, typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False)] = None,
+) -> None:
+    """List the named competency queries, the question each answers and its parameters.
+
+    Example: `cypkg queries`, then `cypkg query plan_history --param authority=medway`
+    """
+    from rdflib import Literal
+
+    rows: list[dict[str, Node]] = []
     for q in named_queries.all_queries().values():
         params = ", ".join(f"?{p.name}{'' if not p.optional else ' (optional)'}" for p in q.parameters) or "-"
-        rows.append((q.name, q.question, params))
-    from rich.table import Table
-
-    table = Table("name", "question", "parameters")
-    for row in rows:
-        table.add_row(*row)
-    out.print(table)
+        rows.append({"name": Literal(q.name), "question": Literal(q.question), "parameters": Literal(params)})
+    _emit_rows(Rows(["name", "question", "parameters"], rows), format, ids=("name",))
 
 
 @app.command()
@@ -275,12 +345,16 @@ def query(
         list[str] | None,
         typer.Option("--param", "-p", help="A parameter as NAME=VALUE, e.g. plan=medway-cypp-2019-2024"),
     ] = None,
-    format: Annotated[RowFormat, typer.Option("--format", "-f", help="table, csv or json")] = RowFormat.table,
+    format: Annotated[RowFormat | None, typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False)] = None,
 ) -> None:
     """Run a named query, binding its parameters (never pasted into the query text).
 
+    An id that the store does not describe (a misspelt plan, council or indicator) is an error
+    naming the nearest known ids, not an empty answer.
+
     Example: `cypkg query partners_by_priority --param plan=medway-cypp-2019-2024 --format csv`
     """
+    named = named_queries.get(name)
     params: dict[str, str] = {}
     for item in param or []:
         key, sep, value = item.partition("=")
@@ -289,27 +363,44 @@ def query(
                 f"--param {item!r} is not NAME=VALUE", hint="write e.g. --param plan=medway-cypp-2019-2024"
             )
         params[key.strip()] = value.strip()
-    store = open_store()
-    ensure_built(store)
-    rows = named_queries.run(store, name, params)
-    _emit_rows(rows, format, title=named_queries.get(name).question)
+    bindings = named.bind(params)
+    store = reading_store()
+    kinds = {p.name: p.kind for p in named.parameters}
+    for key, value in params.items():
+        kind = kinds[key.lstrip("?")]
+        if value and kind not in named_queries.LITERAL_KINDS and kind != "iri":
+            require_id(store, kind, value)
+    rows = store.select(named.text, bindings=bindings)
+    _emit_rows(rows, format, title=named.question)
+
+
+_UPDATE = re.compile(r"(?i)^\s*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b")
 
 
 @app.command()
 def sparql(
     text: Annotated[str, typer.Argument(help="A SPARQL query, or @FILE to read one from a file")],
-    format: Annotated[RowFormat, typer.Option("--format", "-f", help="table, csv or json")] = RowFormat.table,
+    format: Annotated[RowFormat | None, typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False)] = None,
 ) -> None:
-    """Run an ad hoc SPARQL SELECT, ASK or CONSTRUCT over the union of all graphs.
+    """Run an ad hoc SPARQL SELECT, ASK or CONSTRUCT over the union of all graphs (reads only).
 
     Prefixes cyp:, id:, org:, prov:, dcterms:, skos:, qb:, foaf:, schema:, rdfs:, xsd: are predeclared.
+    A prefixed name cannot hold a `/`: write `id:plan\\/medway-cypp-2019-2024` or the full IRI
+    `<https://w3id.org/cypkg/id/plan/medway-cypp-2019-2024>`.
 
     Example: `cypkg sparql "SELECT ?plan ?title WHERE { ?plan a cyp:Plan ; dcterms:title ?title }"`
     """
     if text.startswith("@"):
         text = Path(text[1:]).read_text(encoding="utf-8")
-    store = open_store()
-    ensure_built(store)
+    body = re.sub(r"(?is)#[^\n]*|\b(PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)", "", text)
+    update = _UPDATE.match(body)
+    if update:
+        raise QueryError(
+            f"`cypkg sparql` only reads; {update.group(1).upper()} is a SPARQL Update",
+            hint="write with `cypkg load FILE` (add a graph), `cypkg replace GRAPH FILE`, `cypkg drop GRAPH`, "
+            "or send the update to the running service's /sparql endpoint with CYPKG_API_TOKEN (docs/api.md)",
+        )
+    store = reading_store()
     named = named_queries.NamedQuery("adhoc", "", (), "", text, Path("-"))
     if named.form == "ASK":
         out.print("true" if store.ask(text) else "false")
@@ -324,20 +415,52 @@ def dump(
     format: Annotated[DumpFormat, typer.Option("--format", "-f", help="nquads or trig")] = DumpFormat.nquads,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout)")] = None,
 ) -> None:
-    """Write every named graph to stdout or a file (N-Quads or TriG): `cypkg dump > all.nq`."""
-    store = open_store(read_only=True)
+    """Write every named graph to stdout or a file (N-Quads or TriG): `cypkg dump > all.nq`.
+
+    The dump ends with a `# cypkg dump complete: sha256=…` line, so `cypkg restore` can tell a
+    whole dump from a cut-short one. Works while `cypkg serve` runs.
+
+    Example: `cypkg dump -o backup.nq`, later `cypkg restore backup.nq`
+    """
+    from kg.store.dumps import write_dump
+
+    store = reading_store()
     if output:
-        with output.open("wb") as fh:
-            store.dump(fh, format.value)
+        partial = output.with_name(f".{output.name}.partial")
+        with partial.open("wb") as fh:
+            write_dump(store, fh, format.value)
+        partial.replace(output)
+        err.print(f"wrote {output}")
     else:
-        store.dump(sys.stdout.buffer, format.value)
-        sys.stdout.flush()
+        write_dump(store, sys.stdout.buffer, format.value)
 
 
 @app.command()
-def restore(file: Annotated[Path, typer.Argument(help="A dump made by `cypkg dump` (.nq or .trig)")]) -> None:
-    """Replace the whole store with a dump, all or nothing."""
-    total = open_store().restore(file)
+def restore(
+    file: Annotated[Path, typer.Argument(help="A dump made by `cypkg dump` (.nq or .trig)")],
+    unverified: Annotated[
+        bool,
+        typer.Option(
+            "--unverified",
+            help="Restore a dump with no `# cypkg dump complete` line (from elsewhere, or an older cypkg); "
+            "it must still parse completely",
+        ),
+    ] = False,
+) -> None:
+    """Replace the whole store with a dump, all or nothing.
+
+    The file is checked before anything is replaced: it must be N-Quads or TriG, hold quads, and
+    end with the completeness line `cypkg dump` writes, matching its content (a truncated or edited
+    dump is refused). A file that does not parse is refused too. Everything now in the store is
+    replaced: make a backup first with `cypkg dump -o backup.nq`. Refused while `cypkg serve` runs
+    (it names the service and how to stop it).
+
+    Example: `cypkg restore backup.nq`
+    """
+    from kg.store.dumps import check_dump
+
+    checked = check_dump(file, verify=not unverified)
+    total = writing_store(rebuild=True).restore(checked.path)
     out.print(f"restored {total:,} quads from {file}")
 
 
@@ -347,7 +470,10 @@ def docs(
         "docs/ontology.html"
     ),
 ) -> None:
-    """Generate the ontology's HTML documentation (docs/ontology.html)."""
+    """Generate the ontology's HTML documentation (docs/ontology.html).
+
+    Example: `cypkg docs -o /tmp/ontology.html`
+    """
     from kg.ontology.docs import write_ontology_docs
 
     out.print(f"wrote {write_ontology_docs(output)}")
@@ -364,19 +490,29 @@ def serve(
     Any number of workers share the store safely: one writer process applies every write through
     the SHACL gate and publishes a snapshot after each; every worker reads the latest snapshot.
 
-    Example: `cypkg serve --workers 2 --port 8000`
+    While it runs, reading commands (query, sparql, graphs, dump, view …) work beside it, reading
+    the latest snapshot; commands that change one graph (`load FILE`, replace, drop, import) go
+    through its writer; a whole rebuild (`load` without files, restore) is refused, naming the
+    service and how to stop it. Writes over HTTP need CYPKG_API_TOKEN (docs/api.md).
+
+    Example: `cypkg serve --workers 2 --port 8001`, then open http://127.0.0.1:8001/sparql
     """
+    import json
+    import os
+
     import uvicorn
 
+    from kg.cli.stores import is_empty
     from kg.config import get_settings
+    from kg.store.sharing import SERVER_ENV, command_line
 
     settings = get_settings()
-    store = open_store()
-    if store.count() == 0:
-        out.print("first start: building the store from data/")
-        _build_with_progress(store)
-    if hasattr(store, "close"):
-        store.close()
+    store = writing_store()
+    if is_empty(store):
+        err.print("first start: building the store from data/")
+        err.print(describe(build_with_progress(store)))
+    store.close()
+    os.environ[SERVER_ENV] = json.dumps({"pid": os.getpid(), "command": command_line()})  # for the writer's lock
     address = f"http://{host or settings.host}:{port or settings.port}/"
     out.print(f"serving on {address} with {workers} worker(s) (Ctrl+C stops)")
     uvicorn.run(

@@ -16,6 +16,7 @@ from rich.table import Table
 from kg.cli import app
 from kg.cli.output import problems_table, report_table
 from kg.errors import InputError
+from kg.store.protocol import Store
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True)
@@ -24,14 +25,30 @@ err = Console(stderr=True)
 @app.command()
 def template(
     path: Annotated[Path, typer.Argument(help="Where to write the workbook, e.g. plan.xlsx")] = Path("plan.xlsx"),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite PATH if it exists (it may be filled in)")] = False,
 ) -> None:
     """Write a plan workbook to fill in: one sheet per kind, drop-downs, and a worked example row on each.
 
-    Then `cypkg import plan.xlsx --dry-run` checks it and `cypkg import plan.xlsx` loads it.
+    An existing file is never overwritten unless `--force` is given: it may be a workbook someone filled in.
+
+    Example: `cypkg template plan.xlsx`, then `cypkg import plan.xlsx --dry-run` checks it and
+    `cypkg import plan.xlsx` loads it.
     """
     from kg.imports.workbook import write_template
 
+    _refuse_overwrite(path, force)
+
     out.print(f"wrote {write_template(path)}: fill in each sheet (row 2 is an example), then `cypkg import {path}`")
+
+
+def _refuse_overwrite(path: Path, force: bool) -> None:
+    """A workbook already at `path` may have been filled in: refuse to replace it without --force."""
+    if path.exists() and not force:
+        raise InputError(
+            f"{path} already exists (it may be a workbook someone has filled in); nothing was written",
+            file=str(path),
+            hint=f"write somewhere else, e.g. new-{path.name}, or add --force to overwrite it",
+        )
 
 
 def _parse_day(value: str | None, option: str) -> date | None:
@@ -80,6 +97,10 @@ def import_data(
     """Import a plan workbook or CSV folder, or a committee system's meetings, through the SHACL gate.
 
     Each import is its own named graph; importing the same workbook or range again replaces it.
+    `cypkg load` (a rebuild from data/) keeps imported graphs. While `cypkg serve` runs, the import
+    goes through its writer.
+
+    Examples:
 
     * `cypkg import plan.xlsx --dry-run` lists every problem (sheet, row, column, value, how to fix).
 
@@ -92,7 +113,7 @@ def import_data(
     * `cypkg import register data/sources/register` makes the store's plans register that folder's: one graph
       per source page, checked row by row and then by the gate, all or nothing; importing it again changes nothing.
     """
-    from kg.store.build import ensure_built, open_store
+    from kg.cli.stores import reading_store
 
     if source == "register":
         _import_register(folder, dry_run, _parse_day(date_read, "--date-read"))
@@ -114,8 +135,7 @@ def import_data(
     from kg.imports.workbook import WorkbookInvalid, import_plan, read_tables
 
     tables = read_tables(Path(source))  # a file that cannot be read fails before the store is opened
-    store = open_store()
-    ensure_built(store)
+    store = reading_store() if dry_run else _writable()
     try:
         result = import_plan(store, Path(source), dry_run=dry_run, tables=tables)
     except WorkbookInvalid as exc:
@@ -126,7 +146,7 @@ def import_data(
         out.print(problems_table(warnings))
     shacl_warnings = [r for r in result.report.results if r.severity != "Violation"]
     if shacl_warnings:
-        out.print(report_table(result.report))
+        out.print(report_table(result.report, width=out.width))
     name = result.conversion.graph_name
     triples = len(result.conversion.graph)
     verb = "would write" if dry_run else "wrote"
@@ -171,16 +191,23 @@ def _import_register(folder: Path | None, dry_run: bool, date_read: date | None)
 
 def _import_review(path: Path, dry_run: bool) -> None:
     """A reviewed extraction workbook: what the officer accepted or corrected, as the report's graph."""
+    from kg.cli.stores import reading_store
     from kg.imports.extract.review import import_review
-    from kg.store.build import ensure_built, open_store
 
-    store = open_store()
-    ensure_built(store)
+    store = reading_store() if dry_run else _writable()
     name, graph, report = import_review(store, path, dry_run=dry_run)
     if report.results:
-        out.print(report_table(report))
+        out.print(report_table(report, width=out.width))
     verb = "would write" if dry_run else "wrote"
     out.print(f"{verb} {len(graph)} triples to graph {name}" + (" (dry run: nothing written)" if dry_run else ""))
+
+
+def _writable() -> Store:
+    """The store for an import that writes, built from data/ first when there is none yet."""
+    from kg.cli.stores import reading_store, writing_store
+
+    reading_store().close()  # builds a missing store, with progress
+    return writing_store()
 
 
 def _site_address(base: str | None, saved: Path | None) -> str:
@@ -218,9 +245,9 @@ def _import_moderngov(
     decisions_about: str | None,
     dry_run: bool,
 ) -> None:
+    from kg.cli.stores import reading_store
     from kg.imports.moderngov import ModerngovClient, import_range, write_range
     from kg.namespaces import ID
-    from kg.store.build import ensure_built, open_store
     from kg.validation.gate import check_write
 
     start = _parse_day(from_, "--from")
@@ -228,8 +255,7 @@ def _import_moderngov(
     if start is None:
         raise InputError("`cypkg import moderngov` needs --from", hint="e.g. --from 2019-01-01 --to 2019-12-31")
     client = ModerngovClient(base, fetcher=fetcher)
-    store = open_store()
-    ensure_built(store)
+    store = reading_store() if dry_run else _writable()
     auth = authority
     linked = False
     if auth is not None:
@@ -245,7 +271,7 @@ def _import_moderngov(
     if dry_run:
         report = check_write(store, result.graph_name, result.graph, mode="replace")
         if report.results:
-            out.print(report_table(report))
+            out.print(report_table(report, width=out.width))
         state = "conforms" if report.conforms else "would be refused"
         out.print(f"dry run: {summary}; graph {result.graph_name} {state}; nothing written")
         return
@@ -257,13 +283,19 @@ def _import_moderngov(
 def export(
     plan: Annotated[str, typer.Argument(help="The plan's id, e.g. medway-cypp-2019-2024")],
     path: Annotated[Path, typer.Argument(help="The workbook to write, e.g. plan.xlsx")],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite PATH if it exists (it may be filled in)")] = False,
 ) -> None:
-    """Write a plan from the store as a workbook that `cypkg import` reads back to the same graph."""
-    from kg.imports.workbook import export_plan
-    from kg.store.build import ensure_built, open_store
+    """Write a plan from the store as a workbook that `cypkg import` reads back to the same graph.
 
-    store = open_store()
-    ensure_built(store)
+    Example: `cypkg export medway-cypp-2019-2024 medway.xlsx`
+    """
+    from kg.cli.ids import require_id
+    from kg.cli.stores import reading_store
+    from kg.imports.workbook import export_plan
+
+    _refuse_overwrite(path, force)
+    store = reading_store()
+    require_id(store, "plan", plan)
     out.print(f"wrote {export_plan(store, plan, path)}")
 
 
@@ -284,15 +316,22 @@ def extract(
     review: Annotated[
         Path | None, typer.Option(help="Write the officer's review workbook here (.xlsx), one row per proposal")
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite the review workbook if it exists (it may be marked up)")
+    ] = False,
 ) -> None:
     """Propose a draft graph from a committee report, for an officer to review.
 
     Each proposal has its evidence sentence, the paragraph the report prints and a confidence;
-    nothing is loaded. `cypkg extract report.pdf --review review.xlsx`, mark each row accept,
-    correct or reject, then `cypkg import review.xlsx` loads what was accepted through the gate.
+    nothing is loaded. A review workbook already there is not overwritten without `--force`.
+
+    Example: `cypkg extract report.pdf --review review.xlsx`, mark each row accept, correct or
+    reject, then `cypkg import review.xlsx` loads what was accepted through the gate.
     """
     from kg.imports.extract import extract_file
 
+    if review is not None:
+        _refuse_overwrite(review, force)
     draft = extract_file(report)
     out.print(_review_table(draft))
     if output is not None:

@@ -50,6 +50,8 @@ def import_indicators_cmd(
 ) -> None:
     """Turn the DfE tables in data/sources/indicators/ into RDF Data Cube files under data/indicators/.
 
+    Example: `cypkg import-indicators`, then `cypkg load` to rebuild the store with them.
+
     All or nothing: a renamed or missing column, an unknown LA code, a value that is neither a
     number nor a status symbol, or a duplicate row stops the import with the file, row and column,
     and nothing is written. Run `cypkg load` afterwards to rebuild the store.
@@ -79,15 +81,26 @@ def indicator_cmd(
     Example: `cypkg indicator LAC --authority medway --neighbours 2025 --chart medway-lac.png`.
     """
     from kg.analysis.indicators import compare_with_neighbours, resolve_indicator, trend
-    from kg.store.build import ensure_built, open_store
+    from kg.cli.ids import require_id
+    from kg.cli.stores import reading_store
+    from kg.errors import UnknownIdError
 
-    store = open_store(read_only=False)
-    ensure_built(store)
+    store = reading_store()
     ind = resolve_indicator(store, measure)
+    require_id(store, "indicator", ind)
+    require_id(store, "authority", authority)
     rows = trend(store, authority, ind)
     if not rows:
         out.print(f"no observations of {measure} for {authority}")
         raise typer.Exit(1)
+    periods = [str(r["period"]) for r in rows]
+    if neighbours and neighbours not in periods:
+        raise UnknownIdError(
+            "period",
+            neighbours,
+            known=periods,
+            hint=f"{measure} for {authority} has the periods {', '.join(periods)}",
+        )
     unit = str(rows[0].get("unit", ""))
     table = Table(title=f"{measure} for {authority} ({unit})")
     for col in ("period", authority, "England"):

@@ -19,8 +19,10 @@ from kg.analysis.matrix import MATRIX_VIEW
 from kg.analysis.metrics import METRIC_SECTIONS, MetricRow, OverloadRule, workshop_metrics
 from kg.analysis.network import VIEWS
 from kg.cli import app
-from kg.cli.core import RowFormat
-from kg.store.build import ensure_built, open_store
+from kg.cli.core import FORMAT_HELP, RowFormat, row_format
+from kg.cli.ids import require_id
+from kg.cli.stores import reading_store
+from kg.store.protocol import Store
 
 out = Console(soft_wrap=True)
 
@@ -54,10 +56,16 @@ def _rule(max_leads: int | None, max_roles: int | None) -> OverloadRule:
     )
 
 
-def _store():  # noqa: ANN202
-    store = open_store()
-    ensure_built(store)
-    return store
+def _store() -> Store:
+    return reading_store()
+
+
+def _scope(store: Store, plan: str | None = None, authority: str | None = None) -> None:
+    """Refuse a misspelt plan or council id, naming the nearest known ones."""
+    if plan:
+        require_id(store, "plan", plan)
+    if authority:
+        require_id(store, "authority", authority)
 
 
 def default_view_path(name: str, fmt: str, plan: str | None, authority: str | None) -> Path:
@@ -98,9 +106,9 @@ def view(
     """
     from kg.views import render_view
 
-    rendered = render_view(
-        _store(), name, format.value, plan=plan, authority=authority, rule=_rule(max_leads, max_roles)
-    )
+    store = _store()
+    _scope(store, plan, authority)
+    rendered = render_view(store, name, format.value, plan=plan, authority=authority, rule=_rule(max_leads, max_roles))
     path = output or default_view_path(name, format.value, plan, authority)
     path.write_bytes(rendered.content)
     if rendered.matrix is not None:
@@ -127,7 +135,7 @@ def metrics_csv(rows: list[MetricRow]) -> str:
 @app.command()
 def metrics(
     plan: Annotated[str | None, typer.Option(help="One plan's id (default: all plans)")] = None,
-    format: Annotated[RowFormat, typer.Option("--format", "-f", help="table, csv or json")] = RowFormat.table,
+    format: Annotated[RowFormat | None, typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False)] = None,
     max_leads: MaxLeads = None,
     max_roles: MaxRoles = None,
 ) -> None:
@@ -135,7 +143,10 @@ def metrics(
 
     Example: `cypkg metrics --plan anyshire-cypp-2024-2027 --max-leads 3 --format csv > metrics.csv`
     """
-    rows = workshop_metrics(_store(), plan=plan, rule=_rule(max_leads, max_roles))
+    store = _store()
+    _scope(store, plan)
+    rows = workshop_metrics(store, plan=plan, rule=_rule(max_leads, max_roles))
+    format = row_format(format)
     if format is RowFormat.csv:
         sys.stdout.write(metrics_csv(rows))
         return
@@ -157,15 +168,21 @@ def metrics(
 def compare(
     plan_a: Annotated[str, typer.Argument(help="The earlier plan's id, e.g. medway-cypp-2009-2011")],
     plan_b: Annotated[str, typer.Argument(help="The later plan's id, e.g. medway-cypp-2019-2024")],
-    format: Annotated[RowFormat, typer.Option("--format", "-f", help="table, csv or json")] = RowFormat.table,
+    format: Annotated[RowFormat | None, typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False)] = None,
 ) -> None:
     """Outcomes, priorities and partners added, dropped and kept from PLAN_A to PLAN_B, and owner changes.
 
     Outcomes and priorities match by label (case and punctuation ignored); partners by identity. When
     the graph holds nothing of a kind for one plan, the other's are "not recorded", not added or dropped.
+
+    Example: `cypkg compare medway-cypp-2009-2011 medway-cypp-2019-2024 --format csv`
     """
-    result = compare_plans(_store(), plan_a, plan_b)
+    store = _store()
+    _scope(store, plan_a)
+    _scope(store, plan_b)
+    result = compare_plans(store, plan_a, plan_b)
     rows = result.as_rows()
+    format = row_format(format)
     if format is RowFormat.csv:
         buf = io.StringIO()
         writer = csv.DictWriter(buf, fieldnames=["what", "change", "label", "detail"], lineterminator="\n")

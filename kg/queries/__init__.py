@@ -201,10 +201,10 @@ def get(name: str) -> NamedQuery:
     """A named query by name, or an error listing close names."""
     queries = all_queries()
     if name not in queries:
-        close = [q for q in queries if name.split("_")[0] in q][:5]
-        raise UnknownIdError(
-            "query", name, hint=f"did you mean {', '.join(close)}?" if close else "`cypkg queries` lists them"
-        )
+        error = UnknownIdError("query", name, known=queries)
+        if not error.suggestions:
+            error.hint = "`cypkg queries` lists them"
+        raise error
     return queries[name]
 
 

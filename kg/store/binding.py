@@ -198,7 +198,7 @@ def query_bound(
         try:
             return store.query(text, substitutions=substitutions, **kwargs)
         except SyntaxError as exc:
-            raise query_syntax_error(exc) from exc
+            raise query_syntax_error(exc, text) from exc
         except RuntimeError as exc:
             unprojected = _unprojected_variable(exc, substitutions)
             if unprojected is None:
@@ -214,11 +214,46 @@ def _unprojected_variable(exc: RuntimeError, substitutions: dict[ox.Variable, An
     return next((v for v in substitutions if f"{v} " in f"{message} "), None)
 
 
-def query_syntax_error(exc: SyntaxError) -> QueryError:
-    """A SPARQL syntax error with its line and column, as the CLI and API report it."""
+def query_syntax_error(exc: SyntaxError, query: str | None = None) -> QueryError:
+    """A SPARQL syntax error with its line and column, as the CLI and API report it.
+
+    Given the query text, the message quotes the line with a caret under the place, names an
+    undeclared prefix, and leaves out the parser's lists of Unicode ranges, which no reader needs.
+    """
     text = str(exc.args[0]) if exc.args else str(exc)
     m = re.search(r"at (\d+):(\d+)", text)
     line, col = (int(m.group(1)), int(m.group(2))) if m else (None, None)
+    hint = "check the query near that line and column"
+    lines = query.splitlines() if query is not None else []
+    if line is None or col is None or not 0 < line <= len(lines):
+        return QueryError(f"SPARQL syntax error: {text}", line=line, column=col, hint=hint)
+    source = lines[line - 1]
+    before = source[: col - 1] if col - 1 <= len(source) else source
+    prefixed = re.search(r"([A-Za-z][\w.-]*)?:[^\s{}()<>;,]*$", before)
+    if "Prefix not found" in text and prefixed:
+        name = prefixed.group(1) or ""
+        start = prefixed.start() + 1
+        return QueryError(
+            f"unknown prefix `{name}:` in `{prefixed.group(0)}` at line {line}, column {start}",
+            line=line,
+            column=start,
+            hint=f"declare it with `PREFIX {name}: <…>`, or use a predeclared prefix: "
+            + ", ".join(f"{p}:" for p in sorted(PREFIXES)),
+        )
+    if prefixed and "/" in prefixed.group(0) and "\\/" not in prefixed.group(0):
+        written = prefixed.group(0) + re.match(r"[^\s{}()<>;,]*", source[len(before) :]).group(0)  # type: ignore[union-attr]
+        escaped = written.replace("/", "\\/")
+        return QueryError(
+            f"SPARQL syntax error at line {line}: a prefixed name cannot contain an unescaped `/`: `{written}`",
+            line=line,
+            column=prefixed.start() + 1,
+            hint=f"write `{escaped}`, or the full IRI in <…>",
+        )
+    expected = re.search(r"expected (?:one of )?(.*)", text)
+    wanted = ""
+    if expected and "'\\u{" not in expected.group(1) and len(expected.group(1)) < 120:
+        wanted = f": expected {expected.group(1)}"
+    pointer = f"\n  {source}\n  {' ' * (len(before))}^"
     return QueryError(
-        f"SPARQL syntax error: {text}", line=line, column=col, hint="check the query near that line and column"
+        f"SPARQL syntax error at line {line}, column {col}{wanted}{pointer}", line=line, column=col, hint=hint
     )

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from kg.config import get_settings
 from kg.errors import InputError
+from kg.namespaces import GRAPH
 from kg.ontology.files import ONTOLOGY_GRAPH, ontology_files
 from kg.store.embedded import OxigraphStore
+from kg.store.graph_updates import graph_node
 from kg.store.protocol import Store
 from kg.store.rdf_io import RdfSource, graph_name_for, iter_data_files
 
@@ -54,16 +57,41 @@ def build_store(
     sources: list[RdfSource],
     *,
     on_file: Callable[[RdfSource], None] | None = None,
+    keep: Iterable[str] = (),
 ) -> LoadSummary:
-    """Replace the store's content with these sources, all or nothing."""
+    """Replace the store's content with these sources, all or nothing, carrying the `keep` graphs over.
+
+    Kept graphs (imports: see `imported_graphs`) are copied out of the store first and loaded in the
+    same all-or-nothing build as the sources, their inferences computed again, so an interrupted
+    build loses neither them nor the old store.
+    """
     started = time.perf_counter()
-    triples = store.load_sources(sources, progress=on_file)
+    with tempfile.TemporaryDirectory(prefix="cypkg-keep-") as folder:
+        kept = []
+        for i, name in enumerate(keep):
+            path = Path(folder) / f"{i}.nt"
+            store.graph(name).serialize(path, format="nt", encoding="utf-8")
+            kept.append(RdfSource(path, name))
+        triples = store.load_sources(sources + kept, progress=on_file)
     return LoadSummary(
-        files=len(sources),
-        graphs=len({s.graph for s in sources}),
+        files=len(sources) + len(kept),
+        graphs=len({s.graph for s in sources + kept}),
         triples=triples,
         seconds=time.perf_counter() - started,
     )
+
+
+def imported_graphs(store: Store, sources: list[RdfSource]) -> list[str]:
+    """The store's graphs that no source builds (imported workbooks, committee-system ranges, files
+    added with `cypkg load FILE`), by name; not their `…/inferred` graphs, which go with them."""
+    built = {str(graph_node(s.graph).value) for s in sources}
+    present = set(store.graphs())
+    names = []
+    for iri in sorted(present - built):
+        if iri.endswith("/inferred") and iri.removesuffix("/inferred") in present | built:
+            continue
+        names.append(iri.removeprefix(str(GRAPH)))
+    return names
 
 
 def open_store(*, read_only: bool = False) -> Store:

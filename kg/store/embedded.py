@@ -12,8 +12,7 @@ import contextlib
 import os
 import shutil
 import time
-import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -30,78 +29,80 @@ from kg.store.loading import bulk_load
 from kg.store.protocol import Bindings, Rows
 from kg.store.rdf_io import GRAPH_FORMATS, RESULT_FORMATS, RdfSource, graph_prefixes, serialized
 from kg.store.series import graph_has_inputs, has_inputs, may_change_series, series_update
+from kg.store.sharing import WriteLock, collect, open_snapshot, publish
 from kg.store.terms import graph_to_quads, solutions_json, to_oxigraph, to_rdflib
-
-GENERATION_FILE = "generation"
-"""The count of writes to an on-disk store, in its root folder, read by every process that opens it."""
 
 
 class OxigraphStore:
-    """The embedded store: pyoxigraph on disk (or in memory when `path` is None)."""
+    """The embedded store: pyoxigraph on disk (or in memory when `path` is None).
 
-    def __init__(self, path: Path | str | None = None, *, read_only: bool = False) -> None:
+    On disk (kg.store.sharing): opened for writing, it holds the store's write lock (or the
+    `lock` its parent process passed on) and publishes a snapshot when it opens and after every
+    committed write; opened `read_only`, it reads the latest snapshot, never `current`, so it
+    works beside any writer. Folder layout: `current` (a symlink to the generation in use),
+    `gen-*` (generations: a rebuild writes a new one and switches `current` in one rename),
+    `write.lock`, `snapshots/`.
+    """
+
+    def __init__(
+        self,
+        path: Path | str | None = None,
+        *,
+        read_only: bool = False,
+        lock: WriteLock | None = None,
+        wait: float = 0.0,
+    ) -> None:
         self.root = Path(path) if path is not None else None
         self.read_only = read_only
-        self._store = self._open()
-        self._instance = uuid.uuid4().hex  # in memory, two stores must never share a generation token
-        self._writes = self._saved_writes()
-        if not read_only:
-            self._bump()  # a writer that died between a write and its bump leaves no stale answer behind
+        self.on_commit: Callable[[], None] | None = None
+        """Called after each committed write, before its snapshot is published (the writer process's time limit)."""
+        self._lock = lock
+        self._snapshot_lock = -1
+        self._writes = 0
+        self._generation: int | None = None
+        self._store = self._open(wait)
 
-    # --- the generation: what caches of answers are keyed on -----------------------------------
-    def generation(self) -> str:
-        """A token that changes whenever the store's content may have changed, as this instance sees it.
-
-        Every write bumps it, before and after the transaction, so an answer computed while a write
-        was under way is never kept under the generation that follows it. On disk the count is kept
-        in `ROOT/generation` (one writer process holds the store), and the token names the
-        generation directory, so a rebuild changes it too; an in-memory store's token is its own.
-        A read-only instance sees the store as it was when opened, so its token is the one read then.
-        """
-        where = str((self.root / "current").resolve()) if self.root is not None else f"memory-{self._instance}"
-        return f"{where}.{self._writes}"
-
-    def _saved_writes(self) -> int:
-        if self.root is None:
-            return 0
-        with contextlib.suppress(OSError, ValueError):
-            return int((self.root / GENERATION_FILE).read_text(encoding="utf-8"))
-        return 0
-
-    def _bump(self) -> None:
-        self._writes += 1
-        if self.root is None:
-            return
-        target = self.root / GENERATION_FILE
-        tmp = self.root / f".{GENERATION_FILE}-{os.getpid()}"
-        tmp.write_text(str(self._writes), encoding="utf-8")
-        os.replace(tmp, target)
-
-    @classmethod
-    def over(cls, raw: ox.Store) -> OxigraphStore:
-        """A store object around a pyoxigraph store that is already open (a read-only snapshot, say)."""
-        store = cls.__new__(cls)
-        store.root, store.read_only, store._store = None, True, raw
-        return store
-
-    # --- opening and generations -------------------------------------------------------------
-    def _open(self) -> ox.Store:
+    # --- opening, locks and generations -------------------------------------------------------
+    def _open(self, wait: float) -> ox.Store:
         if self.root is None:
             return ox.Store()
-        current = self.root / "current"
-        if not current.exists():
-            if self.read_only:
-                raise StoreError(f"no store at {self.root}", hint="run `cypkg load` first to build it")
-            self.root.mkdir(parents=True, exist_ok=True)
-            self._switch_to(self._new_generation())
-        self._collect_garbage()
+        if self.read_only:
+            self._generation, self._snapshot_lock, raw = open_snapshot(self.root, wait=wait)
+            return raw
+        if self._lock is None:
+            self._lock = WriteLock.take(self.root)
         try:
-            return ox.Store.read_only(str(current.resolve())) if self.read_only else ox.Store(str(current.resolve()))
-        except OSError as exc:
-            raise StoreError(
-                f"cannot open the store at {self.root}: {exc}",
-                hint="another cypkg process (e.g. `cypkg serve`) may hold it; stop it or write through its API",
-            ) from exc
+            fresh = not (self.root / "current").exists()
+            if fresh:
+                self._switch_to(self._new_generation())
+            self._collect_garbage()
+            try:
+                raw = ox.Store(str((self.root / "current").resolve()))
+            except OSError as exc:
+                raise StoreError(
+                    f"cannot open the store at {self.root}: {exc}",
+                    hint="another program holds it; stop it, then run the command again",
+                ) from exc
+            if not fresh:  # a writer killed between a commit and its snapshot leaves none stale behind
+                self._generation = publish(raw, self.root)
+            return raw
+        except BaseException:
+            self._release()
+            raise
+
+    def __del__(self) -> None:
+        self._release()  # a store dropped without close() still lets go of its locks
+
+    def _release(self) -> None:
+        lock = getattr(self, "_lock", None)  # absent when __init__ failed before setting it
+        if lock is not None:
+            lock.release()
+            self._lock = None
+        fd = getattr(self, "_snapshot_lock", -1)
+        if fd >= 0:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+            self._snapshot_lock = -1
 
     def _new_generation(self) -> Path:
         assert self.root is not None
@@ -119,20 +120,46 @@ class OxigraphStore:
         os.replace(tmp, self.root / "current")
 
     def _collect_garbage(self) -> None:
-        """Remove generations left by interrupted or superseded builds."""
-        assert self.root is not None
-        if self.read_only:
-            return
+        """Remove generations left by interrupted or superseded builds.
+
+        Only the holder of the write lock collects, so a build in progress, whose new generation
+        is not yet current, is never touched by another process; readers read snapshots, which
+        keep their own links to the files they need.
+        """
+        assert self.root is not None and self._lock is not None and not self.read_only
         current = (self.root / "current").resolve().name
         for child in self.root.glob("gen-*"):
             if child.name != current:
                 shutil.rmtree(child, ignore_errors=True)
 
+    def _committed(self) -> None:
+        """After a committed write: tell `on_commit`, then publish the new state (on disk) as the latest snapshot."""
+        self._writes += 1
+        if self.on_commit is not None:
+            self.on_commit()
+        if self.root is not None:
+            self._generation = publish(self._store, self.root)
+
+    def generation(self) -> str | None:
+        """What caches of answers key on: changes after every committed write, whoever made it.
+
+        On disk, the number of the latest snapshot (kg.store.sharing.generation): for a read-only
+        store the one it reads, for the writer the one it last published. In memory, this store's
+        own count of writes. None on disk before the first snapshot.
+        """
+        if self.root is None:
+            return f"memory-{id(self)}.{self._writes}"
+        return None if self._generation is None else str(self._generation)
+
     def close(self) -> None:
-        """Release the on-disk store's lock (a no-op in memory)."""
+        """Release the on-disk store and its locks (a no-op in memory)."""
         with contextlib.suppress(Exception):
-            self._store.flush()
+            if not self.read_only:
+                self._store.flush()
         self._store = None  # type: ignore[assignment]
+        if self.root is not None and not self.read_only and self._lock is not None:
+            collect(self.root)
+        self._release()
 
     def as_oxigraph(self) -> ox.Store:
         """The pyoxigraph store itself (see `Store.as_oxigraph`): writing to it bypasses the SHACL gate."""
@@ -232,16 +259,14 @@ class OxigraphStore:
         Whole-graph writes (`put_graph`, `drop_graph`, what the gate and the HTTP update use) rebuild
         the series inside their own transaction instead.
         """
-        self._bump()
+        self._refuse_if_read_only()
         try:
             self._store.update(text, prefixes=PREFIXES)
         except SyntaxError as exc:
-            raise query_syntax_error(exc) from exc
-        finally:
-            self._bump()
+            raise query_syntax_error(exc, text) from exc
         if may_change_series(text):
             self._store.update(series_update(self._store))
-            self._bump()
+        self._committed()
 
     def put_graph(self, name: str, data: Graph) -> None:
         """Replace one named graph's content (its inferences, and the series if observations change), atomically."""
@@ -257,16 +282,18 @@ class OxigraphStore:
 
     def _write_graph(self, name: str, quads: list[ox.Quad] | None) -> None:
         """One transaction: the graph replaced (or dropped), its inferences, and the series if observations change."""
+        self._refuse_if_read_only()
         text = drop_graph_update(name) if quads is None else replace_graph_update(name, quads)
         graph = graph_node(name).value
         if graph_has_inputs(self._store, graph) or (quads is not None and has_inputs(quads)):
             leave_out = (graph, inferred_graph_iri(graph))
             text += " ; " + series_update(self._store, leave_out=leave_out, extra=quads or ())
-        self._bump()
-        try:
-            self._store.update(text)
-        finally:
-            self._bump()
+        self._store.update(text)
+        self._committed()
+
+    def _refuse_if_read_only(self) -> None:
+        if self.read_only:
+            raise StoreError("this store was opened read-only (a snapshot)", hint="open it without read_only to write")
 
     def load_sources(self, sources: list[RdfSource], *, progress: Any = None, infer: bool = True) -> int:
         """Replace the whole store with these files (plus nothing else), all or nothing.
@@ -274,11 +301,12 @@ class OxigraphStore:
         On disk the files are bulk-loaded into a new generation that replaces the current one in
         one rename; a parse error leaves the current store untouched.
         """
+        self._refuse_if_read_only()
         if self.root is None:
             fresh = ox.Store()
             bulk_load(fresh, sources, progress, infer)
             self._store = fresh
-            self._bump()
+            self._committed()
             return len(fresh)
         gen = self._new_generation()
         try:
@@ -291,15 +319,17 @@ class OxigraphStore:
             shutil.rmtree(gen, ignore_errors=True)
             raise
         self._store = None  # type: ignore[assignment]
-        self._bump()
         self._switch_to(gen)
         self._store = ox.Store(str(gen))
-        self._bump()
         self._collect_garbage()
+        self._committed()
         return total
 
     def restore(self, path: Path, *, progress: Any = None) -> int:
-        """Replace the whole store with a dump (N-Quads or TriG), all or nothing."""
+        """Replace the whole store with a dump (N-Quads or TriG), all or nothing.
+
+        `kg.store.dumps.check_dump` checks a file's format and completeness first (`cypkg restore`).
+        """
         return self.load_sources([RdfSource(path, "")], progress=progress, infer=False)
 
     def dump(self, out: IO[bytes], fmt: str = "nquads") -> None:

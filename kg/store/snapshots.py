@@ -1,26 +1,17 @@
-"""Read-only snapshots of an on-disk store, so other processes can read it safely while one process writes.
+"""Reading a store that another process writes: the latest snapshot, followed as new ones are published.
 
-pyoxigraph opens a store read-write in one process only, and says that opening it read-only
-while another process writes it is undefined behaviour (RocksDB may compact away files a reader
-still needs: the "Corruption" two service workers once died of). So the process that writes a
-store it serves publishes a **snapshot** after every write: a RocksDB checkpoint (`Store.backup`,
-hard links to the immutable table files, tens of milliseconds at a million triples) in
-`<store>/snapshots/<n>/`, named in `<store>/snapshots/LATEST`. Readers open the latest snapshot
-read-only, and notice a newer one with one `stat` per request.
-
-A reader holds a shared `flock` on `<n>.lock` while it has snapshot n open; the writer deletes a
-superseded snapshot only when it can take that lock exclusively, so no snapshot disappears under
-a reader, and a reader that dies releases its lock with it.
+kg.store.sharing says how an on-disk store is shared (one writer; readers on snapshots). A one-off
+reader (a CLI command) opens `OxigraphStore(root, read_only=True)`: the snapshot that was latest
+then, for as long as it keeps it open. A long-lived reader (a service worker, a query worker)
+uses a `Follower` or a `SnapshotStore`, which switch to a newer snapshot as soon as one appears
+(one `stat` per request), each call reading one snapshot throughout.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
-import shutil
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -31,109 +22,20 @@ from rdflib import Graph
 from kg.errors import StoreError
 from kg.store.embedded import OxigraphStore
 from kg.store.protocol import Bindings, Rows
-
-SNAPSHOTS = "snapshots"
-LATEST = "LATEST"
+from kg.store.sharing import LATEST, generation, snapshot_dir
 
 
-def snapshot_dir(root: Path) -> Path:
-    return Path(root) / SNAPSHOTS
+class _Held:
+    """A snapshot opened read-only, and how many calls are reading it now."""
 
-
-def publish(raw: ox.Store, root: Path) -> int:
-    """Checkpoint the store as the newest snapshot, point LATEST at it, and delete unused old ones."""
-    folder = snapshot_dir(root)
-    folder.mkdir(parents=True, exist_ok=True)
-    number = time.time_ns()
-    tmp = folder / f".tmp-{number}"
-    raw.backup(str(tmp))
-    os.rename(tmp, folder / str(number))
-    (folder / f"{number}.lock").touch()
-    pointer = folder / f".{LATEST}-{number}"
-    pointer.write_text(f"{number}\n", encoding="ascii")
-    os.replace(pointer, folder / LATEST)
-    collect(root)
-    return number
-
-
-def latest(root: Path) -> int | None:
-    """The number of the newest published snapshot, if any."""
-    try:
-        return int((snapshot_dir(root) / LATEST).read_text(encoding="ascii").strip())
-    except (FileNotFoundError, ValueError):
-        return None
-
-
-def collect(root: Path) -> None:
-    """Delete snapshots no reader holds, except the latest (only the writer calls this)."""
-    folder = snapshot_dir(root)
-    keep = latest(root)
-    for child in folder.iterdir():
-        if child.name.startswith(".tmp-") or (child.name.startswith(f".{LATEST}-")):
-            with contextlib.suppress(OSError):
-                shutil.rmtree(child) if child.is_dir() else child.unlink()
-            continue
-        if not child.is_dir() or not child.name.isdigit() or int(child.name) == keep:
-            continue
-        lock = folder / f"{child.name}.lock"
-        try:
-            fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
-        except OSError:
-            continue
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            os.close(fd)
-            continue
-        try:
-            shutil.rmtree(child, ignore_errors=True)
-            with contextlib.suppress(FileNotFoundError):
-                lock.unlink()
-        finally:
-            os.close(fd)
-
-
-class Snapshot:
-    """One snapshot opened read-only, held (shared lock) until `close`."""
-
-    def __init__(self, root: Path, number: int, fd: int, raw: ox.Store) -> None:
-        self.root, self.number, self._fd = root, number, fd
-        self.store = OxigraphStore.over(raw)
+    def __init__(self, store: OxigraphStore) -> None:
+        self.store = store
+        self.number = int(store.generation() or 0)
         self.users = 0
         self.retired = False
 
     def close(self) -> None:
-        self.store = None  # type: ignore[assignment]
-        if self._fd >= 0:
-            with contextlib.suppress(OSError):
-                os.close(self._fd)
-            self._fd = -1
-
-
-def open_latest(root: Path, *, wait: float = 0.0) -> Snapshot:
-    """Open the newest snapshot read-only (waiting up to `wait` seconds for the first one)."""
-    deadline = time.monotonic() + wait
-    folder = snapshot_dir(root)
-    while True:
-        number = latest(root)
-        if number is not None:
-            fd = os.open(folder / f"{number}.lock", os.O_RDWR | os.O_CREAT, 0o600)
-            fcntl.flock(fd, fcntl.LOCK_SH)
-            path = folder / str(number)
-            if path.is_dir():
-                try:
-                    return Snapshot(root, number, fd, ox.Store.read_only(str(path)))
-                except OSError as exc:
-                    os.close(fd)
-                    raise StoreError(f"cannot open the store's snapshot {path}: {exc}") from exc
-            os.close(fd)  # superseded and collected between reading LATEST and locking: read LATEST again
-            continue
-        if time.monotonic() >= deadline:
-            raise StoreError(
-                f"no snapshot of the store at {root} has been published",
-                hint="the store is published by the process that writes it (`cypkg serve` starts one)",
-            )
-        time.sleep(0.05)
+        self.store.close()
 
 
 class Follower:
@@ -144,7 +46,7 @@ class Follower:
         self._pointer = snapshot_dir(self.root) / LATEST
         self._lock = threading.Lock()
         self._seen: tuple[int, int] | None = None
-        self._current = open_latest(self.root, wait=wait)
+        self._current = _Held(OxigraphStore(self.root, read_only=True, wait=wait))
         self._seen = self._stamp()
 
     def _stamp(self) -> tuple[int, int] | None:
@@ -162,9 +64,9 @@ class Follower:
         with self._lock:
             if stamp == self._seen:
                 return
-            number = latest(self.root)
+            number = generation(self.root)
             if number is not None and number != self._current.number:
-                fresh = open_latest(self.root)
+                fresh = _Held(OxigraphStore(self.root, read_only=True))
                 old, self._current = self._current, fresh
                 old.retired = True
                 if old.users == 0:
@@ -268,10 +170,15 @@ class SnapshotStore:
         with self.follower.pinned() as s:
             s.dump(out, fmt)
 
+    def generation(self) -> str | None:
+        """The generation this store reads now (kg.store.sharing.generation): what caches of answers key on."""
+        self.follower.refresh()
+        return str(self.follower.number)
+
     def _read_only(self, *_: Any, **__: Any) -> Any:
         raise StoreError(
             "this view of the store is read-only: the store's writer process applies writes",
-            hint="write through the service's API (or stop `cypkg serve` and use the CLI)",
+            hint="writes go through the gate (kg.validation.gate), which sends them to the writer",
         )
 
     update = put_graph = add_to_graph = drop_graph = load_sources = restore = _read_only

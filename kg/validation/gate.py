@@ -41,6 +41,7 @@ from kg.store.rdf_io import graph_name_for, parse_error, parse_file
 from kg.store.terms import graph_to_quads, to_rdflib
 from kg.validation.shapes import ValidationReport, validate
 from kg.validation.whole_store import parsed_once
+from kg.validation.writer import ThroughWriter
 
 Mode = Literal["add", "replace"]
 _CHUNK = 400
@@ -289,7 +290,12 @@ def write_changes(store: Store, changes: dict[str, Graph | None]) -> list[Checke
 
 
 def write_graph(store: Store, name: str, data: Graph, *, mode: Mode = "add") -> ValidationReport:
-    """Add to or replace a named graph if the result passes the SHACL gate; returns the report."""
+    """Add to or replace a named graph if the result passes the SHACL gate; returns the report.
+
+    While a service's writer holds the store, the writer runs this (`ThroughWriter`), not the caller.
+    """
+    if isinstance(store, ThroughWriter):
+        return store.write_graph(name, data, mode)
     verdict = _checked(store, name, data, mode)
     verdict.refuse_if_violated()
     if mode == "replace":
@@ -308,6 +314,8 @@ def load_file(store: Store, path: Path, *, graph: str | None = None, mode: Mode 
 def drop(store: Store, name: str) -> ValidationReport:
     """`cypkg drop GRAPH`: remove a document's graph (and its inferences), unless another graph links into it."""
     writable(name)
+    if isinstance(store, ThroughWriter):
+        return store.drop(name)
     if str(GRAPH[name]) not in _graphs(store):
         raise UnknownIdError("graph", name, hint="`cypkg graphs` lists the named graphs")
     verdict = check_changes(store, {name: None})[0]

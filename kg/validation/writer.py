@@ -1,18 +1,22 @@
 """One writer per served store: every write goes to one process, which applies it through the gate.
 
 pyoxigraph lets one process open an on-disk store read-write, and reading it from another process
-while it is written is undefined behaviour. So while a store is served, one **writer** owns it:
+while it is written is undefined behaviour (kg.store.sharing). So while a store is served, one
+**writer** owns it:
 
 * the writer (`python -m kg.validation.writer STORE_DIR`, started by the first service worker that
-  needs it) holds `<store>/writer.lock`, listens on the Unix socket `<store>/writer.sock`
-  (authenticated with `<store>/writer.key`, readable by the store's owner only), and runs write
-  jobs one at a time, in arrival order;
-* each job runs in an **executor** child process that holds the store read-write, so a job past
-  `CYPKG_WRITE_TIMEOUT` is stopped by killing it: the transaction was not committed, the store is
-  as it was. After every commit the executor publishes a snapshot (kg.store.snapshots) before it
-  answers, so a client that has its answer reads its write from any worker;
+  needs it) holds the store's one write lock, `<store>/write.lock`, naming itself and the `cypkg
+  serve` it writes for; it listens on the Unix socket `<store>/writer.sock` (authenticated with
+  `<store>/writer.key`, readable by the store's owner only), and runs write jobs one at a time, in
+  arrival order;
+* each job runs in an **executor** child process, handed the lock, that holds the store
+  read-write, so a job past `CYPKG_WRITE_TIMEOUT` is stopped by killing it: the transaction was
+  not committed, the store is as it was. The store publishes a snapshot after every commit,
+  before the executor answers, so a client that has its answer reads its write from any worker;
 * service workers read snapshots, and send writes here (`WriterClient.submit`); each keeps one
-  idle "presence" connection open, and the writer exits a moment after the last one closes.
+  idle "presence" connection open, and the writer exits a moment after the last one closes;
+* a CLI command that changes one graph while the service runs writes through it too
+  (`ThroughWriter`: the gate sends the write here instead of running it in the command).
 
 A job is a small picklable object (`PutGraph`, `DropGraph`, `Update`) whose `run(store)` is the one
 write path in kg.validation.gate / kg.validation.updates; the same objects run in-process when a
@@ -22,7 +26,6 @@ store is not shared (`run_job`).
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import logging
 import multiprocessing
 import os
@@ -39,12 +42,14 @@ from multiprocessing.connection import Client, Connection, Listener
 from pathlib import Path
 from typing import Any
 
-from kg.errors import CypkgError, QueryLimitExceeded, StoreError
+from kg.errors import CypkgError, QueryLimitExceeded, StoreError, StoreInUse
 from kg.store.protocol import Store
+from kg.store.sharing import WriteLock, is_held
+from kg.store.snapshots import SnapshotStore
 
 log = logging.getLogger("kg.writer")
 _SPAWN = multiprocessing.get_context("spawn")
-SOCKET, KEY, LOCK = "writer.sock", "writer.key", "writer.lock"
+SOCKET, KEY = "writer.sock", "writer.key"
 LINGER_S = 3.0
 """How long the writer waits, after its last client has gone, before it exits."""
 IDLE_START_S = 60.0
@@ -62,6 +67,8 @@ class PutGraph:
     body: bytes
     media_type: str
     mode: str = "replace"
+    report: bool = False
+    """Whether the result carries the gate's report (for the CLI, which prints its warnings), not only a count."""
 
     def run(self, store: Store) -> dict[str, Any]:
         from kg.validation.gate import read_rdf_bytes, write_graph
@@ -69,7 +76,8 @@ class PutGraph:
         data = read_rdf_bytes(self.body, self.media_type)
         report = write_graph(store, self.name, data, mode="add" if self.mode == "add" else "replace")
         warnings = sum(1 for r in report.results if r.severity != "Violation")
-        return {"graph": self.name, "triples": len(data), "mode": self.mode, "warnings": warnings}
+        result = {"graph": self.name, "triples": len(data), "mode": self.mode, "warnings": warnings}
+        return {**result, "report": _portable(report)} if self.report else result
 
 
 @dataclass(frozen=True)
@@ -77,12 +85,14 @@ class DropGraph:
     """Graph Store DELETE: the graph and its inferences removed, unless another graph links into it."""
 
     name: str
+    report: bool = False
 
     def run(self, store: Store) -> dict[str, Any]:
         from kg.validation.gate import drop
 
-        drop(store, self.name)
-        return {"graph": self.name, "dropped": True}
+        report = drop(store, self.name)
+        result: dict[str, Any] = {"graph": self.name, "dropped": True}
+        return {**result, "report": _portable(report)} if self.report else result
 
 
 @dataclass(frozen=True)
@@ -103,40 +113,17 @@ class Update:
 Job = PutGraph | DropGraph | Update
 
 
-def run_job(store: Store, job: Job, *, root: Path | None = None) -> dict[str, Any]:
-    """Run a write job in this process; on an on-disk store that others read, publish a snapshot after it."""
-    committing = _Committing(store)
-    try:
-        return job.run(committing)
-    finally:
-        if committing.committed and root is not None:
-            from kg.store.snapshots import publish
-
-            publish(store.as_oxigraph(), root)
+def run_job(store: Store, job: Job) -> dict[str, Any]:
+    """Run a write job in this process (an on-disk store publishes its snapshot after the commit itself)."""
+    return job.run(store)
 
 
-class _Committing:
-    """A store that notes when a write reached it (and tells `on_commit`, once)."""
+def _portable(report: Any) -> Any:
+    """A gate report without its raw SHACL graph: the results travel between processes, the graph is not needed."""
+    from rdflib import Graph
 
-    def __init__(self, store: Store, on_commit: Any = None) -> None:
-        self._inner = store
-        self._on_commit = on_commit
-        self.committed = False
-
-    def __getattr__(self, name: str) -> Any:
-        attr = getattr(self._inner, name)
-        if name not in ("update", "put_graph", "add_to_graph", "drop_graph"):
-            return attr
-
-        def write(*args: Any, **kwargs: Any) -> Any:
-            result = attr(*args, **kwargs)
-            if not self.committed:
-                self.committed = True
-                if self._on_commit is not None:
-                    self._on_commit()
-            return result
-
-        return write
+    report.graph = Graph()
+    return report
 
 
 # --- errors across processes ------------------------------------------------------------------------
@@ -147,9 +134,7 @@ def error_to_wire(exc: CypkgError) -> tuple[type, tuple, dict[str, Any]]:
     state = dict(vars(exc))
     report = state.get("report")
     if report is not None and hasattr(report, "graph"):
-        from rdflib import Graph
-
-        report.graph = Graph()  # the results travel; the raw SHACL graph is not needed by clients
+        _portable(report)
     return (type(exc), exc.args, state)
 
 
@@ -171,15 +156,13 @@ def limit_memory(megabytes: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def executor_main(conn: Connection, root: str, memory_mb: int) -> None:
-    """Hold the store read-write; run each job received; publish a snapshot after each commit."""
+def executor_main(conn: Connection, root: str, memory_mb: int, lock: WriteLock) -> None:
+    """Hold the store read-write under the writer's lock; run each job received (the store publishes each commit)."""
     from kg.store.build import ensure_built
     from kg.store.embedded import OxigraphStore
-    from kg.store.snapshots import collect, publish
 
-    store = OxigraphStore(root)
+    store = OxigraphStore(root, lock=lock)
     ensure_built(store)
-    publish(store.as_oxigraph(), Path(root))
     _warm(store)
     limit_memory(memory_mb)
     conn.send(("ready", None))
@@ -190,9 +173,16 @@ def executor_main(conn: Connection, root: str, memory_mb: int) -> None:
             break
         if job is None:
             break
-        committing = _Committing(store, on_commit=lambda: conn.send(("committed", None)))
+        told: list[bool] = []
+
+        def committed(told: list[bool] = told) -> None:
+            if not told:  # the writer's time limit stops here: a committed job finishes publishing
+                told.append(True)
+                conn.send(("committed", None))
+
+        store.on_commit = committed
         try:
-            result = job.run(committing)
+            result = job.run(store)
             reply: tuple[str, Any] = ("done", result)
         except CypkgError as exc:
             reply = ("error", error_to_wire(exc))
@@ -201,11 +191,8 @@ def executor_main(conn: Connection, root: str, memory_mb: int) -> None:
         except Exception as exc:  # noqa: BLE001 - reported to the writer, which logs it
             log.exception("write job failed")
             reply = ("crash", f"{type(exc).__name__}: {exc}")
-        if committing.committed:
-            publish(store.as_oxigraph(), Path(root))
         conn.send(reply)
     store.close()
-    collect(Path(root))
 
 
 def _warm(store: Store) -> None:
@@ -227,14 +214,17 @@ def _memory_error(memory_mb: int) -> QueryLimitExceeded:
 
 
 class _Executor:
-    def __init__(self, root: Path, memory_mb: int, start_timeout: float) -> None:
-        self.root, self.memory_mb, self.start_timeout = root, memory_mb, start_timeout
+    def __init__(self, root: Path, lock: WriteLock, memory_mb: int, start_timeout: float) -> None:
+        self.root, self.lock, self.memory_mb, self.start_timeout = root, lock, memory_mb, start_timeout
         self._start()
 
     def _start(self) -> None:
         self.conn, child = _SPAWN.Pipe()
         self.process = _SPAWN.Process(
-            target=executor_main, args=(child, str(self.root), self.memory_mb), daemon=True, name="cypkg-write"
+            target=executor_main,
+            args=(child, str(self.root), self.memory_mb, self.lock),
+            daemon=True,
+            name="cypkg-write",
         )
         self.process.start()
         child.close()
@@ -293,19 +283,23 @@ def _time_error(seconds: float) -> QueryLimitExceeded:
 
 
 def serve(root: Path, *, write_timeout: float, memory_mb: int, start_timeout: float = 600.0) -> int:
-    """Be the store's writer until the last client has gone; 0 at once if another writer holds the store."""
+    """Be the store's writer until the last client has gone; 0 at once if another process holds the store.
+
+    (Another writer: clients use it. A CLI command that writes: clients wait for it, then start one.)
+    """
     root = Path(root)
-    root.mkdir(parents=True, exist_ok=True)
-    lock_fd = os.open(root / LOCK, os.O_RDWR | os.O_CREAT, 0o600)
     try:
-        fcntl.flock(lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        os.close(lock_fd)
+        lock = WriteLock.take(root, writer=True)
+    except StoreInUse:
         return 0
     sock = root / SOCKET
     with contextlib.suppress(FileNotFoundError):
         sock.unlink()
-    executor = _Executor(root, memory_mb, start_timeout)
+    try:
+        executor = _Executor(root, lock, memory_mb, start_timeout)
+    except BaseException:
+        lock.release()
+        raise
     old_umask = os.umask(0o177)
     try:
         listener = Listener(str(sock), family="AF_UNIX", authkey=_key(root))
@@ -327,7 +321,7 @@ def serve(root: Path, *, write_timeout: float, memory_mb: int, start_timeout: fl
         jobs.put(None)
         dispatcher.join(write_timeout + 30)
         executor.stop()
-        os.close(lock_fd)
+        lock.release()
     return 0
 
 
@@ -442,15 +436,8 @@ class WriterClient:
         self._spawned: subprocess.Popen | None = None
 
     def running(self) -> bool:
-        """Whether a writer holds the store now."""
-        fd = os.open(self.root / LOCK, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return True
-        finally:
-            os.close(fd)
-        return False
+        """Whether a writer holds the store now: this store's writer process, or a CLI command that writes."""
+        return is_held(self.root)
 
     def _connect(self) -> Connection:
         deadline = time.monotonic() + self.start_timeout
@@ -529,6 +516,25 @@ class WriterClient:
                 sock.close()
             with contextlib.suppress(Exception):
                 conn.close()
+
+
+class ThroughWriter(SnapshotStore):
+    """The store as a CLI command sees it while a service's writer holds it: reads on the latest
+    snapshot, and the gate's writes (`write_graph`, `drop`) sent to the writer as jobs, so they are
+    checked and applied there, one at a time with the service's own writes."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(root)
+        self.client = WriterClient(root, start=False)
+
+    def write_graph(self, name: str, data: Any, mode: str) -> Any:
+        """`kg.validation.gate.write_graph` run by the writer; returns its report."""
+        body = data.serialize(format="nt", encoding="utf-8")
+        return self.client.submit(PutGraph(name, body, "application/n-triples", mode, report=True))["report"]
+
+    def drop(self, name: str) -> Any:
+        """`kg.validation.gate.drop` run by the writer; returns its report."""
+        return self.client.submit(DropGraph(name, report=True))["report"]
 
 
 def main(argv: list[str] | None = None) -> int:

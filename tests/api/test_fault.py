@@ -127,12 +127,12 @@ def read_loop(url: str, seed: int, until: float, tally: Tally) -> None:
 
 def store_lines(served: Served) -> set[str]:
     """The N-Quads of the store as served (its latest snapshot)."""
-    from kg.store.snapshots import open_latest
+    from kg.store.embedded import OxigraphStore
 
-    snap = open_latest(served.root)
+    snap = OxigraphStore(served.root, read_only=True)
     try:
         out = io.BytesIO()
-        snap.store.dump(out, "nquads")
+        snap.dump(out, "nquads")
     finally:
         snap.close()
     return {line for line in out.getvalue().decode("utf-8").splitlines() if line}

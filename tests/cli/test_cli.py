@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from kg import queries as named_queries
 
-CYPKG = shutil.which("cypkg") or "cypkg"
+CYPKG = str(Path(sys.executable).with_name("cypkg"))  # the console script of the Python running the tests
 TINY = """@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 <https://w3id.org/cypkg/id/test/alpha> skos:prefLabel "alpha"@en .
 <https://w3id.org/cypkg/id/test/beta> skos:prefLabel "beta"@en .

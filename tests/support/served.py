@@ -88,12 +88,12 @@ class Served:
 
     def dump_sha256(self) -> str:
         """The store's content as the service serves it (its latest snapshot), as a SHA-256 of its N-Quads."""
-        from kg.store.snapshots import open_latest
+        from kg.store.embedded import OxigraphStore
 
-        snap = open_latest(self.root)
+        snap = OxigraphStore(self.root, read_only=True)
         try:
             out = io.BytesIO()
-            snap.store.dump(out, "nquads")
+            snap.dump(out, "nquads")
             return hashlib.sha256(out.getvalue()).hexdigest()
         finally:
             snap.close()

@@ -12,7 +12,11 @@ from kg.cli import app
 
 out = Console(soft_wrap=True)
 register_app = typer.Typer(
-    help="The national plans register: rebuild its committed graphs, propose the theme mapping.", no_args_is_help=True
+    help=(
+        "The national plans register: rebuild its committed graphs, propose the theme mapping.\n\n"
+        "Example: `cypkg register build` after editing data/sources/register/*.csv, then `cypkg load`."
+    ),
+    no_args_is_help=True,
 )
 app.add_typer(register_app, name="register")
 

@@ -71,7 +71,6 @@ class _Pass:
     infer: bool
     sources_left: Counter[str]
     columns: Columns = field(default_factory=lambda: {role: {} for role in INPUTS})
-    converted_as_text: list[RdfSource] = field(default_factory=list)
     quad_sources: int = 0
     rule_input: dict[str, list[ox.Quad]] = field(default_factory=dict)
 
@@ -123,7 +122,7 @@ def _bulk_load(store: ox.Store, sources: list[RdfSource], progress: Any, infer: 
     except SyntaxError as exc:
         if failure:
             raise failure[0] from None
-        raise _locate(exc, state.converted_as_text) from exc
+        raise _locate(exc, sources) from exc
     if failure:
         raise failure[0]
     if state.quad_sources and not store.contains_named_graph(ox.NamedNode(SERIES_GRAPH)):
@@ -155,7 +154,6 @@ def _source_chunks(src: RdfSource, state: _Pass) -> Iterator[bytes]:
     rule_input = state.rule_input.setdefault(src.graph, [])
     text = _plain_ntriples(data) if fmt == ox.RdfFormat.N_TRIPLES else None
     if text is not None:
-        state.converted_as_text.append(src)
         yield text.replace(_END, f" {graph} .\n".encode())
         relevant = _pick_lines(text, state)
         if state.infer and relevant:
@@ -231,11 +229,11 @@ def _parse(data: bytes, src: RdfSource, graph: ox.NamedNode | None) -> list[ox.Q
         raise parse_error(exc, src.path) from exc
 
 
-def _locate(exc: SyntaxError, converted: list[RdfSource]) -> ParseError:
-    """The file and line of a syntax error the combined stream met, found by parsing the text-converted files."""
-    for src in converted:
+def _locate(exc: SyntaxError, sources: list[RdfSource]) -> ParseError:
+    """The file and line of a syntax error the combined stream met, found by parsing each file on its own."""
+    for src in sources:
         _parse(_read(src), src, None)  # raises ParseError at the file's own line and column
-    return ParseError(f"the data is not valid RDF: {exc}", file=", ".join(str(s.path) for s in converted))
+    return ParseError(f"the data is not valid RDF: {exc}", file=", ".join(str(s.path) for s in sources))
 
 
 class _ChunkStream(io.RawIOBase):

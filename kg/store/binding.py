@@ -11,7 +11,7 @@ word "where". Values are written as N-Triples terms by oxigraph, so they are esc
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -127,6 +127,18 @@ def rows_block(name: str, terms: Iterable[Any]) -> str:
     """A VALUES block giving one variable each of `terms` in turn (one row each), as N-Triples terms."""
     variable = _variable(name)
     return f"VALUES {variable} {{ {' '.join(_term(name, term) for term in terms)} }}"
+
+
+def table_block(names: Sequence[str], rows: Iterable[Sequence[Any | None]]) -> str:
+    """A VALUES block of several variables and rows, as N-Triples terms; None in a row is UNDEF (unbound)."""
+    variables = [_variable(name) for name in names]
+    cells = (
+        "("
+        + " ".join("UNDEF" if term is None else _term(name, term) for name, term in zip(names, row, strict=True))
+        + ")"
+        for row in rows
+    )
+    return f"VALUES ({' '.join(variables)}) {{ {' '.join(cells)} }}"
 
 
 def bind_values(query: str, bindings: Mapping[str, Any] | None) -> str:

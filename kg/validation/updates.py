@@ -27,7 +27,7 @@ from rdflib import Graph
 
 from kg.errors import QueryError, QueryLimitExceeded
 from kg.namespaces import GRAPH, PREFIXES, SLUG
-from kg.store.binding import query_syntax_error
+from kg.store.binding import query_syntax_error, table_block
 from kg.store.protocol import Store
 from kg.store.terms import to_oxigraph, to_rdflib
 from kg.validation.gate import Checked, writable, write_changes
@@ -115,7 +115,7 @@ def _where_table(store: Store, op: Operation) -> str:
     data = json.loads(body)
     variables = data["head"]["vars"]
     results = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
-    rows: list[str] = []
+    rows: list[list[Any]] = []
     for solution in results:  # type: ignore[union-attr]
         if len(rows) >= MAX_SOLUTIONS:
             raise QueryLimitExceeded(
@@ -123,18 +123,16 @@ def _where_table(store: Store, op: Operation) -> str:
                 f"the update's WHERE clause matches more than {MAX_SOLUTIONS:,} solutions",
                 hint="narrow the WHERE clause, or split the update into several",
             )
-        rows.append("(" + " ".join(_cell(solution[v]) for v in variables) + ")")
-    names = " ".join(f"?{v}" for v in variables)
-    return f"VALUES ({names}) {{ {' '.join(rows)} }}"
+        rows.append([_cell(solution[v]) for v in variables])
+    return table_block(variables, rows)
 
 
-def _cell(term: object) -> str:
-    if term is None:
-        return "UNDEF"
+def _cell(term: object) -> ox.NamedNode | ox.Literal | None:
+    """A solution's value as the table holds it: blank nodes as skolem IRIs, unbound as None."""
+    if term is None or isinstance(term, ox.NamedNode | ox.Literal):
+        return term
     if isinstance(term, ox.BlankNode):
-        return f"<{SKOLEM}{term.value}>"
-    if isinstance(term, ox.NamedNode | ox.Literal):
-        return str(term)
+        return ox.NamedNode(SKOLEM + term.value)
     raise QueryError(
         "the update's WHERE clause binds a quoted triple", hint="updates of RDF-star data are not supported"
     )

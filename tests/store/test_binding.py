@@ -7,7 +7,7 @@ import pytest
 from rdflib import XSD, BNode, Literal, URIRef
 
 from kg.errors import QueryError
-from kg.store.binding import bind_values, declared_prefixes, query_form, values_block
+from kg.store.binding import bind_values, declared_prefixes, query_form, table_block, values_block
 
 KENT = URIRef("https://w3id.org/cypkg/id/authority/kent")
 
@@ -94,3 +94,8 @@ def test_query_form_ignores_keywords_in_comments_and_strings() -> None:
 def test_declared_prefixes_are_found_outside_comments() -> None:
     query = "# PREFIX no: <x:>\nPREFIX cyp: <https://w3id.org/cypkg/def#>\nPREFIX  ex:<http://e/>\nSELECT * {}"
     assert declared_prefixes(query) == {"cyp", "ex"}
+
+
+def test_a_table_block_writes_unbound_cells_as_undef_and_escapes_values() -> None:
+    block = table_block(["s", "label"], [[URIRef("https://example.org/a"), None], [None, Literal('say "hi" }')]])
+    assert block == 'VALUES (?s ?label) { (<https://example.org/a> UNDEF) (UNDEF "say \\"hi\\" }") }'

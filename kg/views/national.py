@@ -54,7 +54,7 @@ def _ink(priorities: int) -> str:
 def _sources_caption(sources: list[str], what: str) -> str:
     if not sources:
         return f"Source: cypkg knowledge graph ({what})."
-    return f"Source: {len(sources)} public council page{'s' if len(sources) != 1 else ''} ({what}), each linked."
+    return f"Source: {len(sources)} public web page{'s' if len(sources) != 1 else ''} ({what}), each linked."
 
 
 # --- the council × theme matrix ------------------------------------------------------------------

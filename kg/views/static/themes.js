@@ -139,11 +139,13 @@
         body.appendChild(item.tr);
       });
     } else {
-      shown.slice().sort(function (a, b) {
+      shown = shown.slice().sort(function (a, b) {
         var x = value(a, sort.col), y = value(b, sort.col);
-        var c = x < y ? -1 : x > y ? 1 : a.row.label < b.row.label ? -1 : a.row.label > b.row.label ? 1 : 0;
+        var c = x < y ? -1 : x > y ? 1 : 0;
+        if (!c) return a.row.label < b.row.label ? -1 : a.row.label > b.row.label ? 1 : 0;
         return sort.asc ? c : -c;
-      }).forEach(function (item) { body.appendChild(item.tr); });
+      });
+      shown.forEach(function (item) { body.appendChild(item.tr); });
     }
     document.getElementById("status").textContent = "Showing " + shown.length + " of " + rows.length + " councils, " + data.columns.length + " themes";
   }

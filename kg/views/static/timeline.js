@@ -54,7 +54,7 @@
     var key = sv("svg", { width: 26, height: 14, "aria-hidden": "true" });
     if (item[0] === "dot") key.appendChild(sv("circle", { cx: 13, cy: 7, r: 5, fill: item[2], stroke: "#333" }));
     else if (item[0] === "text") key.appendChild(sv("text", { x: 0, y: 11, fill: item[2], "font-size": 10, "font-style": "italic" }, "abc"));
-    else key.appendChild(sv("rect", { x: 1, y: 2, width: 24, height: 10, fill: item[0] === "open" ? "#fff" : item[2], stroke: item[2], "stroke-width": 2, "stroke-dasharray": item[3] }));
+    else key.appendChild(sv("rect", { x: 1, y: 2, width: 24, height: 10, fill: item[0] === "open" ? "#fff" : item[2], "fill-opacity": item[0] === "open" ? 1 : 0.35, stroke: item[2], "stroke-width": 2, "stroke-dasharray": item[3] }));
     li.appendChild(key);
     li.appendChild(el("span", " " + item[1]));
     legend.appendChild(li);
@@ -147,6 +147,10 @@
           "stroke-width": 2, "stroke-dasharray": open ? "4 3" : "" });
         bar.appendChild(sv("title", {}, p.title + ": " + p.start + "–" + (open ? "end not stated" : p.end)));
         svg.appendChild(bar);
+      } else {
+        var none = sv("text", { x: gutter + 4, y: cy + 4, "font-style": "italic", fill: "#a33f00" }, "no period stated");
+        svg.appendChild(none);
+        labels.push({ node: none, id: "no-period-" + p.id });
       }
       p.meetings.forEach(function (m) {
         var a = sv("a", { href: "#event-" + m.n });

@@ -53,7 +53,7 @@ def test_each_cell_counts_the_councils_priorities_mapped_to_the_theme(national_s
 def test_every_cell_is_one_row_of_the_national_matrix_query_and_no_more(national_store: Store) -> None:
     m = theme_matrix(national_store)
     rows = kg.queries.run(national_store, "national_matrix", {})
-    from_query = {(str(r["council"]), str(r["theme"])): int(r["priorities"]) for r in rows}
+    from_query = {(str(r["council"]), str(r["theme"])): int(str(r["priorities"])) for r in rows}
     assert {(row.council, t): c.priorities for row in m.rows for t, c in row.cells.items()} == from_query
 
 

@@ -15,6 +15,7 @@ from fastapi.responses import Response
 from api.deps import StoreDep
 from api.errors import problem_responses
 from kg.analysis.matrix import MATRIX_VIEW
+from kg.analysis.national import NATIONAL_VIEWS
 from kg.analysis.network import VIEWS
 
 router = APIRouter(tags=["views"])
@@ -23,8 +24,10 @@ SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
 
 # mypy cannot list the members of an Enum built from data; FastAPI reads them at run time.
-ViewName = StrEnum("ViewName", {name.replace("-", "_"): name for name in (*VIEWS, MATRIX_VIEW)})  # type: ignore[misc]
-"""The view names, taken from kg.analysis (the networks and the matrix) so the API and the CLI offer the same ones."""
+ViewName = StrEnum(  # type: ignore[misc]
+    "ViewName", {name.replace("-", "_"): name for name in (*VIEWS, MATRIX_VIEW, *NATIONAL_VIEWS)}
+)
+"""The view names, taken from kg.analysis (the networks, the matrix, the national views) as the CLI offers them."""
 
 
 class PictureFormat(StrEnum):
@@ -45,7 +48,13 @@ AuthorityQ = Annotated[
 ]
 FormatQ = Annotated[
     PictureFormat,
-    Query(description="html (interactive, offline), svg or png (A4 for board papers); the matrix also csv or xlsx"),
+    Query(
+        description="html (interactive, offline), svg or png (A4 for board papers); the matrix and themes also csv "
+        "or xlsx; the timeline html or csv"
+    ),
+]
+ExamplesQ = Annotated[
+    bool, Query(description="Bring fictional example councils into the national views (themes, timeline)")
 ]
 
 
@@ -74,10 +83,13 @@ def view(
     plan: PlanQ = None,
     authority: AuthorityQ = None,
     format: FormatQ = PictureFormat.html,
+    include_examples: ExamplesQ = False,
 ) -> Response:
     """Draw a view for one plan, one council, or all councils (large views fold into group nodes).
 
-    The matrix (`/views/matrix?plan=…`) also comes as csv or xlsx; the networks as html, svg, png.
+    The matrix (`/views/matrix?plan=…`) also comes as csv or xlsx; the networks as html, svg, png. The
+    national views: `/views/themes` (council × theme matrix, every council or `?authority=`; also csv, xlsx,
+    svg, png) and `/views/timeline?authority=…` (html or csv); fictional councils only with `include_examples`.
     Unknown plan or council ids answer 404 with a hint; giving both answers 400; a format the view
     does not come in answers 400.
     """
@@ -85,10 +97,14 @@ def view(
     from kg.views import render_view
 
     try:
-        rendered = render_view(store, name.value, format.value, plan=plan, authority=authority)
+        rendered = render_view(
+            store, name.value, format.value, plan=plan, authority=authority, include_examples=include_examples
+        )
     except ValueError as exc:
         raise QueryError(
-            str(exc), hint="the networks come as html, svg or png; the matrix also as csv or xlsx"
+            str(exc),
+            hint="the networks come as html, svg or png; the matrix and themes also as csv or xlsx; "
+            "the timeline as html or csv",
         ) from exc
     filename = f"{name.value}-{plan or authority or 'all'}.{format.value}"
     headers = {"Content-Disposition": f'inline; filename="{filename}"', "X-Content-Type-Options": "nosniff"}

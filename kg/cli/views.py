@@ -17,6 +17,7 @@ from rich.table import Table
 from kg.analysis.compare import compare_plans
 from kg.analysis.matrix import MATRIX_VIEW
 from kg.analysis.metrics import METRIC_SECTIONS, MetricRow, OverloadRule, workshop_metrics
+from kg.analysis.national import NATIONAL_VIEWS, CouncilTimeline
 from kg.analysis.network import VIEWS
 from kg.cli import app
 from kg.cli.core import FORMAT_HELP, RowFormat, row_format
@@ -35,7 +36,7 @@ class ViewFormat(StrEnum):
     xlsx = "xlsx"
 
 
-VIEW_NAMES = (*VIEWS, MATRIX_VIEW)
+VIEW_NAMES = (*VIEWS, MATRIX_VIEW, *NATIONAL_VIEWS)
 """The same names as kg.views.VIEW_NAMES (kg.views, with matplotlib, is imported only when a view is drawn)."""
 
 MaxLeads = Annotated[
@@ -83,10 +84,17 @@ def view(
     ] = None,
     format: Annotated[
         ViewFormat,
-        typer.Option("--format", "-f", help="html (interactive), svg or png (A4); the matrix also csv, xlsx"),
+        typer.Option(
+            "--format",
+            "-f",
+            help="html (interactive), svg or png (A4); the matrices also csv, xlsx; the timeline html or csv",
+        ),
     ] = ViewFormat.html,
     max_leads: MaxLeads = None,
     max_roles: MaxRoles = None,
+    include_examples: Annotated[
+        bool, typer.Option("--include-examples", help="Bring fictional example councils into the national views")
+    ] = False,
 ) -> None:
     """Draw a view as an offline HTML page, an A4 picture for board papers, or (the matrix) a spreadsheet.
 
@@ -103,14 +111,39 @@ def view(
     * `cypkg view partner-priority --plan medway-cypp-2019-2024 --format png -o board-paper.png`
 
     * `cypkg view partners-national` shows partners across all councils, region by region
+
+    * `cypkg view themes` writes the council × theme matrix of the national plans register (every council,
+    grouped by region; each number links to its source page); `-f xlsx`, `-f csv`, `-f png` for the same grid
+
+    * `cypkg view themes --authority plymouth -f csv` writes one council's row
+
+    * `cypkg view timeline --authority york` writes York's plans and the meetings about them, in time order
     """
     from kg.views import render_view
 
     store = _store()
     _scope(store, plan, authority)
-    rendered = render_view(store, name, format.value, plan=plan, authority=authority, rule=_rule(max_leads, max_roles))
+    rendered = render_view(
+        store,
+        name,
+        format.value,
+        plan=plan,
+        authority=authority,
+        rule=_rule(max_leads, max_roles),
+        include_examples=include_examples,
+    )
     path = output or default_view_path(name, format.value, plan, authority)
     path.write_bytes(rendered.content)
+    if isinstance(rendered.national, CouncilTimeline):
+        t = rendered.national
+        out.print(f"wrote {path} ({len(t.events)} events of {t.scope}, {len(t.undated)} undated)")
+        return
+    if rendered.national is not None:
+        grid = rendered.national
+        out.print(
+            f"wrote {path} ({len(grid.rows)} councils × {len(grid.columns)} themes, {len(grid.sources)} source pages)"
+        )
+        return
     if rendered.matrix is not None:
         m = rendered.matrix
         gaps = m.gaps()

@@ -1,5 +1,6 @@
 """Board-workshop views: networks from `kg.analysis.network` and the responsibility matrix from `kg.analysis.matrix`,
-drawn as offline HTML pages, A4 pictures, or (the matrix) CSV and XLSX.
+drawn as offline HTML pages, A4 pictures, or (the matrix) CSV and XLSX; and the national views from
+`kg.analysis.national` (the council × theme matrix, one council's timeline).
 
 `render_view` is the one entry point the CLI and the web service call: it builds the named view,
 folds a large network down to `node_cap` nodes, lays it out once, and renders it.
@@ -13,12 +14,28 @@ import networkx as nx
 
 from kg.analysis.matrix import MATRIX_VIEW, ResponsibilityMatrix, responsibility_matrix
 from kg.analysis.metrics import OverloadRule
+from kg.analysis.national import (
+    THEMES_VIEW,
+    TIMELINE_VIEW,
+    CouncilTimeline,
+    ThemeMatrix,
+    council_timeline,
+    theme_matrix,
+)
 from kg.analysis.network import VIEWS, build_view, cap_nodes, region_view
-from kg.errors import UnknownIdError
+from kg.errors import QueryError, UnknownIdError
 from kg.store.protocol import Store
 from kg.views.html import render_html
 from kg.views.layout import compute_layout
 from kg.views.matrix import render_matrix_csv, render_matrix_html, render_matrix_image, render_matrix_xlsx
+from kg.views.national import (
+    render_themes_csv,
+    render_themes_html,
+    render_themes_image,
+    render_themes_xlsx,
+    render_timeline_csv,
+    render_timeline_html,
+)
 from kg.views.picture import render_image
 
 __all__ = ["FORMATS", "MATRIX", "NODE_CAP", "VIEW_NAMES", "RenderedView", "render_graph", "render_view"]
@@ -27,8 +44,8 @@ NODE_CAP = 300
 """Most nodes a view draws; beyond this the least-connected are folded into group nodes."""
 
 MATRIX = MATRIX_VIEW
-VIEW_NAMES = (*VIEWS, MATRIX)
-"""Every view `cypkg view NAME` and `/views/{name}` draw: the networks, and the responsibility matrix."""
+VIEW_NAMES = (*VIEWS, MATRIX, THEMES_VIEW, TIMELINE_VIEW)
+"""Every view `cypkg view NAME` and `/views/{name}` draw: the networks, the matrix, the national views."""
 
 FORMATS = {
     "html": "text/html; charset=utf-8",
@@ -38,6 +55,8 @@ FORMATS = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 NETWORK_FORMATS = ("html", "svg", "png")
+VIEW_FORMATS = {MATRIX: tuple(FORMATS), THEMES_VIEW: tuple(FORMATS), TIMELINE_VIEW: ("html", "csv")}
+"""The formats of each view that is not a network (the networks come as `NETWORK_FORMATS`)."""
 
 
 @dataclass(frozen=True)
@@ -48,10 +67,11 @@ class RenderedView:
     media_type: str
     graph: nx.Graph
     matrix: ResponsibilityMatrix | None = None
+    national: ThemeMatrix | CouncilTimeline | None = None
 
 
 def _check_format(name: str, fmt: str) -> None:
-    allowed = tuple(FORMATS) if name == MATRIX else NETWORK_FORMATS
+    allowed = VIEW_FORMATS.get(name, NETWORK_FORMATS)
     if fmt not in allowed:
         raise ValueError(f"the {name} view comes as {', '.join(allowed)}, not {fmt!r}")
 
@@ -96,11 +116,46 @@ def render_view(
     authority: str | None = None,
     node_cap: int = NODE_CAP,
     rule: OverloadRule | None = None,
+    include_examples: bool = False,
 ) -> RenderedView:
-    """Build the named view from the store and draw it (`VIEW_NAMES` lists the names)."""
+    """Build the named view from the store and draw it (`VIEW_NAMES` lists the names).
+
+    `include_examples` brings fictional example councils into the national views (left out by default).
+    """
     if name not in VIEW_NAMES:
         raise UnknownIdError("view", name, hint=f"the views are: {', '.join(VIEW_NAMES)}")
     _check_format(name, fmt)
+    if name in (THEMES_VIEW, TIMELINE_VIEW):
+        return render_national(store, name, fmt, plan=plan, authority=authority, include_examples=include_examples)
     if name == MATRIX:
         return render_matrix(build_view(store, "partner-priority", plan=plan, authority=authority), fmt, rule=rule)
     return render_graph(build_view(store, name, plan=plan, authority=authority), fmt, node_cap=node_cap)
+
+
+def render_national(
+    store: Store,
+    name: str,
+    fmt: str = "html",
+    *,
+    plan: str | None = None,
+    authority: str | None = None,
+    include_examples: bool = False,
+) -> RenderedView:
+    """The council × theme matrix (every council, or one) or one council's timeline, in the view's formats."""
+    _check_format(name, fmt)
+    if plan:
+        raise QueryError(f"the {name} view is of councils, not plans: give --authority", hint="e.g. --authority york")
+    if name == TIMELINE_VIEW:
+        t = council_timeline(store, authority=authority, include_examples=include_examples)
+        content = render_timeline_html(t) if fmt == "html" else render_timeline_csv(t)
+        return RenderedView(content.encode("utf-8"), FORMATS[fmt], nx.Graph(), national=t)
+    m = theme_matrix(store, authority=authority, include_examples=include_examples)
+    if fmt == "html":
+        data = render_themes_html(m).encode("utf-8")
+    elif fmt == "csv":
+        data = render_themes_csv(m).encode("utf-8")
+    elif fmt == "xlsx":
+        data = render_themes_xlsx(m)
+    else:
+        data = render_themes_image(m, fmt)
+    return RenderedView(data, FORMATS[fmt], nx.Graph(), national=m)

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from kg.analysis.network import VIEWS
 from kg.views import VIEW_NAMES, render_view
 
 pytestmark = pytest.mark.browser
@@ -16,13 +17,15 @@ pytestmark = pytest.mark.browser
 PLAN = "testshire-cypp-2030-2033"
 EXAMPLE = "anyshire-cypp-2024-2027"
 IRI = "https://w3id.org/cypkg/id/"
-NETWORKS = [name for name in VIEW_NAMES if name != "matrix"]
+NETWORKS = list(VIEWS)
 SCOPES: dict[str, dict[str, Any]] = {
     "partner-priority": {"plan": EXAMPLE},
     "plan-strategy": {"authority": "medway"},
     "boards": {"authority": "anyshire"},
     "partners-national": {"authority": "milton-keynes"},
     "matrix": {"plan": EXAMPLE},
+    "themes": {"authority": "plymouth"},
+    "timeline": {"authority": "plymouth"},
 }
 
 

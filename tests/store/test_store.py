@@ -21,7 +21,7 @@ from typing import Any
 
 import pyoxigraph as ox
 import pytest
-from rdflib import RDF, Graph, Literal, URIRef
+from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from kg.errors import ParseError, QueryError, QueryLimitExceeded, StoreError, ValidationFailed
@@ -179,6 +179,15 @@ def test_put_graph_replaces_the_old_content(fresh_store: Store) -> None:
     fresh_store.put_graph("test-put", small_graph(5, "old"))
     fresh_store.put_graph("test-put", small_graph(2, "new"))
     assert isomorphic(fresh_store.graph("test-put"), small_graph(2, "new"))
+
+
+def test_a_whole_decimal_written_to_a_graph_reads_back_as_the_same_decimal(fresh_store: Store) -> None:
+    score = URIRef(CYP.mappingScore)
+    graph = Graph()
+    for n, value in enumerate(("1", "0", "0.5")):
+        graph.add((ID[f"mapping/m{n}"], score, Literal(value, datatype=XSD.decimal)))
+    fresh_store.put_graph("test-decimals", graph)
+    assert set(fresh_store.graph("test-decimals")) == set(graph)
 
 
 def test_add_to_graph_keeps_what_was_there(fresh_store: Store) -> None:

@@ -19,4 +19,6 @@ python3 -m pip install -q --disable-pip-version-check -e '.[test]'
 python3 -m ruff check .
 python3 -m ruff format --check .
 python3 -m mypy
-python3 -m pytest "$@"
+# Two test processes, whole files each (a file's module fixtures are built once): most tests wait on
+# Virtuoso, a browser or a server process rather than on the CPU, so two halve the wall time.
+python3 -m pytest -n 2 --dist loadfile "$@"

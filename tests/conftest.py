@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +13,7 @@ from kg.store.build import build_store, data_sources
 from kg.store.embedded import OxigraphStore
 from kg.store.protocol import Store
 from kg.store.remote import RemoteStore
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, OfflinePage
 from tests.support.virtuoso import VirtuosoServer, start_virtuoso
 
 REPO = Path(__file__).resolve().parents[1]
@@ -98,3 +99,53 @@ def artifacts() -> Path:
     """Where tests leave screenshots and reports for people to look at."""
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium, headless, driven by playwright (never a downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture()
+def open_offline(browser: object, tmp_path: Path) -> Iterator[Callable[[bytes], OfflinePage]]:
+    """Open HTML bytes as a file:// page in a fresh context that blocks (and records) all network requests."""
+    contexts = []
+
+    def opener(content: bytes, name: str = "view.html") -> OfflinePage:
+        path = tmp_path / name
+        path.write_bytes(content)
+        context = browser.new_context(viewport={"width": 1400, "height": 900})  # type: ignore[attr-defined]
+        contexts.append(context)
+        page = context.new_page()
+        result = OfflinePage(page)
+
+        def block(route: object) -> None:
+            url = route.request.url  # type: ignore[attr-defined]
+            if url.startswith("file:"):
+                route.continue_()  # type: ignore[attr-defined]
+            else:
+                result.attempted.append(url)
+                route.abort()  # type: ignore[attr-defined]
+
+        context.route("**/*", block)
+
+        def on_dialog(dialog: object) -> None:
+            result.dialogs.append(dialog.message)  # type: ignore[attr-defined]
+            dialog.dismiss()  # type: ignore[attr-defined]
+
+        page.on("dialog", on_dialog)
+        page.on("pageerror", lambda exc: result.errors.append(str(exc)))
+        page.goto(path.as_uri())
+        page.wait_for_function("window.cypkgView !== undefined")
+        result.path = path  # type: ignore[attr-defined]
+        return result
+
+    yield opener
+    for context in contexts:
+        context.close()

@@ -7,7 +7,6 @@ render from the vendored Swagger UI with no request leaving the service.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -15,22 +14,11 @@ import httpx
 import pytest
 
 from tests.api.conftest import TOKEN
-from tests.views.conftest import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = pytest.mark.browser
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 EVIL = "javascript:alert(document.domain)"
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 class Visit:
@@ -68,7 +56,7 @@ class Visit:
         self.context.close()
 
 
-def test_a_javascript_iri_on_the_query_page_is_text_not_a_link(chromium: object, embedded_live_server: str):
+def test_a_javascript_iri_on_the_query_page_is_text_not_a_link(browser: object, embedded_live_server: str):
     body = (
         f"<https://w3id.org/cypkg/id/organisation/browser-js> <http://www.w3.org/2000/01/rdf-schema#seeAlso> <{EVIL}> ."
     )
@@ -77,7 +65,7 @@ def test_a_javascript_iri_on_the_query_page_is_text_not_a_link(chromium: object,
         f"{embedded_live_server}/store", params={"graph": "browser-js"}, content=body, headers=headers, timeout=120
     )
     assert put.status_code == 200
-    visit = Visit(chromium, embedded_live_server)
+    visit = Visit(browser, embedded_live_server)
     try:
         visit.page.goto(f"{embedded_live_server}/sparql")
         visit.page.fill(
@@ -93,8 +81,8 @@ def test_a_javascript_iri_on_the_query_page_is_text_not_a_link(chromium: object,
         httpx.delete(f"{embedded_live_server}/store", params={"graph": "browser-js"}, headers=AUTH, timeout=120)
 
 
-def test_the_api_docs_render_offline_under_their_csp(chromium: object, embedded_live_server: str):
-    visit = Visit(chromium, embedded_live_server)
+def test_the_api_docs_render_offline_under_their_csp(browser: object, embedded_live_server: str):
+    visit = Visit(browser, embedded_live_server)
     try:
         visit.page.goto(f"{embedded_live_server}/docs")
         visit.page.wait_for_selector(".swagger-ui .info .title", timeout=60_000)

@@ -21,7 +21,6 @@ from kg.analysis.national import NO_REGION, council_timeline, theme_matrix
 from kg.store.protocol import Store
 from kg.views import render_view
 from tests.api.conftest import settings_for
-from tests.views.conftest import browser, open_offline  # noqa: F401  (the Chromium fixtures)
 
 CYP = "https://w3id.org/cypkg/def#"
 RBWM = "https://rbwm.moderngov.co.uk/mgAi.aspx?ID=23369"

@@ -30,6 +30,7 @@ from kg.errors import UnknownIdError
 from kg.namespaces import ID, PREFIXES, SLUG, local_id
 from kg.queries import NamedQuery, parse_query_file
 from kg.store.binding import query_bound
+from kg.store.embedded import OxigraphStore
 from kg.store.protocol import Store
 from kg.store.terms import to_oxigraph
 
@@ -174,9 +175,8 @@ def select_query(store: Store, query: NamedQuery, params: Mapping[str, str | Nod
     `Store.select`.
     """
     bindings = query.bind({k: v for k, v in (params or {}).items() if v not in (None, "")})
-    raw = getattr(store, "raw", None)
-    if isinstance(raw, ox.Store):
-        result = query_bound(raw, query.text, {k: to_oxigraph(v) for k, v in bindings.items()})
+    if isinstance(store, OxigraphStore):
+        result = query_bound(store.as_oxigraph(), query.text, {k: to_oxigraph(v) for k, v in bindings.items()})
         names = [v.value for v in result.variables]
         return [
             {n: _from_oxigraph(t) for n, t in zip(names, solution, strict=True) if t is not None} for solution in result

@@ -19,7 +19,6 @@ changes in the store before they are gated.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pyoxigraph as ox
@@ -112,9 +111,8 @@ def _where_table(store: Store, op: Operation) -> str:
         default_graph=default or None,
         named_graphs=named or None,
     )
-    data = json.loads(body)
-    variables = data["head"]["vars"]
     results = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+    variables = [v.value for v in results.variables]  # type: ignore[union-attr]
     rows: list[list[Any]] = []
     for solution in results:  # type: ignore[union-attr]
         if len(rows) >= MAX_SOLUTIONS:

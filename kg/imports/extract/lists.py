@@ -57,11 +57,23 @@ def _cues(lex: Lexicon, kind: str) -> list[tuple[str, re.Pattern[str]]]:
     return [(c, re.compile(rf"(?<![\w']){re.escape(p)}(?![\w'])", re.I)) for c, p in pairs]
 
 
+_PARENT = re.compile(  # "sit under the outcomes", "behind the pledges": the list these items belong to
+    r"\b(?:under|within|beneath|behind|supporting|underpinning)\s+(?:(?:the|these|those|our|its|each|all)\s+)?"
+    r"(?:(?:\w+\s+){0,2})$",
+    re.I,
+)
+
+
 def list_kind(lex: Lexicon, text: str) -> str | None:
-    """The kind of list a lead-in names: the cue nearest its end ("outcomes and priorities" -> priority)."""
+    """The kind of list a lead-in names: the cue nearest its end ("outcomes and priorities" -> priority).
+
+    A cue after "under the", "behind the" names the list the items sit under, not theirs.
+    """
     best: tuple[int, int, str] | None = None
     for concept, pattern in _cues(lex, "list"):
         for m in pattern.finditer(text):
+            if _PARENT.search(text[: m.start()]):
+                continue
             key = (m.end(), m.end() - m.start())
             if best is None or key > best[:2]:
                 best = (m.end(), m.end() - m.start(), concept)
@@ -113,8 +125,15 @@ def split_owner(lex: Lexicon, text: str) -> tuple[str, str | None, bool]:
     labelled = re.search(
         rf"\s*[(\[,;.–—-]?\s*\(?\s*\b{labels}\s*[:–—-]?\s*(?P<o>[^()\[\]]+?)\s*[)\]]?\s*[.;,]?$", text, re.I
     )
+    unowned = re.search(
+        rf",\s+(?:for which|with|where|whose|but)\b(?=[^,;]*\b(?:still|yet|no|not|to be)\b)[^,;]*\b{labels}\b[^,;]*$",
+        text,
+        re.I,
+    )
+    if unowned and unowned.start() > 0:  # "school readiness, for which a lead is still being sought"
+        return text[: unowned.start()], None, True
     if labelled and labelled.start() > 0:
-        owner = labelled.group("o").strip(" .;,")
+        owner = re.sub(r"^the\s+", "", labelled.group("o").strip(" .;,"), flags=re.I)
         name = text[: labelled.start()]
         return name, None if _no_owner(lex, owner) else owner, True
     bracket = re.search(r"\s*\(([^()]+)\)\s*[.;,]?(?:\s*and)?$", text)
@@ -132,6 +151,24 @@ def split_owner(lex: Lexicon, text: str) -> tuple[str, str | None, bool]:
         if _no_owner(lex, owner):
             return text[: dash.start()], None, True
     return text, None, False
+
+
+def split_inline(text: str) -> list[str]:
+    """A block that prints several items on one line: quoted sentences ("“A.” “B.”"), bullets ("• A • B"),
+    or sentences that each open the same way ("We will listen. We will help."); else []."""
+    text = text.strip()
+    quoted = re.findall(r"[“\"]([^”\"]+)[”\"]", text)
+    if len(quoted) >= 2 and not re.sub(r"[“\"][^”\"]+[”\"]", "", text).strip(" ,;.and"):
+        return [q.strip() for q in quoted]
+    if text.count("•") >= 2:
+        parts = [x.strip(" ;,") for x in text.split("•")]
+        return [x for x in parts if x] if not parts[0] else []
+    sentences = [x for x in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text) if x]
+    if len(sentences) >= 2:
+        openings = {" ".join(x.split()[:2]).lower() for x in sentences}
+        if len(openings) == 1 and all(len(x) <= 160 for x in sentences):
+            return sentences
+    return []
 
 
 def _clean(text: str) -> str:
@@ -167,7 +204,8 @@ def _item_like(b: Block, after_colon: bool) -> bool:
     text = b.text
     if len(text) > 260 or b.kind in {"heading", "row"} or text.rstrip().endswith(":"):
         return False
-    if re.match(r"^[A-Z][\w ?'’/()-]{1,30}:\s+\S", text) and not b.marker:
+    label = re.match(r"^[A-Z][\w ?'’/()-]{1,30}:\s+\S", text)
+    if label and not b.marker and not re.search(r"\s[(–—-]\s*\w+:", label.group()):
         return False  # "Decision status: Implemented", "Key action: ...": a label and its value
     if b.kind == "item" or b.marker in {"letter", "number", "bullet"}:
         return _sentence_count(text) <= 2
@@ -314,17 +352,20 @@ def _items_in(lex: Lexicon, kind: str, head: Block, region: list[Block]) -> Iter
             break  # a table, the next numbered paragraph, or a lead-in of its own: another list
         if numbered and re.match(r"\d", b.para) and not b.para.startswith(head.para.split("(")[0]):
             break  # a block of the next numbered paragraph
+        if head.marker and b.marker == head.marker and b.para.count("(") == head.para.count("(") != 0:
+            break  # "(3) ... The Plan makes two:" ends at "(4)", its sibling
         if not _item_like(b, after_colon):
             if started or b.kind == "heading" or b.marker == "dotted":
                 break
             continue  # a sentence between a heading and its list ("We will:" after "What we will do")
         started = True
-        name, owner, _ = split_owner(lex, b.text) if kind == "priority" else (b.text, None, False)
-        name = _clean(name)
-        if re.search(r"\bthat they$", head.text.rstrip()):
-            name = re.sub(r"^(?:are|will be|will|can)\s+", "", name)  # "... that they | are safe and cared for"
-        if name:
-            yield Item(kind, name, owner, b, name if name in b.text else b.text)
+        for text in split_inline(b.text) or [b.text]:
+            name, owner, _ = split_owner(lex, text) if kind == "priority" else (text, None, False)
+            name = _clean(name)
+            if re.search(r"\bthat they$", head.text.rstrip()):
+                name = re.sub(r"^(?:are|will be|will|can)\s+", "", name)  # "... that they | are safe and cared for"
+            if name:
+                yield Item(kind, name, owner, b, name if name in b.text else b.text)
 
 
 def _children(lex: Lexicon, kind: str, outcome: str, blocks: list[Block]) -> Iterator[Item]:
@@ -428,6 +469,14 @@ def _run_in(lex: Lexicon, b: Block) -> Iterator[Item]:
     """Items a sentence runs in after naming the list: 'the plan's priorities are a, b, c and d'."""
     if b.kind == "row" or _deciding(lex, b.text[:60]):
         return
+    colon = re.search(r":\s+(?=[A-Z“\"])", b.text)
+    if colon:  # "The Plan makes three promises: We will listen to you. We will help your family early."
+        kind = list_kind(lex, b.text[: colon.start()][-70:])
+        names = split_inline(b.text[colon.end() :]) if kind else []
+        if names:
+            for name in names:
+                yield Item(kind or "", _clean(name), None, b, name, confidence=0.7)
+            return
     for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", b.text):
         for m in _TRIGGER.finditer(sentence):
             before = sentence[: m.start()]
@@ -437,7 +486,8 @@ def _run_in(lex: Lexicon, b: Block) -> Iterator[Item]:
             cue_end = max((c.end() for _, p in _cues(lex, "list") for c in p.finditer(before)), default=-1)
             between = before[cue_end:].split()
             word = (m.group("word") or "").lower()
-            room = 14 if word == "namely" else 8 if m.group("colon") else 4
+            aside = m.group("colon") and "," in before[cue_end:][:3]  # "priorities, each with a lead ...:"
+            room = 14 if word == "namely" or aside else 8 if m.group("colon") else 4
             rest = sentence[m.end() :].strip()
             if word == "to":
                 if between or re.match(r"(?:the|a|an|our|its|this|their)\b", rest, re.I):
@@ -451,9 +501,11 @@ def _run_in(lex: Lexicon, b: Block) -> Iterator[Item]:
                 names = [one] if _MEASURE.match(one) else []
             names = [re.sub(r"^to\s+", "", n) if word == "to" else n for n in names]
             if names:
-                for name in names:
+                for text in names:
+                    name, owner, _ = split_owner(lex, text) if kind == "priority" else (text, None, False)
+                    name = _clean(name)
                     if 3 <= len(name) <= 160:
-                        yield Item(kind, name, None, b, name, confidence=0.7)
+                        yield Item(kind, name, owner, b, name, confidence=0.7)
                 break
 
 

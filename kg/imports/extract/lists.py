@@ -15,8 +15,9 @@ the markup:
 - a sentence can run a list in ("the plan's priorities are a, b, c and d"): its items are split where
   the next item starts the way the first does (with "the", "to", a word ending in -ing, …).
 
-The words of lead-ins, owner columns and "no owner yet" come from the extraction lexicon (`list`,
-`list-owner` and `list-none` rows of data/reference/extraction-lexicon.csv): they are cues for a list,
+The words of lead-ins, owner columns, "no owner yet" and other plans whose lists a report may quote
+("Community Strategy outcomes") come from the extraction lexicon (`list`, `list-owner`, `list-none` and
+`list-foreign` rows of data/reference/extraction-lexicon.csv): they are cues for a list,
 not names of the ontology's concepts. An owner is read where the report gives one — in brackets, after a
 dash, after "Lead:" or "led by", or in a Lead / Owner / Responsible column — and is absent otherwise.
 """
@@ -64,6 +65,16 @@ _PARENT = re.compile(  # "sit under the outcomes", "behind the pledges": the lis
 )
 
 
+def _foreign(lex: Lexicon, before: str) -> bool:
+    """Whether the words just before a cue name another plan ("Community Strategy outcomes",
+    "Corporate priorities"): that plan's list, not the one the report is about."""
+    near = " ".join(before.split()[-4:]).replace("’", "'")
+    return any(
+        re.search(rf"{p.pattern}(?:\s+(?:key|main|headline|strategic))?\W*$", near, re.I)
+        for _, p in _cues(lex, "list-foreign")
+    )
+
+
 def list_kind(lex: Lexicon, text: str) -> str | None:
     """The kind of list a lead-in names: the cue nearest its end ("outcomes and priorities" -> priority).
 
@@ -72,7 +83,7 @@ def list_kind(lex: Lexicon, text: str) -> str | None:
     best: tuple[int, int, str] | None = None
     for concept, pattern in _cues(lex, "list"):
         for m in pattern.finditer(text):
-            if _PARENT.search(text[: m.start()]):
+            if _PARENT.search(text[: m.start()]) or _foreign(lex, text[: m.start()]):
                 continue
             key = (m.end(), m.end() - m.start())
             if best is None or key > best[:2]:
@@ -347,6 +358,7 @@ def _items_in(lex: Lexicon, kind: str, head: Block, region: list[Block]) -> Iter
     after_colon = head.kind == "heading" or head.text.rstrip().endswith(":") or _dangling(head.text.rstrip())
     numbered = re.fullmatch(r"\d+(?:\.\d+)*(?:\(\w+\))?", head.para)
     started = False
+    bulleted = False  # the list's items carry markers: the first line without one ends it
     for b in region:
         if b.kind == "row" or b.marker == "dotted" or b is not head and _lead_in(lex, b):
             break  # a table, the next numbered paragraph, or a lead-in of its own: another list
@@ -354,10 +366,12 @@ def _items_in(lex: Lexicon, kind: str, head: Block, region: list[Block]) -> Iter
             break  # a block of the next numbered paragraph
         if head.marker and b.marker == head.marker and b.para.count("(") == head.para.count("(") != 0:
             break  # "(3) ... The Plan makes two:" ends at "(4)", its sibling
-        if not _item_like(b, after_colon):
+        marked = b.kind == "item" or b.marker in {"letter", "number", "bullet"}
+        if not _item_like(b, after_colon) or bulleted and not marked:
             if started or b.kind == "heading" or b.marker == "dotted":
                 break
             continue  # a sentence between a heading and its list ("We will:" after "What we will do")
+        bulleted = bulleted or not started and marked
         started = True
         for text in split_inline(b.text) or [b.text]:
             name, owner, _ = split_owner(lex, text) if kind == "priority" else (text, None, False)

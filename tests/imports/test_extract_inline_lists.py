@@ -1,0 +1,101 @@
+"""Lists a report prints inline or ends without a marker, and lists that belong to something else.
+
+Each test reads a fixture of the development split (benchmarks/extraction/held-out/, fictional
+authorities, read since round 3): a list written with line breaks in one paragraph, lettered items,
+pledges printed as quoted sentences or as sentences after a colon, priorities run into a sentence with
+"led by" owners. The rules are general; these fixtures are where they show.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from kg.imports.extract import Draft, extract_file, extract_text
+from kg.imports.extract.lexicon import load_lexicon
+from kg.imports.extract.lists import list_kind, split_inline, split_owner
+
+DEV = Path(__file__).resolve().parents[2] / "benchmarks" / "extraction" / "held-out"
+RAVENSHOLT = DEV / "ravensholt-2015-07-15-health-and-wellbeing-board-item.html"
+BRACKWATER = DEV / "brackwater-2025-06-10-cabinet.txt"
+DUNMOOR = DEV / "dunmoor-2017-childrens-trust-board-minutes.docx"
+HALLOWMERE = DEV / "hallowmere-2011-06-30-executive-board-minutes.html"
+
+
+@cache
+def _draft(path: Path) -> Draft:
+    return extract_file(path)
+
+
+def _names(path: Path, kind: str) -> set[str]:
+    return {str(p.value["name"]) for p in _draft(path).by_kind(kind)}
+
+
+def _owners(path: Path) -> dict[str, str | None]:
+    return {str(p.value["name"]): p.value.get("owner") for p in _draft(path).by_kind("priority")}
+
+
+def test_bullets_separated_by_line_breaks_in_one_paragraph_are_separate_items():
+    assert "Every child is safe and feels safe" in _names(RAVENSHOLT, "outcome")
+    assert "Every child has the best start in life" in _names(RAVENSHOLT, "outcome")
+
+
+def test_lettered_lines_with_a_dot_are_list_items():
+    assert "Families get the right help at the right time" in _names(BRACKWATER, "outcome")
+
+
+def test_quoted_sentences_on_one_line_are_one_pledge_each():
+    assert "You will be asked before decisions are made about you" in _names(BRACKWATER, "pledge")
+
+
+def test_sentences_after_a_colon_that_open_alike_are_the_list_the_lead_in_names():
+    assert {"We will always listen to you", "We will help your family early"} <= _names(DUNMOOR, "pledge")
+
+
+def test_a_list_ends_at_the_next_sibling_numbered_paragraph():
+    assert not any(name.startswith("Progress will be measured") for name in _names(BRACKWATER, "pledge"))
+
+
+def test_a_cue_after_under_the_names_the_parent_list_not_this_one():
+    assert list_kind(load_lexicon(), "Four priority workstreams sit under the outcomes") == "priority"
+
+
+def test_a_run_in_priority_keeps_the_owner_it_is_led_by():
+    assert _owners(RAVENSHOLT)["emotional health and wellbeing"] == "Ravensholt Clinical Commissioning Group"
+
+
+def test_a_priority_whose_lead_is_still_sought_has_no_owner():
+    assert split_owner(load_lexicon(), "school readiness, for which a lead is still being sought") == (
+        "school readiness",
+        None,
+        True,
+    )
+
+
+def test_a_dash_lead_label_line_is_a_priority_with_its_owner():
+    assert _owners(DUNMOOR)["Neglect"] == "Dunmoor Safeguarding Children Board"
+
+
+def test_priorities_after_an_aside_and_a_colon_are_read_with_their_bracketed_leads():
+    assert _owners(HALLOWMERE)["improving school attendance"] == "Chief Officer, Learning"
+
+
+def test_a_list_under_another_plans_heading_is_not_the_plans_list():
+    assert list_kind(load_lexicon(), "4 COMMUNITY STRATEGY OUTCOMES") is None
+    assert list_kind(load_lexicon(), "Corporate priorities") is None
+
+
+def test_a_bulleted_list_ends_at_the_first_line_without_a_bullet():
+    draft = extract_text(
+        "Our priorities are:\n\n- Children are safe\n- Children are healthy\n\n"
+        "The plan also sets out how partners will deliver these priorities.\n\n"
+        "Children and Young People's Plan 2014-2017 (Summary)\n",
+        "fictional-page",
+    )
+    names = {str(p.value["name"]) for p in draft.by_kind("priority")}
+    assert names == {"Children are safe", "Children are healthy"}
+
+
+def test_a_line_of_bullets_is_split_only_when_it_starts_with_one():
+    assert split_inline("• Children are safe • Children are healthy") == ["Children are safe", "Children are healthy"]
+    assert split_inline("Safe • healthy • happy") == []

@@ -317,7 +317,22 @@ def read_text(text: str, source: str = "report") -> Document:
     """A plain-text or Markdown report."""
     lines = text.replace("\r\n", "\n").replace("\xa0", " ").split("\n")
     lines = [ln for ln in lines if not re.fullmatch(r"\s*(-{3,}|\*{3,}|_{3,})\s*", ln)]
+    if _one_line_paragraphs(lines):
+        lines = [x for ln in lines for x in (ln, "")]
     return Document(source, "text", _blocks_from_lines(lines))
+
+
+def _one_line_paragraphs(lines: list[str]) -> bool:
+    """Text saved from a web page: no blank line between its paragraphs, each a line of its own length.
+
+    Hard-wrapped text (most lines within a few characters of one width) is not: its lines join.
+    """
+    filled = [ln.rstrip() for ln in "\n".join(lines).strip().split("\n")]
+    if len(filled) < 4 or not all(ln.strip() for ln in filled):
+        return False
+    widest = max(len(ln) for ln in filled)
+    near = sum(len(ln) >= widest - 12 for ln in filled[:-1])
+    return widest > 100 and near < len(filled) // 2
 
 
 # --- PDF -------------------------------------------------------------------------------------------

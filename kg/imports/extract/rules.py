@@ -455,7 +455,8 @@ def _pathway_row(ctx: Context, s: Sentence) -> None:
 # decisions
 
 _MARKER = re.compile(
-    r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(RESOLVED|AGREED|RECOMMENDED(?: to (?:Council|Cabinet|the \w+))?|Decision|DECISION)"
+    r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(RESOLVED|AGREED|Agreed(?=\s+that\b)|RECOMMENDED(?: to (?:Council|Cabinet|the \w+))?|"
+    r"Decision(?: [Mm]ade| [Tt]aken)?|DECISION(?: MADE| TAKEN)?)"
     r"\s*(?:[:–—-]\s*|\s+(?=(?i:that)\b)|$)"
 )
 
@@ -536,6 +537,7 @@ def _decisions(ctx: Context) -> None:
             elif re.match(r"^\W*(?:\d+\.?\s*)?recommendations?\b", block.text, re.I) and len(block.text) < 40:
                 status, carried = "recommended", True
             continue
+        _intended_noun(ctx, s, text)
         m = _MARKER.match(text)
         if m:
             word = m.group(1).upper()
@@ -562,6 +564,10 @@ def _decisions(ctx: Context) -> None:
         if status and (carried or "recommendation" in heading) and (sub or re.match(r"(?:That|To)\b", text)):
             _decision_clause(ctx, s, text, status)
             continue
+        proposed = _proposed(ctx, text) if not status and block.marker and s.start == block.start else None
+        if proposed is not None:  # "2.1 That the Council Executive endorses the Plan": its body recommends
+            _decision_clause(ctx, s, text, "recommended", body=proposed or None)
+            continue
         if status and carried and status == "resolved" and block.kind == "para" and "decision" in heading:
             _narrative_decision(ctx, s)  # prose under a "Decision:" heading
             continue
@@ -575,6 +581,34 @@ def _decisions(ctx: Context) -> None:
             continue
         _narrative_decision(ctx, s)
     _outcome_lines(ctx)
+    _drop_restated_intentions(ctx)
+
+
+def _drop_restated_intentions(ctx: Context) -> None:
+    """A decision to come written as a noun ("for final approval") restates the same body's intended
+    decision where the report also gives it with its verb (a timetable row "Cabinet (agree CYPP)")."""
+    intended = [p for p in ctx.proposals if p.kind == "decision" and p.value["status"] == "intended"]
+    nouns = [p for p in intended if _INTENDED_NOUN.fullmatch(f"for {p.value['verb']}")]
+    for noun in nouns:
+        body = str(noun.value.get("body", "")).lower()
+        if any(p is not noun and p not in nouns and str(p.value.get("body", "")).lower() == body for p in intended):
+            ctx.proposals.remove(noun)
+
+
+def _proposed(ctx: Context, text: str) -> str | None:
+    """A numbered paragraph that proposes a decision in the form of one: "That the <body> <verb>s ..." (the
+    body's name) or "That the Plan be <verb>ed" (""); None for any other paragraph."""
+    m = re.match(r"^\s*(?:\(?[a-z0-9ivx]{1,4}[.)]|\d+(?:\.\d+)*\.?)\s+That\s+(.{0,120})", text)
+    if not m:
+        return None
+    rest = m.group(1)
+    bodies = [b for b in _body_mentions(ctx, rest) if b[0] <= 5]
+    if bodies:
+        verb = re.match(r"\s+(\w+)", rest[bodies[0][1] :])
+        acts = verb and verb.group(1).endswith("s") and _decision_verb(ctx.lex, verb.group(1))
+        return bodies[0][2] if acts else None
+    passive = re.match(r"(?:the\s+)?[\w'’ &-]{3,80}?\bbe\s+\w+ed\b", rest)
+    return "" if passive and _decision_verb(ctx.lex, rest) else None
 
 
 _ASKED = re.compile(r"\b(?:is|are) (?:asked|recommended|invited|requested) to\b\s*:?")
@@ -585,9 +619,9 @@ def _clauses(text: str) -> list[str]:
     return [c for c in re.split(r",?\s+and\s+that\s+|;\s+(?:and\s+)?that\s+", text) if c.strip()]
 
 
-def _decision_clause(ctx: Context, s: Sentence, clause: str, status: str) -> None:
+def _decision_clause(ctx: Context, s: Sentence, clause: str, status: str, body: str | None = None) -> None:
     """A clause under a marker: its verb (the first decision verb, or 'be …ed'), and a second joined by 'and'."""
-    body = ctx.body_now or ctx.own_body or "the meeting"
+    body = body or ctx.body_now or ctx.own_body or "the meeting"
     for part in _clauses(clause):
         verb = _decision_verb(ctx.lex, part)
         if verb is None:
@@ -597,7 +631,8 @@ def _decision_clause(ctx: Context, s: Sentence, clause: str, status: str) -> Non
         first = re.search(rf"\b{re.escape(verb[0])}\b", part)
         rest = part[first.end() :] if first else ""
         more = re.search(r"\s+and\s+(\w+)\b(.*)$", rest)
-        if more and not re.match(r"\s+and\s", rest):  # "be confirmed and signed": one decision, two words
+        # "be confirmed and signed", "be recommended to endorse and adopt": one decision, two words
+        if more and not re.match(r"\s+(?:to\s+\w+\s+)?and\s", rest):
             second = _decision_verb(ctx.lex, more.group(1))
             if second and second[0].lower() == more.group(1).lower() and second[0] != verb[0]:
                 value = {"verb": second[0], "kind": second[1], "status": status, "about": _about(more.group(0))}
@@ -629,7 +664,9 @@ def _narrative_decision(ctx: Context, s: Sentence, within: str | None = None) ->
             value = {"verb": asked[0], "kind": asked[1], "status": "intended", "about": _about(text)}
             ctx.add("decision", {**value, "body": bodies[0][2]}, s, 0.7)
         return
-    it_was = re.search(r"\bIt was (recommended|agreed|resolved|noted) that\b(.*)$", text)
+    if re.search(r"\bIt was noted that\b|^\s*(?:During|In) (?:the )?(?:discussion|debate)\b", text):
+        return  # what a discussion noted is its narrative, not a decision
+    it_was = re.search(r"\bIt was (recommended|agreed|resolved) that\b(.*)$", text)
     if it_was:
         body = ctx.body_now or ctx.own_body or "the meeting"
         inner = _decision_verb(ctx.lex, it_was.group(2)) if it_was.group(1) != "noted" else None
@@ -683,6 +720,30 @@ def _narrative_decision(ctx: Context, s: Sentence, within: str | None = None) ->
             about = "other" if "Improvement" in earlier else "plan"
             value = {"verb": plain.group(1), "kind": "Approve", "status": "resolved", "about": about, "body": earlier}
             ctx.add("decision", value, s, 0.6)
+
+
+_INTENDED_NOUN = re.compile(
+    r"(?:\bfor|\bin advance of|\bprior to|\bahead of|\bawaiting|\bbefore)\s+(?:the\s+|its\s+)?(?:(?:formal|final)\s+)*"
+    r"(?P<noun>approval|adoption|endorsement|ratification)\b"
+    r"|\b(?P<made>recommendation|decision)\s+will\s+be\s+(?:made|taken)\s+by\b"
+)
+
+
+def _intended_noun(ctx: Context, s: Sentence, text: str) -> bool:
+    """A decision a body is yet to take, written as a noun: "submitted to full Council for adoption", "in
+    advance of the final approval by the Trust", "a recommendation will be made by Cabinet". The body is the
+    one the sentence sends the plan to or names as taking it; with none named, there is no decision."""
+    m = _INTENDED_NOUN.search(text)
+    if not m or re.search(r"\b(?:present|recommend)\w*\b(?:(?!\bthat\b)[^;])*$", text[: m.start()], re.I):
+        return False  # "presents the Plan to the Board for endorsement": the report's request, read as one
+    noun = m.group("noun") or m.group("made")
+    bodies = [b for b in _body_mentions(ctx, text) if re.search(r"\b(?:by|to)\s+(?:the\s+|full\s+)?$", text[: b[0]])]
+    if not bodies:
+        return False
+    a, _, name, _ = min(bodies, key=lambda b: abs(b[0] - m.end()))
+    value = {"verb": noun, "kind": _past_kind(ctx.lex, "approved"), "status": "intended", "about": _about(text)}
+    ctx.add("decision", {**value, "body": name}, s, 0.6)
+    return True
 
 
 def _subject(ctx: Context, text: str, pos: int, bodies: list[tuple[int, int, str, str]]) -> str | None:

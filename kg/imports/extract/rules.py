@@ -123,7 +123,10 @@ _CAP = (
     r"Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?:[A-Z][\w'’&-]*|NHS|CYP)"
 )
 _JOIN = r"(?:[^\S\t\n]+(?:and|&|of|for|the|in|on|with)[^\S\t\n]+|[^\S\t\n]+)"  # never across a table cell
-_NAME = re.compile(rf"(?:(?:the|shadow)\s+)?{_CAP}(?:{_JOIN}{_CAP})*")
+_INNER = (  # inside a name only: a year ("Plymouth 2020 Board"), a bracketed kind ("YorOK (Children's Trust) Board")
+    r"(?:[^\S\t\n]+(?:19|20)\d{2}|[^\S\t\n]*\([A-Z][\w'’ &-]{2,40}\))(?=[^\S\t\n]+[A-Z])"
+)
+_NAME = re.compile(rf"(?:(?:the|shadow)\s+)?{_CAP}(?:{_INNER}|{_JOIN}{_CAP})*")
 _BODY_HEAD = re.compile(
     r"(Board|Committee|Cabinet|Council|Executive|Panel|Commission|Partnership|Forum|Group|Trust|Parliament|Network|"
     r"Constabulary|Police|Team|Service|Together|Care Trust|CCG|PCT|YOT)$"
@@ -905,6 +908,8 @@ def _bodies_and_partners(ctx: Context) -> None:
                 continue
             if name == "Council" and re.search(r"\b[Tt]he\s+$", text[:a]):
                 continue  # "the Council" is the authority, not a meeting of the full council
+            if re.match(r"\s+(?:member|lead|portfolio)\b", text[b:]):
+                continue  # "the Cabinet member for Young People": a post, not the body
             if re.match(rf"\s+{_ATTRIBUTIVE}\b", text[b:]):
                 continue  # "the Children's Trust arrangements": the name describes something else
             post_like = re.search(r"\b(?:Director|Head|Manager|Officer|Member|Chief)\b", name) or re.search(
@@ -929,6 +934,8 @@ def _bodies_and_partners(ctx: Context) -> None:
             store = bodies if kind[0] == "body" else partners
             key = name.lower().replace("’", "'")
             existing = process.extractOne(key, list(store), scorer=fuzz.ratio, score_cutoff=92) if store else None
+            if existing and _head_added(existing[0], key):
+                existing = None  # "… Trust" and "… Trust Board": a partnership and its board, two bodies
             if existing and len(existing[0]) >= len(key):
                 continue
             if existing:
@@ -954,6 +961,12 @@ def _bodies_and_partners(ctx: Context) -> None:
         ctx.proposals.append(
             Proposal("body", {"name": ctx.own_body, "body_kind": ctx.own_kind}, ctx.own_body, 0, 0, "header", 0.8)
         )
+
+
+def _head_added(a: str, b: str) -> bool:
+    """Whether one name is the other with a body word added at its end ("… Trust" / "… Trust Board")."""
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) and bool(_BODY_HEAD.search(long[len(short) :].strip().title()))
 
 
 def _multiword_match(lex: Lexicon, name: str) -> bool:

@@ -131,7 +131,10 @@ _BODY_HEAD = re.compile(
     r"(Board|Committee|Cabinet|Council|Executive|Panel|Commission|Partnership|Forum|Group|Trust|Parliament|Network|"
     r"Constabulary|Police|Team|Service|Together|Care Trust|CCG|PCT|YOT)$"
 )
-_NOT_NAME_START = re.compile(r"^(?:The|This|That|These|Those|A|An|Our|Its|Their|His|Her|Members|RESOLVED|AGREED)\s+")
+_NOT_NAME_START = re.compile(
+    r"^(?:The|This|That|These|Those|A|An|Our|Its|Their|His|Her|Members|RESOLVED|AGREED|"
+    r"If|When|Once|Unless|Until|Where|Whilst|While|Although|Should|Subject to)\s+"  # a clause's opening word
+)
 
 
 def name_spans(text: str) -> Iterator[tuple[int, int, str]]:
@@ -210,13 +213,15 @@ _NOT_MEETING = re.compile(
 _MEETING_WORDS = re.compile(
     r"\b(?:meeting|met|meet|considered|consider|agreed|approved|endorsed|received|noted|scrutinised|presented|held|"
     r"report(?:ed)? to|considered by|asked to|to:|brought to|work programme|attended|decided|adopted|"
-    r"report progress|presented to|goes to|go to|going to|submitted to|taken to|comes? to|shared with|signed off)\b",
+    r"report progress|presented to|goes to|go to|going to|submitted to|taken to|comes? to|shared with|signed off|"
+    r"bring|report(?:ed)? back|come back)\b",
     re.I,
 )
 
 
 _EVENT = re.compile(
-    r"\b(?:inspection|review|assessment|consultation|survey|letter|conference|visit|publication|published|closed)\b",
+    r"\b(?:inspection|review|assessment|consultation|survey|letter|conference|visit|publication|published|closed|"
+    r"launch|launched|summit|festival|celebration)\b",
     re.I,
 )
 
@@ -283,8 +288,8 @@ def _own_meeting(ctx: Context) -> None:
         minutes = re.match(r"(?i:minutes)\s+of\s+(?:a|the)\s+(?:\w+\s+)?meeting\s+of\s+the\b", block.text)
         if block.kind not in {"heading", "para"} or len(block.text) > (300 if minutes else 120):
             continue  # "MINUTES of a meeting of the X held at … on DATE" states the body and date at length
-        if block.kind != "heading" and (i > 15 or re.match(r"\d", block.para)):
-            continue
+        if block.kind != "heading" and (i > 15 or re.match(r"\d", block.para) or block.marker):
+            continue  # a numbered paragraph is the report's text, not its header
         if re.match(r"(?:Decision Maker|Decision maker):", block.text):
             maker = block.text.split(":", 1)[1].strip()
             found = _kind_of_name(ctx.lex, maker)
@@ -392,6 +397,9 @@ def _meetings(ctx: Context) -> None:
             if not _MEETING_WORDS.search(text):
                 continue
             _, b_end, name, kind = cands[0]
+            opener = re.match(r"(?:\(\w+\)\s*)?(?:If|When|Once|Unless|Subject to|Should)\b[^,;]*,", text)
+            if opener and b_end <= opener.end() <= d.start:
+                continue  # "If Cabinet approves it, the Plan will be launched on 2 July": the date is the main clause's
             if (
                 b_end
                 and re.search(_EVENT, text[b_end : d.start])
@@ -411,11 +419,33 @@ def _meetings(ctx: Context) -> None:
             )
 
 
+def _undated_meetings(ctx: Context) -> None:
+    """Meetings a report states without a date, kept undated: the body a decision is to go to ("submitted to
+    full Council for adoption") and the decision maker a decision record names, where neither has a meeting."""
+
+    def key(name: object) -> str:
+        return re.sub(r"^(?:the|full)\s+", "", str(name or "").lower().replace("’", "'"))
+
+    met = {key(p.value.get("body")) for p in ctx.proposals if p.kind == "meeting"}
+    for p in [p for p in ctx.proposals if p.kind == "decision" and p.value.get("status") == "intended"]:
+        body = str(p.value.get("body") or "")
+        found = _kind_of_name(ctx.lex, body)
+        if body and key(body) not in met and found and found[0] == "body":
+            value = {"body": body, "body_kind": found[1], "date": None}
+            ctx.proposals.append(Proposal("meeting", value, p.evidence, p.start, p.end, p.paragraph, 0.55))
+            met.add(key(body))
+    maker = next((b for b in ctx.doc.blocks[:40] if re.match(r"Decision [Mm]aker:", b.text)), None)
+    # a Cabinet Member decides alone, without a meeting
+    if maker and ctx.own_body and key(ctx.own_body) not in met and ctx.own_kind != "CabinetMember":
+        value = {"body": ctx.own_body, "body_kind": ctx.own_kind or "Other", "date": None}
+        ctx.add("meeting", value, maker, 0.55)
+
+
 def _pathway_line(ctx: Context, s: Sentence, dates: list[DateMention]) -> bool:
     """A pathway table row that a PDF flattened to one line: a body's name and then a date, nothing else."""
     if len(s.text) > 90 or len(dates) != 1 or dates[0].precision != "day" or dates[0].end < len(s.text.rstrip()) - 1:
         return False
-    label = s.text[: dates[0].start].strip()
+    label = re.sub(r"\s+(?:on|[-–—:,])$", "", s.text[: dates[0].start].strip())  # "• Scrutiny Panel on 24 May 2011;"
     name = re.sub(r"\s*\(.*?\)\s*", " ", label).strip()
     found = _kind_of_name(ctx.lex, name)
     if found is None or found[0] != "body" or not _BODY_HEAD.search(name) or re.search(r"consultation", name, re.I):
@@ -1629,6 +1659,7 @@ def propose(doc: Document, lexicon: Lexicon | None = None) -> tuple[list[Proposa
     _plans(ctx, authority)
     _meetings(ctx)
     _decisions(ctx)
+    _undated_meetings(ctx)
     _people(ctx)
     _memberships(ctx, authority)
     _lists(ctx)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kg.imports.extract import Draft, extract_file, extract_text
 from kg.imports.extract.lexicon import load_lexicon
-from kg.imports.extract.lists import list_kind, split_inline, split_owner
+from kg.imports.extract.lists import list_kind, split_inline, split_owner, split_run_in
 
 DEV = Path(__file__).resolve().parents[2] / "benchmarks" / "extraction" / "held-out"
 RAVENSHOLT = DEV / "ravensholt-2015-07-15-health-and-wellbeing-board-item.html"
@@ -99,3 +99,39 @@ def test_a_bulleted_list_ends_at_the_first_line_without_a_bullet():
 def test_a_line_of_bullets_is_split_only_when_it_starts_with_one():
     assert split_inline("• Children are safe • Children are healthy") == ["Children are safe", "Children are healthy"]
     assert split_inline("Safe • healthy • happy") == []
+
+
+OAKHURST = DEV / "oakhurst-2006-06-28-partnership-board-minutes.pdf"
+WEXCOMBE = DEV / "wexcombe-2022-plan-summary.html"
+
+
+def test_an_owner_after_a_colon_is_split_from_the_priority():
+    assert _owners(OAKHURST)["Reduce childhood obesity"] == "Oakhurst Primary Care Trust"
+
+
+def test_a_lead_word_inside_a_sentence_is_not_an_owner_label():
+    assert split_owner(load_lexicon(), "Each team has a lead group that reports every six months")[1] is None
+
+
+def test_a_line_about_the_list_is_not_one_of_its_items():
+    assert not any(name.startswith("Each priority") for name in _names(WEXCOMBE, "priority"))
+
+
+def test_items_set_off_by_commas_after_their_cue_are_a_list():
+    assert {"improving speech and language at age five", "reducing child poverty"} <= _names(HALLOWMERE, "priority")
+
+
+def test_capitalised_items_after_a_cue_and_a_comma_split_where_each_starts():
+    assert "Improve support for young carers" in _names(OAKHURST, "priority")
+
+
+def test_measures_progress_is_tracked_through_are_indicators():
+    assert {"excess weight in 10-11 year olds"} <= _names(RAVENSHOLT, "indicator")
+    assert "number of looked after children per 10,000 children" in _names(HALLOWMERE, "indicator")
+
+
+def test_an_ing_noun_after_or_does_not_start_a_new_item():
+    assert split_run_in("improving attendance in education or training, and reducing exclusions") == [
+        "improving attendance in education or training",
+        "reducing exclusions",
+    ]

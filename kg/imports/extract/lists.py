@@ -134,7 +134,10 @@ def split_owner(lex: Lexicon, text: str) -> tuple[str, str | None, bool]:
     """(name, owner, stated): an item's words without the owner the report appends to them."""
     labels = _labels(lex)
     labelled = re.search(
-        rf"\s*[(\[,;.–—-]?\s*\(?\s*\b{labels}\s*[:–—-]?\s*(?P<o>[^()\[\]]+?)\s*[)\]]?\s*[.;,]?$", text, re.I
+        rf"(?:\s*[(\[,;.–—-]\s*\(?\s*|\s+(?=(?:led|owned)\s+by\b))\b{labels}\s*[:–—-]?\s*(?P<o>[^()\[\]]+?)\s*[)\]]?"
+        r"\s*[.;,]?$",
+        text,
+        re.I,
     )
     unowned = re.search(
         rf",\s+(?:for which|with|where|whose|but)\b(?=[^,;]*\b(?:still|yet|no|not|to be)\b)[^,;]*\b{labels}\b[^,;]*$",
@@ -154,6 +157,9 @@ def split_owner(lex: Lexicon, text: str) -> tuple[str, str | None, bool]:
             return text[: bracket.start()], owner, True
         if _no_owner(lex, owner):
             return text[: bracket.start()], None, True
+    colon = re.search(r"^[^:]{8,}?:\s+([^:]+?)\s*[.;,]?(?:\s*and)?$", text)
+    if colon and owner_like(lex, colon.group(1).strip()):  # "Reduce childhood obesity: Oakhurst Primary Care Trust"
+        return text[: colon.start(1)].rstrip(" :"), colon.group(1).strip(), True
     dash = re.search(r"\s+[–—-]\s+([^–—]+?)\s*[.;,]?(?:\s*and)?$", text)
     if dash and dash.start() > 0:
         owner = dash.group(1).strip()
@@ -367,6 +373,8 @@ def _items_in(lex: Lexicon, kind: str, head: Block, region: list[Block]) -> Iter
         if head.marker and b.marker == head.marker and b.para.count("(") == head.para.count("(") != 0:
             break  # "(3) ... The Plan makes two:" ends at "(4)", its sibling
         marked = b.kind == "item" or b.marker in {"letter", "number", "bullet"}
+        if not marked and list_kind(lex, b.text) == kind:
+            continue  # "Each priority has a lead group": a line about the list, not one of its items
         if not _item_like(b, after_colon) or bulleted and not marked:
             if started or b.kind == "heading" or b.marker == "dotted":
                 break
@@ -446,7 +454,39 @@ _TRIGGER = re.compile(
     r"which include|which includes|by|to)\b\s*:?|(?P<colon>:)",
     re.I,
 )
-_MEASURE = re.compile(r"^(?:the\s+)?(?:percentage|rate|number|proportion|%|NI\s*\d+|average|gap)\b", re.I)
+
+
+@cache
+def _measure(lex: Lexicon) -> str:
+    """The words a measure's name starts with ("the percentage of", "the rate of", "excess weight"): an
+    alternation from the `measure` rows of the extraction lexicon, with National Indicator numbers."""
+    words = sorted(lex.phrases_of("measure"), key=len, reverse=True)
+    return r"(?:the\s+)?(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r"|NI\s*\d+)(?![\w])"
+
+
+def _measures(lex: Lexicon, b: Block) -> Iterator[Item]:
+    """Measures a sentence says progress is judged by: "progress would be measured using the percentage of
+    pupils persistently absent and the number of looked after children per 10,000 children". The items split
+    where the next starts with a measure word; the sentence must say progress is measured, monitored,
+    tracked or reported (the `measure-verb` rows)."""
+    verbs = "|".join(re.escape(v) for v in lex.phrases_of("measure-verb"))
+    measure = _measure(lex)
+    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", b.text):
+        m = re.search(
+            rf"\b(?:be(?:ing)?|is|are|was|were)\s+(?:{verbs})\b[^.;]{{0,60}}?\b(?:using|through|by|against)\s+(?={measure})",
+            sentence,
+            re.I,
+        ) or re.search(
+            rf"\b(?:progress|performance)\s+be\s+(?:{verbs})\s+(?:using|through|by|against)\s+", sentence, re.I
+        )
+        if not m:
+            continue
+        rest = re.split(r"[.;]|,\s+(?:and\s+)?(?:which|who|with|while|but)\b", sentence[m.end() :])[0]
+        parts = re.split(rf",?\s+(?:and\s+|or\s+)?(?={measure})|,\s+(?:and\s+)?(?={measure})", rest, flags=re.I)
+        for part in parts:
+            name = re.sub(r"^the\s+", "", _clean(part), flags=re.I)
+            if 6 <= len(name) <= 160 and re.match(measure, part.strip(), re.I):
+                yield Item("indicator", name, None, b, name, confidence=0.7)
 
 
 def split_run_in(text: str) -> list[str]:
@@ -466,7 +506,8 @@ def split_run_in(text: str) -> list[str]:
     else:
         return []
     items, start = [], 0
-    for m in re.finditer(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+", text):
+    joins = r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+" if not word.endswith("ing") else r",\s+(?:and\s+)?|\s+and\s+"
+    for m in re.finditer(joins, text):  # "education or training": an -ing noun after "or" starts no item
         nxt = re.match(r"(\S+)", text[m.end() :])
         if nxt and same(nxt.group(1)):
             items.append(text[start : m.start()])
@@ -477,6 +518,29 @@ def split_run_in(text: str) -> list[str]:
     tail = re.search(r",\s+and\s+(?!" + re.escape(word) + r"\b)", last)  # "..., and asked that ...": the list is over
     items.append(last[: tail.start()] if tail else last)
     return [_clean(x) for x in items if x.strip()]
+
+
+def _appositive(lex: Lexicon, sentence: str) -> Iterator[tuple[str, str]]:
+    """A list set off by commas after the cue that names it: "Two further priorities, improving speech and
+    language and reducing child poverty, have no lead", "for the other two priorities, Improve support for
+    young carers and Increase participation." The items split as a run-in list, or where a capital starts one."""
+    for concept, pattern in _cues(lex, "list"):
+        for m in pattern.finditer(sentence):
+            kind = KINDS.get(concept)
+            tail = re.match(
+                r",\s+(?P<items>[^,]+(?:,\s+[^,]+)*?)(?:,\s+(?:have|has|are|is|were|was|will|which|who)\b|\.?$)",
+                sentence[m.end() :],
+            )
+            if not kind or not tail or _PARENT.search(sentence[: m.start()]):
+                continue
+            items = tail.group("items")
+            names = split_run_in(items)
+            if not names and re.match(r"[A-Z][a-z]+\b", items):
+                parts = re.split(r",\s+(?:and\s+)?(?=[A-Z][a-z])|\s+and\s+(?=[A-Z][a-z]+\s+[a-z])", items)
+                names = [_clean(x) for x in parts] if len(parts) >= 2 else []
+            if len(names) >= 2 and all(3 <= len(n) <= 120 for n in names):
+                yield from ((kind, n) for n in names)
+                return
 
 
 def _run_in(lex: Lexicon, b: Block) -> Iterator[Item]:
@@ -492,6 +556,10 @@ def _run_in(lex: Lexicon, b: Block) -> Iterator[Item]:
                 yield Item(kind or "", _clean(name), None, b, name, confidence=0.7)
             return
     for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", b.text):
+        appositive = list(_appositive(lex, sentence))
+        if appositive:
+            yield from (Item(kind, name, None, b, name, confidence=0.65) for kind, name in appositive)
+            continue
         for m in _TRIGGER.finditer(sentence):
             before = sentence[: m.start()]
             kind = list_kind(lex, before[-70:])
@@ -512,7 +580,7 @@ def _run_in(lex: Lexicon, b: Block) -> Iterator[Item]:
             names = split_run_in(rest)
             if not names and kind == "indicator" and word in {"including", "such as", "among them", "by"}:
                 one = _clean(re.split(r",\s+and\s+", rest)[0])
-                names = [one] if _MEASURE.match(one) else []
+                names = [one] if re.match(_measure(lex), one, re.I) else []
             names = [re.sub(r"^to\s+", "", n) if word == "to" else n for n in names]
             if names:
                 for text in names:
@@ -548,9 +616,10 @@ def find_items(doc: Document, lex: Lexicon) -> list[Item]:
             found.extend(items)
         if b.kind != "heading":
             found.extend(_run_in(lex, b))
+            found.extend(_measures(lex, b))
     out: dict[tuple[str, str], Item] = {}
     for item in found:
-        key = (item.kind, re.sub(r"\W+", " ", item.name.lower()).strip())
+        key = (item.kind, re.sub(r"^(?:the|a|an) ", "", re.sub(r"\W+", " ", item.name.lower()).strip()))
         if key not in out or (item.owner and not out[key].owner):
             out[key] = item
     return list(out.values())

@@ -160,6 +160,21 @@ def test_a_reader_keeps_its_snapshot_through_a_rebuild(tiny_place: Place) -> Non
     assert len([p for p in (tiny_place.store / "snapshots").iterdir() if p.is_dir()]) == 1
 
 
+def test_a_followers_pyoxigraph_store_keeps_its_snapshot_through_a_rebuild(tiny_place: Place) -> None:
+    from kg.store.snapshots import SnapshotStore
+
+    build(tiny_place)
+    follower = SnapshotStore(tiny_place.store)
+    data = follower.as_oxigraph()
+    (tiny_place.data / "tiny.ttl").write_text(TINY.replace("beta", "gamma"), encoding="utf-8")
+    build(tiny_place)
+    assert "gamma" in str(follower.select("SELECT ?l WHERE { ?s ?p ?l }"))  # the follower moved on
+    writer = OxigraphStore(tiny_place.store)  # a writer collects every snapshot no reader holds
+    writer.close()
+    assert data.query('ASK { GRAPH ?g { ?s ?p "beta"@en } }')
+    follower.close()
+
+
 def test_a_read_on_a_missing_store_builds_it_first_and_says_so(
     tiny_place: Place, monkeypatch: pytest.MonkeyPatch
 ) -> None:

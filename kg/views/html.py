@@ -147,7 +147,7 @@ def _legend(g: nx.Graph) -> dict:
     ]
     kinds = {d.get("kind") for _, d in g.nodes(data=True)}
     boxes = []
-    for kind in ("plan", "strategy", "outcome", "priority", "action", "duty", "law"):
+    for kind in ("plan", "strategy", "outcome", "priority", "action", "duty", "law", "theme"):
         if kind in kinds:
             box = look(kind, "")
             group = next(d.get("group", kind) for _, d in g.nodes(data=True) if d.get("kind") == kind)
@@ -251,6 +251,7 @@ def view_data(g: nx.Graph, layout: Layout | None = None) -> dict:
         "legend": _legend(g),
         "notice": found.as_dict() if found else None,
         "summary": g.graph.get("summary", []),
+        "summaryOther": g.graph.get("summary_other", "partners"),
         "facets": {
             "plans": _facet_options(g, "plans"),
             "outcomes": _facet_options(g, "outcomes"),

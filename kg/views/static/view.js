@@ -282,6 +282,8 @@
   }
   if (page.summary && page.summary.length) {
     document.getElementById("summary").hidden = false;
+    document.getElementById("summary-other").textContent = page.summaryOther;
+    document.getElementById("summary-other-hint").textContent = page.summaryOther;
     page.summary.forEach(function (s) {
       var tr = el("tr", null, "region");
       tr.setAttribute("data-region", s.id);

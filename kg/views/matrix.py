@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-from functools import cache
-from importlib import resources
 
 import matplotlib as mpl
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -38,11 +36,6 @@ ROLE_WORDS = {
 }
 GAP_WORDS = {"none": "no owner", "one": "one owner"}
 A4_LANDSCAPE = (11.69, 8.27)
-
-
-@cache
-def _asset(name: str) -> str:
-    return (resources.files("kg.views") / name).read_text(encoding="utf-8")
 
 
 def matrix_title(m: ResponsibilityMatrix) -> str:
@@ -114,7 +107,7 @@ def matrix_data(m: ResponsibilityMatrix) -> dict:
 
 def render_matrix_html(m: ResponsibilityMatrix) -> str:
     """The matrix as one self-contained page: sort by any column, filter rows, print on one A4 landscape page."""
-    return page("templates/matrix.html", _asset("static/matrix.js"), _asset("static/matrix.css"), matrix_data(m))
+    return page("matrix", matrix_data(m))
 
 
 def render_matrix_csv(m: ResponsibilityMatrix) -> str:

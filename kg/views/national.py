@@ -12,8 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import math
-from functools import cache
-from importlib import resources
 
 import matplotlib as mpl
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -34,13 +32,11 @@ from kg.views.style import OKABE_ITO
 SHADES = ("#FFFFFF", "#DCEBF5", "#A9CDE6", "#6AA9D3", OKABE_ITO["blue"])
 """Cell fills by number of priorities (0, 1, 2, 3, 4 or more); the number is printed too, so colour is never needed."""
 
+NATIONAL_STYLES = ("matrix", "national")
+"""The national pages' styles: the matrix's table, then their own additions."""
+
 ROWS_PER_PAGE = 42
 """Councils on one A4 page of the matrix picture; a longer matrix continues on further pages below."""
-
-
-@cache
-def _asset(name: str) -> str:
-    return (resources.files("kg.views") / name).read_text(encoding="utf-8")
 
 
 def shade(priorities: int) -> str:
@@ -132,8 +128,7 @@ def themes_data(m: ThemeMatrix) -> dict:
 
 def render_themes_html(m: ThemeMatrix) -> str:
     """The matrix as one self-contained page: sort by a theme, filter councils, each cell a link to its page."""
-    style = _asset("static/matrix.css") + _asset("static/national.css")
-    return page("templates/themes.html", _asset("static/themes.js"), style, themes_data(m))
+    return page("themes", themes_data(m), styles=NATIONAL_STYLES)
 
 
 def render_themes_csv(m: ThemeMatrix) -> str:
@@ -289,8 +284,7 @@ def timeline_data(t: CouncilTimeline) -> dict:
 
 def render_timeline_html(t: CouncilTimeline) -> str:
     """The council's plans as bars over the years they state and its meetings as dots, then every event as a row."""
-    style = _asset("static/matrix.css") + _asset("static/national.css")
-    return page("templates/timeline.html", _asset("static/timeline.js"), style, timeline_data(t))
+    return page("timeline", timeline_data(t), styles=NATIONAL_STYLES)
 
 
 def render_timeline_csv(t: CouncilTimeline) -> str:

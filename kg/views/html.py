@@ -393,7 +393,8 @@ def page(name: str, data: dict, *, styles: tuple[str, ...] = (), vendor: tuple[s
         "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
     )
     style = "".join(_asset(f"static/{s}.css") for s in ("page", *(styles or (name,))))
-    return _templates().get_template(f"{name}.html").render(
+    template = _templates().get_template(f"{name}.html")
+    return template.render(
         # Our own constants and files, inlined as they are; the data is JSON that cannot close its block.
         csp=Markup(html.escape(csp, quote=False)),
         style=Markup(style),

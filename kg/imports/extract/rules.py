@@ -179,7 +179,7 @@ def _authority(ctx: Context) -> Authority | None:
             head = words[:cut]
             if cut < len(words) and words[cut] not in " -":
                 continue
-            slug = index.get(head.lower())
+            slug = index.get(head.lower()) or index.get(re.sub(r"['’]s?$", "", head.lower()))  # "Sefton’s Children"
             if slug is None and head.isupper():
                 slug = index.get(head.title().lower())
             if slug:
@@ -1290,11 +1290,14 @@ def _legislation(ctx: Context) -> None:
             )
             after = re.match(r"\s*,?\s*\(?(?:section|s\.)\s*(\d+[a-z]?)\b", low[end:])
             section = before or after
-            iri = f"{LEGISLATION}{path}" + (f"/section/{section.group(1).upper()}" if section else "")
+            part = re.search(r"\bpart\s+(\d+[a-z]?)\s+of\s+(?:the\s+)?$", low[max(0, start - 30) : start])
+            iri = f"{LEGISLATION}{path}" + (
+                f"/section/{section.group(1).upper()}" if section else f"/part/{part.group(1).upper()}" if part else ""
+            )
             cited.append(iri)
             if iri not in seen:
                 seen.add(iri)
-                ctx.add("legislation", {"iri": iri}, s, 0.95 if section else 0.9)
+                ctx.add("legislation", {"iri": iri}, s, 0.95 if section or part else 0.9)
         for m in re.finditer(r"\bsection\s+(\d+[a-z]?)\s+of\s+the\s+(?:same\s+)?act\b", low):
             if last_act:
                 iri = f"{LEGISLATION}{last_act}/section/{m.group(1).upper()}"
@@ -1311,7 +1314,17 @@ LEGISLATION = "http://www.legislation.gov.uk/id/"
 
 @cache
 def _act_patterns(lex: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
-    return [(path, re.compile(re.escape(title))) for path, title in lex.phrases.get("legislation", [])]
+    """An Act's title as the lexicon writes it ("children act 2004"), and with its year before the title or in
+    brackets after it ("the 2004 children act", "the children act (2004)")."""
+    out = []
+    for path, title in lex.phrases.get("legislation", []):
+        m = re.fullmatch(r"(.+?)\s+((?:19|20)\d{2})", title)
+        if m:
+            name, year = re.escape(m.group(1)), m.group(2)
+            out.append((path, re.compile(rf"{name}\s+\(?{year}\)?|\b{year}\s+{name}\b")))
+        else:
+            out.append((path, re.compile(re.escape(title))))
+    return out
 
 
 _DUTY = re.compile(

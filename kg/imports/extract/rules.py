@@ -843,6 +843,7 @@ _PLAN_CORE = re.compile(
 
 def _plans(ctx: Context, authority: Authority | None) -> None:
     seen: dict[tuple[str, str], Proposal] = {}
+    directs: dict[tuple[str, str], bool] = {}  # whether a plan's title has its period right after it
     for s in ctx.sentences:
         for m in _PLAN_CORE.finditer(s.text):
             tail = s.text[m.end() : m.end() + 40]
@@ -866,18 +867,15 @@ def _plans(ctx: Context, authority: Authority | None) -> None:
                     title_end = m.end()
                 else:
                     continue
-            owner = m.group("owner")
-            start = (
-                m.start()
-                if owner and not re.match(r"(?:The|This|Draft|DRAFT|Our|our|the|Approve)$", owner)
-                else m.start("core")
-            )
+            owner = _place_before(ctx, s.text, m.start("core"))
+            start = m.start("core") - len(owner) if owner else m.start("core")
             title = re.sub(
                 r"^(?:the|The|this|This|our|Our|draft|Draft|DRAFT|THE)\s+", "", s.text[start:title_end].strip(" ()")
             )
-            if owner and owner.upper() == owner and len(owner) > 3:
+            if title.upper() == title:  # "CHILDREN AND YOUNG PEOPLE'S PLAN 2011 - 2014" in a capitals heading
                 title = _titlecase(title)
             key = (period.first, period.last)
+            direct = not re.match(r"\s*for\b", s.text[m.end() :])  # "Plan 2006-2009", not "Plan for April 2006 to …"
             status = "draft" if re.search(r"\bdraft\b", s.text, re.I) else None
             value = {
                 "title": title,
@@ -888,7 +886,10 @@ def _plans(ctx: Context, authority: Authority | None) -> None:
             }
             if authority:
                 value["authority"] = authority.slug
-            if key not in seen or (len(title) > len(str(seen[key].value["title"])) and "CYPP" not in title):
+            earlier = seen.get(key)
+            better = earlier is not None and (direct, len(title)) > (directs[key], len(str(earlier.value["title"])))
+            if earlier is None or better and "CYPP" not in title:
+                directs[key] = direct
                 if key in seen:
                     ctx.proposals.remove(seen[key])
                     value["status"] = value["status"] or seen[key].value.get("status")
@@ -918,6 +919,20 @@ def _plans(ctx: Context, authority: Authority | None) -> None:
 
 
 # bodies, partners, people
+
+
+def _place_before(ctx: Context, text: str, pos: int) -> str:
+    """The authority's name as printed just before a plan's title ("Bath and North East Somerset ", "City of
+    York's "), from the gazetteer; "" when the words before are not a place ("approve the", "refreshed")."""
+    before = text[max(0, pos - 60) : pos]
+    stem = re.sub(r"(?:'s|’s)?\s+$", "", before)
+    low = stem.lower()
+    best = ""
+    for name in _authority_index(ctx.lex):
+        if len(name) > len(best) and low.endswith(name) and not re.search(r"[\w-]$", low[: -len(name)]):
+            best = name
+    found = before[len(stem) - len(best) :] if best else ""
+    return found if found[:1].isupper() else ""
 
 
 def _bodies_and_partners(ctx: Context) -> None:

@@ -35,3 +35,23 @@ def test_a_title_in_capitals_is_title_cased():
     assert _titles("KELLBRIDGE CHILDREN AND YOUNG PEOPLE'S PLAN 2011 - 2014\n") == [
         "Kellbridge Children and Young People's Plan 2011 - 2014"
     ]
+
+
+PAGE = (
+    "Kellbridge Council\n\nOur Children and Young People's Plan sets out how partners in Kellbridge will work"
+    " together for children.\n"
+)
+
+
+def test_a_page_that_never_prints_the_plans_period_proposes_the_plan_undated():
+    plans = [p.value for p in extract_text(PAGE, "report").by_kind("plan")]
+    assert [(p["title"], p["start"], p["end"]) for p in plans] == [("Children and Young People's Plan", None, None)]
+
+
+def test_an_undated_plans_draft_passes_the_gate_without_a_period(lookup_store):
+    from kg.validation.gate import check_write
+
+    draft = extract_text(PAGE, "kellbridge-page")
+    graph = draft.graph()
+    assert not [o for o in graph.objects() if str(o) == "None"]
+    assert check_write(lookup_store, draft.report, graph, mode="replace").conforms

@@ -916,6 +916,15 @@ def _plans(ctx: Context, authority: Authority | None) -> None:
                     0.6,
                 )
                 seen[(period.first, period.last)] = ctx.proposals[-1]
+    if not seen:  # a page about the plan that never prints its period: the plan, undated
+        named = next((s for s in ctx.sentences if _PLAN_CORE.search(s.text)), None)
+        if named:
+            core = _PLAN_CORE.search(named.text)
+            title = core.group("core") if core else ""
+            value = {"title": _titlecase(title) if title.isupper() else title, "start": None, "end": None}
+            if authority:
+                value["authority"] = authority.slug
+            ctx.add("plan", {**value, "status": None}, named, 0.6, span=title)
 
 
 # bodies, partners, people

@@ -70,3 +70,15 @@ def test_hard_wrapped_text_still_joins_its_lines():
         "the proposed measures of success for the first year of the Plan.\n"
     )
     assert len(read_text(wrapped).blocks) == 1
+
+
+def test_a_resolution_in_the_passive_keeps_its_verb_as_printed():
+    found = _decisions("Brackenmoor Council\n\n6.2 AGREED: that a summary of the comments be sent to all schools.\n")
+    assert [(d["verb"], d["status"]) for d in found] == [("sent", "resolved")]
+
+
+def test_an_agreed_clause_without_a_verb_of_its_own_is_agreed():
+    found = _decisions(
+        "Brackenmoor Council\n\n3.1 AGREED: that the Youth Offending Team should have a seat on the Board.\n"
+    )
+    assert [(d["verb"], d["status"]) for d in found] == [("agreed", "resolved")]

@@ -578,7 +578,7 @@ def _decisions(ctx: Context) -> None:
             rest = text[m.end() :].strip()
             carried = True
             if rest and not re.fullmatch(r"(?i:that)(?: the \w+)?:?", rest):
-                _decision_clause(ctx, s, rest, status)
+                _decision_clause(ctx, s, rest, status, marker=word)
             continue
         asked = _ASKED.search(text)
         if asked:
@@ -652,11 +652,21 @@ def _clauses(text: str) -> list[str]:
     return [c for c in re.split(r",?\s+and\s+that\s+|;\s+(?:and\s+)?that\s+", text) if c.strip()]
 
 
-def _decision_clause(ctx: Context, s: Sentence, clause: str, status: str, body: str | None = None) -> None:
+def _decision_clause(
+    ctx: Context, s: Sentence, clause: str, status: str, body: str | None = None, marker: str = ""
+) -> None:
     """A clause under a marker: its verb (the first decision verb, or 'be …ed'), and a second joined by 'and'."""
     body = body or ctx.body_now or ctx.own_body or "the meeting"
-    for part in _clauses(clause):
+    for n, part in enumerate(_clauses(clause)):
         verb = _decision_verb(ctx.lex, part)
+        passive = re.search(r"\b(?:be|are|is)\s+((?:[a-z]+ed|sent|set up|held|made|given|written|taken|kept)\b)", part)
+        if passive and not _decision_verb(ctx.lex, passive.group(1)):
+            at = part.find(verb[0]) if verb else -1
+            noun = at > 0 and re.search(r"\b(?:the|a|an|of|its|their)\s+$|['’]s\s+$", part[:at])
+            if verb is None or noun or part.find(passive.group(1)) < at:
+                verb = (passive.group(1), "Agree")  # "that a summary of the comments be sent to schools": as printed
+        if verb is None and n == 0 and marker == "AGREED":
+            verb = ("agreed", "Agree")  # "AGREED: that the YOT should have a seat": the marker is the verb
         if verb is None:
             continue
         value = {"verb": verb[0], "kind": verb[1], "status": status, "about": _about(part), "body": body}

@@ -940,16 +940,21 @@ def _plans(ctx: Context, authority: Authority | None) -> None:
 # bodies, partners, people
 
 
+@cache
+def _places_longest_first(lex: Lexicon) -> tuple[str, ...]:
+    return tuple(sorted(_authority_index(lex), key=len, reverse=True))
+
+
 def _place_before(ctx: Context, text: str, pos: int) -> str:
     """The authority's name as printed just before a plan's title ("Bath and North East Somerset ", "City of
     York's "), from the gazetteer; "" when the words before are not a place ("approve the", "refreshed")."""
     before = text[max(0, pos - 60) : pos]
     stem = re.sub(r"(?:'s|’s)?\s+$", "", before)
     low = stem.lower()
-    best = ""
-    for name in _authority_index(ctx.lex):
-        if len(name) > len(best) and low.endswith(name) and not re.search(r"[\w-]$", low[: -len(name)]):
-            best = name
+    best = next(
+        (n for n in _places_longest_first(ctx.lex) if low.endswith(n) and not re.search(r"[\w-]$", low[: -len(n)])),
+        "",
+    )
     found = before[len(stem) - len(best) :] if best else ""
     return found if found[:1].isupper() else ""
 

@@ -49,3 +49,23 @@ def test_well_being_in_two_words_is_a_health_and_wellbeing_board():
 def test_an_ampersand_in_a_name_reads_as_and():
     bodies = _bodies("The Brackenmoor Children & Young People's Trust Board agreed the Plan.")
     assert bodies["Brackenmoor Children & Young People's Trust Board"] == "ChildrensTrustBoard"
+
+
+def _partners(text: str) -> dict[str, str]:
+    draft = extract_text(f"Brackenmoor Council\n\n{text}\n", "brackenmoor-report")
+    return {str(p.value["name"]): str(p.value["partner_kind"]) for p in draft.by_kind("partner")}
+
+
+def test_a_youth_justice_service_is_a_youth_offending_service_partner():
+    found = _partners("The Plan was written with the Brackenmoor Youth Justice Service and the police.")
+    assert found["Brackenmoor Youth Justice Service"] == "YouthOffendingService"
+
+
+def test_a_cvs_is_a_voluntary_sector_partner():
+    assert _partners("Partners include Brackenmoor CVS and the police.")["Brackenmoor CVS"] == (
+        "VoluntarySectorOrganisation"
+    )
+
+
+def test_a_survey_named_after_schools_is_not_a_partner():
+    assert "Brackenmoor Schools Survey" not in _partners("Pupils took part in the Brackenmoor Schools Survey.")

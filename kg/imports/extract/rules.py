@@ -982,7 +982,7 @@ def _bodies_and_partners(ctx: Context) -> None:
             if re.match(rf"\s+{_ATTRIBUTIVE}\b", text[b:]):
                 continue  # "the Children's Trust arrangements": the name describes something else
             post_like = re.search(r"\b(?:Director|Head|Manager|Officer|Member|Chief)\b", name) or re.search(
-                r"\b(?:Plan|Strategy|Act|Assessment|Review)$", name
+                r"\b(?:Plan|Strategy|Act|Assessment|Review|Survey|Inspection|Programme)$", name
             )
             if post_like and (not re.search(r"Cabinet Member for|Executive Member for", name) or kind[0] != "body"):
                 continue

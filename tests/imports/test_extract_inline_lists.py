@@ -135,3 +135,13 @@ def test_an_ing_noun_after_or_does_not_start_a_new_item():
         "improving attendance in education or training",
         "reducing exclusions",
     ]
+
+
+def test_a_semicolon_list_included_in_a_sentence_that_names_its_cue_is_read_however_far_apart():
+    draft = extract_text(
+        "Members acknowledged the key themes of the Plan drawn from consultation with schools and the youth"
+        " council, which included mental health and wellbeing; cyber bullying; and child poverty.\n",
+        "report",
+    )
+    names = {str(p.value["name"]) for p in draft.by_kind("priority")}
+    assert names == {"mental health and wellbeing", "cyber bullying", "child poverty"}

@@ -563,6 +563,13 @@ def _run_in(lex: Lexicon, b: Block) -> Iterator[Item]:
         for m in _TRIGGER.finditer(sentence):
             before = sentence[: m.start()]
             kind = list_kind(lex, before[-70:])
+            semicolons = sentence[m.end() :].count(";") >= 2 and (m.group("word") or "").lower().startswith("includ")
+            if not kind and semicolons:  # "the key themes of the Plan, drawn from …, which included a; b; c; and d"
+                kind = list_kind(lex, before)
+                if kind:
+                    names = [n for n in split_run_in(sentence[m.end() :]) if 3 <= len(n) <= 160]
+                    yield from (Item(kind, n, None, b, n, confidence=0.6) for n in names)
+                    break
             if not kind:
                 continue
             cue_end = max((c.end() for _, p in _cues(lex, "list") for c in p.finditer(before)), default=-1)

@@ -8,27 +8,18 @@ pledges printed as quoted sentences or as sentences after a colon, priorities ru
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
-from kg.imports.extract import Draft, extract_file, extract_text
+from kg.imports.extract import extract_text
 from kg.imports.extract.lexicon import load_lexicon
 from kg.imports.extract.lists import list_kind, split_inline, split_owner, split_run_in
+from tests.imports.test_extract_lists import _draft, _names
 
 DEV = Path(__file__).resolve().parents[2] / "benchmarks" / "extraction" / "held-out"
 RAVENSHOLT = DEV / "ravensholt-2015-07-15-health-and-wellbeing-board-item.html"
 BRACKWATER = DEV / "brackwater-2025-06-10-cabinet.txt"
 DUNMOOR = DEV / "dunmoor-2017-childrens-trust-board-minutes.docx"
 HALLOWMERE = DEV / "hallowmere-2011-06-30-executive-board-minutes.html"
-
-
-@cache
-def _draft(path: Path) -> Draft:
-    return extract_file(path)
-
-
-def _names(path: Path, kind: str) -> set[str]:
-    return {str(p.value["name"]) for p in _draft(path).by_kind(kind)}
 
 
 def _owners(path: Path) -> dict[str, str | None]:

@@ -69,3 +69,11 @@ def test_a_cvs_is_a_voluntary_sector_partner():
 
 def test_a_survey_named_after_schools_is_not_a_partner():
     assert "Brackenmoor Schools Survey" not in _partners("Pupils took part in the Brackenmoor Schools Survey.")
+
+
+def test_the_board_of_a_partner_names_that_partner_too():
+    assert "NHS Brackenmoor" in _partners("The NHS Brackenmoor Board agreed the Plan.")
+
+
+def test_portfolios_after_a_cabinet_members_label_are_not_partners():
+    assert _partners("Cabinet Members: Children, Young People & Families and Schools Improvement") == {}

@@ -963,6 +963,8 @@ def _bodies_and_partners(ctx: Context) -> None:
     bodies: dict[str, Proposal] = {}
     partners: dict[str, Proposal] = {}
     for s in ctx.sentences:
+        if re.match(r"(?:Cabinet|Executive|Lead) Members?(?: for)?:|Portfolios?(?: Holders?)?:", s.text):
+            continue  # "Cabinet Members: Children, Young People & Families and Schools": portfolios, not partners
         text = s.text.title() if s.text.isupper() else s.text
         for a, b, name in _split_lists(ctx, name_spans(text)):
             if s.text.isupper():
@@ -1012,6 +1014,11 @@ def _bodies_and_partners(ctx: Context) -> None:
             field_ = "body_kind" if kind[0] == "body" else "partner_kind"
             ctx.add(kind[0], {"name": name, field_: kind[1]}, s, 0.75, span=name if name in s.text else "")
             store[key] = ctx.proposals[-1]
+            owner = name.removesuffix(" Board")
+            of = _kind_of_name(ctx.lex, owner) if kind[0] == "body" and owner != name else None
+            if of and of[0] == "partner" and len(owner.split()) >= 2 and owner.lower() not in partners:
+                ctx.add("partner", {"name": owner, "partner_kind": of[1]}, s, 0.6, span=owner)  # "NHS Plymouth Board"
+                partners[owner.lower()] = ctx.proposals[-1]
     for s in ctx.sentences:  # the council meeting as a body: "to Council", "full Council"
         for _, _, name, body_kind in _body_mentions(ctx, s.text):
             if body_kind == "FullCouncil" and name.lower() not in bodies:

@@ -28,3 +28,8 @@ def test_an_act_with_its_year_in_brackets_is_cited():
 def test_a_part_of_an_act_is_cited_as_that_part():
     text = "The duties are set out in Part 3 of the Children and Families Act 2014.\n"
     assert _iris(text) == {f"{LEG}ukpga/2014/6/part/3"}
+
+
+def test_the_end_of_a_documents_period_is_not_a_reviews_date():
+    draft = extract_text("The Board noted the Children and Young People's Plan 2011-2014 Needs Assessment.\n", "report")
+    assert not [p for p in draft.by_kind("review") if p.value.get("date")]

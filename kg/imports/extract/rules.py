@@ -1463,8 +1463,11 @@ def _reviews(ctx: Context) -> None:
                 name = text[begin:end].strip(" ,")
                 year = re.match(r"((?:19|20)\d{2})\s+", name)
                 name = name[year.end() :] if year else name
+                if year and re.search(r"\d\s*[-–/]\s*$", text[max(0, begin - 8) : begin]):
+                    year = None  # "Plan 2011-2014 Needs Assessment": the end of another document's period
                 before = text[max(0, begin - 12) : begin]
-                year = year or re.search(r"\b((?:19|20)\d{2})(?:'s)?\s+$", before)
+                if not re.search(r"\d\s*[-–/]\s*(?:19|20)?\d{2}\s+$", before):  # not "Plan 2011-2014 Needs Assessment"
+                    year = year or re.search(r"\b((?:19|20)\d{2})(?:'s)?\s+$", before)
                 clause = re.split(r"[;]|\.\s", text[end:])[0][:100]
                 dates = _review_dates(clause)
                 if year:

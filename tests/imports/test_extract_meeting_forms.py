@@ -44,3 +44,8 @@ def test_a_decision_record_names_its_decision_maker_meeting_undated():
 def test_a_cabinet_member_decision_has_no_meeting():
     found = _meetings("Decision Maker: Cabinet Member for Children's Services\n\nDecision: That the Plan be approved.")
     assert found == []
+
+
+def test_a_cover_sheet_field_for_the_meeting_date_dates_the_body_the_report_is_to():
+    found = _meetings("Report to: Cabinet\nDate of meeting: 10 February 2026\nReport of: Director of Children's")
+    assert ("Cabinet", "2026-02-10") in found

@@ -192,6 +192,9 @@ class _Paragraphs:
         return self.number or self.heading or "header"
 
 
+_FIELD = re.compile(  # "Report to: Cabinet", "Date of meeting: 10 February 2026": a cover sheet's field
+    r"^[A-Z][A-Za-z'’]*(?:\s+[A-Za-z'’]+){0,3}:\s+\S"
+)
 _LABELLED_ITEM = re.compile(  # "Priority A - …", "Outcome 2: …": a labelled line starts a block of its own
     r"^[A-Z][a-z]+\s+(?:\d{1,2}|[A-Z]|one|two|three|four|five|six)\s*[:.–—-]\s"
 )
@@ -302,8 +305,15 @@ def _blocks_from_lines(lines: list[str], *, join_wrapped: bool = False) -> list[
             buf.append(re.sub(r"^[-*•·]\s+", "", line))
             previous = line
             continue
-        if join_wrapped and previous and len(previous) < full or _LABELLED_ITEM.match(line):
-            flush()  # a wrapped line's end, or a labelled list line ("Priority A - ...", "Outcome 2: ...")
+        if (
+            join_wrapped
+            and previous
+            and len(previous) < full
+            or _LABELLED_ITEM.match(line)
+            or _FIELD.match(line)
+            and _FIELD.match(previous)
+        ):
+            flush()  # a wrapped line's end, a labelled list line ("Priority A - ..."), a cover sheet's next field
         buf.append(line)
         previous = line
         if raw.endswith("  "):  # a Markdown hard line break ends the block

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from kg.imports.extract import extract_text
+from kg.imports.extract import extract_document, extract_text
+from kg.imports.extract.document import read_text
 
 
 def _meetings(text: str) -> list[tuple[str, str | None]]:
@@ -49,3 +50,27 @@ def test_a_cabinet_member_decision_has_no_meeting():
 def test_a_cover_sheet_field_for_the_meeting_date_dates_the_body_the_report_is_to():
     found = _meetings("Report to: Cabinet\nDate of meeting: 10 February 2026\nReport of: Director of Children's")
     assert ("Cabinet", "2026-02-10") in found
+
+
+def test_a_report_to_come_to_a_body_in_a_season_is_that_bodys_meeting_in_that_year():
+    found = _meetings("(d) ask for a report on the first year's progress to be brought to Cabinet in spring 2027.")
+    assert ("Cabinet", "2027") in found
+
+
+def test_a_background_paper_named_as_a_bodys_report_of_a_day_is_that_bodys_meeting():
+    found = _meetings(
+        "Report to: Scrutiny Committee\nDate of meeting: 2 March 2026\n\n"
+        "Background papers: Cabinet report of 8 July 2025, 'Developing the next plan'."
+    )
+    assert ("Cabinet", "2025-07-08") in found
+
+
+def test_a_yearless_day_takes_the_year_the_running_header_prints():
+    document = read_text(
+        "HEALTH AND WELLBEING BOARD\n\nDate: Thursday 14 June\n\n"
+        "6.1 The next progress report will come to the Board on Thursday 13 December.\n",
+        "brackenmoor-board",
+    )
+    document.page_headers = ["Brackenmoor Health and Wellbeing Board - 2018"]
+    meetings = extract_document(document, "brackenmoor-board").by_kind("meeting")
+    assert "2018-12-13" in [p.value.get("date") for p in meetings]

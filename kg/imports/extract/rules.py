@@ -377,7 +377,8 @@ def _meetings(ctx: Context) -> None:
         if re.search(r"\b(?:special meeting|meeting)\b.*\bdate to be confirmed\b", text, re.I) and bodies:
             ctx.add("meeting", {"body": bodies[0][2], "body_kind": bodies[0][3], "date": None}, s, 0.6)
             continue
-        for d in dates:
+        seasons = [DateMention(m.start(), m.end(), m.group(0), m.group(1), "season") for m in _SEASON.finditer(text)]
+        for d in sorted([*dates, *seasons], key=lambda d: d.start):
             if d.precision == "year":
                 continue
             window = text[max(0, d.start - 25) : d.end + 5]
@@ -394,9 +395,12 @@ def _meetings(ctx: Context) -> None:
                     cands = [(0, 0, ctx.own_body, ctx.own_kind or "Other")]
                 else:
                     continue
-            if not _MEETING_WORDS.search(text):
-                continue
             _, b_end, name, kind = cands[0]
+            papers = b_end and re.fullmatch(
+                r"\s+(?:report|minutes|meeting)\s+(?:of|dated|on)\s+", text[b_end : d.start], re.I
+            )
+            if not _MEETING_WORDS.search(text) and not papers:
+                continue  # "Cabinet report of 8 July 2025" names the meeting a paper went to
             opener = re.match(r"(?:\(\w+\)\s*)?(?:If|When|Once|Unless|Subject to|Should)\b[^,;]*,", text)
             if opener and b_end <= opener.end() <= d.start:
                 continue  # "If Cabinet approves it, the Plan will be launched on 2 July": the date is the main clause's
@@ -407,8 +411,8 @@ def _meetings(ctx: Context) -> None:
             ):
                 continue  # "noted the outcome of the inspection ... in June 2010": the date is the inspection's
             when = _date_value(ctx, d)
-            if d.precision == "none" and not re.search(r"meeting", text, re.I):
-                continue
+            if d.precision == "none" and not (when or re.search(r"meeting", text, re.I)):
+                continue  # a yearless day is a meeting's when the running header prints the year
             if d.precision == "none" and not re.search(r"\d", d.text) and "meeting in" not in text[: d.start][-15:]:
                 continue
             ctx.add(

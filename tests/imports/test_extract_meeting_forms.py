@@ -74,3 +74,31 @@ def test_a_yearless_day_takes_the_year_the_running_header_prints():
     document.page_headers = ["Brackenmoor Health and Wellbeing Board - 2018"]
     meetings = extract_document(document, "brackenmoor-board").by_kind("meeting")
     assert "2018-12-13" in [p.value.get("date") for p in meetings]
+
+
+def test_a_body_that_acted_on_a_day_printed_without_its_year_has_an_undated_meeting():
+    found = _meetings("The plan had been agreed by the Brackenmoor Children's Trust Board on 8th June.")
+    assert ("Brackenmoor Children's Trust Board", None) in found
+
+
+def test_a_named_board_of_no_listed_kind_that_approved_in_a_month_has_an_undated_meeting():
+    found = _meetings(
+        "Members noted the Youth Justice Plan, which the Youth Justice Management Board approved in August."
+    )
+    assert ("Youth Justice Management Board", None) in found
+
+
+def test_the_minutes_of_a_meeting_of_the_council_date_the_councils_meeting():
+    found = _meetings(
+        "RESOLVED - That the minutes of the meeting of the Council held on 24 November 2004 be approved as a correct"
+        " record."
+    )
+    assert ("Council", "2004-11-24") in found
+
+
+def test_the_executive_member_is_not_the_executive_meeting():
+    found = _meetings(
+        "The Executive Member reported that the Children's Trust Board would hold a special meeting, date to be"
+        " confirmed, to agree the action plan."
+    )
+    assert found == [("Children's Trust Board", None)]

@@ -24,6 +24,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("mdy", re.compile(rf"\b(?:{_WEEKDAY})?({_MON})\s+(\d{{1,2}}){_ORD},?\s+(\d{{4}})\b", re.I)),
     ("dm", re.compile(rf"\b(?:{_WEEKDAY})(\d{{1,2}}){_ORD}(?:\s+of)?\s+({MONTHS})\b(?!,?\s+\d{{4}})", re.I)),
+    (
+        "on-dm",
+        re.compile(rf"\b(?:on|by)\s+(?:the\s+)?((\d{{1,2}}){_ORD}(?:\s+of)?\s+({MONTHS}))\b(?!,?\s+\d{{4}})", re.I),
+    ),
     ("my", re.compile(rf"\b({MONTHS})\s*,?\s+(\d{{4}})\b", re.I)),
     ("m", re.compile(rf"\b(?:in|by|from|until|during)\s+({MONTHS})\b(?!\s*,?\s*\d)", re.I)),
     ("y", re.compile(r"\b(?:in|during|since|from|of|by)\s+((?:19|20)\d{2})\b(?![-/–]\d)")),
@@ -84,6 +88,9 @@ def find_dates(text: str) -> list[DateMention]:
             elif shape in {"dmy", "mdy"}:
                 value, precision = parse_date(m.group(0), "day"), "day"
             elif shape == "dm":
+                value, precision = None, "none"
+            elif shape == "on-dm":  # "agreed by the Board on 8th June": a day whose year is not printed
+                a, b = m.span(1)
                 value, precision = None, "none"
             elif shape == "my":
                 value, precision = parse_date(f"1 {m.group(1)} {m.group(2)}", "month"), "month"

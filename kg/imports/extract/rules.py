@@ -132,7 +132,7 @@ _BODY_HEAD = re.compile(
     r"Constabulary|Police|Team|Service|Together|Care Trust|CCG|PCT|YOT)$"
 )
 _NOT_NAME_START = re.compile(
-    r"^(?:The|This|That|These|Those|A|An|Our|Its|Their|His|Her|Members|RESOLVED|AGREED|"
+    r"^(?:The|This|That|These|Those|A|An|Our|Its|Their|His|Her|Members|RESOLVED|AGREED|Meeting of|Minutes of|"
     r"If|When|Once|Unless|Until|Where|Whilst|While|Although|Should|Subject to)\s+"  # a clause's opening word
 )
 
@@ -233,17 +233,25 @@ def _body_mentions(ctx: Context, text: str) -> list[tuple[int, int, str, str]]:
         if not _BODY_HEAD.search(name) and not re.search(r"Cabinet Member for|Executive Member for", name):
             continue
         kind = _kind_of_name(ctx.lex, name)
+        if kind is None and re.fullmatch(r"(?:[A-Z][\w'’-]*\s+){2,}(?:Board|Committee|Panel|Commission)", name):
+            kind = ("body", "Other")  # "Youth Justice Management Board": a named board of no listed kind
         if kind is None or kind[0] != "body":
             continue
         if kind[1] == "FullCouncil" and not re.fullmatch(r"(?:Full |County |City |Borough )?Council", name):
             continue
-        if name == "Council" and re.search(r"\b[Tt]he\s+$", text[:a]):
+        if (
+            name == "Council"
+            and re.search(r"\b[Tt]he\s+$", text[:a])
+            and not re.search(r"meeting of the\s+$", text[:a])
+        ):
             continue  # "the Council" is the authority, not a meeting of the full council
         if name.startswith("Chief "):
             continue
         out.append((a, b, name, kind[1]))
     for m in re.finditer(
-        r"\b(?:[Tt]he|[Tt]his|[Ii]ts)\s+(Board|Committee|Partnership|Executive|Commission|Panel)\b", text
+        r"\b(?:[Tt]he|[Tt]his|[Ii]ts)\s+(Board|Committee|Partnership|Executive|Commission|Panel)\b"
+        r"(?!\s+(?:Member|Director|Officer|Lead|Head)\b)",  # "the Executive Member" is a person
+        text,
     ):
         if any(a <= m.start(1) < b for a, b, _, _ in out):
             continue
@@ -347,6 +355,11 @@ def _titlecase(text: str) -> str:
 _MG_MEETING = re.compile(r"(?i:meeting):\s*(\d{1,2}/\d{1,2}/\d{4})\s*-\s*(.+?)\s*(?:\(Item\s*\w+\)|$)")
 
 
+_BODY_THEN_DATE = re.compile(  # a body and then, with nothing between, the day or month it met or acted
+    r"\s+(?:(?:approved|agreed|endorsed|adopted|considered|noted|decided)\s+(?:it\s+|this\s+)?)?(?:on|in)\s+(?:the\s+)?"
+)
+
+
 def _meetings(ctx: Context) -> None:
     for s in ctx.sentences:
         text = s.text
@@ -411,9 +424,15 @@ def _meetings(ctx: Context) -> None:
             ):
                 continue  # "noted the outcome of the inspection ... in June 2010": the date is the inspection's
             when = _date_value(ctx, d)
-            if d.precision == "none" and not (when or re.search(r"meeting", text, re.I)):
+            direct = b_end and re.fullmatch(_BODY_THEN_DATE, text[b_end : d.start])  # "the Board on 8th June"
+            if d.precision == "none" and not (when or direct or re.search(r"meeting", text, re.I)):
                 continue  # a yearless day is a meeting's when the running header prints the year
-            if d.precision == "none" and not re.search(r"\d", d.text) and "meeting in" not in text[: d.start][-15:]:
+            if (
+                d.precision == "none"
+                and not re.search(r"\d", d.text)
+                and "meeting in" not in text[: d.start][-15:]
+                and not direct
+            ):
                 continue
             ctx.add(
                 "meeting",

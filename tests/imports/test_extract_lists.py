@@ -241,3 +241,23 @@ def test_a_draft_with_duties_memberships_and_dated_consultations_passes_the_gate
 
     draft = _draft(QUENSTEAD)
     assert check_write(lookup_store, draft.report, draft.graph(), mode="replace").conforms
+
+
+def test_a_space_aligned_table_in_a_text_report_gives_priorities_with_leads_and_wrapped_names():
+    from kg.imports.extract import extract_text
+
+    draft = extract_text(
+        "Brackenmoor Council\n\n4.2 Under those outcomes sit three priorities:\n\n"
+        "    Priority                                                   Lead\n"
+        "    Cut waiting times for emotional health support             Head of Early Help\n"
+        "    Improve school attendance, particularly for children\n"
+        "    with a social worker                                       Brackenmoor Schools Alliance\n"
+        "    Tackle child poverty                                       TBC\n",
+        "brackenmoor-report",
+    )
+    found = {(p.value["name"], p.value.get("owner")) for p in draft.by_kind("priority")}
+    assert found == {
+        ("Cut waiting times for emotional health support", "Head of Early Help"),
+        ("Improve school attendance, particularly for children with a social worker", "Brackenmoor Schools Alliance"),
+        ("Tackle child poverty", None),
+    }

@@ -329,7 +329,43 @@ def read_text(text: str, source: str = "report") -> Document:
     lines = [ln for ln in lines if not re.fullmatch(r"\s*(-{3,}|\*{3,}|_{3,})\s*", ln)]
     if _one_line_paragraphs(lines):
         lines = [x for ln in lines for x in (ln, "")]
-    return Document(source, "text", _blocks_from_lines(lines))
+    return Document(source, "text", _blocks_from_lines(_aligned_tables(lines)))
+
+
+_GAP = re.compile(r"\S(\s{3,})\S")
+
+
+def _aligned_tables(lines: list[str]) -> list[str]:
+    """Space-aligned tables (indented lines whose columns are runs of three or more spaces) as tab rows.
+
+    A plain-text report lays a table out with spaces; a cell that wraps leaves a line with the first column
+    only, whose words join the next row's first cell.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and re.match(r"\s{2,}\S", lines[j]) and "\t" not in lines[j]:
+            j += 1
+        run = lines[i:j]
+        if len([ln for ln in run if _GAP.search(ln.strip())]) < 2:
+            out.append(lines[i])
+            i += 1
+            continue
+        pending = ""
+        for ln in run:
+            cells = re.split(r"\s{3,}", ln.strip())
+            if len(cells) == 1:
+                pending = f"{pending} {cells[0]}".strip()
+                continue
+            if pending:
+                cells[0] = f"{pending} {cells[0]}"
+                pending = ""
+            out.append("\t".join(cells))
+        if pending:
+            out.append(pending)
+        i = j
+    return out
 
 
 def _one_line_paragraphs(lines: list[str]) -> bool:

@@ -261,3 +261,20 @@ def test_a_space_aligned_table_in_a_text_report_gives_priorities_with_leads_and_
         ("Improve school attendance, particularly for children with a social worker", "Brackenmoor Schools Alliance"),
         ("Tackle child poverty", None),
     }
+
+
+def test_a_lettered_list_written_with_line_breaks_in_one_html_paragraph_gives_its_priorities():
+    from kg.imports.extract import extract_text
+
+    draft = extract_text(
+        "<html><body><h1>Brackenmoor Council</h1><p>The plan proposes two priorities for 2005/06:</p>"
+        "<p>(a) more children's centres in the most deprived wards - Head of Early Years;<br>"
+        "(b) fewer children missing school - Education Welfare Service.</p></body></html>",
+        "brackenmoor-minutes",
+        html=True,
+    )
+    found = {(p.value["name"], p.value.get("owner")) for p in draft.by_kind("priority")}
+    assert found == {
+        ("more children's centres in the most deprived wards", "Head of Early Years"),
+        ("fewer children missing school", "Education Welfare Service"),
+    }

@@ -574,6 +574,8 @@ def _bullet_lines(tag: Tag) -> list[str]:
         br.replace_with("\n")
     lines = [re.sub(r"\s+", " ", x).strip() for x in tag.get_text().split("\n")]
     lines = [x for x in lines if x]
+    if len(lines) >= 2 and all(_marker(x) == "letter" for x in lines):
+        return lines  # "(a) ...<br>(b) ...": a lettered list written with line breaks
     if len(lines) < 2 or not all(re.match(r"^[-*•·–]\s*\S", x) for x in lines):
         return []
     return [re.sub(r"^[-*•·–]\s*", "", x) for x in lines]
@@ -630,6 +632,11 @@ def read_html(markup: str, source: str = "page") -> Document:
         lines = _bullet_lines(tag)
         if lines:  # "• a<br>• b<br>• c" in one paragraph: a list written with line breaks
             for line in lines:
+                lettered = paras.numbered(line) if _marker(line) == "letter" else None
+                if lettered:
+                    para = f"{item} {lettered[0]}" if item else lettered[0]
+                    blocks.append(Block(line, "para", para, section=paras.heading, marker="letter"))
+                    continue
                 blocks.append(Block(line, "item", item or paras.current(), section=paras.heading, marker="bullet"))
             continue
         numbered = paras.numbered(text)

@@ -278,3 +278,29 @@ def test_a_lettered_list_written_with_line_breaks_in_one_html_paragraph_gives_it
         ("more children's centres in the most deprived wards", "Head of Early Years"),
         ("fewer children missing school", "Education Welfare Service"),
     }
+
+
+_PLAN_PAGE = (
+    "<html><body><h1>Brackenmoor Children and Young People's Plan 2023-26</h1>"
+    "<p>Children told us what matters to them. Their answers decided the two priorities below.</p>"
+    "<h2>What we want for our children</h2><ul><li>To be safe</li><li>To be healthy</li></ul>"
+    "<h2>Priority 1: The best start for babies</h2><p>Lead: Director of Public Health</p>"
+    "<ul><li>get more two-year-olds into early education</li></ul>"
+    "<h2>Priority 2: Good mental health</h2><p>Lead: to be confirmed</p>"
+    "<h2>Our partners</h2><ul><li>Brackenmoor Police</li></ul></body></html>"
+)
+
+
+def test_beside_labelled_priority_headings_the_pages_other_headings_are_not_priorities():
+    from kg.imports.extract import extract_text
+
+    draft = extract_text(_PLAN_PAGE, "brackenmoor-plan", html=True)
+    names = {p.value["name"] for p in draft.by_kind("priority")}
+    assert names == {"The best start for babies", "Good mental health"}
+
+
+def test_a_what_we_want_for_heading_introduces_outcomes():
+    from kg.imports.extract import extract_text
+
+    draft = extract_text(_PLAN_PAGE, "brackenmoor-plan", html=True)
+    assert {p.value["name"] for p in draft.by_kind("outcome")} == {"To be safe", "To be healthy"}

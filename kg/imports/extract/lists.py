@@ -324,9 +324,10 @@ def _items_in(lex: Lexicon, kind: str, head: Block, region: list[Block]) -> Iter
         return
     subheads = [b for b in region if b.kind == "heading"]
     if subheads and region[0].kind == "heading":
+        labelled = any(_prefixed(lex, b) for b in subheads)
         for j, b in enumerate(region):
-            if b.kind != "heading":
-                continue
+            if b.kind != "heading" or labelled and not _prefixed(lex, b):
+                continue  # beside "Priority 1: ..." headings, an unlabelled heading is the page's, not an item
             under = []
             for c in region[j + 1 :]:
                 if c.kind == "heading":

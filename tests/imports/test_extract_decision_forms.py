@@ -82,3 +82,19 @@ def test_an_agreed_clause_without_a_verb_of_its_own_is_agreed():
         "Brackenmoor Council\n\n3.1 AGREED: that the Youth Offending Team should have a seat on the Board.\n"
     )
     assert [(d["verb"], d["status"]) for d in found] == [("agreed", "resolved")]
+
+
+def test_it_be_recommended_to_a_named_body_is_a_recommendation_to_that_body():
+    found = _decisions(
+        "Brackenmoor Council\n\nRESOLVED that:\n\n(i) it be recommended to the Council Executive that each priority"
+        " in the plan has a named lead officer;\n"
+    )
+    assert [(d["verb"], d["status"], d["body"]) for d in found] == [("recommended", "recommended", "Council Executive")]
+
+
+def test_minutes_signed_by_the_chair_are_one_decision_not_two():
+    found = _decisions(
+        "Brackenmoor Council\n\nRESOLVED that the minutes of the meeting held on 27th January 2009 be approved as a"
+        " correct record and signed by the Chair.\n"
+    )
+    assert [d["verb"] for d in found] == ["approved"]

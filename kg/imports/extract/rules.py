@@ -682,6 +682,11 @@ def _decision_clause(
     body = body or ctx.body_now or ctx.own_body or "the meeting"
     for n, part in enumerate(_clauses(clause)):
         verb = _decision_verb(ctx.lex, part)
+        asked = _recommended_to(ctx, part)
+        if asked:  # "it be recommended to the Council Executive that ...": asked of that body, not taken
+            value = {"verb": asked[1], "kind": asked[2], "status": "recommended", "about": _about(part)}
+            ctx.add("decision", {**value, "body": asked[0]}, s, 0.8)
+            continue
         passive = re.search(r"\b(?:be|are|is)\s+((?:[a-z]+ed|sent|set up|held|made|given|written|taken|kept)\b)", part)
         if passive and not _decision_verb(ctx.lex, passive.group(1)):
             at = part.find(verb[0]) if verb else -1
@@ -700,11 +705,27 @@ def _decision_clause(
         # "be confirmed and signed", "be recommended to endorse and adopt": one decision, two words
         if more and not re.match(r"\s+(?:to\s+\w+\s+)?and\s", rest):
             second = _decision_verb(ctx.lex, more.group(1))
-            if second and second[0].lower() == more.group(1).lower() and second[0] != verb[0]:
+            signing = second and second[0].lower() == "signed"  # minutes "signed by the Chair": a formality
+            if second and not signing and second[0].lower() == more.group(1).lower() and second[0] != verb[0]:
                 value = {"verb": second[0], "kind": second[1], "status": status, "about": _about(more.group(0))}
                 ctx.add("decision", {**value, "body": body}, s, 0.7)
         if re.search(r"\bthat\b", rest):
             _narrative_decision(ctx, s, within=rest)  # "noted that the Board endorsed the refresh"
+
+
+_RECOMMENDED_TO = re.compile(  # "it be recommended to the Council Executive that ...": the body asked is named
+    r"\bit\s+be\s+(?i:recommended)\s+to\s+(?P<to>.+?)\s+that\b"
+)
+
+
+def _recommended_to(ctx: Context, part: str) -> tuple[str, str, str] | None:
+    """(body asked, verb, kind) where a resolution recommends a decision to another body, naming it first.
+
+    "Council be recommended to approve" stays the recommending body's decision, as the seeds' gold records it.
+    """
+    m = _RECOMMENDED_TO.search(part)
+    named = _body_mentions(ctx, m.group("to")) if m else []
+    return (named[0][2], "recommended", "RecommendApproval") if named else None
 
 
 @cache

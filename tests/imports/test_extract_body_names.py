@@ -77,3 +77,14 @@ def test_the_board_of_a_partner_names_that_partner_too():
 
 def test_portfolios_after_a_cabinet_members_label_are_not_partners():
     assert _partners("Cabinet Members: Children, Young People & Families and Schools Improvement") == {}
+
+
+def test_an_nhs_body_named_for_two_places_is_one_partner():
+    draft = extract_text(
+        "Brackenmoor Council\n\nThe partnership's members are the Council and NHS Brackenmoor and Wyebury Integrated"
+        " Care Board.\n",
+        "brackenmoor-report",
+    )
+    names = [str(p.value["name"]) for p in draft.by_kind("partner")]
+    assert "NHS Brackenmoor and Wyebury Integrated Care Board" in names
+    assert "Wyebury Integrated Care Board" not in names

@@ -1109,6 +1109,8 @@ def _split_lists(ctx: Context, spans: Iterator[tuple[int, int, str]]) -> Iterato
         parts = name.split(" and ")
         for i in range(1, len(parts)):
             left, right = " and ".join(parts[:i]), " and ".join(parts[i:])
+            if re.fullmatch(r"NHS\s+[A-Z][\w'’-]*", left):
+                continue  # "NHS Tarnhollow and Wyebury Integrated Care Board": one NHS body named for two places
             kl, kr = _kind_of_name(ctx.lex, left), _kind_of_name(ctx.lex, right)
             organisations = kl and kr and (kl[0] == "partner" or _BODY_HEAD.search(left))
             if organisations and (_BODY_HEAD.search(right) or kr and kr[0] == "partner"):

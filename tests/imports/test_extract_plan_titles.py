@@ -55,3 +55,23 @@ def test_an_undated_plans_draft_passes_the_gate_without_a_period(lookup_store):
     graph = draft.graph()
     assert not [o for o in graph.objects() if str(o) == "None"]
     assert check_write(lookup_store, draft.report, graph, mode="replace").conforms
+
+
+def _periods(text: str) -> list[tuple[str | None, str | None]]:
+    return [(p.value.get("start"), p.value.get("end")) for p in extract_text(text, "report").by_kind("plan")]
+
+
+def test_an_earlier_plan_named_by_a_short_period_in_lower_case_is_a_plan():
+    found = _periods(
+        "Kellbridge Council\n\nThe draft Kellbridge Children and Young People's Plan 2009-2012 will replace the 2006-9"
+        " plan.\n"
+    )
+    assert ("2006", "2009") in found
+
+
+def test_an_earlier_plan_named_by_its_first_year_only_has_no_end():
+    found = _periods(
+        "Kellbridge Council\n\nThe Kellbridge Children and Young People's Plan 2022-25 keeps the outcomes of the 2019"
+        " plan.\n"
+    )
+    assert ("2019", None) in found

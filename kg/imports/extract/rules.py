@@ -951,10 +951,17 @@ def _plans(ctx: Context, authority: Authority | None) -> None:
                 seen[key] = ctx.proposals[-1]
     for s in ctx.sentences:  # "the 2011-2014 Plan", "the previous plan, for 2009-2012"
         for m in re.finditer(
-            r"\bthe ((?:19|20)\d{2}\s*[-–/]\s*\d{2,4}) Plan\b"
-            r"|the (?:next|new) plan, for ((?:19|20)\d{2}\s*[-–/]\s*\d{2,4})",
+            r"\bthe ((?:19|20)\d{2}\s*[-–/]\s*\d{1,4}) [Pp]lan\b"
+            r"|the (?:next|new) plan, for ((?:19|20)\d{2}\s*[-–/]\s*\d{2,4})"
+            r"|\bthe ((?:19|20)\d{2}) [Pp]lan\b",  # "the 2019 plan": an earlier plan named by its first year only
             s.text,
         ):
+            if m.group(3):
+                if not any(first == m.group(3) for first, _ in seen):
+                    value = {"title": m.group(0).removeprefix("the "), "start": m.group(3), "end": None, "status": None}
+                    ctx.add("plan", value, s, 0.5)
+                    seen[(m.group(3), "")] = ctx.proposals[-1]
+                continue
             periods = find_periods(m.group(1) or m.group(2))
             period = periods[0] if periods else None
             if period and (period.first, period.last) not in seen:

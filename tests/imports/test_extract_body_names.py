@@ -88,3 +88,19 @@ def test_an_nhs_body_named_for_two_places_is_one_partner():
     names = [str(p.value["name"]) for p in draft.by_kind("partner")]
     assert "NHS Brackenmoor and Wyebury Integrated Care Board" in names
     assert "Wyebury Integrated Care Board" not in names
+
+
+def test_a_youth_assembly_is_a_body():
+    assert _bodies("The Brackenmoor Youth Assembly chose the plan's three outcomes.").get("Brackenmoor Youth Assembly")
+
+
+def test_a_cabinet_member_named_as_decision_maker_in_a_records_table_is_a_body():
+    draft = extract_text(
+        "<html><body><h1>Brackenmoor Council</h1><table><tr><th>Decision Maker:</th>"
+        "<td>Cabinet Member for Children's Services</td></tr></table>"
+        "<p>Decision: That the Plan be approved.</p></body></html>",
+        "brackenmoor-decision",
+        html=True,
+    )
+    bodies = {str(p.value["name"]): p.value["body_kind"] for p in draft.by_kind("body")}
+    assert bodies.get("Cabinet Member for Children's Services") == "CabinetMember"

@@ -128,7 +128,7 @@ _INNER = (  # inside a name only: a year ("Plymouth 2020 Board"), a bracketed ki
 )
 _NAME = re.compile(rf"(?:(?:the|shadow)\s+)?{_CAP}(?:{_INNER}|{_JOIN}{_CAP})*")
 _BODY_HEAD = re.compile(
-    r"(Board|Committee|Cabinet|Council|Executive|Panel|Commission|Partnership|Forum|Group|Trust|Parliament|Network|"
+    r"(Board|Committee|Cabinet|Council|Executive|Panel|Commission|Partnership|Forum|Group|Trust|Parliament|Assembly|Network|"
     r"Constabulary|Police|Team|Service|Together|Care Trust|CCG|PCT|YOT)$"
 )
 _NOT_NAME_START = re.compile(
@@ -293,16 +293,18 @@ def _own_meeting(ctx: Context) -> None:
     """The body (and date) the report or minutes are for: from the header, subtitle or Decision Maker."""
     blocks = ctx.doc.blocks
     for i, block in enumerate(blocks[:40]):
+        if re.match(r"(?:Decision Maker|Decision maker):", block.text) and block.kind in {"heading", "para", "row"}:
+            maker = block.text.split(":", 1)[1].strip()  # a paragraph or a record's table row
+            found = _kind_of_name(ctx.lex, maker)
+            ctx.own_body, ctx.own_kind = maker, found[1] if found else "Other"
+            if ctx.own_kind == "CabinetMember":  # a Cabinet Member deciding alone is the body that decides
+                ctx.add("body", {"name": maker, "body_kind": "CabinetMember"}, block, 0.8, span=maker)
+            return
         minutes = re.match(r"(?i:minutes)\s+of\s+(?:a|the)\s+(?:\w+\s+)?meeting\s+of\s+the\b", block.text)
         if block.kind not in {"heading", "para"} or len(block.text) > (300 if minutes else 120):
             continue  # "MINUTES of a meeting of the X held at … on DATE" states the body and date at length
         if block.kind != "heading" and (i > 15 or re.match(r"\d", block.para) or block.marker):
             continue  # a numbered paragraph is the report's text, not its header
-        if re.match(r"(?:Decision Maker|Decision maker):", block.text):
-            maker = block.text.split(":", 1)[1].strip()
-            found = _kind_of_name(ctx.lex, maker)
-            ctx.own_body, ctx.own_kind = maker, found[1] if found else "Other"
-            return
         bodies = _body_mentions(ctx, block.text.title() if block.text.isupper() else block.text)
         if not bodies:
             continue

@@ -215,8 +215,21 @@ class VirtuosoServer:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def start_virtuoso(root: Path, *, max_rows: int = 50_000) -> VirtuosoServer:
-    """Start a private server in `root` (created if missing) and return it once it answers."""
+def start_virtuoso(root: Path, *, max_rows: int = 50_000, image: Path | None = None) -> VirtuosoServer:
+    """Start a private server in `root` (created if missing) and return it once it answers.
+
+    With `image` (the database folder of a server stopped by `save_image`), the server starts on a
+    copy of it, so data loaded once is not loaded again.
+    """
     root.mkdir(parents=True, exist_ok=True)
     os.chmod(root, 0o700)
+    if image is not None:
+        shutil.copytree(image, root / "db", ignore=shutil.ignore_patterns("*.lck"))
     return VirtuosoServer(root=root, max_rows=max_rows).start()
+
+
+def save_image(server: VirtuosoServer) -> Path:
+    """Checkpoint and stop the server; its database folder is then an image `start_virtuoso` can copy."""
+    server.isql("checkpoint;")
+    server.stop()
+    return server.root / "db"

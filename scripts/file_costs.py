@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import sys
-from collections import Counter
+from collections import defaultdict
 from pathlib import Path
 
 from defusedxml import ElementTree
@@ -20,13 +20,15 @@ TABLE = Path(__file__).resolve().parents[1] / "tests" / "file_costs.csv"
 
 
 def main(junit: str) -> None:
-    seconds: Counter[str] = Counter()
+    seconds: defaultdict[str, float] = defaultdict(float)
     for case in ElementTree.parse(junit).iter("testcase"):
         seconds[case.get("classname", "").replace(".", "/") + ".py"] += float(case.get("time", "0"))
     with TABLE.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["file", "seconds"])
-        writer.writerows((name, f"{cost:.0f}") for name, cost in sorted(seconds.items(), key=lambda kv: (-kv[1], kv[0])))
+        writer.writerows(
+            (name, f"{cost:.0f}") for name, cost in sorted(seconds.items(), key=lambda kv: (-kv[1], kv[0]))
+        )
 
 
 if __name__ == "__main__":

@@ -15,8 +15,7 @@ from kg.store.embedded import OxigraphStore
 from kg.store.protocol import Store
 from kg.store.remote import RemoteStore
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, OfflinePage
-from tests.support.shared import built_once
-from tests.support.virtuoso import VirtuosoServer, save_image, start_virtuoso
+from tests.support.virtuoso import VirtuosoServer, loaded_image, start_virtuoso
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
@@ -78,21 +77,8 @@ def virtuoso_data_image(tmp_path_factory: pytest.TempPathFactory, request: pytes
     all (every process starts its own server on a copy); `RemoteStore.load_sources` on real files
     has its own tests.
     """
-
-    def load(folder: Path) -> None:
-        embedded: OxigraphStore = request.getfixturevalue("embedded_store")
-        server = start_virtuoso(folder / "server")
-        try:
-            dump = folder / "data.nq"
-            with dump.open("wb") as out:
-                embedded.dump(out, "nquads")
-            server.remote_store().restore(dump)
-            dump.unlink()
-            save_image(server)
-        finally:
-            server.stop()
-
-    return built_once(tmp_path_factory, "virtuoso-data-image", load) / "server" / "db"
+    embedded: OxigraphStore = request.getfixturevalue("embedded_store")
+    return loaded_image(tmp_path_factory, "virtuoso-data-image", lambda out: embedded.dump(out, "nquads"))
 
 
 @pytest.fixture(scope="session")

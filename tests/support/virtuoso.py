@@ -15,11 +15,15 @@ import shutil
 import socket
 import subprocess
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 import httpx
+import pytest
+
+from tests.support.shared import built_once
 
 if TYPE_CHECKING:
     from kg.store.remote import RemoteStore
@@ -195,8 +199,16 @@ class VirtuosoServer:
         return done.stdout
 
     def grant_update(self) -> None:
-        """Let the digest-authenticated dba update through SPARQL and the Graph Store Protocol."""
-        self.isql("GRANT SPARQL_UPDATE TO dba; GRANT EXECUTE ON DB.DBA.SPARQL_INSERT_DICT_CONTENT TO dba;")
+        """Let the digest-authenticated dba update through SPARQL and the Graph Store Protocol.
+
+        A server started on an image (`save_image`) has the role already, which is not an error here.
+        """
+        try:
+            self.isql("GRANT SPARQL_UPDATE TO dba;")
+        except VirtuosoFailed as exc:
+            if "already have role" not in str(exc):
+                raise
+        self.isql("GRANT EXECUTE ON DB.DBA.SPARQL_INSERT_DICT_CONTENT TO dba;")
 
     def stop(self) -> None:
         """Stop the server (SIGTERM, then SIGKILL after a grace period); the scratch dir stays for logs."""
@@ -233,3 +245,25 @@ def save_image(server: VirtuosoServer) -> Path:
     server.isql("checkpoint;")
     server.stop()
     return server.root / "db"
+
+
+def loaded_image(tmp_path_factory: pytest.TempPathFactory, name: str, write_dump: Callable[[BinaryIO], None]) -> Path:
+    """A database image of a server restored from the N-Quads `write_dump` writes, made once per test run.
+
+    Every test process that asks gets the same image (tests/support/shared.py); each starts its own
+    server on a copy with `start_virtuoso(root, image=...)`, so Virtuoso's load is paid once.
+    """
+
+    def load(folder: Path) -> None:
+        server = start_virtuoso(folder / "server")
+        try:
+            dump = folder / "data.nq"
+            with dump.open("wb") as out:
+                write_dump(out)
+            server.remote_store().restore(dump)
+            dump.unlink()
+            save_image(server)
+        finally:
+            server.stop()
+
+    return built_once(tmp_path_factory, name, load) / "server" / "db"

@@ -163,7 +163,11 @@ class VirtuosoServer:
             with contextlib.suppress(httpx.HTTPError):
                 answer = httpx.get(self.sparql_url, params={"query": "ASK {}"}, timeout=2.0)
                 if answer.status_code == 200:
-                    self.grant_update()
+                    try:
+                        self.grant_update()
+                    except VirtuosoFailed:
+                        self.stop()  # a server the caller never gets must not outlive the test run
+                        raise
                     return self
             time.sleep(0.3)
         self.stop()

@@ -33,6 +33,8 @@ from kg.errors import CypkgError, QueryLimitExceeded, StoreError
 from kg.store.binding import query_form
 from kg.store.embedded import OxigraphStore
 from kg.store.protocol import Store
+from kg.store.remote import RemoteStore
+from kg.store.snapshots import SnapshotStore
 
 log = logging.getLogger("api.runner")
 _WORKERS = multiprocessing.get_context("forkserver")
@@ -363,9 +365,13 @@ class ThreadRunner:
         except QueryLimitExceeded as exc:
             if exc.limit == "time":
                 raise time_limit_error(self.timeout, self.timeout_setting) from exc
-            if exc.limit == "rows" and self.max_rows < getattr(self.store, "max_rows", self.max_rows + 1):
+            if exc.limit == "rows" and self.max_rows < self._store_row_limit():
                 raise row_limit_error(self.max_rows) from exc
             raise
+
+    def _store_row_limit(self) -> float:
+        """The store's own row limit (a remote store's), or none: whose limit an answer over it hit."""
+        return self.store.max_rows if isinstance(self.store, RemoteStore) else float("inf")
 
     def close(self) -> None:
         """Nothing to release."""
@@ -390,8 +396,7 @@ def remote_answer(store: Store, request: QueryRequest, max_rows: int, timeout: f
 
 def snapshot_root(store: Any) -> Path | None:
     """Where an on-disk embedded store publishes its snapshots (None for in-memory and remote stores)."""
-    root = getattr(store, "root", None)
-    return Path(root) if root is not None else None
+    return store.root if isinstance(store, OxigraphStore | SnapshotStore) else None
 
 
 def runner_for(

@@ -64,6 +64,9 @@ Partner types and body types are not listed here: they are the concepts of the o
 OTHER_ORGANISATION = "Other organisation"
 PERSON = "Person"
 
+THEME_GROUP = "National theme"
+REGION_GROUP = "English region"
+
 ORGANISATION_KINDS = {"authority", "board", "partner"}
 
 PART_OF = "part of"
@@ -232,6 +235,33 @@ def partner_network(store: Store, *, plan: str | None = None, authority: str | N
     return g
 
 
+def theme_network(store: Store, *, plan: str | None = None, authority: str | None = None) -> nx.Graph:
+    """Councils and the national themes their plans' priorities were mapped to (the plans register's
+    themes); nationally, folded region by region.
+
+    A link says how many priorities and plans of the council map to the theme. Fictional example
+    councils are left out, as in the register's named queries.
+    """
+    if plan and not authority:
+        authority = _authority_of(store, plan)
+    g = nx.Graph(view="themes-national")
+    themes: set[str] = set()
+    for row in _run_plain(store, "network_themes_national", {"authority": authority}):
+        council, theme = _node(g, row["authority"]), _node(g, row["theme"])
+        priorities, plans = int(row["priorities"]), int(row["plans"])
+        relation = f"{priorities} priorit{'y' if priorities == 1 else 'ies'} in {plans} plan{'s' if plans != 1 else ''}"
+        g.add_edge(council, theme, relation=relation, weight=priorities)
+        themes.add(theme)
+    describe_nodes(store, g)
+    for theme in themes:
+        g.nodes[theme].update(kind="theme", group=THEME_GROUP)
+    _spread_facets(g)
+    if not authority:
+        add_regions(store, g)
+        g.graph.update(summary_other="themes", fold_regions=True)
+    return g
+
+
 def add_regions(store: Store, g: nx.Graph) -> None:
     """Put each council of a national network in its English region (reference data), and each partner in its councils'.
 
@@ -268,6 +298,48 @@ def add_regions(store: Store, g: nx.Graph) -> None:
     ]
 
 
+def fold_regions(g: nx.Graph) -> nx.Graph:
+    """A national network (from `add_regions`) with each region's councils folded into one region node.
+
+    A region links to what its councils link to, the link saying how many of its councils do
+    (`weight`); links between the other nodes stay. The page shows this first and each region's
+    own councils on a click (`region_view`).
+    """
+    labels = g.graph.get("region_labels", {})
+    h = nx.Graph(**{k: v for k, v in g.graph.items()})
+    for n, data in g.nodes(data=True):
+        if data.get("kind") != "authority":
+            h.add_node(n, **data)
+    councils: dict[tuple[str, str], int] = defaultdict(int)
+    for n, data in g.nodes(data=True):
+        if data.get("kind") != "authority":
+            continue
+        for region in data.get("regions", ()):
+            if region not in h:
+                h.add_node(
+                    region,
+                    iri=region,
+                    id=local_id(region),
+                    label=labels.get(region, local_id(region)),
+                    kind="region",
+                    group=REGION_GROUP,
+                    subtype="",
+                    paragraphs=[],
+                    plans=set(),
+                    outcomes=set(),
+                    partner_types=set(),
+                    regions={region},
+                )
+            for other in g.neighbors(n):
+                councils[region, other] += 1
+    for u, v, data in g.edges(data=True):
+        if u in h and v in h:
+            h.add_edge(u, v, **data)
+    for (region, other), count in councils.items():
+        h.add_edge(region, other, relation=f"{count} council{'s' if count != 1 else ''}", weight=count)
+    return h
+
+
 def region_view(g: nx.Graph, region: str) -> nx.Graph:
     """One region of a national network (from `add_regions`): its councils and the partners that work with them."""
     keep = [n for n, d in g.nodes(data=True) if region in d.get("regions", ())]
@@ -283,6 +355,7 @@ VIEWS: dict[str, Callable[..., nx.Graph]] = {
     "plan-strategy": plan_strategy,
     "boards": boards,
     "partners-national": partner_network,
+    "themes-national": theme_network,
 }
 """The views by name, as `cypkg view NAME` and `/views/{name}` take them."""
 
@@ -291,6 +364,7 @@ VIEW_TITLES = {
     "plan-strategy": "Plans, strategies and duties",
     "boards": "Boards and their members",
     "partners-national": "Partners across councils",
+    "themes-national": "National themes across councils",
 }
 
 

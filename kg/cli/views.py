@@ -112,6 +112,9 @@ def view(
 
     * `cypkg view partners-national` shows partners across all councils, region by region
 
+    * `cypkg view themes-national` shows the national themes councils' plans prioritise, one node per region
+    until a region is clicked (then its councils); `--authority plymouth` for one council
+
     * `cypkg view themes` writes the council × theme matrix of the national plans register (every council,
     grouped by region; each number links to its source page); `-f xlsx`, `-f csv`, `-f png` for the same grid
 

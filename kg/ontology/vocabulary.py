@@ -16,6 +16,7 @@ with, so `concept.iri` is what goes after `a` in the data.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -25,7 +26,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 from kg.namespaces import CYP
 from kg.ontology.files import shared_ontology
 
-__all__ = ["Concept", "UnknownSchemeError", "concept", "concepts", "label", "lookup", "schemes"]
+__all__ = ["Concept", "UnknownSchemeError", "concept", "concepts", "label", "lookup", "named_in", "schemes"]
 
 
 class UnknownSchemeError(KeyError):
@@ -136,5 +137,28 @@ def lookup(scheme: str | URIRef, word: str) -> Concept | None:
     wanted = " ".join(word.lower().replace("’", "'").split())
     for c in concepts(scheme):
         if wanted in c.words:
+            return c
+    return None
+
+
+def _forms(word: str) -> str:
+    """A pattern for a word and its regular inflections (approve → approved, refer → referred, note → notes)."""
+    stem = re.escape(word)
+    return rf"{stem}(?:s|d|ed|{re.escape(word[-1])}ed)?" if word and word[-1].isalpha() else stem
+
+
+def named_in(scheme: str | URIRef, text: str, *, inflected: bool = False) -> Concept | None:
+    """The concept of `scheme` whose longest name occurs in `text` as whole words (any case), or None.
+
+    `inflected` also takes a name's last word with a regular ending ("Approve" in "Recommendations
+    Approved"), for a committee system's status words written as past participles.
+    """
+    low = " ".join(text.lower().replace("’", "'").split())
+    named = sorted(((n.lower(), c) for c in concepts(scheme) for n in c.names), key=lambda nc: -len(nc[0]))
+    for name, c in named:
+        words = name.split()
+        last = _forms(words[-1]) if inflected else re.escape(words[-1])
+        pattern = r"\s+".join([*(re.escape(w) for w in words[:-1]), last])
+        if re.search(rf"(?<![\w-]){pattern}(?![\w-])", low):
             return c
     return None

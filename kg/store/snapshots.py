@@ -110,6 +110,7 @@ class SnapshotStore:
         self.root = Path(root)
         self.read_only = True
         self.follower = Follower(self.root, wait=wait)
+        self._readers: list[OxigraphStore] = []
 
     def graphs(self) -> list[str]:
         with self.follower.pinned() as s:
@@ -162,9 +163,11 @@ class SnapshotStore:
             return iter(list(s.quads(graph)))
 
     def as_oxigraph(self) -> ox.Store:
-        """The latest snapshot's pyoxigraph store, opened read-only (a later write is not seen through it)."""
-        with self.follower.pinned() as s:
-            return s.as_oxigraph()
+        """The latest snapshot's pyoxigraph store, opened read-only by a one-off reader of its own, so the
+        snapshot stays until this store is closed (a later write is not seen through it)."""
+        reader = OxigraphStore(self.root, read_only=True)
+        self._readers.append(reader)
+        return reader.as_oxigraph()
 
     def dump(self, out: IO[bytes], fmt: str = "nquads") -> None:
         with self.follower.pinned() as s:
@@ -184,4 +187,7 @@ class SnapshotStore:
     update = put_graph = add_to_graph = drop_graph = load_sources = restore = _read_only
 
     def close(self) -> None:
+        for reader in self._readers:
+            reader.close()
+        self._readers.clear()
         self.follower.close()

@@ -489,6 +489,12 @@ class WriterClient:
         log.error("write failed in the writer: %s", payload)
         raise StoreError("the write failed in the store's writer; nothing was written", hint="see the service log")
 
+    def reap(self) -> None:
+        """Wait for a writer this client started to exit (it does, `LINGER_S` after its last client)."""
+        if self._spawned is not None:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self._spawned.wait(LINGER_S + 30)
+
     def attach(self) -> None:
         """Keep the writer running while this process lives (a presence connection, renewed if it drops)."""
         self._connect().close()
@@ -521,11 +527,13 @@ class WriterClient:
 class ThroughWriter(SnapshotStore):
     """The store as a CLI command sees it while a service's writer holds it: reads on the latest
     snapshot, and the gate's writes (`write_graph`, `drop`) sent to the writer as jobs, so they are
-    checked and applied there, one at a time with the service's own writes."""
+    checked and applied there, one at a time with the service's own writes. A writer that has gone
+    between the command's check and its write (the service stopped, the writer's linger ran out) is
+    started again for the job, as a service worker would, and lingers a moment after it."""
 
     def __init__(self, root: Path) -> None:
         super().__init__(root)
-        self.client = WriterClient(root, start=False)
+        self.client = WriterClient(root)
 
     def write_graph(self, name: str, data: Any, mode: str) -> Any:
         """`kg.validation.gate.write_graph` run by the writer; returns its report."""
@@ -535,6 +543,11 @@ class ThroughWriter(SnapshotStore):
     def drop(self, name: str) -> Any:
         """`kg.validation.gate.drop` run by the writer; returns its report."""
         return self.client.submit(DropGraph(name, report=True))["report"]
+
+    def close(self) -> None:
+        """Close the snapshot, and wait out a writer this command had to start (it exits after its linger)."""
+        super().close()
+        self.client.reap()
 
 
 def main(argv: list[str] | None = None) -> int:

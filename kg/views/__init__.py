@@ -22,7 +22,7 @@ from kg.analysis.national import (
     council_timeline,
     theme_matrix,
 )
-from kg.analysis.network import VIEWS, build_view, cap_nodes, region_view
+from kg.analysis.network import VIEWS, build_view, cap_nodes, fold_regions, region_view
 from kg.errors import QueryError, UnknownIdError
 from kg.store.protocol import Store
 from kg.views.html import render_html
@@ -79,10 +79,11 @@ def _check_format(name: str, fmt: str) -> None:
 def render_graph(g: nx.Graph, fmt: str = "html", *, node_cap: int = NODE_CAP) -> RenderedView:
     """Draw a graph (already built) as html, svg or png, folding it to `node_cap` nodes first.
 
-    A national view's page also carries each region's own drawing (folded alike), for drill-down.
+    A national view's page also carries each region's own drawing (folded alike), for drill-down; a view
+    that asks for it (`fold_regions`) shows regions in place of their councils until one is chosen.
     """
     _check_format("network", fmt)
-    drawn = cap_nodes(g, node_cap)
+    drawn = cap_nodes(fold_regions(g) if g.graph.get("fold_regions") else g, node_cap)
     layout = compute_layout(drawn)
     if fmt == "html":
         levels = {row["id"]: cap_nodes(region_view(g, row["id"]), node_cap) for row in g.graph.get("summary", [])}

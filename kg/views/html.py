@@ -21,9 +21,10 @@ import html
 import json
 from functools import cache
 from importlib import resources
-from string import Template
 
 import networkx as nx
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 from pyvis.network import Network
 
 from kg.views import text
@@ -58,6 +59,18 @@ _GAP_TEXT = {"none": "No owner named in the source reports", "one": "Only one ow
 @cache
 def _asset(name: str) -> str:
     return (resources.files("kg.views") / name).read_text(encoding="utf-8")
+
+
+@cache
+def _templates() -> Environment:
+    """The page templates: each extends `templates/base.html`; markup in values is escaped unless marked safe."""
+    return Environment(
+        loader=PackageLoader("kg.views", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
 @cache
@@ -147,7 +160,7 @@ def _legend(g: nx.Graph) -> dict:
     ]
     kinds = {d.get("kind") for _, d in g.nodes(data=True)}
     boxes = []
-    for kind in ("plan", "strategy", "outcome", "priority", "action", "duty", "law"):
+    for kind in ("plan", "strategy", "outcome", "priority", "action", "duty", "law", "theme"):
         if kind in kinds:
             box = look(kind, "")
             group = next(d.get("group", kind) for _, d in g.nodes(data=True) if d.get("kind") == kind)
@@ -251,6 +264,7 @@ def view_data(g: nx.Graph, layout: Layout | None = None) -> dict:
         "legend": _legend(g),
         "notice": found.as_dict() if found else None,
         "summary": g.graph.get("summary", []),
+        "summaryOther": g.graph.get("summary_other", "partners"),
         "facets": {
             "plans": _facet_options(g, "plans"),
             "outcomes": _facet_options(g, "outcomes"),
@@ -363,24 +377,29 @@ def _csp_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def page(template: str, script: str, style: str, data: dict, *, vendor: tuple[str, ...] = ()) -> str:
-    """A whole page from a template: inlined style and scripts, the data block, and a CSP allowing only those scripts.
+def page(name: str, data: dict, *, styles: tuple[str, ...] = (), vendor: tuple[str, ...] = ()) -> str:
+    """One offline page: `templates/NAME.html` (filling `base.html`) with its style, scripts and data inlined.
 
-    `vendor` scripts (vis-network) come before our own `script`, each inlined in its own block.
-    The page's title and headings come from the data block too, set by the script as text.
+    The style is `static/page.css` then `styles` (default `static/NAME.css`); the scripts are the
+    `vendor` ones (vis-network), then the shared `static/page.js`, then `static/NAME.js`, each in its
+    own block. The CSP allows exactly those scripts, by hash, and no connections. The page's title
+    and headings come from the data block, set by the scripts as text.
     """
-    hashes = " ".join(_csp_hash(s) for s in (*vendor, script))
+    scripts = (*vendor, _asset("static/page.js"), _asset(f"static/{name}.js"))
+    hashes = " ".join(_csp_hash(s) for s in scripts)
     csp = (
         "default-src 'none'; "
         f"script-src {hashes}; "
         "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
     )
-    return Template(_asset(template)).substitute(
-        csp=html.escape(csp, quote=False),  # our own constant, in a double-quoted attribute
-        style=style,
-        vendor="".join(f"<script>{s}</script>\n" for s in vendor),
-        script=script,
-        data=json_for_script(data),
+    style = "".join(_asset(f"static/{s}.css") for s in ("page", *(styles or (name,))))
+    template = _templates().get_template(f"{name}.html")
+    return template.render(
+        # Our own constants and files, inlined as they are; the data is JSON that cannot close its block.
+        csp=Markup(html.escape(csp, quote=False)),
+        style=Markup(style),
+        scripts=[Markup(s) for s in scripts],
+        data=Markup(json_for_script(data)),
     )
 
 
@@ -413,6 +432,4 @@ def render_html(g: nx.Graph, layout: Layout | None = None, *, levels: dict[str, 
         for key, h in levels.items():
             level = page_data(h)
             data["levels"][key] = {k: level[k] for k in LEVEL_KEYS}
-    return page(
-        "templates/view.html", _asset("static/view.js"), _asset("static/view.css"), data, vendor=(vis_network_js(),)
-    )
+    return page("view", data, vendor=(vis_network_js(),))

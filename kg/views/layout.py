@@ -189,7 +189,7 @@ def compute_layout(g: nx.Graph) -> Layout:
     _assign_x(columns, placed)
     if not placed:
         return Layout({}, (0.0, 0.0, 0.0, 0.0))
-    if len(columns) <= 2:
+    if len(columns) <= 2 and g.graph.get("view") != "themes-national":  # a theme stays level with its councils
         _bands(placed, _bounds(placed))
     return Layout(placed, _bounds(placed))
 

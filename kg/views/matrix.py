@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-from functools import cache
-from importlib import resources
 
 import matplotlib as mpl
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -19,7 +17,9 @@ from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
 
 from kg.analysis.matrix import CELL_ROLES, ResponsibilityMatrix
+from kg.views.grid_workbook import grid_sheet, saved_grid
 from kg.views.html import page
+from kg.views.picture import plain_text, shorten
 from kg.views.style import GAP_NONE, GAP_ONE, OKABE_ITO
 from kg.views.text import format_date
 
@@ -38,11 +38,6 @@ ROLE_WORDS = {
 }
 GAP_WORDS = {"none": "no owner", "one": "one owner"}
 A4_LANDSCAPE = (11.69, 8.27)
-
-
-@cache
-def _asset(name: str) -> str:
-    return (resources.files("kg.views") / name).read_text(encoding="utf-8")
 
 
 def matrix_title(m: ResponsibilityMatrix) -> str:
@@ -114,7 +109,7 @@ def matrix_data(m: ResponsibilityMatrix) -> dict:
 
 def render_matrix_html(m: ResponsibilityMatrix) -> str:
     """The matrix as one self-contained page: sort by any column, filter rows, print on one A4 landscape page."""
-    return page("templates/matrix.html", _asset("static/matrix.js"), _asset("static/matrix.css"), matrix_data(m))
+    return page("matrix", matrix_data(m))
 
 
 def render_matrix_csv(m: ResponsibilityMatrix) -> str:
@@ -131,20 +126,10 @@ def render_matrix_csv(m: ResponsibilityMatrix) -> str:
 
 def render_matrix_xlsx(m: ResponsibilityMatrix) -> bytes:
     """The grid as a workbook: symbols and role words in cells, gaps and overloaded partners filled, the rule below."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
+    from openpyxl.styles import Font, PatternFill
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Responsibility matrix"
-    ws.append([matrix_title(m)])
-    ws["A1"].font = Font(bold=True, size=13)
     header = ["Outcome", "Priority", *[c.label for c in m.columns], "Owners", "Gap"]
-    ws.append(header)
-    for cell in ws[2]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    wb, ws = grid_sheet("Responsibility matrix", matrix_title(m), header)
     fills = {
         "none": PatternFill("solid", fgColor="FBE3D6"),
         "one": PatternFill("solid", fgColor="FDF0CC"),
@@ -167,15 +152,8 @@ def render_matrix_xlsx(m: ResponsibilityMatrix) -> bytes:
     ws.append([])
     ws.append([m.rule.describe()])
     ws.append([matrix_caption(m)])
-    ws.freeze_panes = "C3"
-    ws.auto_filter.ref = f"A2:{get_column_letter(len(header))}{2 + len(m.rows)}"
-    ws.column_dimensions["A"].width = 24
-    ws.column_dimensions["B"].width = 50
-    for i in range(3, len(header) + 1):
-        ws.column_dimensions[get_column_letter(i)].width = 16
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    widths = {1: 24.0, 2: 50.0, **{i: 16.0 for i in range(3, len(header) + 1)}}
+    return saved_grid(wb, ws, columns=len(header), rows=len(m.rows), widths=widths)
 
 
 def render_matrix_image(m: ResponsibilityMatrix, fmt: str) -> bytes:
@@ -184,20 +162,20 @@ def render_matrix_image(m: ResponsibilityMatrix, fmt: str) -> bytes:
         raise ValueError(f"picture format must be svg or png, not {fmt!r}")
     fig = Figure(figsize=A4_LANDSCAPE)
     canvas = FigureCanvasSVG(fig) if fmt == "svg" else FigureCanvasAgg(fig)
-    fig.text(0.03, 0.955, _safe(matrix_title(m)), fontsize=13, weight="bold", va="center")
+    fig.text(0.03, 0.955, plain_text(matrix_title(m)), fontsize=13, weight="bold", va="center")
     ax = fig.add_axes((0.03, 0.1, 0.94, 0.8))
     ax.set_axis_off()
     notice = _notice(m)
     rows = m.rows
     if notice and not rows:
-        ax.text(0.5, 0.5, _safe(f"{notice['heading']}\n\n{notice['text']}"), ha="center", va="center", fontsize=11,
+        ax.text(0.5, 0.5, plain_text(f"{notice['heading']}\n\n{notice['text']}"), ha="center", va="center", fontsize=11,
                 wrap=True, bbox={"boxstyle": "square,pad=0.6", "fc": "#fdf3ec", "ec": GAP_NONE})  # fmt: skip
     else:
         _draw_grid(ax, m)
     legend = "   ".join(f"{SYMBOLS[r]} {ROLE_WORDS[r]}" for r in CELL_ROLES)
     legend += f"   rows marked: no owner ({GAP_NONE} border), one owner ({GAP_ONE} border)   ⚑ {m.rule.describe()}"
-    fig.text(0.03, 0.06, _safe(legend), fontsize=7.5, va="center")
-    fig.text(0.03, 0.03, _safe(matrix_caption(m)), fontsize=7.5, color="#444444", va="center")
+    fig.text(0.03, 0.06, plain_text(legend), fontsize=7.5, va="center")
+    fig.text(0.03, 0.03, plain_text(matrix_caption(m)), fontsize=7.5, color="#444444", va="center")
     buf = io.BytesIO()
     with mpl.rc_context({"svg.fonttype": "none", "font.family": "DejaVu Sans"}):
         canvas.print_figure(buf, format=fmt, dpi=200 if fmt == "png" else 72)
@@ -218,20 +196,20 @@ def _draw_grid(ax: object, m: ResponsibilityMatrix) -> None:
     font = max(5.0, min(8.0, 180 / lines))
     for j, c in enumerate(columns):
         x = label_w + col_w * (j + 0.5)
-        ax.text(x, -0.2, _safe(_short(c.label, 26)), rotation=35, ha="left", va="bottom", fontsize=font,  # type: ignore[attr-defined]
+        ax.text(x, -0.2, plain_text(shorten(c.label, 26)), rotation=35, ha="left", va="bottom", fontsize=font,  # type: ignore[attr-defined]
                 rotation_mode="anchor")  # fmt: skip
     ax.text(label_w + col_w * (len(columns) + 0.5), -0.2, "owners", rotation=35, ha="left", va="bottom", fontsize=font,  # type: ignore[attr-defined]
             rotation_mode="anchor")  # fmt: skip
     y = 0.5
     for name, rows in m.groups:
-        ax.text(0.1, y, _safe(_short(name, 60)), fontsize=font, weight="bold", va="center")  # type: ignore[attr-defined]
+        ax.text(0.1, y, plain_text(shorten(name, 60)), fontsize=font, weight="bold", va="center")  # type: ignore[attr-defined]
         y += row_h
         for r in rows:
             if r.gap:
                 colour = GAP_NONE if r.gap == "none" else GAP_ONE
                 ax.add_patch(Rectangle((0, y - 0.48), width, 0.96, fill=False, edgecolor=colour, linewidth=1.6,  # type: ignore[attr-defined]
                                        linestyle="--" if r.gap == "none" else "-"))  # fmt: skip
-            ax.text(0.4, y, _safe(_short(r.label, 70)), fontsize=font, va="center")  # type: ignore[attr-defined]
+            ax.text(0.4, y, plain_text(shorten(r.label, 70)), fontsize=font, va="center")  # type: ignore[attr-defined]
             for j, c in enumerate(columns):
                 role = r.cells.get(c.partner)
                 if role:
@@ -250,11 +228,3 @@ def _draw_grid(ax: object, m: ResponsibilityMatrix) -> None:
         if c.overloaded:
             ax.text(label_w + col_w * (j + 0.5), y, "⚑ yes", ha="center", va="center", fontsize=font,  # type: ignore[attr-defined]
                     color=GAP_NONE, weight="bold")  # fmt: skip
-
-
-def _short(label: str, n: int) -> str:
-    return label if len(label) <= n else label[: n - 1].rstrip() + "…"
-
-
-def _safe(label: str) -> str:
-    return label.replace("$", r"\$")

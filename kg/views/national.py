@@ -12,8 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import math
-from functools import cache
-from importlib import resources
 
 import matplotlib as mpl
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -27,20 +25,19 @@ from kg.analysis.national import (
     CouncilTimeline,
     ThemeMatrix,
 )
+from kg.views.grid_workbook import grid_sheet, saved_grid
 from kg.views.html import page
-from kg.views.picture import PNG_DPI, Sheet
+from kg.views.picture import PNG_DPI, Sheet, plain_text, shorten
 from kg.views.style import OKABE_ITO
 
 SHADES = ("#FFFFFF", "#DCEBF5", "#A9CDE6", "#6AA9D3", OKABE_ITO["blue"])
 """Cell fills by number of priorities (0, 1, 2, 3, 4 or more); the number is printed too, so colour is never needed."""
 
+NATIONAL_STYLES = ("matrix", "national")
+"""The national pages' styles: the matrix's table, then their own additions."""
+
 ROWS_PER_PAGE = 42
 """Councils on one A4 page of the matrix picture; a longer matrix continues on further pages below."""
-
-
-@cache
-def _asset(name: str) -> str:
-    return (resources.files("kg.views") / name).read_text(encoding="utf-8")
 
 
 def shade(priorities: int) -> str:
@@ -132,8 +129,7 @@ def themes_data(m: ThemeMatrix) -> dict:
 
 def render_themes_html(m: ThemeMatrix) -> str:
     """The matrix as one self-contained page: sort by a theme, filter councils, each cell a link to its page."""
-    style = _asset("static/matrix.css") + _asset("static/national.css")
-    return page("templates/themes.html", _asset("static/themes.js"), style, themes_data(m))
+    return page("themes", themes_data(m), styles=NATIONAL_STYLES)
 
 
 def render_themes_csv(m: ThemeMatrix) -> str:
@@ -148,20 +144,10 @@ def render_themes_csv(m: ThemeMatrix) -> str:
 
 def render_themes_xlsx(m: ThemeMatrix) -> bytes:
     """The grid as a workbook: each cell the number of priorities, shaded, and a hyperlink to the page stating it."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
+    from openpyxl.styles import Font, PatternFill
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Themes"
-    ws.append([themes_title(m)])
-    ws["A1"].font = Font(bold=True, size=13)
     header = ["Region", "Council", *[f"{c.label} ({c.councils})" for c in m.columns], "Themes", "Sources"]
-    ws.append(header)
-    for cell in ws[2]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    wb, ws = grid_sheet("Themes", themes_title(m), header)
     for row in m.rows:
         ws.append([row.region, row.label, *["" for _ in m.columns], len(row.cells), " ".join(row.sources)])
         for j, col in enumerate(m.columns, start=3):
@@ -176,24 +162,8 @@ def render_themes_xlsx(m: ThemeMatrix) -> bytes:
     ws.append([])
     ws.append(["Each number is how many of the council's priorities map to the theme; it links to the page."])
     ws.append([themes_caption(m)])
-    ws.freeze_panes = "C3"
-    ws.auto_filter.ref = f"A2:{get_column_letter(len(header))}{2 + len(m.rows)}"
-    ws.column_dimensions["A"].width = 24
-    ws.column_dimensions["B"].width = 34
-    for i in range(3, len(header)):
-        ws.column_dimensions[get_column_letter(i)].width = 12
-    ws.column_dimensions[get_column_letter(len(header))].width = 60
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
-
-def _short(label: str, n: int) -> str:
-    return label if len(label) <= n else label[: n - 1].rstrip() + "…"
-
-
-def _safe(label: str) -> str:
-    return label.replace("$", r"\$")
+    widths = {1: 24.0, 2: 34.0, **{i: 12.0 for i in range(3, len(header))}, len(header): 60.0}
+    return saved_grid(wb, ws, columns=len(header), rows=len(m.rows), widths=widths)
 
 
 def render_themes_image(m: ThemeMatrix, fmt: str) -> bytes:
@@ -209,21 +179,21 @@ def render_themes_image(m: ThemeMatrix, fmt: str) -> bytes:
     sheet = Sheet(pages)
     fig = sheet.fig
     canvas = FigureCanvasSVG(fig) if fmt == "svg" else FigureCanvasAgg(fig)
-    fig.text(0.03, sheet.y(0.955), _safe(themes_title(m)), fontsize=13, weight="bold", va="center")
+    fig.text(0.03, sheet.y(0.955), plain_text(themes_title(m)), fontsize=13, weight="bold", va="center")
     notice = themes_notice(m)
     for p in range(pages):
         ax = fig.add_axes(sheet.rect(0.03, 0.12, 0.94, 0.68 if p == 0 else 0.8, p))
         ax.set_axis_off()
         if notice:
             box = {"boxstyle": "square,pad=0.6", "fc": "#fdf3ec", "ec": "#D55E00"}
-            text = _safe(f"{notice['heading']}\n\n{notice['text']}")
+            text = plain_text(f"{notice['heading']}\n\n{notice['text']}")
             ax.text(0.5, 0.5, text, ha="center", va="center", fontsize=11, wrap=True, bbox=box)
             break
         _draw_themes_grid(ax, m, lines[p * ROWS_PER_PAGE : (p + 1) * ROWS_PER_PAGE])
     legend = "   ".join(f"■ {item['label']}" for item in themes_legend()[:-1])
-    fig.text(0.03, sheet.y(0.07), _safe("Cells: number of the council's priorities under the theme. " + legend),
+    fig.text(0.03, sheet.y(0.07), plain_text("Cells: number of the council's priorities under the theme. " + legend),
              fontsize=7.5, va="center")  # fmt: skip
-    fig.text(0.03, sheet.y(0.035), _safe(themes_caption(m)), fontsize=7.5, color="#444444", va="center")
+    fig.text(0.03, sheet.y(0.035), plain_text(themes_caption(m)), fontsize=7.5, color="#444444", va="center")
     buf = io.BytesIO()
     with mpl.rc_context({"svg.fonttype": "none", "font.family": "DejaVu Sans"}):
         canvas.print_figure(buf, format=fmt, dpi=PNG_DPI if fmt == "png" else 72)
@@ -239,15 +209,15 @@ def _draw_themes_grid(ax: object, m: ThemeMatrix, lines: list[tuple[str, object]
     ax.set_ylim(ROWS_PER_PAGE, -0.5)  # type: ignore[attr-defined]
     font = 6.5
     for j, c in enumerate(m.columns):
-        ax.text(label_w + col_w * (j + 0.5), -0.6, _safe(_short(c.label, 30)), rotation=40, ha="left",  # type: ignore[attr-defined]
+        ax.text(label_w + col_w * (j + 0.5), -0.6, plain_text(shorten(c.label, 30)), rotation=40, ha="left",  # type: ignore[attr-defined]
                 va="bottom", fontsize=font, rotation_mode="anchor")  # fmt: skip
     for i, (kind, item) in enumerate(lines):
         y = i + 0.5
         if kind == "group":
-            ax.text(0.1, y, _safe(_short(str(item), 60)), fontsize=font, weight="bold", va="center")  # type: ignore[attr-defined]
+            ax.text(0.1, y, plain_text(shorten(str(item), 60)), fontsize=font, weight="bold", va="center")  # type: ignore[attr-defined]
             continue
         row = item
-        ax.text(0.5, y, _safe(_short(row.label, 40)), fontsize=font, va="center")  # type: ignore[attr-defined]
+        ax.text(0.5, y, plain_text(shorten(row.label, 40)), fontsize=font, va="center")  # type: ignore[attr-defined]
         for j, c in enumerate(m.columns):
             cell = row.cells.get(c.theme)  # type: ignore[attr-defined]
             x = label_w + col_w * j
@@ -289,8 +259,7 @@ def timeline_data(t: CouncilTimeline) -> dict:
 
 def render_timeline_html(t: CouncilTimeline) -> str:
     """The council's plans as bars over the years they state and its meetings as dots, then every event as a row."""
-    style = _asset("static/matrix.css") + _asset("static/national.css")
-    return page("templates/timeline.html", _asset("static/timeline.js"), style, timeline_data(t))
+    return page("timeline", timeline_data(t), styles=NATIONAL_STYLES)
 
 
 def render_timeline_csv(t: CouncilTimeline) -> str:

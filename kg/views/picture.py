@@ -55,9 +55,14 @@ Rect = tuple[float, float, float, float]
 """Key columns on each further page."""
 
 
-def _safe(label: str) -> str:
+def plain_text(label: str) -> str:
     """Text matplotlib shows as written (a `$` would start mathtext)."""
     return label.replace("$", r"\$")
+
+
+def shorten(label: str, n: int) -> str:
+    """At most `n` characters, an ellipsis saying where it was cut."""
+    return label if len(label) <= n else label[: n - 1].rstrip() + "…"
 
 
 def symbol_outline(shape: str, x: float, y: float, r: float) -> list[tuple[float, float]]:
@@ -163,7 +168,7 @@ def render_image(g: nx.Graph, fmt: str, layout: Layout | None = None) -> bytes:
     sheet = Sheet(plan.pages if plan else 1)
     fig = sheet.fig
     canvas = FigureCanvasSVG(fig) if fmt == "svg" else FigureCanvasAgg(fig)
-    fig.text(0.03, sheet.y(0.955), _safe(text.title(g)), fontsize=13, weight="bold", va="center", wrap=True)
+    fig.text(0.03, sheet.y(0.955), plain_text(text.title(g)), fontsize=13, weight="bold", va="center", wrap=True)
     drawing = (DRAWING[0], DRAWING[1], plan.drawing_width if plan else DRAWING[2], DRAWING[3])
     if plan:
         drawing = _fitted(drawing, data["bounds"])
@@ -181,7 +186,7 @@ def render_image(g: nx.Graph, fmt: str, layout: Layout | None = None) -> bytes:
     caption = text.caption(g)
     if g.graph.get("aggregated"):
         caption += f" {g.graph['aggregated']} less-connected nodes are folded into group nodes."
-    fig.text(0.03, sheet.y(0.035), _safe(caption), fontsize=7.5, color="#444444", va="center")
+    fig.text(0.03, sheet.y(0.035), plain_text(caption), fontsize=7.5, color="#444444", va="center")
     buf = io.BytesIO()
     with mpl.rc_context({"lines.scale_dashes": False, "svg.fonttype": "none", "font.family": "DejaVu Sans"}):
         canvas.print_figure(
@@ -267,7 +272,7 @@ def _label(ax: object, n: dict, label: str, font_pt: float, numbered: bool) -> N
     ax.text(  # type: ignore[attr-defined]
         x,
         y,
-        _safe(label),
+        plain_text(label),
         ha={"inside": "center", "left": "right", "right": "left"}[side],
         va="center",
         fontsize=font_pt,
@@ -284,7 +289,7 @@ def _draw_notice(ax: object, notice: dict, centred: bool) -> None:
     ax.text(  # type: ignore[attr-defined]
         0.5,
         0.5 if centred else 1.0,
-        _safe(body),
+        plain_text(body),
         transform=ax.transAxes,  # type: ignore[attr-defined]
         ha="center",
         va="center" if centred else "bottom",
@@ -318,7 +323,7 @@ def _draw_legend(fig: Figure, rect: Rect, legend: dict, keyed: bool) -> float:
         for item in legend["symbols"]:
             ax.add_patch(Polygon(symbol_outline(item["shape"], 4, y, 2.6), closed=True,
                                  facecolor=item["colour"], edgecolor="#333333", linewidth=0.6))  # fmt: skip
-            ax.text(12, y, _safe(item["label"]), fontsize=7.5, va="center")
+            ax.text(12, y, plain_text(item["label"]), fontsize=7.5, va="center")
             y += step
     if legend["boxes"]:
         heading("Plans and their parts")
@@ -328,7 +333,7 @@ def _draw_legend(fig: Figure, rect: Rect, legend: dict, keyed: bool) -> float:
             if item["dash"]:
                 patch.set_linestyle((0, [d * 0.6 for d in item["dash"]]))
             ax.add_patch(patch)
-            ax.text(12, y, _safe(item["label"]), fontsize=7.5, va="center")
+            ax.text(12, y, plain_text(item["label"]), fontsize=7.5, va="center")
             y += step
     if legend["lines"]:
         heading("Links")
@@ -337,14 +342,14 @@ def _draw_legend(fig: Figure, rect: Rect, legend: dict, keyed: bool) -> float:
             if item["dash"]:
                 line.set_dashes([d * 0.7 for d in item["dash"]])
             ax.add_line(line)
-            ax.text(12, y, _safe(item["label"]), fontsize=7.5, va="center")
+            ax.text(12, y, plain_text(item["label"]), fontsize=7.5, va="center")
             y += step
     if legend["sizes"]:
         heading("Size: number of leads")
         for item in legend["sizes"]:
             ax.add_patch(Polygon(symbol_outline("circle", 5, y, item["r"] / 5), closed=True,
                                  facecolor="#dddddd", edgecolor="#333333", linewidth=0.6))  # fmt: skip
-            ax.text(12, y, _safe(item["label"]), fontsize=7.5, va="center")
+            ax.text(12, y, plain_text(item["label"]), fontsize=7.5, va="center")
             y += max(step, item["r"] / 2.5 + 1.5)
     if keyed:
         heading("Key to the numbers")
@@ -371,7 +376,7 @@ def _key_column(fig: Figure, rect: Rect, entries: list[tuple[str, str]], width_p
     ax.set_xlim(0, 1)
     ax.set_ylim(len(entries) or 1, 0)
     for i, (number, label) in enumerate(entries):
-        ax.text(0, i + 0.5, _safe(_fit_entry(number, label, width_pt)), fontsize=KEY_FONT_PT, va="center",
+        ax.text(0, i + 0.5, plain_text(_fit_entry(number, label, width_pt)), fontsize=KEY_FONT_PT, va="center",
                 gid=f"key-{number}")  # fmt: skip
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from kg.analysis.network import OTHER_ORGANISATION, PERSON
+from kg.analysis.network import OTHER_ORGANISATION, PERSON, REGION_GROUP
 from kg.namespaces import CYP
 from kg.ontology import vocabulary
 
@@ -97,6 +97,7 @@ _BOXES: dict[str, Look] = {
     "action": Look(INK, "box", True, "#F4F4F4", "#777777", 1.0, (2.0, 2.0)),
     "duty": Look(INK, "box", True, "#F4F4F4", "#555555", 1.0, (5.0, 2.0)),
     "law": Look(INK, "box", True, "#EDEDED", "#777777", 1.0),
+    "theme": Look(INK, "box", True, "#E8F1F8", OKABE_ITO["blue"], 1.5),
 }
 
 
@@ -112,6 +113,7 @@ def organisation_looks() -> dict[str, Look]:
         shape = _PARTNER_SHAPES[(i + i // len(_PARTNER_SHAPES)) % len(_PARTNER_SHAPES)]
         looks[concept.pref_label] = Look(colour, shape)
     looks[OTHER_ORGANISATION] = Look("#666666", "circle")
+    looks[REGION_GROUP] = Look(OKABE_ITO["blue"], "pentagon")
     looks[PERSON] = Look("#FFFFFF", "circle")
     return looks
 

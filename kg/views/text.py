@@ -12,6 +12,8 @@ from datetime import date
 
 import networkx as nx
 
+from kg.analysis.national import REGISTER_HINT
+
 MONTHS = [date(2000, m, 1).strftime("%B") for m in range(1, 13)]
 
 WORKBOOK_HINT = "fill in the plan workbook (`cypkg template plan.xlsx`) and load it with `cypkg import plan.xlsx`"
@@ -101,7 +103,14 @@ def notice(g: nx.Graph) -> Notice | None:
                 f"The source reports name no partner that owns part of a plan, sits on a body or holds a duty "
                 f"for {scope}",
             ),
+            "themes-national": (
+                "No themes recorded",
+                f"The source reports and register pages in the graph name no priorities for {scope} that map to a "
+                "national theme",
+            ),
         }.get(view, ("Nothing recorded", f"The graph holds nothing for this view of {scope}"))
-        how = COMMITTEE_HINT + ", or " + WORKBOOK_HINT if view == "boards" else WORKBOOK_HINT
+        how = {"boards": COMMITTEE_HINT + ", or " + WORKBOOK_HINT, "themes-national": REGISTER_HINT}.get(
+            view, WORKBOOK_HINT
+        )
         return Notice(what[0], f"{what[1]}. To add them, {how}.", True)
     return None

@@ -5,6 +5,7 @@ how to go on, and a failed write open never touches a running build's files."""
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -159,6 +160,21 @@ def test_a_reader_keeps_its_snapshot_through_a_rebuild(tiny_place: Place) -> Non
     assert len([p for p in (tiny_place.store / "snapshots").iterdir() if p.is_dir()]) == 1
 
 
+def test_a_followers_pyoxigraph_store_keeps_its_snapshot_through_a_rebuild(tiny_place: Place) -> None:
+    from kg.store.snapshots import SnapshotStore
+
+    build(tiny_place)
+    follower = SnapshotStore(tiny_place.store)
+    data = follower.as_oxigraph()
+    (tiny_place.data / "tiny.ttl").write_text(TINY.replace("beta", "gamma"), encoding="utf-8")
+    build(tiny_place)
+    assert "gamma" in str(follower.select("SELECT ?l WHERE { ?s ?p ?l }"))  # the follower moved on
+    writer = OxigraphStore(tiny_place.store)  # a writer collects every snapshot no reader holds
+    writer.close()
+    assert data.query('ASK { GRAPH ?g { ?s ?p "beta"@en } }')
+    follower.close()
+
+
 def test_a_read_on_a_missing_store_builds_it_first_and_says_so(
     tiny_place: Place, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -173,3 +189,28 @@ def test_a_write_during_a_load_is_told_to_wait_for_it(tmp_path: Path) -> None:
     refused = store_in_use(tmp_path, {"pid": 4242, "command": "cypkg load"})
     assert "process 4242 (`cypkg load`)" in refused.message
     assert refused.hint.startswith("wait for it to finish")
+
+
+def test_a_one_graph_write_whose_writer_has_gone_starts_one_and_is_applied(tiny_place: Place) -> None:
+    """The race of #14: a command sees a writer holding the store, and the writer exits before the
+    command's write reaches it. The write starts a writer of its own instead of failing."""
+    from rdflib import Graph
+
+    from kg.store.sharing import is_held
+    from kg.validation.writer import ThroughWriter
+
+    build(tiny_place)
+    writer = subprocess.Popen([sys.executable, "-m", "kg.validation.writer", str(tiny_place.store)])
+    try:
+        deadline = time.monotonic() + 60
+        while not (tiny_place.store / "writer.sock").exists():
+            assert writer.poll() is None and time.monotonic() < deadline, "the writer did not start"
+            time.sleep(0.05)
+        store = ThroughWriter(tiny_place.store)
+    finally:
+        writer.send_signal(signal.SIGINT)  # a clean exit, as when its linger runs out
+        writer.wait(30)
+    assert not is_held(tiny_place.store)
+    store.write_graph("extra", Graph().parse(data=GAMMA, format="turtle"), "replace")
+    assert store.ask('ASK { ?s ?p "gamma"@en }')
+    store.close()

@@ -279,6 +279,22 @@ def test_decision_kind_beyond_the_old_seven_is_accepted(template, lookup_store):
     assert (ID["decision/example-hwb-2025-03-04-decision"], CYP.decisionKind, CYP.RequestReport) in g
 
 
+def test_a_decision_about_a_priority_is_about_it_and_survives_the_round_trip(template, fresh_store, tmp_path):
+    _edit(template, "meetings", "H2", "example-priority-1")
+    first = import_plan(fresh_store, template).conversion.graph
+    decision = ID["decision/example-hwb-2025-03-04-decision"]
+    assert set(first.objects(decision, CYP.about)) == {ID["priority/example-priority-1"]}
+    again = _convert(export_plan(fresh_store, PLAN, tmp_path / "export" / "plan.xlsx"), fresh_store)
+    assert isomorphic(first, again.graph)
+
+
+def test_an_unknown_id_in_a_decisions_about_column_names_its_row_and_column(template, lookup_store):
+    _edit(template, "meetings", "H2", "example-no-such-priority")
+    problem = _problem(_convert(template, lookup_store), "meetings", "about")
+    assert (problem.row, problem.severity) == (2, "Violation")
+    assert "unknown" in problem.message
+
+
 def test_refused_workbook_leaves_the_store_unchanged(template, fresh_store):
     import_plan(fresh_store, template)
     before = fresh_store.count(GRAPH_NAME)

@@ -10,7 +10,7 @@ from rdflib.term import Node
 
 from kg.namespaces import CYP
 from kg.ontology.files import load_ontology, load_shapes
-from kg.ontology.vocabulary import UnknownSchemeError, concept, concepts, lookup, schemes
+from kg.ontology.vocabulary import UnknownSchemeError, concept, concepts, lookup, named_in, schemes
 
 REQUIRED = (
     "PartnerTypeScheme",
@@ -88,3 +88,24 @@ def test_every_sh_in_list_of_concepts_is_exactly_one_whole_scheme() -> None:
 def test_lookup_finds_a_concept_by_a_hidden_label() -> None:
     found = lookup("BodyTypeScheme", "HWB")
     assert found is not None and found.iri == CYP.HealthAndWellbeingBoard
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        ("Recommendations Approved", "Resolved"),
+        ("Decision Made", "Resolved"),
+        ("Noted", "Noted"),
+        ("For Determination", None),
+    ],
+)
+def test_a_committee_systems_status_words_name_a_decision_status_by_the_longest_name_they_hold(status, expected):
+    found = named_in("DecisionStatusScheme", status)
+    assert (found.pref_label if found else None) == expected
+
+
+def test_a_status_written_as_a_past_participle_names_the_decision_kind_when_inflections_are_allowed() -> None:
+    assert named_in("DecisionKindScheme", "Referred to Council") is None
+    refer = named_in("DecisionKindScheme", "Referred to Council", inflected=True)
+    approve = named_in("DecisionKindScheme", "Recommendations Approved", inflected=True)
+    assert (refer and refer.pref_label, approve and approve.pref_label) == ("Refer", "Approve")

@@ -7,7 +7,16 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from kg.analysis.network import PART_OF, build_view, cap_nodes, partner_priority, values_query
+from kg.analysis.network import (
+    PART_OF,
+    _run_plain,
+    build_view,
+    cap_nodes,
+    fold_regions,
+    partner_priority,
+    region_view,
+    values_query,
+)
 from kg.errors import QueryError, UnknownIdError
 
 IRI = "https://w3id.org/cypkg/id/"
@@ -168,3 +177,23 @@ def test_folding_keeps_each_councils_strongest_partner_before_anyones_second() -
     g.edges["b", "b3"]["relation"] = "owns"
     kept = set(cap_nodes(g, 6))  # room for one node per group, so four kept: two councils, two partners
     assert {"a", "b", "a0", "b3"} <= kept  # not a0 and a1 (the alphabet); b's owner before its members
+
+
+def test_theme_network_links_a_council_to_each_theme_its_priorities_map_to(store) -> None:
+    g = build_view(store, "themes-national", authority="plymouth")
+    plymouth = IRI + "authority/plymouth"
+    mapped = {r["theme"] for r in _run_plain(store, "network_themes_national", {"authority": "plymouth"})}
+    assert set(g.neighbors(plymouth)) == mapped and mapped
+    assert {g.nodes[t]["kind"] for t in mapped} == {"theme"}
+    assert all(g.edges[plymouth, t]["relation"].endswith(("plan", "plans")) for t in mapped)
+
+
+def test_national_theme_network_is_drawn_by_region_until_a_region_is_chosen(store) -> None:
+    g = build_view(store, "themes-national")
+    folded = fold_regions(g)
+    assert not [n for n, d in folded.nodes(data=True) if d["kind"] == "authority"]
+    london = "http://statistics.data.gov.uk/id/statistical-geography/E12000007"
+    londoners = [n for n, d in g.nodes(data=True) if d["kind"] == "authority" and d["regions"] == {london}]
+    for theme in folded.neighbors(london):
+        assert folded.edges[london, theme]["weight"] == sum(1 for c in londoners if g.has_edge(c, theme))
+    assert set(region_view(g, london)) == set(londoners) | {t for c in londoners for t in g.neighbors(c)}

@@ -76,7 +76,7 @@ def test_compare_command_lists_added_dropped_and_kept(testshire_store, monkeypat
 def test_view_help_names_every_view() -> None:
     result = CliRunner().invoke(cli_app, ["view", "--help"])
     assert result.exit_code == 0
-    for name in ("partner-priority", "plan-strategy", "boards", "partners-national"):
+    for name in ("partner-priority", "plan-strategy", "boards", "partners-national", "themes-national"):
         assert name in result.output
 
 

@@ -23,6 +23,7 @@ SCOPES: dict[str, dict[str, Any]] = {
     "plan-strategy": {"authority": "medway"},
     "boards": {"authority": "anyshire"},
     "partners-national": {"authority": "milton-keynes"},
+    "themes-national": {"authority": "plymouth"},
     "matrix": {"plan": EXAMPLE},
     "themes": {"authority": "plymouth"},
     "timeline": {"authority": "plymouth"},
@@ -234,4 +235,20 @@ def test_a_region_of_the_national_summary_drills_down_to_its_own_drawing_and_bac
     assert _overlaps(view.page.evaluate("window.cypkgView.labelBoxes()")) == []
     view.page.click(south_east)
     assert IRI + "authority/derby" in view.page.evaluate("window.cypkgView.shownIds()")
+    assert view.errors == []
+
+
+def test_the_national_theme_network_shows_regions_first_and_a_regions_councils_on_a_click(
+    embedded_store, open_offline
+) -> None:
+    view = open_offline(render_view(embedded_store, "themes-national", "html").content)
+    london = 'tr[data-region="http://statistics.data.gov.uk/id/statistical-geography/E12000007"]'
+    assert view.page.text_content("#summary-other") == "themes"
+    first = set(view.page.evaluate("window.cypkgView.shownIds()"))
+    assert "http://statistics.data.gov.uk/id/statistical-geography/E12000007" in first
+    assert not any(i.startswith(IRI + "authority/") for i in first)
+    view.page.click(london)
+    shown = set(view.page.evaluate("window.cypkgView.shownIds()"))
+    assert IRI + "authority/lewisham" in shown and IRI + "authority/york" not in shown
+    assert _overlaps(view.page.evaluate("window.cypkgView.labelBoxes()")) == []
     assert view.errors == []

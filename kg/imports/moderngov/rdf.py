@@ -23,7 +23,7 @@ from kg.imports.moderngov.errors import ModerngovError
 from kg.imports.moderngov.fetch import SavedSite
 from kg.imports.moderngov.parse import AgendaItem, Attendee, Decision, Meeting, MeetingSummary
 from kg.namespaces import CYP, ID, ORG, SCHEMA, local_id, slugify
-from kg.ontology.vocabulary import concepts
+from kg.ontology import vocabulary
 from kg.store.protocol import Store
 from kg.validation.gate import write_graph
 from kg.validation.shapes import ValidationReport
@@ -60,7 +60,7 @@ def body_class(title: str) -> URIRef:
     """
     title_words = f" {_words(title)} "
     best: tuple[int, URIRef] | None = None
-    for c in concepts("BodyTypeScheme"):
+    for c in vocabulary.concepts("BodyTypeScheme"):
         for name in c.names:
             name_words = _words(name)
             if not name_words:
@@ -260,14 +260,12 @@ class _Builder:
             g.add((node, DCTERMS.description, Literal(decision.text)))
         if decision.status:
             g.add((node, CYP.statusText, Literal(decision.status)))
-            if re.search(r"approved|agreed|resolved|made|noted", decision.status, re.I):
-                g.add((node, CYP.decisionStatus, CYP.Resolved))
-            elif re.search(r"recommend", decision.status, re.I):
-                g.add((node, CYP.decisionStatus, CYP.Recommended))
-            for pattern, kind in ((r"approv", CYP.Approve), (r"endors", CYP.Endorse), (r"noted", CYP.Note)):
-                if re.search(pattern, decision.status, re.I):
-                    g.add((node, CYP.decisionKind, kind))
-                    break
+            status = vocabulary.named_in("DecisionStatusScheme", decision.status)
+            if status is not None:
+                g.add((node, CYP.decisionStatus, status.iri))
+            kind = vocabulary.named_in("DecisionKindScheme", decision.status, inflected=True)
+            if kind is not None:
+                g.add((node, CYP.decisionKind, kind.iri))
         if decision.key_decision is not None:
             g.add((node, CYP.keyDecision, Literal(decision.key_decision)))
         if decision.call_in is not None:

@@ -143,6 +143,7 @@ def export_rows(store: Store, plan_id: str) -> dict[str, list[tuple[Any, ...]]]:
                     DECISION_KINDS.word(r.get("kind")),
                     DECISION_STATUS.word(r.get("dstatus")),
                     s(r.get("description")),
+                    "" if r.get("about") in (None, plan) else _id(r["about"]),
                 ),
             )
         )

@@ -203,8 +203,8 @@ class _Converter:
         self.priorities(plan)
         self.owners()
         self.indicators()
-        self.meetings(plan)
         self.strategies(plan)
+        self.meetings(plan)
         if plan is not None and self.source is not None:
             self._provenance(plan)
             self._fictional(plan)
@@ -432,7 +432,10 @@ class _Converter:
                 g.add((statement, CYP.meetingStatus, cells.status))
                 if self.as_at is not None:
                     g.add((statement, CYP.asAt, self.as_at))
-            if cells.decision is None and (cells.decision_status is not None or cells.description):
+            about = self.reference(
+                row, "meetings", "about", cells.about, ("plan", "outcome", "priority", "board"), required=False
+            )
+            if cells.decision is None and (cells.decision_status is not None or cells.description or about):
                 self.problem(
                     row,
                     "meetings",
@@ -447,8 +450,9 @@ class _Converter:
                 g.add((decision, RDF.type, CYP.Decision))
                 g.add((decision, CYP.madeAt, node))
                 g.add((decision, CYP.decisionKind, cells.decision))
-                if plan is not None:
-                    g.add((decision, CYP.about, plan))
+                target = about or plan
+                if target is not None:
+                    g.add((decision, CYP.about, target))
                 if cells.decision_status is not None:
                     g.add((decision, CYP.decisionStatus, cells.decision_status))
                 if cells.description:

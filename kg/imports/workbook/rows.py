@@ -218,6 +218,7 @@ class MeetingRow(SheetRow):
     decision: Annotated[URIRef | None, BeforeValidator(_choice(DECISION_KINDS))] = None
     decision_status: Annotated[URIRef | None, BeforeValidator(_choice(DECISION_STATUS))] = _column("decision status")
     description: OptionalText = None
+    about: OptionalText = None
 
 
 class StrategyRow(SheetRow):

@@ -235,9 +235,14 @@ SHEETS: tuple[Sheet, ...] = (
                 " empty if the source prints none",
             ),
             _c("status", "Whether it is scheduled, held or cancelled as at the workbook's date", False, MEETING_STATUS),
-            _c("decision", "What the meeting decides about the plan", False, DECISION_KINDS),
+            _c("decision", "What the meeting decides", False, DECISION_KINDS),
             _c("decision status", "Whether it is recommended, resolved, noted or intended", False, DECISION_STATUS),
             _c("description", "What was decided, as worded"),
+            _c(
+                "about",
+                "What the decision is about when it is not the plan: the id of a strategy, outcome, priority or"
+                " body of this workbook (or already in the graph); empty: the plan",
+            ),
         ),
         (
             "example-hwb-2025-03-04",
@@ -247,6 +252,7 @@ SHEETS: tuple[Sheet, ...] = (
             "Comment",
             "Recommended",
             "Comment on the draft plan",
+            None,
         ),
     ),
     Sheet(

@@ -1,22 +1,10 @@
 /* cypkg council timeline: plans as bars over the years they state, dated meetings as dots on their plan's line,
-   and every event (undated ones too) as a table row linking to its source. Built with textContent only. */
+   and every event (undated ones too) as a table row linking to its source. Built with textContent only (cypkgPage). */
 (function () {
   "use strict";
-  var data = JSON.parse(document.getElementById("view-data").textContent);
-  var SVG = "http://www.w3.org/2000/svg";
+  var P = cypkgPage, el = P.el, sv = P.svg;
+  var data = P.data();
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-  function el(tag, text, cls) {
-    var node = document.createElement(tag);
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    if (cls) node.className = cls;
-    return node;
-  }
-  function sv(tag, attrs, text) {
-    var node = document.createElementNS(SVG, tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, String(attrs[k])); });
-    if (text !== undefined) node.textContent = String(text);
-    return node;
-  }
   function niceDate(iso) {
     var m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso || "");
     if (!m) return iso || "undated";
@@ -32,14 +20,7 @@
     if (!m[2]) return y + 0.5;
     return y + (Number(m[2]) - 1 + (m[3] ? (Number(m[3]) - 1) / 31 : 0.5)) / 12;
   }
-  document.title = data.title;
-  document.getElementById("view-title").textContent = data.title;
-  document.getElementById("caption").textContent = data.caption;
-  if (data.notice) {
-    document.getElementById("notice").hidden = false;
-    document.getElementById("notice-heading").textContent = data.notice.heading;
-    document.getElementById("notice-text").textContent = data.notice.text;
-  }
+  P.frame(data);
   var events = data.events;
   var legendItems = [
     ["bar", "plan: the years its source states", data.colours.plan, ""],
@@ -49,15 +30,11 @@
   ];
   var legend = document.getElementById("legend-list");
   legendItems.forEach(function (item) {
-    var li = el("li");
-    li.setAttribute("data-legend", item[1]);
     var key = sv("svg", { width: 26, height: 14, "aria-hidden": "true" });
     if (item[0] === "dot") key.appendChild(sv("circle", { cx: 13, cy: 7, r: 5, fill: item[2], stroke: "#333" }));
     else if (item[0] === "text") key.appendChild(sv("text", { x: 0, y: 11, fill: item[2], "font-size": 10, "font-style": "italic" }, "abc"));
     else key.appendChild(sv("rect", { x: 1, y: 2, width: 24, height: 10, fill: item[0] === "open" ? "#fff" : item[2], "fill-opacity": item[0] === "open" ? 1 : 0.35, stroke: item[2], "stroke-width": 2, "stroke-dasharray": item[3] }));
-    li.appendChild(key);
-    li.appendChild(el("span", " " + item[1]));
-    legend.appendChild(li);
+    legend.appendChild(P.legendItem(item[1], key));
   });
 
   /* the table: every event, in the query's order */
@@ -80,9 +57,7 @@
     tr.appendChild(el("td", what));
     var td = el("td");
     if (e.source) {
-      var a = el("a", e.source.replace(/^https?:\/\//, "").slice(0, 60) + (e.source.length > 68 ? "…" : ""));
-      a.href = e.source;
-      a.rel = "noopener noreferrer";
+      var a = P.link(e.source, e.source.replace(/^https?:\/\//, "").slice(0, 60) + (e.source.length > 68 ? "…" : ""));
       a.title = e.source;
       td.appendChild(a);
     } else {
@@ -162,9 +137,9 @@
     });
   }
   var undated = events.filter(function (e) { return !e.when; }).length;
-  document.getElementById("status").textContent = events.length + " events: " +
+  P.status(events.length + " events: " +
     events.filter(function (e) { return e.event === "plan"; }).length + " plans, " +
-    events.filter(function (e) { return e.event === "meeting"; }).length + " meetings; " + undated + " undated";
+    events.filter(function (e) { return e.event === "meeting"; }).length + " meetings; " + undated + " undated");
   window.cypkgView = {
     total: events.length,
     events: function () {
@@ -176,10 +151,7 @@
       return Array.prototype.map.call(body.children, function (tr) { var a = tr.querySelector("a"); return a ? a.href : ""; });
     },
     labelBoxes: function () {
-      return labels.map(function (l) {
-        var r = l.node.getBoundingClientRect();
-        return { id: l.id, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
-      });
+      return labels.map(function (l) { return P.box(l.node, l.id); });
     }
   };
 })();

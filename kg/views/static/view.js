@@ -2,7 +2,7 @@
    them (physics off), and this script adds what vis-network does not do: the labels beside symbols, where
    the layout (and the picture) put them, fitting the drawing with those labels, search, filters,
    "gaps only", regions, the details panel, the legend, and a print copy of the drawing.
-   Every string from the data is set with textContent or drawn on the canvas, never parsed as markup,
+   Every string from the data is set with textContent (cypkgPage) or drawn on the canvas, never parsed as markup,
    and vis-network sets hover titles with innerText, so a label like <img src=x onerror=...> shows as
    text and runs nothing. */
 (function () {
@@ -11,7 +11,8 @@
   var LABEL_FONT = FONT_PX + "px DejaVu Sans, Verdana, Arial, sans-serif";
   var PRINT_SIZE = { width: 797, height: 567 };  /* the print stylesheet's drawing box, 211 x 150 mm, in CSS px */
   var PRINT_SCALE = 2;  /* the print copy is drawn at twice that, so it stays sharp on paper */
-  var page = JSON.parse(document.getElementById("view-data").textContent);
+  var P = cypkgPage, el = P.el, svg = P.svg;
+  var page = P.data();
   var data = page;  /* the drawing shown: the whole view, or one region of a national view (page.levels) */
   var byId, neighbours;
   function index() {
@@ -28,19 +29,6 @@
     });
   }
   index();
-
-  function el(tag, text, cls) {
-    var node = document.createElement(tag);
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    if (cls) node.className = cls;
-    return node;
-  }
-
-  function svg(tag, attrs) {
-    var node = document.createElementNS("http://www.w3.org/2000/svg", tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    return node;
-  }
 
   /* A symbol's outline centred on (x, y) with radius r, as the picture draws it (the legend's swatches). */
   function symbolPoints(shape, x, y, r) {
@@ -191,13 +179,10 @@
     body.appendChild(el("h3", title));
     var list = el("ul");
     items.forEach(function (item) {
-      var li = el("li");
-      li.setAttribute("data-legend", item.label);
-      if (item.colour || item.fill) li.setAttribute("data-colour", item.colour || item.border);
-      if (item.shape) li.setAttribute("data-shape", item.shape);
-      li.appendChild(draw(item));
-      li.appendChild(el("span", item.label));
-      list.appendChild(li);
+      var attrs = {};
+      if (item.colour || item.fill) attrs["data-colour"] = item.colour || item.border;
+      if (item.shape) attrs["data-shape"] = item.shape;
+      list.appendChild(P.legendItem(item.label, draw(item), attrs));
     });
     body.appendChild(list);
   }
@@ -226,17 +211,7 @@
   legend();
 
   /* ---- notice, title, caption ---- */
-  function titles() {
-    document.title = data.title;
-    document.getElementById("view-title").textContent = data.title;
-  }
-  titles();
-  document.getElementById("caption").textContent = page.caption;
-  if (data.notice) {
-    document.getElementById("notice").hidden = false;
-    document.getElementById("notice-heading").textContent = data.notice.heading;
-    document.getElementById("notice-text").textContent = data.notice.text;
-  }
+  P.frame(page);
 
   /* ---- filters, search, gaps only, regions ---- */
   var search = document.getElementById("search");
@@ -269,7 +244,7 @@
     data = level;
     index();
     network.setData(visData());
-    titles();
+    P.title(data.title);
     legend();
     menus();
   }
@@ -282,6 +257,8 @@
   }
   if (page.summary && page.summary.length) {
     document.getElementById("summary").hidden = false;
+    document.getElementById("summary-other").textContent = page.summaryOther;
+    document.getElementById("summary-other-hint").textContent = page.summaryOther;
     page.summary.forEach(function (s) {
       var tr = el("tr", null, "region");
       tr.setAttribute("data-region", s.id);
@@ -350,7 +327,7 @@
     }
     if (region) text += "; region: " + page.summary.filter(function (s) { return s.id === region; })[0].label + " (click it again for all regions)";
     if (data.aggregated) text += "; " + data.aggregated + " less-connected nodes are folded into group nodes";
-    document.getElementById("status").textContent = text;
+    P.status(text);
     fit(visible());
     network.redraw();
   }

@@ -62,7 +62,10 @@ DOCX_CONTENT: Content = [
     ("p", "Minutes of the meeting held on Thursday 21 January at County Hall, Ardlingsby, 2.00pm to 4.15pm"),
     ("h", "Present"),
     ("row", ("Name", "Post", "Representing")),
-    ("row", ("Cllr Margaret Tenby (Chair)", "Cabinet Member for Children and Young People", "Ardlingsby County Council")),
+    (
+        "row",
+        ("Cllr Margaret Tenby (Chair)", "Cabinet Member for Children and Young People", "Ardlingsby County Council"),
+    ),
     ("row", ("Graham Pellow", "Director of Children's Services", "Ardlingsby County Council")),
     ("row", ("Dr Anita Varsani", "Director of Public Health", "NHS Ardlingsby")),
     ("row", ("Det Supt Colin Marsh", "Head of Public Protection", "Ardlingsby Constabulary")),
@@ -138,7 +141,11 @@ DOCX_CONTENT: Content = [
         "Children and Young People's Plan. Rachel Coombe outlined the Early Intervention Strategy, "
         "which will become the delivery plan for the early help elements of the CYPP.",
     ),
-    ("p", "The Board noted both documents and asked for the Youth Justice Plan to return once the Youth Justice Board had commented."),
+    (
+        "p",
+        "The Board noted both documents and asked for the Youth Justice Plan to return once the "
+        "Youth Justice Board had commented.",
+    ),
     ("h", "6. Actions"),
     ("row", ("Action", "Who", "When")),
     ("row", ("Circulate the draft plan to all schools", "Rachel Coombe", "29 January")),
@@ -203,11 +210,25 @@ PDF_CONTENT: Content = [
     ),
     ("h", "4. Outcomes and priorities"),
     ("row", ("Outcome", "Priority", "Lead")),
-    ("row", ("Children are safe and feel safe", "Reduce harm from domestic abuse", "Gorsethwaite Safeguarding Children Partnership")),
+    (
+        "row",
+        (
+            "Children are safe and feel safe",
+            "Reduce harm from domestic abuse",
+            "Gorsethwaite Safeguarding Children Partnership",
+        ),
+    ),
     ("row", ("", "Keep children safe from exploitation", "Pennine Valleys Police")),
     ("row", ("Children are healthy and happy", "Improve access to mental health support", "To be confirmed")),
     ("row", ("", "Halve the gap in healthy weight at age 11", "Director of Public Health")),
-    ("row", ("Children achieve and are ready for adult life", "Raise attendance of children with an EHC plan", "Head of Inclusion")),
+    (
+        "row",
+        (
+            "Children achieve and are ready for adult life",
+            "Raise attendance of children with an EHC plan",
+            "Head of Inclusion",
+        ),
+    ),
     ("row", ("", "More apprenticeships for care leavers", "")),
     ("h", "5. How we will know"),
     ("p", "The partnership's dashboard will track, among other measures:"),

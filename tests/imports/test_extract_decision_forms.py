@@ -98,3 +98,11 @@ def test_minutes_signed_by_the_chair_are_one_decision_not_two():
         " correct record and signed by the Chair.\n"
     )
     assert [d["verb"] for d in found] == ["approved"]
+
+
+def test_a_plan_that_must_be_adopted_by_council_is_not_a_decision_taken():
+    found = _decisions(
+        "Brackenmoor Council\n\n6.3 The plan is part of the Council's policy framework, so it must be adopted by full"
+        " Council.\n"
+    )
+    assert [d for d in found if d["status"] == "resolved"] == []

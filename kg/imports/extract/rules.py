@@ -798,6 +798,8 @@ def _narrative_decision(ctx: Context, s: Sentence, within: str | None = None) ->
         verb = m.group(1) + (m.group(2) or "")
         if not _narrated(ctx.lex).fullmatch(verb):
             continue
+        if re.search(r"\b(?:must|should|needs? to|has to|have to|ought to)\s+$", text[: m.start()]):
+            continue  # "it must be adopted by full Council": a rule about who decides, not a decision taken
         by = [b for b in bodies if m.end() - 5 <= b[0] <= m.end() + 5]
         if by:
             value = {"verb": " ".join(verb.split()), "kind": _past_kind(ctx.lex, verb), "status": "resolved"}

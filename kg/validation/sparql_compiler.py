@@ -22,7 +22,7 @@ inferences), and pyshacl still decides and words every result:
   branch; a query without `$this`, or with `$currentShape`/`$shapesGraph`, is not compiled.
 
 Anything else (custom constraint components, sh:closed, property pairs, nested shapes beyond
-datatype/class/nodeKind/in/cardinality, blank-node targets...) is reported as unsupported by
+datatype/class/nodeKind/in/cardinality and sh:or of those, blank-node targets...) is reported as unsupported by
 `compile_shapes`, and the caller validates those shapes with plain pyshacl.
 """
 
@@ -198,8 +198,12 @@ def _safe_conforms(shape: Shape, var: str) -> tuple[str, str]:
             conforms.append(f"NOT EXISTS {{ {pair}) }}")
             fails.append(f"EXISTS {{ {pair} && !(isLiteral(?n2) && isLiteral(?n3))) }}")
     else:
-        if params - {SH.datatype, SH["class"], SH.nodeKind, SH["in"]}:
+        if params - {SH.datatype, SH["class"], SH.nodeKind, SH["in"], SH["or"]}:
             raise Unsupported(f"nested shape {shape.node} uses a constraint not compiled here")
+        for members in sg.objects(shape.node, SH["or"]):
+            tests = [_safe_conforms(s, var) for s in _listed_shapes(shape.sg, members)]
+            conforms.append("(" + (" || ".join(ok for ok, _ in tests) or "false") + ")")
+            fails.append("(" + (" && ".join(bad for _, bad in tests) or "true") + ")")
         for dt in sg.objects(shape.node, SH.datatype):
             same = f"(isLiteral({var}) && datatype({var}) = {_n3(dt)})"
             fails.append(f"!{same}")
@@ -225,14 +229,21 @@ def _safe_conforms(shape: Shape, var: str) -> tuple[str, str]:
     return " && ".join(conforms) or "true", " || ".join(fails) or "false"
 
 
+def _listed_shapes(sg: ShapesGraph, members: Node) -> list[Shape]:
+    """The shapes of an RDF list (the members of an sh:or)."""
+    return [sg.lookup_shape_from_node(n) for n in Collection(sg.graph, members)]
+
+
 def _nested_predicates(shapes: Iterable[Shape]) -> set[URIRef]:
-    """The predicates pyshacl reads when it checks a value node against these nested shapes."""
+    """The predicates pyshacl reads when it checks a value node against these nested shapes (and theirs)."""
     predicates = set()
     for shape in shapes:
         if shape.is_property_shape:
             predicates.add(shape.path())
         elif (shape.node, SH["class"], None) in shape.sg.graph:
             predicates.add(RDF.type)
+        for members in shape.sg.graph.objects(shape.node, SH["or"]):
+            predicates |= _nested_predicates(_listed_shapes(shape.sg, members))
     return predicates
 
 

@@ -255,6 +255,7 @@ class CompiledShapes:
         self.executor = SHACLExecutor(advanced_mode=True, abort_on_first=False, allow_warnings=True)
         self.units: list[_Unit] = []
         self.unsupported: list[Node] = []
+        self._jobs: list[tuple[_Unit, Any]] | None = None
         for shape in self.sg.shapes:
             shape.set_advanced(True)
         if self.sg.custom_constraints or _has_rules_or_functions(shapes):
@@ -329,6 +330,12 @@ class CompiledShapes:
             ):
                 raise Unsupported(f"{type(c).__name__} is not compiled")
 
+    def jobs(self) -> list[tuple[_Unit, Any]]:
+        """Every (unit, constraint component) to evaluate, made once: the write gate validates again and again."""
+        if self._jobs is None:
+            self._jobs = [(unit, component) for unit in self.units for component in self._components(unit.shape)]
+        return self._jobs
+
     def reports(self, store: ox.Store, *, threads: int | None = None) -> list[tuple]:
         """pyshacl's (text, result node, result triples) for every result of the compiled shapes.
 
@@ -336,7 +343,7 @@ class CompiledShapes:
         cores validate a national store in about 0.6 of the time. Results keep the serial order.
         """
         run = _Run(self, store)
-        jobs = [(unit, component) for unit in self.units for component in self._components(unit.shape)]
+        jobs = self.jobs()
         with ThreadPoolExecutor(max_workers=threads or os.cpu_count() or 1) as pool:
             parts = list(pool.map(lambda job: run.evaluate(*job), jobs))
         return [report for part in parts for report in part]

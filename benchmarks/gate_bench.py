@@ -1,0 +1,83 @@
+"""Time one small write through the SHACL gate: the compiled SPARQL engine against plain pyshacl.
+
+    python benchmarks/gate_bench.py --store-dir /tmp/gate-store   # a copy of a built store (it is written to)
+    python benchmarks/gate_bench.py --store-dir /tmp/gate-store --repeat 9 --file data/examples/example-cypp.ttl
+
+Replaces one graph (by default the example plan, 438 triples) in a copy of a built embedded store and
+reports, after one warm-up each, the median of --repeat runs of: the gate alone (`check_write`) with
+the compiled engine (`kg.validation.whole_store.validate_graph`) and with the plain-pyshacl reference
+(`plain_validate`, what the gate ran before), validation alone on the gate's candidate data, and the
+whole write (`write_graph`: gate, then the store's replace). The service's aim is 50 ms per small write.
+Never point --store-dir at a store someone else uses: the write replaces the graph there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from rdflib import Graph
+
+from kg.store.embedded import OxigraphStore
+from kg.validation.gate import check_write, read_rdf_file, write_graph
+from kg.validation.whole_store import plain_validate, validate_graph
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def median_seconds(run: Callable[[], object], repeat: int) -> float:
+    """The median wall time of `repeat` runs, after one warm-up run."""
+    run()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--store-dir", type=Path, required=True, help="a copy of a built store (written to)")
+    parser.add_argument("--file", type=Path, default=ROOT / "data" / "examples" / "example-cypp.ttl")
+    parser.add_argument("--graph", default=None, help="the graph to replace (default: the file's name)")
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+
+    name = args.graph or args.file.stem
+    data = read_rdf_file(args.file, name)
+    store = OxigraphStore(args.store_dir)
+    try:
+        print(f"{len(data)} triples replacing graph {name}; store {store.count():,} triples; load {os.getloadavg()}")
+        compiled = median_seconds(lambda: check_write(store, name, data, mode="replace"), args.repeat)
+        plain = median_seconds(
+            lambda: check_write(store, name, data, mode="replace", validator=plain_validate), args.repeat
+        )
+        assert check_write(store, name, data, mode="replace").results == (
+            check_write(store, name, data, mode="replace", validator=plain_validate).results
+        ), "the two engines disagree"
+        seen: list[Graph] = []
+        check_write(store, name, data, mode="replace", validator=lambda g: seen.append(g) or validate_graph(g))
+        candidate = seen[0]
+        only_compiled = median_seconds(lambda: validate_graph(candidate), args.repeat)
+        only_plain = median_seconds(lambda: plain_validate(candidate), args.repeat)
+        write = median_seconds(lambda: write_graph(store, name, data, mode="replace"), args.repeat)
+        print(f"candidate data checked by the gate: {len(candidate)} triples")
+        print(f"gate (check_write), compiled engine:  {compiled * 1000:8.0f} ms")
+        print(f"gate (check_write), plain pyshacl:    {plain * 1000:8.0f} ms   ({plain / compiled:.1f}x)")
+        print(f"validation alone, compiled engine:    {only_compiled * 1000:8.0f} ms")
+        print(
+            f"validation alone, plain pyshacl:      {only_plain * 1000:8.0f} ms   ({only_plain / only_compiled:.1f}x)"
+        )
+        print(f"write_graph (gate + replace):         {write * 1000:8.0f} ms")
+        print(f"load average after: {os.getloadavg()}")
+    finally:
+        store.close()
+
+
+if __name__ == "__main__":
+    main()

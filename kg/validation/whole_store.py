@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -177,8 +178,8 @@ class _Engine:
 
 
 _ONTOLOGY = ox.NamedNode("urn:x-cypkg:validation:ontology")
-_DATA = ox.NamedNode("urn:x-cypkg:validation:data")
-_INFERRED = ox.NamedNode("urn:x-cypkg:validation:inferred")
+_SCRATCH = threading.local()
+"""Each thread's in-memory store: the ontology in its own graph, the data being validated in the default graph."""
 
 
 @cache
@@ -192,41 +193,58 @@ def _default_engine() -> _Engine:
     left = {s for s in compiled.unsupported if isinstance(s, URIRef)}
     store = ox.Store()
     store.extend(quads)
-    usable = len(left) == len(compiled.unsupported) and _literals_kept(store, _ONTOLOGY, ontology)
+    literals = {o for o in ontology.objects() if isinstance(o, Literal)}
+    usable = len(left) == len(compiled.unsupported) and _literals_kept(store, _ONTOLOGY, literals)
     return _Engine(compiled, shapes_for(shapes, left) if left else None, quads, usable)
+
+
+def _scratch_store(engine: _Engine) -> ox.Store:
+    store = getattr(_SCRATCH, "store", None)
+    if store is None:
+        store = _SCRATCH.store = ox.Store()
+        store.extend(engine.ontology)
+    return store
 
 
 def validate_graph(data: Graph) -> ValidationReport:
     """One graph checked with the shipped shapes: the report of `kg.validation.shapes.validate(data)`, sooner.
 
-    The graph, the ontology and the graph's entailments (kg.store.inference, as `closed_graph` adds
-    them) go into an in-memory pyoxigraph store for the compiled shapes. pyoxigraph writes a valid
-    literal in its canonical form ("01"^^xsd:integer becomes "1"), so a graph whose literals would not
-    come back from the store unchanged is validated by plain pyshacl, which sees them as written.
+    The graph and its entailments (kg.store.inference, as `closed_graph` adds them) go into the
+    default graph of an in-memory pyoxigraph store that holds the ontology (loaded once per thread;
+    a triple the ontology already states is not added again, so no triple is seen twice). pyoxigraph
+    writes a valid literal in its canonical form ("1.50"^^xsd:decimal becomes "1.5"), so a graph
+    whose literals would not come back unchanged is validated by plain pyshacl, which sees them as written.
     """
     engine = _default_engine()
+    if not engine.usable:
+        return plain_validate(data)
     try:
         triples = [(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in data]
     except (TypeError, ValueError):  # a term pyoxigraph does not accept as it stands
         return plain_validate(data)
-    store = ox.Store()
-    store.extend(engine.ontology)
-    store.extend(ox.Quad(s, p, o, _DATA) for s, p, o in triples)
-    if not engine.usable or not _literals_kept(store, _DATA, data):
-        return plain_validate(data)
-    store.extend(ox.Quad(s, p, o, _INFERRED) for s, p, o in default_rules().entail(triples))
-    rest = plain_validate(data, engine.rest) if engine.rest is not None else None
-    return _compiled_report(engine.compiled, store, rest)
+    store = _scratch_store(engine)
+    default = ox.DefaultGraph()
+    store.clear_graph(default)
+    try:
+        new = [(s, p, o) for s, p, o in triples if ox.Quad(s, p, o, _ONTOLOGY) not in store]
+        store.extend(ox.Quad(s, p, o) for s, p, o in new)
+        if not _literals_kept(store, default, {to_rdflib(o) for _, _, o in new if isinstance(o, ox.Literal)}):
+            return plain_validate(data)
+        store.extend(ox.Quad(s, p, o) for s, p, o in default_rules().entail(triples))
+        rest = plain_validate(data, engine.rest) if engine.rest is not None else None
+        return _compiled_report(engine.compiled, store, rest)
+    finally:
+        store.clear_graph(default)
 
 
-def _literals_kept(store: ox.Store, graph: ox.NamedNode, original: Graph) -> bool:
-    """Whether the store gives back the literals of `original` exactly as rdflib holds them."""
+def _literals_kept(store: ox.Store, graph: ox.NamedNode | ox.DefaultGraph, literals: set[Literal]) -> bool:
+    """Whether the store gives back exactly these literals (as rdflib holds them) in `graph`."""
     kept = {
         to_rdflib(q.object)
         for q in store.quads_for_pattern(None, None, None, graph)
         if isinstance(q.object, ox.Literal)
     }
-    return kept == {o for o in original.objects() if isinstance(o, Literal)}
+    return kept == literals
 
 
 def _validate_with_pyshacl(

@@ -374,11 +374,9 @@ def _instantiated_classes(store: ox.Store) -> set[str]:
         f"SELECT DISTINCT ?k WHERE {{ {{ SELECT DISTINCT ?c WHERE {{ ?s <{RDF.type}> ?c }} }} "
         f"?c <{RDFS.subClassOf}>* ?k }}"
     )
-    return {
-        row["k"].value
-        for row in store.query(query, use_default_graph_as_union=True)
-        if isinstance(row["k"], ox.NamedNode)
-    }
+    rows = store.query(query, use_default_graph_as_union=True)
+    assert isinstance(rows, ox.QuerySolutions)  # the query above is a SELECT
+    return {row["k"].value for row in rows if isinstance(row["k"], ox.NamedNode)}
 
 
 def _has_rules_or_functions(shapes: Graph) -> bool:

@@ -193,7 +193,7 @@ def _default_engine() -> _Engine:
     left = {s for s in compiled.unsupported if isinstance(s, URIRef)}
     store = ox.Store()
     store.extend(quads)
-    literals = {o for o in ontology.objects() if isinstance(o, Literal)}
+    literals: set[Node] = {o for o in ontology.objects() if isinstance(o, Literal)}
     usable = len(left) == len(compiled.unsupported) and _literals_kept(store, _ONTOLOGY, literals)
     return _Engine(compiled, shapes_for(shapes, left) if left else None, quads, usable)
 
@@ -237,7 +237,7 @@ def validate_graph(data: Graph) -> ValidationReport:
         store.clear_graph(default)
 
 
-def _literals_kept(store: ox.Store, graph: ox.NamedNode | ox.DefaultGraph, literals: set[Literal]) -> bool:
+def _literals_kept(store: ox.Store, graph: ox.NamedNode | ox.DefaultGraph, literals: set[Node]) -> bool:
     """Whether the store gives back exactly these literals (as rdflib holds them) in `graph`."""
     kept = {
         to_rdflib(q.object)

@@ -15,29 +15,25 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
-import time
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from rdflib import Graph
 
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.cli_bench import median_seconds  # noqa: I001
 from kg.store.embedded import OxigraphStore
 from kg.validation.gate import check_write, read_rdf_file, write_graph
 from kg.validation.whole_store import plain_validate, validate_graph
 
-ROOT = Path(__file__).resolve().parents[1]
 
-
-def median_seconds(run: Callable[[], object], repeat: int) -> float:
+def warm_median(run: Callable[[], object], repeat: int) -> float:
     """The median wall time of `repeat` runs, after one warm-up run."""
     run()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return median_seconds(run, repeat)
 
 
 def main() -> None:
@@ -53,8 +49,8 @@ def main() -> None:
     store = OxigraphStore(args.store_dir)
     try:
         print(f"{len(data)} triples replacing graph {name}; store {store.count():,} triples; load {os.getloadavg()}")
-        compiled = median_seconds(lambda: check_write(store, name, data, mode="replace"), args.repeat)
-        plain = median_seconds(
+        compiled = warm_median(lambda: check_write(store, name, data, mode="replace"), args.repeat)
+        plain = warm_median(
             lambda: check_write(store, name, data, mode="replace", validator=plain_validate), args.repeat
         )
         assert check_write(store, name, data, mode="replace").results == (
@@ -63,16 +59,16 @@ def main() -> None:
         seen: list[Graph] = []
         check_write(store, name, data, mode="replace", validator=lambda g: seen.append(g) or validate_graph(g))
         candidate = seen[0]
-        only_compiled = median_seconds(lambda: validate_graph(candidate), args.repeat)
-        only_plain = median_seconds(lambda: plain_validate(candidate), args.repeat)
-        write = median_seconds(lambda: write_graph(store, name, data, mode="replace"), args.repeat)
+        only_compiled = warm_median(lambda: validate_graph(candidate), args.repeat)
+        only_plain = warm_median(lambda: plain_validate(candidate), args.repeat)
+        write = warm_median(lambda: write_graph(store, name, data, mode="replace"), args.repeat)
 
         def write_before() -> None:
             """What `write_graph` did before the compiled engine: the plain gate, then the same replace."""
             check_write(store, name, data, mode="replace", validator=plain_validate)
             store.put_graph(name, data)
 
-        before = median_seconds(write_before, args.repeat)
+        before = warm_median(write_before, args.repeat)
         print(f"candidate data checked by the gate: {len(candidate)} triples")
         print(f"gate (check_write), compiled engine:  {compiled * 1000:8.0f} ms")
         print(f"gate (check_write), plain pyshacl:    {plain * 1000:8.0f} ms   ({plain / compiled:.1f}x)")

@@ -230,7 +230,8 @@ def validate_graph(data: Graph) -> ValidationReport:
         store.extend(ox.Quad(s, p, o) for s, p, o in new)
         if not _literals_kept(store, default, {to_rdflib(o) for _, _, o in new if isinstance(o, ox.Literal)}):
             return plain_validate(data)
-        store.extend(ox.Quad(s, p, o) for s, p, o in default_rules().entail(triples))
+        entailed = default_rules().entail(triples)
+        store.extend(ox.Quad(s, p, o) for s, p, o in entailed if ox.Quad(s, p, o, _ONTOLOGY) not in store)
         rest = plain_validate(data, engine.rest) if engine.rest is not None else None
         return _compiled_report(engine.compiled, store, rest)
     finally:

@@ -15,7 +15,8 @@ Results about the changed graph's nodes count in full; results about other graph
 when they are Violations (the write would break them). A Violation refuses the write, naming the
 other graphs involved, and the store is left exactly as it was; otherwise the graphs and their
 inferences change in one transaction. `check_data` is the same check for data that is not written
-(`/validate`, `cypkg validate FILE`).
+(`/validate`, `cypkg validate FILE`). The candidate data is validated by the compiled SPARQL engine
+(`kg.validation.whole_store.validate_graph`), whose report is plain pyshacl's.
 """
 
 from __future__ import annotations

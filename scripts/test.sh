@@ -24,7 +24,9 @@ if [ $# -gt 0 ]; then  # the tests asked for, as asked
 fi
 # Every test: two processes, whole files each (a file's module fixtures are built once), since most
 # tests wait on Virtuoso, Chromium or a server rather than on the CPU (idle two-core machine: 11 min
-# 50 s against more than 25 min on one process). The fault test then runs alone: it measures a
-# served store under its own load of ten clients, which a second test process would distort.
-python3 -m pytest -n 2 --dist loadfile -m "not fault"
+# 50 s against more than 25 min on one process). Files go out costliest first, in the order tests/conftest.py
+# gives them (from tests/file_costs.csv), not xdist's most-tests-first, so the two processes end together.
+# The fault test then runs alone: it measures a served store under its own load of ten clients, which a
+# second test process would distort.
+python3 -m pytest -n 2 --dist loadfile --no-loadscope-reorder -m "not fault"
 python3 -m pytest -m fault

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -14,11 +15,31 @@ from kg.store.embedded import OxigraphStore
 from kg.store.protocol import Store
 from kg.store.remote import RemoteStore
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, OfflinePage
-from tests.support.virtuoso import VirtuosoServer, start_virtuoso
+from tests.support.virtuoso import VirtuosoServer, loaded_image, start_virtuoso
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
 ARTIFACTS = REPO / "artifacts"
+
+
+FILE_COSTS = Path(__file__).resolve().parent / "file_costs.csv"
+UNMEASURED_S = 30.0
+"""A file not in the table yet is taken as this costly: handed out early, but after the known heavy ones."""
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Order the test files by their measured cost, costliest first (each file's own order kept).
+
+    scripts/test.sh runs two processes that each take whole files in this order
+    (`--dist loadfile --no-loadscope-reorder`), so the long files start first and the short ones
+    fill in at the end, and the two processes finish close together. The table is
+    tests/file_costs.csv (scripts/file_costs.py rewrites it from a run). This runs after pytest's own
+    reordering, so tests sharing a parametrised fixture stay together within their file.
+    """
+    with FILE_COSTS.open(encoding="utf-8", newline="") as f:
+        costs = {row["file"]: float(row["seconds"]) for row in csv.DictReader(f)}
+    items.sort(key=lambda item: -costs.get(item.nodeid.split("::", 1)[0], UNMEASURED_S))
 
 
 @pytest.fixture(scope="session")
@@ -48,24 +69,33 @@ def _virtuoso(tmp_path_factory: pytest.TempPathFactory, name: str) -> Iterator[V
 
 
 @pytest.fixture(scope="session")
-def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VirtuosoServer]:
-    """The Virtuoso holding the session's read-only data."""
-    yield from _virtuoso(tmp_path_factory, "virtuoso")
+def virtuoso_data_image(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
+    """The database folder of a stopped Virtuoso holding everything in data/, loaded once per test run.
+
+    It is restored from the embedded store's dump, so both backends answer over identical quads
+    and the run pays for parsing and inference once per process and for Virtuoso's load once in
+    all (every process starts its own server on a copy); `RemoteStore.load_sources` on real files
+    has its own tests.
+    """
+    embedded: OxigraphStore = request.getfixturevalue("embedded_store")
+    return loaded_image(tmp_path_factory, "virtuoso-data-image", lambda out: embedded.dump(out, "nquads"))
 
 
 @pytest.fixture(scope="session")
-def virtuoso_store(virtuoso_server: VirtuosoServer, embedded_store: OxigraphStore) -> Iterator[RemoteStore]:
-    """Everything in data/ on Virtuoso, as the embedded store holds it (inferences included).
+def virtuoso_server(tmp_path_factory: pytest.TempPathFactory, virtuoso_data_image: Path) -> Iterator[VirtuosoServer]:
+    """The Virtuoso holding the session's read-only data: everything in data/, as the embedded store holds it."""
+    root = Path(tempfile.mkdtemp(prefix="virtuoso-", dir=tmp_path_factory.getbasetemp()))
+    server = start_virtuoso(root, image=virtuoso_data_image)
+    try:
+        yield server
+    finally:
+        server.stop()
 
-    It is restored from the embedded store's dump, so both backends answer over identical quads
-    and the session pays for parsing and inference once; `RemoteStore.load_sources` on real files
-    has its own tests.
-    """
+
+@pytest.fixture(scope="session")
+def virtuoso_store(virtuoso_server: VirtuosoServer) -> Iterator[RemoteStore]:
+    """Everything in data/ on Virtuoso, as the embedded store holds it (inferences included)."""
     store = virtuoso_server.remote_store()
-    dump = Path(tempfile.mkdtemp(dir=virtuoso_server.root)) / "data.nq"
-    with dump.open("wb") as out:
-        embedded_store.dump(out, "nquads")
-    store.restore(dump)
     yield store
     store.close()
 

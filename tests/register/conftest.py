@@ -15,7 +15,7 @@ from kg.store.embedded import OxigraphStore
 from kg.store.protocol import Store
 from kg.store.rdf_io import RdfSource
 from tests.conftest import BACKENDS
-from tests.support.virtuoso import start_virtuoso
+from tests.support.virtuoso import loaded_image, start_virtuoso
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURE = REPO / "tests" / "fixtures" / "register"
@@ -109,16 +109,13 @@ def national_store(request: pytest.FixtureRequest, national_embedded: OxigraphSt
     if request.param == "embedded":
         yield national_embedded
         return
-    root = Path(
-        tempfile.mkdtemp(prefix="virtuoso-register-", dir=request.getfixturevalue("tmp_path_factory").getbasetemp())
+    tmp_path_factory: pytest.TempPathFactory = request.getfixturevalue("tmp_path_factory")
+    image = loaded_image(tmp_path_factory, "virtuoso-register-image", lambda out: national_embedded.dump(out, "nquads"))
+    server = start_virtuoso(
+        Path(tempfile.mkdtemp(prefix="virtuoso-register-", dir=tmp_path_factory.getbasetemp())), image=image
     )
-    server = start_virtuoso(root)
     try:
         store = server.remote_store()
-        dump = root / "register.nq"
-        with dump.open("wb") as out:
-            national_embedded.dump(out, "nquads")
-        store.restore(dump)
         yield store
         store.close()
     finally:

@@ -15,11 +15,15 @@ import shutil
 import socket
 import subprocess
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 import httpx
+import pytest
+
+from tests.support.shared import built_once
 
 if TYPE_CHECKING:
     from kg.store.remote import RemoteStore
@@ -159,7 +163,11 @@ class VirtuosoServer:
             with contextlib.suppress(httpx.HTTPError):
                 answer = httpx.get(self.sparql_url, params={"query": "ASK {}"}, timeout=2.0)
                 if answer.status_code == 200:
-                    self.grant_update()
+                    try:
+                        self.grant_update()
+                    except VirtuosoFailed:
+                        self.stop()  # a server the caller never gets must not outlive the test run
+                        raise
                     return self
             time.sleep(0.3)
         self.stop()
@@ -195,8 +203,16 @@ class VirtuosoServer:
         return done.stdout
 
     def grant_update(self) -> None:
-        """Let the digest-authenticated dba update through SPARQL and the Graph Store Protocol."""
-        self.isql("GRANT SPARQL_UPDATE TO dba; GRANT EXECUTE ON DB.DBA.SPARQL_INSERT_DICT_CONTENT TO dba;")
+        """Let the digest-authenticated dba update through SPARQL and the Graph Store Protocol.
+
+        A server started on an image (`save_image`) has the role already, which is not an error here.
+        """
+        try:
+            self.isql("GRANT SPARQL_UPDATE TO dba;")
+        except VirtuosoFailed as exc:
+            if "already have role" not in str(exc):
+                raise
+        self.isql("GRANT EXECUTE ON DB.DBA.SPARQL_INSERT_DICT_CONTENT TO dba;")
 
     def stop(self) -> None:
         """Stop the server (SIGTERM, then SIGKILL after a grace period); the scratch dir stays for logs."""
@@ -215,8 +231,43 @@ class VirtuosoServer:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def start_virtuoso(root: Path, *, max_rows: int = 50_000) -> VirtuosoServer:
-    """Start a private server in `root` (created if missing) and return it once it answers."""
+def start_virtuoso(root: Path, *, max_rows: int = 50_000, image: Path | None = None) -> VirtuosoServer:
+    """Start a private server in `root` (created if missing) and return it once it answers.
+
+    With `image` (the database folder of a server stopped by `save_image`), the server starts on a
+    copy of it, so data loaded once is not loaded again.
+    """
     root.mkdir(parents=True, exist_ok=True)
     os.chmod(root, 0o700)
+    if image is not None:
+        shutil.copytree(image, root / "db", ignore=shutil.ignore_patterns("*.lck"))
     return VirtuosoServer(root=root, max_rows=max_rows).start()
+
+
+def save_image(server: VirtuosoServer) -> Path:
+    """Checkpoint and stop the server; its database folder is then an image `start_virtuoso` can copy."""
+    server.isql("checkpoint;")
+    server.stop()
+    return server.root / "db"
+
+
+def loaded_image(tmp_path_factory: pytest.TempPathFactory, name: str, write_dump: Callable[[BinaryIO], None]) -> Path:
+    """A database image of a server restored from the N-Quads `write_dump` writes, made once per test run.
+
+    Every test process that asks gets the same image (tests/support/shared.py); each starts its own
+    server on a copy with `start_virtuoso(root, image=...)`, so Virtuoso's load is paid once.
+    """
+
+    def load(folder: Path) -> None:
+        server = start_virtuoso(folder / "server")
+        try:
+            dump = folder / "data.nq"
+            with dump.open("wb") as out:
+                write_dump(out)
+            server.remote_store().restore(dump)
+            dump.unlink()
+            save_image(server)
+        finally:
+            server.stop()
+
+    return built_once(tmp_path_factory, name, load) / "server" / "db"

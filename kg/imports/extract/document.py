@@ -13,8 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.errors import InputError
+
+if TYPE_CHECKING:
+    from bs4 import Tag
 
 MAX_BYTES = 5_000_000
 
@@ -127,6 +131,7 @@ _NUMBER = re.compile(
     r"|(?P<top>\d{1,2})\.\s*(?:\((?P<topsub>\d{1,2})\))?(?=\s|$)"
     r"|\((?P<sub>\d{1,2}|[a-z]|[ivx]{1,4})\)(?=\s)"
     r"|(?P<subdot>[a-z])\)(?=\s)"
+    r"|(?P<letdot>[a-h])\.(?=\s+[A-Z])"  # "a. Children are safe": a lettered item (not "e.g.")
     r")\s*"
 )
 _HEADING_NUMBER = re.compile(r"^(\d{1,2})\.?\s+\S")
@@ -178,7 +183,7 @@ class _Paragraphs:
             self.section = m.group("top")
             self.number = f"{self.section}({m.group('topsub')})" if m.group("topsub") else self.section
         else:
-            sub = m.group("sub") or m.group("subdot")
+            sub = m.group("sub") or m.group("subdot") or m.group("letdot")
             base = self.number.split("(")[0] if self.number else self.section
             self.number = f"{base}({sub})" if base else f"({sub})"
         return self.number, rest
@@ -201,7 +206,7 @@ def _marker(line: str) -> str:
         return "dotted"
     if m.group("top"):
         return "number"
-    sub = m.group("sub") or m.group("subdot") or ""
+    sub = m.group("sub") or m.group("subdot") or m.group("letdot") or ""
     return "number" if sub.isdigit() else "letter"  # (a), a), (i), (ii): one family
 
 
@@ -312,7 +317,22 @@ def read_text(text: str, source: str = "report") -> Document:
     """A plain-text or Markdown report."""
     lines = text.replace("\r\n", "\n").replace("\xa0", " ").split("\n")
     lines = [ln for ln in lines if not re.fullmatch(r"\s*(-{3,}|\*{3,}|_{3,})\s*", ln)]
+    if _one_line_paragraphs(lines):
+        lines = [x for ln in lines for x in (ln, "")]
     return Document(source, "text", _blocks_from_lines(lines))
+
+
+def _one_line_paragraphs(lines: list[str]) -> bool:
+    """Text saved from a web page: no blank line between its paragraphs, each a line of its own length.
+
+    Hard-wrapped text (most lines within a few characters of one width) is not: its lines join.
+    """
+    filled = [ln.rstrip() for ln in "\n".join(lines).strip().split("\n")]
+    if len(filled) < 4 or not all(ln.strip() for ln in filled):
+        return False
+    widest = max(len(ln) for ln in filled)
+    near = sum(len(ln) >= widest - 12 for ln in filled[:-1])
+    return widest > 100 and near < len(filled) // 2
 
 
 # --- PDF -------------------------------------------------------------------------------------------
@@ -500,6 +520,19 @@ _BLOCK_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "tr", "dt", "dd", 
 _MEETING_HEADING = re.compile(r"Meeting:\s*(\d{1,2}/\d{1,2}/\d{4})\s*-\s*(.+?)\s*\(Item\s*(\w+)\)", re.I)
 
 
+def _bullet_lines(tag: Tag) -> list[str]:
+    """The lines of a paragraph that is a list written with line breaks, each line a bullet; else []."""
+    if tag.name == "li" or not tag.find("br"):
+        return []
+    for br in tag.find_all("br"):
+        br.replace_with("\n")
+    lines = [re.sub(r"\s+", " ", x).strip() for x in tag.get_text().split("\n")]
+    lines = [x for x in lines if x]
+    if len(lines) < 2 or not all(re.match(r"^[-*•·–]\s*\S", x) for x in lines):
+        return []
+    return [re.sub(r"^[-*•·–]\s*", "", x) for x in lines]
+
+
 def read_html(markup: str, source: str = "page") -> Document:
     """A committee-system or council web page: its content, by its headings, paragraphs and tables."""
     from bs4 import BeautifulSoup, Tag
@@ -547,6 +580,11 @@ def read_html(markup: str, source: str = "page") -> Document:
         if re.fullmatch(r"\d{1,3}\.?", text):  # a minutes item number in its own cell
             item = f"Item {text.rstrip('.')}"
             paras.section, paras.number = text.rstrip("."), ""
+            continue
+        lines = _bullet_lines(tag)
+        if lines:  # "• a<br>• b<br>• c" in one paragraph: a list written with line breaks
+            for line in lines:
+                blocks.append(Block(line, "item", item or paras.current(), section=paras.heading, marker="bullet"))
             continue
         numbered = paras.numbered(text)
         para = numbered[0] if numbered else item

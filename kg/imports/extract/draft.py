@@ -146,7 +146,8 @@ class DraftBuilder:
             handler(p, p.value)
 
     def _add_plan(self, p: Proposal, v: dict[str, Any]) -> None:
-        node = ID[f"plan/{self.auth_slug}-cypp-{v['start']}-{v['end']}"]
+        dated = v.get("start") is not None and v.get("end") is not None  # a plan whose period is not printed
+        node = ID[f"plan/{self.auth_slug}-cypp-{v['start']}-{v['end']}" if dated else f"plan/{self.auth_slug}-cypp"]
         self.g.add((node, RDF.type, CYP.ChildrenAndYoungPeoplesPlan))
         self.g.add((node, DCTERMS.title, Literal(str(v["title"]))))
         if self.authority is not None:
@@ -156,15 +157,16 @@ class DraftBuilder:
         # before that, the period and status sit on the plan itself.
         said = node
         if "PlanStatement" in self.terms:
-            said = self._node("statement", f"{v['start']}-{v['end']}-plan", p, CYP.PlanStatement)
+            said = self._node("statement", f"{v['start']}-{v['end']}-plan" if dated else "plan", p, CYP.PlanStatement)
             self.g.add((said, CYP.describes, node))
             self.g.add((said, DCTERMS.title, Literal(str(v["title"]))))
             if self.report_date:
                 self.g.add((said, CYP.asAt, _date_literal(self.report_date)))
             if v.get("period_text"):
                 self.g.add((said, CYP.periodText, Literal(str(v["period_text"]))))
-        self.g.add((said, CYP.periodStart, Literal(str(v["start"]), datatype=XSD.gYear)))
-        self.g.add((said, CYP.periodEnd, Literal(str(v["end"]), datatype=XSD.gYear)))
+        if dated:  # undated stays undated: the gate warns, nothing fills it in
+            self.g.add((said, CYP.periodStart, Literal(str(v["start"]), datatype=XSD.gYear)))
+            self.g.add((said, CYP.periodEnd, Literal(str(v["end"]), datatype=XSD.gYear)))
         if status:
             self.g.add((said, CYP.status, CYP[status]))
         self.g.add((node, PROV.wasDerivedFrom, self._para(p.paragraph)))

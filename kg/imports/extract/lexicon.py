@@ -68,7 +68,7 @@ class Lexicon:
 
     def concept_of(self, kind: str, text: str) -> str | None:
         """The concept whose longest phrase occurs in `text` (whole words, any case)."""
-        low = f" {text.lower().replace('’', chr(39))} "
+        low = f" {text.lower().replace('’', chr(39)).replace(' & ', ' and ')} "
         for concept, pattern in self._patterns(kind):
             if pattern.search(low):
                 return concept
@@ -101,7 +101,7 @@ class Lexicon:
                 for concept, phrase in self.phrases.get(kind, [])
             ]
             cache["_organisation"] = sorted(found, key=lambda x: -x[0])
-        low = f" {name.lower().replace('’', chr(39))} "
+        low = f" {name.lower().replace('’', chr(39)).replace(' & ', ' and ')} "
         for length, kind, concept, pattern in cache["_organisation"]:
             if pattern.search(low):
                 if kind == "partner" and length <= 3 and name.endswith(" Board"):

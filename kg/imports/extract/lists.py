@@ -15,8 +15,9 @@ the markup:
 - a sentence can run a list in ("the plan's priorities are a, b, c and d"): its items are split where
   the next item starts the way the first does (with "the", "to", a word ending in -ing, …).
 
-The words of lead-ins, owner columns and "no owner yet" come from the extraction lexicon (`list`,
-`list-owner` and `list-none` rows of data/reference/extraction-lexicon.csv): they are cues for a list,
+The words of lead-ins, owner columns, "no owner yet" and other plans whose lists a report may quote
+("Community Strategy outcomes") come from the extraction lexicon (`list`, `list-owner`, `list-none` and
+`list-foreign` rows of data/reference/extraction-lexicon.csv): they are cues for a list,
 not names of the ontology's concepts. An owner is read where the report gives one — in brackets, after a
 dash, after "Lead:" or "led by", or in a Lead / Owner / Responsible column — and is absent otherwise.
 """
@@ -57,11 +58,33 @@ def _cues(lex: Lexicon, kind: str) -> list[tuple[str, re.Pattern[str]]]:
     return [(c, re.compile(rf"(?<![\w']){re.escape(p)}(?![\w'])", re.I)) for c, p in pairs]
 
 
+_PARENT = re.compile(  # "sit under the outcomes", "behind the pledges": the list these items belong to
+    r"\b(?:under|within|beneath|behind|supporting|underpinning)\s+(?:(?:the|these|those|our|its|each|all)\s+)?"
+    r"(?:(?:\w+\s+){0,2})$",
+    re.I,
+)
+
+
+def _foreign(lex: Lexicon, before: str) -> bool:
+    """Whether the words just before a cue name another plan ("Community Strategy outcomes",
+    "Corporate priorities"): that plan's list, not the one the report is about."""
+    near = " ".join(before.split()[-4:]).replace("’", "'")
+    return any(
+        re.search(rf"{p.pattern}(?:\s+(?:key|main|headline|strategic))?\W*$", near, re.I)
+        for _, p in _cues(lex, "list-foreign")
+    )
+
+
 def list_kind(lex: Lexicon, text: str) -> str | None:
-    """The kind of list a lead-in names: the cue nearest its end ("outcomes and priorities" -> priority)."""
+    """The kind of list a lead-in names: the cue nearest its end ("outcomes and priorities" -> priority).
+
+    A cue after "under the", "behind the" names the list the items sit under, not theirs.
+    """
     best: tuple[int, int, str] | None = None
     for concept, pattern in _cues(lex, "list"):
         for m in pattern.finditer(text):
+            if _PARENT.search(text[: m.start()]) or _foreign(lex, text[: m.start()]):
+                continue
             key = (m.end(), m.end() - m.start())
             if best is None or key > best[:2]:
                 best = (m.end(), m.end() - m.start(), concept)
@@ -111,10 +134,20 @@ def split_owner(lex: Lexicon, text: str) -> tuple[str, str | None, bool]:
     """(name, owner, stated): an item's words without the owner the report appends to them."""
     labels = _labels(lex)
     labelled = re.search(
-        rf"\s*[(\[,;.–—-]?\s*\(?\s*\b{labels}\s*[:–—-]?\s*(?P<o>[^()\[\]]+?)\s*[)\]]?\s*[.;,]?$", text, re.I
+        rf"(?:\s*[(\[,;.–—-]\s*\(?\s*|\s+(?=(?:led|owned)\s+by\b))\b{labels}\s*[:–—-]?\s*(?P<o>[^()\[\]]+?)\s*[)\]]?"
+        r"\s*[.;,]?$",
+        text,
+        re.I,
     )
+    unowned = re.search(
+        rf",\s+(?:for which|with|where|whose|but)\b(?=[^,;]*\b(?:still|yet|no|not|to be)\b)[^,;]*\b{labels}\b[^,;]*$",
+        text,
+        re.I,
+    )
+    if unowned and unowned.start() > 0:  # "school readiness, for which a lead is still being sought"
+        return text[: unowned.start()], None, True
     if labelled and labelled.start() > 0:
-        owner = labelled.group("o").strip(" .;,")
+        owner = re.sub(r"^the\s+", "", labelled.group("o").strip(" .;,"), flags=re.I)
         name = text[: labelled.start()]
         return name, None if _no_owner(lex, owner) else owner, True
     bracket = re.search(r"\s*\(([^()]+)\)\s*[.;,]?(?:\s*and)?$", text)
@@ -124,6 +157,9 @@ def split_owner(lex: Lexicon, text: str) -> tuple[str, str | None, bool]:
             return text[: bracket.start()], owner, True
         if _no_owner(lex, owner):
             return text[: bracket.start()], None, True
+    colon = re.search(r"^[^:]{8,}?:\s+([^:]+?)\s*[.;,]?(?:\s*and)?$", text)
+    if colon and owner_like(lex, colon.group(1).strip()):  # "Reduce childhood obesity: Oakhurst Primary Care Trust"
+        return text[: colon.start(1)].rstrip(" :"), colon.group(1).strip(), True
     dash = re.search(r"\s+[–—-]\s+([^–—]+?)\s*[.;,]?(?:\s*and)?$", text)
     if dash and dash.start() > 0:
         owner = dash.group(1).strip()
@@ -132,6 +168,24 @@ def split_owner(lex: Lexicon, text: str) -> tuple[str, str | None, bool]:
         if _no_owner(lex, owner):
             return text[: dash.start()], None, True
     return text, None, False
+
+
+def split_inline(text: str) -> list[str]:
+    """A block that prints several items on one line: quoted sentences ("“A.” “B.”"), bullets ("• A • B"),
+    or sentences that each open the same way ("We will listen. We will help."); else []."""
+    text = text.strip()
+    quoted = re.findall(r"[“\"]([^”\"]+)[”\"]", text)
+    if len(quoted) >= 2 and not re.sub(r"[“\"][^”\"]+[”\"]", "", text).strip(" ,;.and"):
+        return [q.strip() for q in quoted]
+    if text.count("•") >= 2:
+        parts = [x.strip(" ;,") for x in text.split("•")]
+        return [x for x in parts if x] if not parts[0] else []
+    sentences = [x for x in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text) if x]
+    if len(sentences) >= 2:
+        openings = {" ".join(x.split()[:2]).lower() for x in sentences}
+        if len(openings) == 1 and all(len(x) <= 160 for x in sentences):
+            return sentences
+    return []
 
 
 def _clean(text: str) -> str:
@@ -167,7 +221,8 @@ def _item_like(b: Block, after_colon: bool) -> bool:
     text = b.text
     if len(text) > 260 or b.kind in {"heading", "row"} or text.rstrip().endswith(":"):
         return False
-    if re.match(r"^[A-Z][\w ?'’/()-]{1,30}:\s+\S", text) and not b.marker:
+    label = re.match(r"^[A-Z][\w ?'’/()-]{1,30}:\s+\S", text)
+    if label and not b.marker and not re.search(r"\s[(–—-]\s*\w+:", label.group()):
         return False  # "Decision status: Implemented", "Key action: ...": a label and its value
     if b.kind == "item" or b.marker in {"letter", "number", "bullet"}:
         return _sentence_count(text) <= 2
@@ -309,22 +364,30 @@ def _items_in(lex: Lexicon, kind: str, head: Block, region: list[Block]) -> Iter
     after_colon = head.kind == "heading" or head.text.rstrip().endswith(":") or _dangling(head.text.rstrip())
     numbered = re.fullmatch(r"\d+(?:\.\d+)*(?:\(\w+\))?", head.para)
     started = False
+    bulleted = False  # the list's items carry markers: the first line without one ends it
     for b in region:
         if b.kind == "row" or b.marker == "dotted" or b is not head and _lead_in(lex, b):
             break  # a table, the next numbered paragraph, or a lead-in of its own: another list
         if numbered and re.match(r"\d", b.para) and not b.para.startswith(head.para.split("(")[0]):
             break  # a block of the next numbered paragraph
-        if not _item_like(b, after_colon):
+        if head.marker and b.marker == head.marker and b.para.count("(") == head.para.count("(") != 0:
+            break  # "(3) ... The Plan makes two:" ends at "(4)", its sibling
+        marked = b.kind == "item" or b.marker in {"letter", "number", "bullet"}
+        if not marked and list_kind(lex, b.text) == kind:
+            continue  # "Each priority has a lead group": a line about the list, not one of its items
+        if not _item_like(b, after_colon) or bulleted and not marked:
             if started or b.kind == "heading" or b.marker == "dotted":
                 break
             continue  # a sentence between a heading and its list ("We will:" after "What we will do")
+        bulleted = bulleted or not started and marked
         started = True
-        name, owner, _ = split_owner(lex, b.text) if kind == "priority" else (b.text, None, False)
-        name = _clean(name)
-        if re.search(r"\bthat they$", head.text.rstrip()):
-            name = re.sub(r"^(?:are|will be|will|can)\s+", "", name)  # "... that they | are safe and cared for"
-        if name:
-            yield Item(kind, name, owner, b, name if name in b.text else b.text)
+        for text in split_inline(b.text) or [b.text]:
+            name, owner, _ = split_owner(lex, text) if kind == "priority" else (text, None, False)
+            name = _clean(name)
+            if re.search(r"\bthat they$", head.text.rstrip()):
+                name = re.sub(r"^(?:are|will be|will|can)\s+", "", name)  # "... that they | are safe and cared for"
+            if name:
+                yield Item(kind, name, owner, b, name if name in b.text else b.text)
 
 
 def _children(lex: Lexicon, kind: str, outcome: str, blocks: list[Block]) -> Iterator[Item]:
@@ -391,7 +454,39 @@ _TRIGGER = re.compile(
     r"which include|which includes|by|to)\b\s*:?|(?P<colon>:)",
     re.I,
 )
-_MEASURE = re.compile(r"^(?:the\s+)?(?:percentage|rate|number|proportion|%|NI\s*\d+|average|gap)\b", re.I)
+
+
+@cache
+def _measure(lex: Lexicon) -> str:
+    """The words a measure's name starts with ("the percentage of", "the rate of", "excess weight"): an
+    alternation from the `measure` rows of the extraction lexicon, with National Indicator numbers."""
+    words = sorted(lex.phrases_of("measure"), key=len, reverse=True)
+    return r"(?:the\s+)?(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r"|NI\s*\d+)(?![\w])"
+
+
+def _measures(lex: Lexicon, b: Block) -> Iterator[Item]:
+    """Measures a sentence says progress is judged by: "progress would be measured using the percentage of
+    pupils persistently absent and the number of looked after children per 10,000 children". The items split
+    where the next starts with a measure word; the sentence must say progress is measured, monitored,
+    tracked or reported (the `measure-verb` rows)."""
+    verbs = "|".join(re.escape(v) for v in lex.phrases_of("measure-verb"))
+    measure = _measure(lex)
+    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", b.text):
+        m = re.search(
+            rf"\b(?:be(?:ing)?|is|are|was|were)\s+(?:{verbs})\b[^.;]{{0,60}}?\b(?:using|through|by|against)\s+(?={measure})",
+            sentence,
+            re.I,
+        ) or re.search(
+            rf"\b(?:progress|performance)\s+be\s+(?:{verbs})\s+(?:using|through|by|against)\s+", sentence, re.I
+        )
+        if not m:
+            continue
+        rest = re.split(r"[.;]|,\s+(?:and\s+)?(?:which|who|with|while|but)\b", sentence[m.end() :])[0]
+        parts = re.split(rf",?\s+(?:and\s+|or\s+)?(?={measure})|,\s+(?:and\s+)?(?={measure})", rest, flags=re.I)
+        for part in parts:
+            name = re.sub(r"^the\s+", "", _clean(part), flags=re.I)
+            if 6 <= len(name) <= 160 and re.match(measure, part.strip(), re.I):
+                yield Item("indicator", name, None, b, name, confidence=0.7)
 
 
 def split_run_in(text: str) -> list[str]:
@@ -411,7 +506,8 @@ def split_run_in(text: str) -> list[str]:
     else:
         return []
     items, start = [], 0
-    for m in re.finditer(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+", text):
+    joins = r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+" if not word.endswith("ing") else r",\s+(?:and\s+)?|\s+and\s+"
+    for m in re.finditer(joins, text):  # "education or training": an -ing noun after "or" starts no item
         nxt = re.match(r"(\S+)", text[m.end() :])
         if nxt and same(nxt.group(1)):
             items.append(text[start : m.start()])
@@ -424,20 +520,63 @@ def split_run_in(text: str) -> list[str]:
     return [_clean(x) for x in items if x.strip()]
 
 
+def _appositive(lex: Lexicon, sentence: str) -> Iterator[tuple[str, str]]:
+    """A list set off by commas after the cue that names it: "Two further priorities, improving speech and
+    language and reducing child poverty, have no lead", "for the other two priorities, Improve support for
+    young carers and Increase participation." The items split as a run-in list, or where a capital starts one."""
+    for concept, pattern in _cues(lex, "list"):
+        for m in pattern.finditer(sentence):
+            kind = KINDS.get(concept)
+            tail = re.match(
+                r",\s+(?P<items>[^,]+(?:,\s+[^,]+)*?)(?:,\s+(?:have|has|are|is|were|was|will|which|who)\b|\.?$)",
+                sentence[m.end() :],
+            )
+            if not kind or not tail or _PARENT.search(sentence[: m.start()]):
+                continue
+            items = tail.group("items")
+            names = split_run_in(items)
+            if not names and re.match(r"[A-Z][a-z]+\b", items):
+                parts = re.split(r",\s+(?:and\s+)?(?=[A-Z][a-z])|\s+and\s+(?=[A-Z][a-z]+\s+[a-z])", items)
+                names = [_clean(x) for x in parts] if len(parts) >= 2 else []
+            if len(names) >= 2 and all(3 <= len(n) <= 120 for n in names):
+                yield from ((kind, n) for n in names)
+                return
+
+
 def _run_in(lex: Lexicon, b: Block) -> Iterator[Item]:
     """Items a sentence runs in after naming the list: 'the plan's priorities are a, b, c and d'."""
     if b.kind == "row" or _deciding(lex, b.text[:60]):
         return
+    colon = re.search(r":\s+(?=[A-Z“\"])", b.text)
+    if colon:  # "The Plan makes three promises: We will listen to you. We will help your family early."
+        kind = list_kind(lex, b.text[: colon.start()][-70:])
+        names = split_inline(b.text[colon.end() :]) if kind else []
+        if names:
+            for name in names:
+                yield Item(kind or "", _clean(name), None, b, name, confidence=0.7)
+            return
     for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", b.text):
+        appositive = list(_appositive(lex, sentence))
+        if appositive:
+            yield from (Item(kind, name, None, b, name, confidence=0.65) for kind, name in appositive)
+            continue
         for m in _TRIGGER.finditer(sentence):
             before = sentence[: m.start()]
             kind = list_kind(lex, before[-70:])
+            semicolons = sentence[m.end() :].count(";") >= 2 and (m.group("word") or "").lower().startswith("includ")
+            if not kind and semicolons:  # "the key themes of the Plan, drawn from …, which included a; b; c; and d"
+                kind = list_kind(lex, before)
+                if kind:
+                    names = [n for n in split_run_in(sentence[m.end() :]) if 3 <= len(n) <= 160]
+                    yield from (Item(kind, n, None, b, n, confidence=0.6) for n in names)
+                    break
             if not kind:
                 continue
             cue_end = max((c.end() for _, p in _cues(lex, "list") for c in p.finditer(before)), default=-1)
             between = before[cue_end:].split()
             word = (m.group("word") or "").lower()
-            room = 14 if word == "namely" else 8 if m.group("colon") else 4
+            aside = m.group("colon") and "," in before[cue_end:][:3]  # "priorities, each with a lead ...:"
+            room = 14 if word == "namely" or aside else 8 if m.group("colon") else 4
             rest = sentence[m.end() :].strip()
             if word == "to":
                 if between or re.match(r"(?:the|a|an|our|its|this|their)\b", rest, re.I):
@@ -448,12 +587,14 @@ def _run_in(lex: Lexicon, b: Block) -> Iterator[Item]:
             names = split_run_in(rest)
             if not names and kind == "indicator" and word in {"including", "such as", "among them", "by"}:
                 one = _clean(re.split(r",\s+and\s+", rest)[0])
-                names = [one] if _MEASURE.match(one) else []
+                names = [one] if re.match(_measure(lex), one, re.I) else []
             names = [re.sub(r"^to\s+", "", n) if word == "to" else n for n in names]
             if names:
-                for name in names:
+                for text in names:
+                    name, owner, _ = split_owner(lex, text) if kind == "priority" else (text, None, False)
+                    name = _clean(name)
                     if 3 <= len(name) <= 160:
-                        yield Item(kind, name, None, b, name, confidence=0.7)
+                        yield Item(kind, name, owner, b, name, confidence=0.7)
                 break
 
 
@@ -482,9 +623,10 @@ def find_items(doc: Document, lex: Lexicon) -> list[Item]:
             found.extend(items)
         if b.kind != "heading":
             found.extend(_run_in(lex, b))
+            found.extend(_measures(lex, b))
     out: dict[tuple[str, str], Item] = {}
     for item in found:
-        key = (item.kind, re.sub(r"\W+", " ", item.name.lower()).strip())
+        key = (item.kind, re.sub(r"^(?:the|a|an) ", "", re.sub(r"\W+", " ", item.name.lower()).strip()))
         if key not in out or (item.owner and not out[key].owner):
             out[key] = item
     return list(out.values())

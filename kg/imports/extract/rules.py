@@ -123,12 +123,18 @@ _CAP = (
     r"Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?:[A-Z][\w'’&-]*|NHS|CYP)"
 )
 _JOIN = r"(?:[^\S\t\n]+(?:and|&|of|for|the|in|on|with)[^\S\t\n]+|[^\S\t\n]+)"  # never across a table cell
-_NAME = re.compile(rf"(?:(?:the|shadow)\s+)?{_CAP}(?:{_JOIN}{_CAP})*")
+_INNER = (  # inside a name only: a year ("Plymouth 2020 Board"), a bracketed kind ("YorOK (Children's Trust) Board")
+    r"(?:[^\S\t\n]+(?:19|20)\d{2}|[^\S\t\n]*\([A-Z][\w'’ &-]{2,40}\))(?=[^\S\t\n]+[A-Z])"
+)
+_NAME = re.compile(rf"(?:(?:the|shadow)\s+)?{_CAP}(?:{_INNER}|{_JOIN}{_CAP})*")
 _BODY_HEAD = re.compile(
     r"(Board|Committee|Cabinet|Council|Executive|Panel|Commission|Partnership|Forum|Group|Trust|Parliament|Network|"
     r"Constabulary|Police|Team|Service|Together|Care Trust|CCG|PCT|YOT)$"
 )
-_NOT_NAME_START = re.compile(r"^(?:The|This|That|These|Those|A|An|Our|Its|Their|His|Her|Members|RESOLVED|AGREED)\s+")
+_NOT_NAME_START = re.compile(
+    r"^(?:The|This|That|These|Those|A|An|Our|Its|Their|His|Her|Members|RESOLVED|AGREED|"
+    r"If|When|Once|Unless|Until|Where|Whilst|While|Although|Should|Subject to)\s+"  # a clause's opening word
+)
 
 
 def name_spans(text: str) -> Iterator[tuple[int, int, str]]:
@@ -173,7 +179,7 @@ def _authority(ctx: Context) -> Authority | None:
             head = words[:cut]
             if cut < len(words) and words[cut] not in " -":
                 continue
-            slug = index.get(head.lower())
+            slug = index.get(head.lower()) or index.get(re.sub(r"['’]s?$", "", head.lower()))  # "Sefton’s Children"
             if slug is None and head.isupper():
                 slug = index.get(head.title().lower())
             if slug:
@@ -207,13 +213,15 @@ _NOT_MEETING = re.compile(
 _MEETING_WORDS = re.compile(
     r"\b(?:meeting|met|meet|considered|consider|agreed|approved|endorsed|received|noted|scrutinised|presented|held|"
     r"report(?:ed)? to|considered by|asked to|to:|brought to|work programme|attended|decided|adopted|"
-    r"report progress|presented to|goes to|go to|going to|submitted to|taken to|comes? to|shared with|signed off)\b",
+    r"report progress|presented to|goes to|go to|going to|submitted to|taken to|comes? to|shared with|signed off|"
+    r"bring|report(?:ed)? back|come back)\b",
     re.I,
 )
 
 
 _EVENT = re.compile(
-    r"\b(?:inspection|review|assessment|consultation|survey|letter|conference|visit|publication|published|closed)\b",
+    r"\b(?:inspection|review|assessment|consultation|survey|letter|conference|visit|publication|published|closed|"
+    r"launch|launched|summit|festival|celebration)\b",
     re.I,
 )
 
@@ -280,8 +288,8 @@ def _own_meeting(ctx: Context) -> None:
         minutes = re.match(r"(?i:minutes)\s+of\s+(?:a|the)\s+(?:\w+\s+)?meeting\s+of\s+the\b", block.text)
         if block.kind not in {"heading", "para"} or len(block.text) > (300 if minutes else 120):
             continue  # "MINUTES of a meeting of the X held at … on DATE" states the body and date at length
-        if block.kind != "heading" and (i > 15 or re.match(r"\d", block.para)):
-            continue
+        if block.kind != "heading" and (i > 15 or re.match(r"\d", block.para) or block.marker):
+            continue  # a numbered paragraph is the report's text, not its header
         if re.match(r"(?:Decision Maker|Decision maker):", block.text):
             maker = block.text.split(":", 1)[1].strip()
             found = _kind_of_name(ctx.lex, maker)
@@ -389,6 +397,9 @@ def _meetings(ctx: Context) -> None:
             if not _MEETING_WORDS.search(text):
                 continue
             _, b_end, name, kind = cands[0]
+            opener = re.match(r"(?:\(\w+\)\s*)?(?:If|When|Once|Unless|Subject to|Should)\b[^,;]*,", text)
+            if opener and b_end <= opener.end() <= d.start:
+                continue  # "If Cabinet approves it, the Plan will be launched on 2 July": the date is the main clause's
             if (
                 b_end
                 and re.search(_EVENT, text[b_end : d.start])
@@ -408,11 +419,33 @@ def _meetings(ctx: Context) -> None:
             )
 
 
+def _undated_meetings(ctx: Context) -> None:
+    """Meetings a report states without a date, kept undated: the body a decision is to go to ("submitted to
+    full Council for adoption") and the decision maker a decision record names, where neither has a meeting."""
+
+    def key(name: object) -> str:
+        return re.sub(r"^(?:the|full)\s+", "", str(name or "").lower().replace("’", "'"))
+
+    met = {key(p.value.get("body")) for p in ctx.proposals if p.kind == "meeting"}
+    for p in [p for p in ctx.proposals if p.kind == "decision" and p.value.get("status") == "intended"]:
+        body = str(p.value.get("body") or "")
+        found = _kind_of_name(ctx.lex, body)
+        if body and key(body) not in met and found and found[0] == "body":
+            value = {"body": body, "body_kind": found[1], "date": None}
+            ctx.proposals.append(Proposal("meeting", value, p.evidence, p.start, p.end, p.paragraph, 0.55))
+            met.add(key(body))
+    maker = next((b for b in ctx.doc.blocks[:40] if re.match(r"Decision [Mm]aker:", b.text)), None)
+    # a Cabinet Member decides alone, without a meeting
+    if maker and ctx.own_body and key(ctx.own_body) not in met and ctx.own_kind != "CabinetMember":
+        value = {"body": ctx.own_body, "body_kind": ctx.own_kind or "Other", "date": None}
+        ctx.add("meeting", value, maker, 0.55)
+
+
 def _pathway_line(ctx: Context, s: Sentence, dates: list[DateMention]) -> bool:
     """A pathway table row that a PDF flattened to one line: a body's name and then a date, nothing else."""
     if len(s.text) > 90 or len(dates) != 1 or dates[0].precision != "day" or dates[0].end < len(s.text.rstrip()) - 1:
         return False
-    label = s.text[: dates[0].start].strip()
+    label = re.sub(r"\s+(?:on|[-–—:,])$", "", s.text[: dates[0].start].strip())  # "• Scrutiny Panel on 24 May 2011;"
     name = re.sub(r"\s*\(.*?\)\s*", " ", label).strip()
     found = _kind_of_name(ctx.lex, name)
     if found is None or found[0] != "body" or not _BODY_HEAD.search(name) or re.search(r"consultation", name, re.I):
@@ -455,7 +488,8 @@ def _pathway_row(ctx: Context, s: Sentence) -> None:
 # decisions
 
 _MARKER = re.compile(
-    r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(RESOLVED|AGREED|RECOMMENDED(?: to (?:Council|Cabinet|the \w+))?|Decision|DECISION)"
+    r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(RESOLVED|AGREED|Agreed(?=\s+that\b)|RECOMMENDED(?: to (?:Council|Cabinet|the \w+))?|"
+    r"Decision(?: [Mm]ade| [Tt]aken)?|DECISION(?: MADE| TAKEN)?)"
     r"\s*(?:[:–—-]\s*|\s+(?=(?i:that)\b)|$)"
 )
 
@@ -536,6 +570,7 @@ def _decisions(ctx: Context) -> None:
             elif re.match(r"^\W*(?:\d+\.?\s*)?recommendations?\b", block.text, re.I) and len(block.text) < 40:
                 status, carried = "recommended", True
             continue
+        _intended_noun(ctx, s, text)
         m = _MARKER.match(text)
         if m:
             word = m.group(1).upper()
@@ -543,7 +578,7 @@ def _decisions(ctx: Context) -> None:
             rest = text[m.end() :].strip()
             carried = True
             if rest and not re.fullmatch(r"(?i:that)(?: the \w+)?:?", rest):
-                _decision_clause(ctx, s, rest, status)
+                _decision_clause(ctx, s, rest, status, marker=word)
             continue
         asked = _ASKED.search(text)
         if asked:
@@ -562,6 +597,10 @@ def _decisions(ctx: Context) -> None:
         if status and (carried or "recommendation" in heading) and (sub or re.match(r"(?:That|To)\b", text)):
             _decision_clause(ctx, s, text, status)
             continue
+        proposed = _proposed(ctx, text) if not status and block.marker and s.start == block.start else None
+        if proposed is not None:  # "2.1 That the Council Executive endorses the Plan": its body recommends
+            _decision_clause(ctx, s, text, "recommended", body=proposed or None)
+            continue
         if status and carried and status == "resolved" and block.kind == "para" and "decision" in heading:
             _narrative_decision(ctx, s)  # prose under a "Decision:" heading
             continue
@@ -575,6 +614,34 @@ def _decisions(ctx: Context) -> None:
             continue
         _narrative_decision(ctx, s)
     _outcome_lines(ctx)
+    _drop_restated_intentions(ctx)
+
+
+def _drop_restated_intentions(ctx: Context) -> None:
+    """A decision to come written as a noun ("for final approval") restates the same body's intended
+    decision where the report also gives it with its verb (a timetable row "Cabinet (agree CYPP)")."""
+    intended = [p for p in ctx.proposals if p.kind == "decision" and p.value["status"] == "intended"]
+    nouns = [p for p in intended if _INTENDED_NOUN.fullmatch(f"for {p.value['verb']}")]
+    for noun in nouns:
+        body = str(noun.value.get("body", "")).lower()
+        if any(p is not noun and p not in nouns and str(p.value.get("body", "")).lower() == body for p in intended):
+            ctx.proposals.remove(noun)
+
+
+def _proposed(ctx: Context, text: str) -> str | None:
+    """A numbered paragraph that proposes a decision in the form of one: "That the <body> <verb>s ..." (the
+    body's name) or "That the Plan be <verb>ed" (""); None for any other paragraph."""
+    m = re.match(r"^\s*(?:\(?[a-z0-9ivx]{1,4}[.)]|\d+(?:\.\d+)*\.?)\s+That\s+(.{0,120})", text)
+    if not m:
+        return None
+    rest = m.group(1)
+    bodies = [b for b in _body_mentions(ctx, rest) if b[0] <= 5]
+    if bodies:
+        verb = re.match(r"\s+(\w+)", rest[bodies[0][1] :])
+        acts = verb and verb.group(1).endswith("s") and _decision_verb(ctx.lex, verb.group(1))
+        return bodies[0][2] if acts else None
+    passive = re.match(r"(?:the\s+)?[\w'’ &-]{3,80}?\bbe\s+\w+ed\b", rest)
+    return "" if passive and _decision_verb(ctx.lex, rest) else None
 
 
 _ASKED = re.compile(r"\b(?:is|are) (?:asked|recommended|invited|requested) to\b\s*:?")
@@ -585,11 +652,21 @@ def _clauses(text: str) -> list[str]:
     return [c for c in re.split(r",?\s+and\s+that\s+|;\s+(?:and\s+)?that\s+", text) if c.strip()]
 
 
-def _decision_clause(ctx: Context, s: Sentence, clause: str, status: str) -> None:
+def _decision_clause(
+    ctx: Context, s: Sentence, clause: str, status: str, body: str | None = None, marker: str = ""
+) -> None:
     """A clause under a marker: its verb (the first decision verb, or 'be …ed'), and a second joined by 'and'."""
-    body = ctx.body_now or ctx.own_body or "the meeting"
-    for part in _clauses(clause):
+    body = body or ctx.body_now or ctx.own_body or "the meeting"
+    for n, part in enumerate(_clauses(clause)):
         verb = _decision_verb(ctx.lex, part)
+        passive = re.search(r"\b(?:be|are|is)\s+((?:[a-z]+ed|sent|set up|held|made|given|written|taken|kept)\b)", part)
+        if passive and not _decision_verb(ctx.lex, passive.group(1)):
+            at = part.find(verb[0]) if verb else -1
+            noun = at > 0 and re.search(r"\b(?:the|a|an|of|its|their)\s+$|['’]s\s+$", part[:at])
+            if verb is None or noun or part.find(passive.group(1)) < at:
+                verb = (passive.group(1), "Agree")  # "that a summary of the comments be sent to schools": as printed
+        if verb is None and n == 0 and marker == "AGREED":
+            verb = ("agreed", "Agree")  # "AGREED: that the YOT should have a seat": the marker is the verb
         if verb is None:
             continue
         value = {"verb": verb[0], "kind": verb[1], "status": status, "about": _about(part), "body": body}
@@ -597,7 +674,8 @@ def _decision_clause(ctx: Context, s: Sentence, clause: str, status: str) -> Non
         first = re.search(rf"\b{re.escape(verb[0])}\b", part)
         rest = part[first.end() :] if first else ""
         more = re.search(r"\s+and\s+(\w+)\b(.*)$", rest)
-        if more and not re.match(r"\s+and\s", rest):  # "be confirmed and signed": one decision, two words
+        # "be confirmed and signed", "be recommended to endorse and adopt": one decision, two words
+        if more and not re.match(r"\s+(?:to\s+\w+\s+)?and\s", rest):
             second = _decision_verb(ctx.lex, more.group(1))
             if second and second[0].lower() == more.group(1).lower() and second[0] != verb[0]:
                 value = {"verb": second[0], "kind": second[1], "status": status, "about": _about(more.group(0))}
@@ -629,7 +707,9 @@ def _narrative_decision(ctx: Context, s: Sentence, within: str | None = None) ->
             value = {"verb": asked[0], "kind": asked[1], "status": "intended", "about": _about(text)}
             ctx.add("decision", {**value, "body": bodies[0][2]}, s, 0.7)
         return
-    it_was = re.search(r"\bIt was (recommended|agreed|resolved|noted) that\b(.*)$", text)
+    if re.search(r"\bIt was noted that\b|^\s*(?:During|In) (?:the )?(?:discussion|debate)\b", text):
+        return  # what a discussion noted is its narrative, not a decision
+    it_was = re.search(r"\bIt was (recommended|agreed|resolved) that\b(.*)$", text)
     if it_was:
         body = ctx.body_now or ctx.own_body or "the meeting"
         inner = _decision_verb(ctx.lex, it_was.group(2)) if it_was.group(1) != "noted" else None
@@ -683,6 +763,30 @@ def _narrative_decision(ctx: Context, s: Sentence, within: str | None = None) ->
             about = "other" if "Improvement" in earlier else "plan"
             value = {"verb": plain.group(1), "kind": "Approve", "status": "resolved", "about": about, "body": earlier}
             ctx.add("decision", value, s, 0.6)
+
+
+_INTENDED_NOUN = re.compile(
+    r"(?:\bfor|\bin advance of|\bprior to|\bahead of|\bawaiting|\bbefore)\s+(?:the\s+|its\s+)?(?:(?:formal|final)\s+)*"
+    r"(?P<noun>approval|adoption|endorsement|ratification)\b"
+    r"|\b(?P<made>recommendation|decision)\s+will\s+be\s+(?:made|taken)\s+by\b"
+)
+
+
+def _intended_noun(ctx: Context, s: Sentence, text: str) -> bool:
+    """A decision a body is yet to take, written as a noun: "submitted to full Council for adoption", "in
+    advance of the final approval by the Trust", "a recommendation will be made by Cabinet". The body is the
+    one the sentence sends the plan to or names as taking it; with none named, there is no decision."""
+    m = _INTENDED_NOUN.search(text)
+    if not m or re.search(r"\b(?:present|recommend)\w*\b(?:(?!\bthat\b)[^;])*$", text[: m.start()], re.I):
+        return False  # "presents the Plan to the Board for endorsement": the report's request, read as one
+    noun = m.group("noun") or m.group("made")
+    bodies = [b for b in _body_mentions(ctx, text) if re.search(r"\b(?:by|to)\s+(?:the\s+|full\s+)?$", text[: b[0]])]
+    if not bodies:
+        return False
+    a, _, name, _ = min(bodies, key=lambda b: abs(b[0] - m.end()))
+    value = {"verb": noun, "kind": _past_kind(ctx.lex, "approved"), "status": "intended", "about": _about(text)}
+    ctx.add("decision", {**value, "body": name}, s, 0.6)
+    return True
 
 
 def _subject(ctx: Context, text: str, pos: int, bodies: list[tuple[int, int, str, str]]) -> str | None:
@@ -749,6 +853,7 @@ _PLAN_CORE = re.compile(
 
 def _plans(ctx: Context, authority: Authority | None) -> None:
     seen: dict[tuple[str, str], Proposal] = {}
+    directs: dict[tuple[str, str], bool] = {}  # whether a plan's title has its period right after it
     for s in ctx.sentences:
         for m in _PLAN_CORE.finditer(s.text):
             tail = s.text[m.end() : m.end() + 40]
@@ -772,18 +877,15 @@ def _plans(ctx: Context, authority: Authority | None) -> None:
                     title_end = m.end()
                 else:
                     continue
-            owner = m.group("owner")
-            start = (
-                m.start()
-                if owner and not re.match(r"(?:The|This|Draft|DRAFT|Our|our|the|Approve)$", owner)
-                else m.start("core")
-            )
+            owner = _place_before(ctx, s.text, m.start("core"))
+            start = m.start("core") - len(owner) if owner else m.start("core")
             title = re.sub(
                 r"^(?:the|The|this|This|our|Our|draft|Draft|DRAFT|THE)\s+", "", s.text[start:title_end].strip(" ()")
             )
-            if owner and owner.upper() == owner and len(owner) > 3:
+            if title.upper() == title:  # "CHILDREN AND YOUNG PEOPLE'S PLAN 2011 - 2014" in a capitals heading
                 title = _titlecase(title)
             key = (period.first, period.last)
+            direct = not re.match(r"\s*for\b", s.text[m.end() :])  # "Plan 2006-2009", not "Plan for April 2006 to …"
             status = "draft" if re.search(r"\bdraft\b", s.text, re.I) else None
             value = {
                 "title": title,
@@ -794,7 +896,10 @@ def _plans(ctx: Context, authority: Authority | None) -> None:
             }
             if authority:
                 value["authority"] = authority.slug
-            if key not in seen or (len(title) > len(str(seen[key].value["title"])) and "CYPP" not in title):
+            earlier = seen.get(key)
+            better = earlier is not None and (direct, len(title)) > (directs[key], len(str(earlier.value["title"])))
+            if earlier is None or better and "CYPP" not in title:
+                directs[key] = direct
                 if key in seen:
                     ctx.proposals.remove(seen[key])
                     value["status"] = value["status"] or seen[key].value.get("status")
@@ -821,15 +926,45 @@ def _plans(ctx: Context, authority: Authority | None) -> None:
                     0.6,
                 )
                 seen[(period.first, period.last)] = ctx.proposals[-1]
+    if not seen:  # a page about the plan that never prints its period: the plan, undated
+        named = next((s for s in ctx.sentences if _PLAN_CORE.search(s.text)), None)
+        if named:
+            core = _PLAN_CORE.search(named.text)
+            title = core.group("core") if core else ""
+            value = {"title": _titlecase(title) if title.isupper() else title, "start": None, "end": None}
+            if authority:
+                value["authority"] = authority.slug
+            ctx.add("plan", {**value, "status": None}, named, 0.6, span=title)
 
 
 # bodies, partners, people
+
+
+@cache
+def _places_longest_first(lex: Lexicon) -> tuple[str, ...]:
+    return tuple(sorted(_authority_index(lex), key=len, reverse=True))
+
+
+def _place_before(ctx: Context, text: str, pos: int) -> str:
+    """The authority's name as printed just before a plan's title ("Bath and North East Somerset ", "City of
+    York's "), from the gazetteer; "" when the words before are not a place ("approve the", "refreshed")."""
+    before = text[max(0, pos - 60) : pos]
+    stem = re.sub(r"(?:'s|’s)?\s+$", "", before)
+    low = stem.lower()
+    best = next(
+        (n for n in _places_longest_first(ctx.lex) if low.endswith(n) and not re.search(r"[\w-]$", low[: -len(n)])),
+        "",
+    )
+    found = before[len(stem) - len(best) :] if best else ""
+    return found if found[:1].isupper() else ""
 
 
 def _bodies_and_partners(ctx: Context) -> None:
     bodies: dict[str, Proposal] = {}
     partners: dict[str, Proposal] = {}
     for s in ctx.sentences:
+        if re.match(r"(?:Cabinet|Executive|Lead) Members?(?: for)?:|Portfolios?(?: Holders?)?:", s.text):
+            continue  # "Cabinet Members: Children, Young People & Families and Schools": portfolios, not partners
         text = s.text.title() if s.text.isupper() else s.text
         for a, b, name in _split_lists(ctx, name_spans(text)):
             if s.text.isupper():
@@ -844,10 +979,12 @@ def _bodies_and_partners(ctx: Context) -> None:
                 continue
             if name == "Council" and re.search(r"\b[Tt]he\s+$", text[:a]):
                 continue  # "the Council" is the authority, not a meeting of the full council
+            if re.match(r"\s+(?:member|lead|portfolio)\b", text[b:]):
+                continue  # "the Cabinet member for Young People": a post, not the body
             if re.match(rf"\s+{_ATTRIBUTIVE}\b", text[b:]):
                 continue  # "the Children's Trust arrangements": the name describes something else
             post_like = re.search(r"\b(?:Director|Head|Manager|Officer|Member|Chief)\b", name) or re.search(
-                r"\b(?:Plan|Strategy|Act|Assessment|Review)$", name
+                r"\b(?:Plan|Strategy|Act|Assessment|Review|Survey|Inspection|Programme)$", name
             )
             if post_like and (not re.search(r"Cabinet Member for|Executive Member for", name) or kind[0] != "body"):
                 continue
@@ -868,6 +1005,8 @@ def _bodies_and_partners(ctx: Context) -> None:
             store = bodies if kind[0] == "body" else partners
             key = name.lower().replace("’", "'")
             existing = process.extractOne(key, list(store), scorer=fuzz.ratio, score_cutoff=92) if store else None
+            if existing and _head_added(existing[0], key):
+                existing = None  # "… Trust" and "… Trust Board": a partnership and its board, two bodies
             if existing and len(existing[0]) >= len(key):
                 continue
             if existing:
@@ -875,6 +1014,11 @@ def _bodies_and_partners(ctx: Context) -> None:
             field_ = "body_kind" if kind[0] == "body" else "partner_kind"
             ctx.add(kind[0], {"name": name, field_: kind[1]}, s, 0.75, span=name if name in s.text else "")
             store[key] = ctx.proposals[-1]
+            owner = name.removesuffix(" Board")
+            of = _kind_of_name(ctx.lex, owner) if kind[0] == "body" and owner != name else None
+            if of and of[0] == "partner" and len(owner.split()) >= 2 and owner.lower() not in partners:
+                ctx.add("partner", {"name": owner, "partner_kind": of[1]}, s, 0.6, span=owner)  # "NHS Plymouth Board"
+                partners[owner.lower()] = ctx.proposals[-1]
     for s in ctx.sentences:  # the council meeting as a body: "to Council", "full Council"
         for _, _, name, body_kind in _body_mentions(ctx, s.text):
             if body_kind == "FullCouncil" and name.lower() not in bodies:
@@ -893,6 +1037,12 @@ def _bodies_and_partners(ctx: Context) -> None:
         ctx.proposals.append(
             Proposal("body", {"name": ctx.own_body, "body_kind": ctx.own_kind}, ctx.own_body, 0, 0, "header", 0.8)
         )
+
+
+def _head_added(a: str, b: str) -> bool:
+    """Whether one name is the other with a body word added at its end ("… Trust" / "… Trust Board")."""
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) and bool(_BODY_HEAD.search(long[len(short) :].strip().title()))
 
 
 def _multiword_match(lex: Lexicon, name: str) -> bool:
@@ -1186,11 +1336,14 @@ def _legislation(ctx: Context) -> None:
             )
             after = re.match(r"\s*,?\s*\(?(?:section|s\.)\s*(\d+[a-z]?)\b", low[end:])
             section = before or after
-            iri = f"{LEGISLATION}{path}" + (f"/section/{section.group(1).upper()}" if section else "")
+            part = re.search(r"\bpart\s+(\d+[a-z]?)\s+of\s+(?:the\s+)?$", low[max(0, start - 30) : start])
+            iri = f"{LEGISLATION}{path}" + (
+                f"/section/{section.group(1).upper()}" if section else f"/part/{part.group(1).upper()}" if part else ""
+            )
             cited.append(iri)
             if iri not in seen:
                 seen.add(iri)
-                ctx.add("legislation", {"iri": iri}, s, 0.95 if section else 0.9)
+                ctx.add("legislation", {"iri": iri}, s, 0.95 if section or part else 0.9)
         for m in re.finditer(r"\bsection\s+(\d+[a-z]?)\s+of\s+the\s+(?:same\s+)?act\b", low):
             if last_act:
                 iri = f"{LEGISLATION}{last_act}/section/{m.group(1).upper()}"
@@ -1207,7 +1360,17 @@ LEGISLATION = "http://www.legislation.gov.uk/id/"
 
 @cache
 def _act_patterns(lex: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
-    return [(path, re.compile(re.escape(title))) for path, title in lex.phrases.get("legislation", [])]
+    """An Act's title as the lexicon writes it ("children act 2004"), and with its year before the title or in
+    brackets after it ("the 2004 children act", "the children act (2004)")."""
+    out = []
+    for path, title in lex.phrases.get("legislation", []):
+        m = re.fullmatch(r"(.+?)\s+((?:19|20)\d{2})", title)
+        if m:
+            name, year = re.escape(m.group(1)), m.group(2)
+            out.append((path, re.compile(rf"{name}\s+\(?{year}\)?|\b{year}\s+{name}\b")))
+        else:
+            out.append((path, re.compile(re.escape(title))))
+    return out
 
 
 _DUTY = re.compile(
@@ -1300,8 +1463,11 @@ def _reviews(ctx: Context) -> None:
                 name = text[begin:end].strip(" ,")
                 year = re.match(r"((?:19|20)\d{2})\s+", name)
                 name = name[year.end() :] if year else name
+                if year and re.search(r"\d\s*[-–/]\s*$", text[max(0, begin - 8) : begin]):
+                    year = None  # "Plan 2011-2014 Needs Assessment": the end of another document's period
                 before = text[max(0, begin - 12) : begin]
-                year = year or re.search(r"\b((?:19|20)\d{2})(?:'s)?\s+$", before)
+                if not re.search(r"\d\s*[-–/]\s*(?:19|20)?\d{2}\s+$", before):  # not "Plan 2011-2014 Needs Assessment"
+                    year = year or re.search(r"\b((?:19|20)\d{2})(?:'s)?\s+$", before)
                 clause = re.split(r"[;]|\.\s", text[end:])[0][:100]
                 dates = _review_dates(clause)
                 if year:
@@ -1555,6 +1721,7 @@ def propose(doc: Document, lexicon: Lexicon | None = None) -> tuple[list[Proposa
     _plans(ctx, authority)
     _meetings(ctx)
     _decisions(ctx)
+    _undated_meetings(ctx)
     _people(ctx)
     _memberships(ctx, authority)
     _lists(ctx)

@@ -1,0 +1,35 @@
+"""An authority named only in a possessive, and Acts cited with the year before the title, in brackets, or by
+Part. Short fictional reports (Brackenmoor, a fictional authority of the corpus)."""
+
+from __future__ import annotations
+
+from kg.imports.extract import extract_text
+
+LEG = "http://www.legislation.gov.uk/id/"
+
+
+def _iris(text: str) -> set[str]:
+    return {str(p.value["iri"]) for p in extract_text(text, "report").by_kind("legislation")}
+
+
+def test_an_authority_named_only_in_a_possessive_is_the_reports_authority():
+    draft = extract_text("The Cabinet approved the Plan for Brackenmoor’s Children and Young People.\n", "report")
+    assert [p.value["name"] for p in draft.by_kind("authority")] == ["Brackenmoor"]
+
+
+def test_an_act_with_its_year_before_its_title_is_cited():
+    assert f"{LEG}ukpga/2004/31" in _iris("Under the 2004 Children Act, every authority had to publish a plan.\n")
+
+
+def test_an_act_with_its_year_in_brackets_is_cited():
+    assert f"{LEG}ukpga/2004/31" in _iris("The Children Act (2004) requires a plan.\n")
+
+
+def test_a_part_of_an_act_is_cited_as_that_part():
+    text = "The duties are set out in Part 3 of the Children and Families Act 2014.\n"
+    assert _iris(text) == {f"{LEG}ukpga/2014/6/part/3"}
+
+
+def test_the_end_of_a_documents_period_is_not_a_reviews_date():
+    draft = extract_text("The Board noted the Children and Young People's Plan 2011-2014 Needs Assessment.\n", "report")
+    assert not [p for p in draft.by_kind("review") if p.value.get("date")]

@@ -1,0 +1,79 @@
+"""Body names as councils print them: with a year or a bracketed kind inside, with "&" or "Well Being",
+beside their board, and a post that starts with a body's name. Short fictional reports (Brackenmoor)."""
+
+from __future__ import annotations
+
+from kg.imports.extract import extract_text
+from kg.imports.extract.rules import name_spans
+
+
+def _bodies(text: str) -> dict[str, str]:
+    draft = extract_text(f"Brackenmoor Council\n\n{text}\n", "brackenmoor-report")
+    return {str(p.value["name"]): str(p.value["body_kind"]) for p in draft.by_kind("body")}
+
+
+def test_a_year_inside_a_name_stays_in_the_name():
+    assert "Brackenmoor 2020 Board" in [n for _, _, n in name_spans("The Brackenmoor 2020 Board met in June.")]
+
+
+def test_a_bracketed_kind_inside_a_name_stays_in_the_name():
+    names = [n for _, _, n in name_spans("Responsibility rested with the BrackOK (Children's Trust) Board.")]
+    assert "BrackOK (Children's Trust) Board" in names
+
+
+def test_a_year_never_starts_a_name():
+    assert not any(n[0].isdigit() for _, _, n in name_spans("In 2011 Cabinet approved the Plan."))
+
+
+def test_the_cabinet_member_for_a_portfolio_is_a_post_not_the_cabinet():
+    assert "Cabinet" not in _bodies("The Cabinet member for Young People introduced the Plan.")
+
+
+def test_a_trust_and_its_board_are_two_bodies():
+    bodies = _bodies(
+        "The Brackenmoor Children and Young People's Trust owns the Plan. The Brackenmoor Children and Young"
+        " People’s Trust Board agreed it."
+    )
+    assert {
+        "Brackenmoor Children and Young People's Trust",
+        "Brackenmoor Children and Young People’s Trust Board",
+    } <= set(bodies)
+
+
+def test_well_being_in_two_words_is_a_health_and_wellbeing_board():
+    assert _bodies("The Health and Well Being Board considered the Plan.")["Health and Well Being Board"] == (
+        "HealthAndWellbeingBoard"
+    )
+
+
+def test_an_ampersand_in_a_name_reads_as_and():
+    bodies = _bodies("The Brackenmoor Children & Young People's Trust Board agreed the Plan.")
+    assert bodies["Brackenmoor Children & Young People's Trust Board"] == "ChildrensTrustBoard"
+
+
+def _partners(text: str) -> dict[str, str]:
+    draft = extract_text(f"Brackenmoor Council\n\n{text}\n", "brackenmoor-report")
+    return {str(p.value["name"]): str(p.value["partner_kind"]) for p in draft.by_kind("partner")}
+
+
+def test_a_youth_justice_service_is_a_youth_offending_service_partner():
+    found = _partners("The Plan was written with the Brackenmoor Youth Justice Service and the police.")
+    assert found["Brackenmoor Youth Justice Service"] == "YouthOffendingService"
+
+
+def test_a_cvs_is_a_voluntary_sector_partner():
+    assert _partners("Partners include Brackenmoor CVS and the police.")["Brackenmoor CVS"] == (
+        "VoluntarySectorOrganisation"
+    )
+
+
+def test_a_survey_named_after_schools_is_not_a_partner():
+    assert "Brackenmoor Schools Survey" not in _partners("Pupils took part in the Brackenmoor Schools Survey.")
+
+
+def test_the_board_of_a_partner_names_that_partner_too():
+    assert "NHS Brackenmoor" in _partners("The NHS Brackenmoor Board agreed the Plan.")
+
+
+def test_portfolios_after_a_cabinet_members_label_are_not_partners():
+    assert _partners("Cabinet Members: Children, Young People & Families and Schools Improvement") == {}

@@ -1,0 +1,84 @@
+"""Decisions written in the forms real reports use besides RESOLVED and RECOMMENDED, and narrative that
+is not one. The reports are short fictional ones (Brackenmoor, a fictional authority of the corpus)."""
+
+from __future__ import annotations
+
+from kg.imports.extract import extract_text
+from kg.imports.extract.document import read_text
+
+
+def _decisions(text: str) -> list[dict]:
+    return [p.value for p in extract_text(text, "brackenmoor-report").by_kind("decision")]
+
+
+def test_a_numbered_that_the_body_verbs_paragraph_is_a_recommendation():
+    found = _decisions(
+        "Brackenmoor Council\n\n2.1 That the Council Executive endorses the Children and Young People's Plan"
+        " 2006-9 for publication.\n"
+    )
+    assert [(d["verb"], d["status"], d["body"]) for d in found] == [("endorses", "recommended", "Council Executive")]
+
+
+def test_a_decision_made_label_marks_what_follows_as_resolved():
+    found = _decisions("Brackenmoor Council\n\nDecision Made: That the Children and Young People's Plan be approved.\n")
+    assert [(d["verb"], d["status"]) for d in found] == [("approved", "resolved")]
+
+
+def test_it_was_noted_that_is_narrative_not_a_decision():
+    assert _decisions("Brackenmoor Council\n\nIt was noted that the Plan had been developed with partners.\n") == []
+
+
+def test_a_decision_to_come_written_as_a_noun_is_intended_by_the_body_it_goes_to():
+    found = _decisions(
+        "Brackenmoor Council\n\nThe Plan would be scrutinised prior to submission to full Council in May"
+        " for formal approval.\n"
+    )
+    assert [(d["verb"], d["status"]) for d in found] == [("approval", "intended")]
+    assert found[0]["body"].endswith("Council")
+
+
+def test_a_report_presenting_the_plan_for_endorsement_is_not_an_intended_decision():
+    found = _decisions("Brackenmoor Council\n\nThis report presents the Plan to the Cabinet for endorsement.\n")
+    assert not [d for d in found if d["status"] == "intended"]
+
+
+def test_be_recommended_to_endorse_and_adopt_is_one_recommendation():
+    found = _decisions(
+        "Brackenmoor Council\n\nRECOMMENDED: That Council be recommended to endorse and adopt the Plan.\n"
+    )
+    assert len(found) == 1
+
+
+def test_text_saved_with_one_line_per_paragraph_reads_each_line_as_a_block():
+    lines = [
+        "Issue - meetings",
+        "Meeting: 31/03/2009 - Executive (Item 211)",
+        "This report provides a briefing on the partnership work completed to produce a new Children and Young"
+        " People's Plan 2009-12 for the City.",
+        "RESOLVED: That the new Children and Young People's Plan for the City be endorsed and supported.",
+        "REASON: To demonstrate the required local authority leadership of this key partnership planning activity.",
+    ]
+    blocks = read_text("\n".join(lines)).blocks
+    assert [b.text for b in blocks] == lines[:1] + lines[1:]
+
+
+def test_hard_wrapped_text_still_joins_its_lines():
+    wrapped = (
+        "The Board considered the draft Children and Young People's Plan and the results of\n"
+        "the consultation with children and young people, parents and carers, schools and\n"
+        "partners, and the comments of the scrutiny committee on the draft priorities and\n"
+        "the proposed measures of success for the first year of the Plan.\n"
+    )
+    assert len(read_text(wrapped).blocks) == 1
+
+
+def test_a_resolution_in_the_passive_keeps_its_verb_as_printed():
+    found = _decisions("Brackenmoor Council\n\n6.2 AGREED: that a summary of the comments be sent to all schools.\n")
+    assert [(d["verb"], d["status"]) for d in found] == [("sent", "resolved")]
+
+
+def test_an_agreed_clause_without_a_verb_of_its_own_is_agreed():
+    found = _decisions(
+        "Brackenmoor Council\n\n3.1 AGREED: that the Youth Offending Team should have a seat on the Board.\n"
+    )
+    assert [(d["verb"], d["status"]) for d in found] == [("agreed", "resolved")]

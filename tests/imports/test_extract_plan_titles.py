@@ -1,0 +1,57 @@
+"""A plan's title as the report prints it: from the place name the gazetteer knows to the period, without the
+sentence's verb or article, and from the heading where one gives the period directly. Short fictional reports
+(Kellbridge, whose gazetteer names include "City of Kellbridge")."""
+
+from __future__ import annotations
+
+from kg.imports.extract import extract_text
+
+
+def _titles(text: str) -> list[str]:
+    return [str(p.value["title"]) for p in extract_text(text, "report").by_kind("plan")]
+
+
+def test_a_verb_before_the_plan_is_not_part_of_its_title():
+    assert _titles(
+        "Kellbridge Council\n\nCabinet is asked to approve the Children and Young People’s Plan 2008-2011.\n"
+    ) == ["Children and Young People’s Plan 2008-2011"]
+
+
+def test_a_place_name_of_several_words_is_taken_whole():
+    assert _titles("The Board endorsed the City of Kellbridge's Children and Young People's Plan 2009-12.\n") == [
+        "City of Kellbridge's Children and Young People's Plan 2009-12"
+    ]
+
+
+def test_a_title_with_its_period_beats_a_sentence_that_gives_the_period_in_months():
+    text = (
+        "The Children and Young People's Plan 2006-2009\n\n"
+        "1.1 Every authority must produce a Children and Young People's Plan for April 2006 to March 2009.\n"
+    )
+    assert _titles(text) == ["Children and Young People's Plan 2006-2009"]
+
+
+def test_a_title_in_capitals_is_title_cased():
+    assert _titles("KELLBRIDGE CHILDREN AND YOUNG PEOPLE'S PLAN 2011 - 2014\n") == [
+        "Kellbridge Children and Young People's Plan 2011 - 2014"
+    ]
+
+
+PAGE = (
+    "Kellbridge Council\n\nOur Children and Young People's Plan sets out how partners in Kellbridge will work"
+    " together for children.\n"
+)
+
+
+def test_a_page_that_never_prints_the_plans_period_proposes_the_plan_undated():
+    plans = [p.value for p in extract_text(PAGE, "report").by_kind("plan")]
+    assert [(p["title"], p["start"], p["end"]) for p in plans] == [("Children and Young People's Plan", None, None)]
+
+
+def test_an_undated_plans_draft_passes_the_gate_without_a_period(lookup_store):
+    from kg.validation.gate import check_write
+
+    draft = extract_text(PAGE, "kellbridge-page")
+    graph = draft.graph()
+    assert not [o for o in graph.objects() if str(o) == "None"]
+    assert check_write(lookup_store, draft.report, graph, mode="replace").conforms

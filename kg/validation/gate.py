@@ -15,13 +15,14 @@ Results about the changed graph's nodes count in full; results about other graph
 when they are Violations (the write would break them). A Violation refuses the write, naming the
 other graphs involved, and the store is left exactly as it was; otherwise the graphs and their
 inferences change in one transaction. `check_data` is the same check for data that is not written
-(`/validate`, `cypkg validate FILE`).
+(`/validate`, `cypkg validate FILE`). The candidate data is validated by the compiled SPARQL engine
+(`kg.validation.whole_store.validate_graph`), whose report is plain pyshacl's.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -39,8 +40,8 @@ from kg.store.inference import inferred_graph_iri
 from kg.store.protocol import Store
 from kg.store.rdf_io import graph_name_for, parse_error, parse_file
 from kg.store.terms import graph_to_quads, to_rdflib
-from kg.validation.shapes import ValidationReport, validate
-from kg.validation.whole_store import parsed_once
+from kg.validation.shapes import ValidationReport
+from kg.validation.whole_store import validate_graph
 from kg.validation.writer import ThroughWriter
 
 Mode = Literal["add", "replace"]
@@ -59,8 +60,9 @@ BODY_FORMATS: dict[str, ox.RdfFormat] = {
 """The RDF syntaxes a request body may use, by media type."""
 
 Quad = tuple[Node, Node, Node, str]
-_PARSED: dict = {}
-"""The shapes' SPARQL, parsed once per process: the gate validates again and again."""
+Validator = Callable[[Graph], ValidationReport]
+"""How the gate validates its candidate data: `validate_graph` (the compiled SPARQL engine), or the
+plain-pyshacl reference (`kg.validation.whole_store.plain_validate`) that tests and benchmarks compare it with."""
 
 
 # --- reading RDF ----------------------------------------------------------------------------------
@@ -142,7 +144,9 @@ def writable(name: str) -> str:
     return name
 
 
-def check_changes(store: Store, changes: dict[str, Graph | None]) -> list[Checked]:
+def check_changes(
+    store: Store, changes: dict[str, Graph | None], *, validator: Validator = validate_graph
+) -> list[Checked]:
     """The gate's verdict on each graph of a write, as the store would be after it (None = graph dropped)."""
     for name in changes:
         if name:
@@ -153,11 +157,12 @@ def check_changes(store: Store, changes: dict[str, Graph | None]) -> list[Checke
     verdicts = []
     for name, after in changes.items():
         old = store.graph(name) if name and str(GRAPH[name]) in _graphs(store) else Graph()
-        verdicts.append(_check_one(other.for_graph(name), name, after if after is not None else Graph(), old))
+        after = after if after is not None else Graph()
+        verdicts.append(_check_one(other.for_graph(name), name, after, old, validator))
     return verdicts
 
 
-def _check_one(other: _OtherGraphs, name: str, after: Graph, old: Graph) -> Checked:
+def _check_one(other: _OtherGraphs, name: str, after: Graph, old: Graph, validator: Validator) -> Checked:
     own = {s for s in after.subjects() if isinstance(s, URIRef)}
     before = {s for s in old.subjects() if isinstance(s, URIRef)}
     # Links from other graphs need checking only to nodes this write removes, adds or retypes:
@@ -185,8 +190,7 @@ def _check_one(other: _OtherGraphs, name: str, after: Graph, old: Graph) -> Chec
     data += after
     for s, p, o, _ in context:
         data.add((s, p, o))
-    with parsed_once(_PARSED):
-        report = validate(data)
+    report = validator(data)
     report.results = [
         r for r in report.results if r.focus_node in own or (r.focus_node in referrers and r.severity == "Violation")
     ]
@@ -249,17 +253,19 @@ def _graphs(store: Store) -> set[str]:
     return set(store.graphs())
 
 
-def check_write(store: Store, name: str, data: Graph, *, mode: Mode = "add") -> ValidationReport:
+def check_write(
+    store: Store, name: str, data: Graph, *, mode: Mode = "add", validator: Validator = validate_graph
+) -> ValidationReport:
     """The SHACL report for one graph as it would be after the write (see `check_changes`)."""
-    return _checked(store, name, data, mode).report
+    return _checked(store, name, data, mode, validator).report
 
 
-def _checked(store: Store, name: str, data: Graph, mode: Mode) -> Checked:
+def _checked(store: Store, name: str, data: Graph, mode: Mode, validator: Validator = validate_graph) -> Checked:
     after = Graph()
     if mode == "add" and str(GRAPH[name]) in _graphs(store):
         after += store.graph(name)
     after += data
-    return check_changes(store, {name: after})[0]
+    return check_changes(store, {name: after}, validator=validator)[0]
 
 
 def check_data(store: Store, data: Graph) -> ValidationReport:

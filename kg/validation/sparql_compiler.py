@@ -22,7 +22,7 @@ inferences), and pyshacl still decides and words every result:
   branch; a query without `$this`, or with `$currentShape`/`$shapesGraph`, is not compiled.
 
 Anything else (custom constraint components, sh:closed, property pairs, nested shapes beyond
-datatype/class/nodeKind/in/cardinality, blank-node targets...) is reported as unsupported by
+datatype/class/nodeKind/in/cardinality and sh:or of those, blank-node targets...) is reported as unsupported by
 `compile_shapes`, and the caller validates those shapes with plain pyshacl.
 """
 
@@ -132,6 +132,8 @@ class _Unit:
     shape: Shape
     focus: str
     prefixes: dict[str, str] = field(default_factory=dict)
+    classes: frozenset[str] | None = None
+    """The target classes, when they are the only targets: no instance of one of them, no focus node."""
 
 
 def _prefix_lines(prefixes: dict[str, str]) -> str:
@@ -145,15 +147,17 @@ def _merge_prefixes(into: dict[str, str], more: dict[str, str]) -> None:
         into[prefix] = str(namespace)
 
 
-def _focus_pattern(shape: Shape) -> tuple[str, dict[str, str]] | None:
-    """pyshacl's focus nodes of a shape as a SPARQL pattern binding ?this; None when it has no targets."""
+def _focus_pattern(shape: Shape) -> tuple[str, dict[str, str], frozenset[str] | None] | None:
+    """pyshacl's focus nodes of a shape as a SPARQL pattern binding ?this, its prefixes and its target
+    classes if it has no other targets; None when it has no targets."""
     nodes, classes, implicit, objects_of, subjects_of = shape.target()
     branches = []
     prefixes: dict[str, str] = {}
     nodes = list(nodes)
     if nodes:
         branches.append("VALUES ?this { " + " ".join(_n3(n) for n in nodes) + " }")
-    for cls in set(classes) | set(implicit):
+    targeted = set(classes) | set(implicit)
+    for cls in targeted:
         branches.append(f"?c rdfs:subClassOf* {_n3(cls)} . ?this a ?c")
     branches += [f"?this {_n3(p)} ?o" for p in subjects_of]
     branches += [f"?s {_n3(p)} ?this" for p in objects_of]
@@ -168,7 +172,8 @@ def _focus_pattern(shape: Shape) -> tuple[str, dict[str, str]] | None:
         return None
     _merge_prefixes(prefixes, {"rdfs": str(RDFS)})
     union = " UNION ".join("{ " + b + " }" for b in branches)
-    return "{ SELECT DISTINCT ?this WHERE { " + union + " } }", prefixes
+    only_classes = frozenset(str(c) for c in targeted) if len(targeted) == len(branches) else None
+    return "{ SELECT DISTINCT ?this WHERE { " + union + " } }", prefixes, only_classes
 
 
 def _safe_conforms(shape: Shape, var: str) -> tuple[str, str]:
@@ -198,8 +203,12 @@ def _safe_conforms(shape: Shape, var: str) -> tuple[str, str]:
             conforms.append(f"NOT EXISTS {{ {pair}) }}")
             fails.append(f"EXISTS {{ {pair} && !(isLiteral(?n2) && isLiteral(?n3))) }}")
     else:
-        if params - {SH.datatype, SH["class"], SH.nodeKind, SH["in"]}:
+        if params - {SH.datatype, SH["class"], SH.nodeKind, SH["in"], SH["or"]}:
             raise Unsupported(f"nested shape {shape.node} uses a constraint not compiled here")
+        for members in sg.objects(shape.node, SH["or"]):
+            tests = [_safe_conforms(s, var) for s in _listed_shapes(shape.sg, members)]
+            conforms.append("(" + (" || ".join(ok for ok, _ in tests) or "false") + ")")
+            fails.append("(" + (" && ".join(bad for _, bad in tests) or "true") + ")")
         for dt in sg.objects(shape.node, SH.datatype):
             same = f"(isLiteral({var}) && datatype({var}) = {_n3(dt)})"
             fails.append(f"!{same}")
@@ -225,14 +234,21 @@ def _safe_conforms(shape: Shape, var: str) -> tuple[str, str]:
     return " && ".join(conforms) or "true", " || ".join(fails) or "false"
 
 
+def _listed_shapes(sg: ShapesGraph, members: Node) -> list[Shape]:
+    """The shapes of an RDF list (the members of an sh:or)."""
+    return [sg.lookup_shape_from_node(n) for n in Collection(sg.graph, members)]
+
+
 def _nested_predicates(shapes: Iterable[Shape]) -> set[URIRef]:
-    """The predicates pyshacl reads when it checks a value node against these nested shapes."""
+    """The predicates pyshacl reads when it checks a value node against these nested shapes (and theirs)."""
     predicates = set()
     for shape in shapes:
         if shape.is_property_shape:
             predicates.add(shape.path())
         elif (shape.node, SH["class"], None) in shape.sg.graph:
             predicates.add(RDF.type)
+        for members in shape.sg.graph.objects(shape.node, SH["or"]):
+            predicates |= _nested_predicates(_listed_shapes(shape.sg, members))
     return predicates
 
 
@@ -244,6 +260,8 @@ class CompiledShapes:
         self.executor = SHACLExecutor(advanced_mode=True, abort_on_first=False, allow_warnings=True)
         self.units: list[_Unit] = []
         self.unsupported: list[Node] = []
+        self._jobs: list[tuple[_Unit, Any]] | None = None
+        self._memo: dict[tuple[Any, ...], Any] = {}
         for shape in self.sg.shapes:
             shape.set_advanced(True)
         if self.sg.custom_constraints or _has_rules_or_functions(shapes):
@@ -265,14 +283,14 @@ class CompiledShapes:
         found = _focus_pattern(shape)
         if found is None:
             return
-        focus, prefixes = found
-        yield _Unit(shape, focus, prefixes)
+        focus, prefixes, classes = found
+        yield _Unit(shape, focus, prefixes, classes)
         if shape.is_property_shape and (shape.node, SH.property, None) in self.sg.graph:
             raise Unsupported("sh:property under a property shape")
         for node in self.sg.objects(shape.node, SH.property):
             child = self.sg.lookup_shape_from_node(node)
             if not child.deactivated:
-                yield _Unit(child, focus, prefixes)
+                yield _Unit(child, focus, prefixes, classes)
 
     def _components(self, shape: Shape) -> list[Any]:
         seen, found = set(), []
@@ -318,6 +336,18 @@ class CompiledShapes:
             ):
                 raise Unsupported(f"{type(c).__name__} is not compiled")
 
+    def jobs(self) -> list[tuple[_Unit, Any]]:
+        """Every (unit, constraint component) to evaluate, made once: the write gate validates again and again."""
+        if self._jobs is None:
+            self._jobs = [(unit, component) for unit in self.units for component in self._components(unit.shape)]
+        return self._jobs
+
+    def memo(self, key: tuple[Any, ...], make: Any) -> Any:
+        """`make()`, computed once per key: query parts that depend on the shapes alone, never on the data."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]
+
     def reports(self, store: ox.Store, *, threads: int | None = None) -> list[tuple]:
         """pyshacl's (text, result node, result triples) for every result of the compiled shapes.
 
@@ -325,7 +355,8 @@ class CompiledShapes:
         cores validate a national store in about 0.6 of the time. Results keep the serial order.
         """
         run = _Run(self, store)
-        jobs = [(unit, component) for unit in self.units for component in self._components(unit.shape)]
+        present = _instantiated_classes(store)
+        jobs = [(u, c) for u, c in self.jobs() if u.classes is None or u.classes & present]
         with ThreadPoolExecutor(max_workers=threads or os.cpu_count() or 1) as pool:
             parts = list(pool.map(lambda job: run.evaluate(*job), jobs))
         return [report for part in parts for report in part]
@@ -335,6 +366,17 @@ class CompiledShapes:
         conforms = not any((node, SH.resultSeverity, SH.Violation) in triples for _, node, triples in reports)
         graph, _ = Validator.create_validation_report(self.sg, conforms, reports)
         return graph
+
+
+def _instantiated_classes(store: ox.Store) -> set[str]:
+    """Every class with an instance, directly or through a subclass (what sh:targetClass can select)."""
+    query = (
+        f"SELECT DISTINCT ?k WHERE {{ {{ SELECT DISTINCT ?c WHERE {{ ?s <{RDF.type}> ?c }} }} "
+        f"?c <{RDFS.subClassOf}>* ?k }}"
+    )
+    rows = store.query(query, use_default_graph_as_union=True)
+    assert isinstance(rows, ox.QuerySolutions)  # the query above is a SELECT
+    return {row["k"].value for row in rows if isinstance(row["k"], ox.NamedNode)}
 
 
 def _has_rules_or_functions(shapes: Graph) -> bool:
@@ -380,7 +422,10 @@ class _Run:
         path = unit.shape.path()
         if path is None:
             return "BIND (?this AS ?v)"
-        return f"?this {sparql_path(self.compiled.sg.graph, path)} ?v"
+        return f"?this {self.path_text(path)} ?v"
+
+    def path_text(self, path: Node) -> str:
+        return self.compiled.memo(("path", path), lambda: sparql_path(self.compiled.sg.graph, path))
 
     def pairs(self, unit: _Unit, condition: str) -> dict[Term, set[Term]]:
         body = f"SELECT DISTINCT ?this ?v WHERE {{ {unit.focus} {self.value_pattern(unit)} FILTER ({condition}) }}"
@@ -403,7 +448,7 @@ class _Run:
 
     def foci_with_two_values(self, unit: _Unit) -> list[Any]:
         """Focus nodes with two different value terms: the only ones that can break sh:maxCount 1."""
-        path = sparql_path(self.compiled.sg.graph, unit.shape.path())
+        path = self.path_text(unit.shape.path())
         body = (
             f"SELECT DISTINCT ?this WHERE {{ {unit.focus} ?this {path} ?v . ?this {path} ?w "
             "FILTER (!sameTerm(?v, ?w)) }"
@@ -413,7 +458,7 @@ class _Run:
     def values_of(self, unit: _Unit, foci: list[Any]) -> dict[Term, set[Term]]:
         """Every value node of each focus node (a few candidates, looked up one by one)."""
         path = unit.shape.path()
-        text = f"SELECT DISTINCT ?this ?v WHERE {{ ?this {sparql_path(self.compiled.sg.graph, path)} ?v }}"
+        text = f"SELECT DISTINCT ?this ?v WHERE {{ ?this {self.path_text(path)} ?v }}"
         found: dict[Term, set[Term]] = {}
         for focus in foci:
             rows = self.store.query(text, substitutions={ox.Variable("this"): focus}, use_default_graph_as_union=True)
@@ -459,7 +504,9 @@ class _Run:
         for helper in c.sparql_constraints:
             if helper.deactivated:
                 continue
-            _, text = helper.pre_bind_variables(URIRef("urn:x-cypkg:this"))
+            text = self.compiled.memo(
+                ("bound", id(helper)), lambda h=helper: h.pre_bind_variables(URIRef("urn:x-cypkg:this"))[1]
+            )
             rows = self.select(unit, f"SELECT * WHERE {{ {unit.focus} {{ {text} }} }}", dict(helper.prefixes))
             seen: dict[Term, list[tuple]] = defaultdict(list)
             extra = {"source_constraint": helper.node, "extra_messages": helper.messages or None}
@@ -508,9 +555,17 @@ class _Run:
                 graph.add(triple)
         return graph
 
+    def nested_tests(self, c: Any, var: str) -> tuple[list[Shape], list[tuple[str, str]]]:
+        """A component's nested shapes and, for each, its (surely conforms, surely fails) on `var`."""
+
+        def make() -> tuple[list[Shape], list[tuple[str, str]]]:
+            nested = _nested_shapes(c)
+            return nested, [_safe_conforms(s, var) for s in nested]
+
+        return self.compiled.memo(("nested", id(c), var), make)
+
     def logical_reports(self, unit: _Unit, c: Any) -> list[tuple]:
-        nested = _nested_shapes(c)
-        tests = [_safe_conforms(s, "?v") for s in nested]
+        nested, tests = self.nested_tests(c, "?v")
         if isinstance(c, logic.OrConstraintComponent):
             surely = " || ".join(ok for ok, _ in tests)
         elif isinstance(c, logic.XoneConstraintComponent):
@@ -527,8 +582,7 @@ class _Run:
         return c.evaluate(self.compiled.executor, graph, candidates, [unit.shape, c])[1]
 
     def qualified_reports(self, unit: _Unit, c: Any) -> list[tuple]:
-        nested = _nested_shapes(c)
-        tests = [_safe_conforms(s, "?q") for s in nested]
+        nested, tests = self.nested_tests(c, "?q")
         path = self.value_pattern(unit).replace("?v", "?q")
         surely = []
         if c.min_count is not None:

@@ -12,29 +12,38 @@ share of the shapes (the others' target declarations are removed from its copy o
 graph; a shape used through sh:node is evaluated the same without its targets). A shape's results
 depend only on the data, never on which other shapes run, so the union of the workers' reports is
 exactly the plain report: same focus nodes, paths, values, components, severities, source shapes.
+
+`validate_graph` is the same engine for one graph held in memory (the write gate's candidate data):
+the graph, the ontology and what the store would infer from the graph go into an in-memory pyoxigraph
+store, and its report equals `kg.validation.shapes.validate` on the graph.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 from rdflib.plugins.sparql import processor
 from rdflib.term import Node
 
-from kg.ontology.files import load_ontology, load_shapes
+from kg.ontology.files import load_ontology, load_shapes, shared_ontology
+from kg.store.inference import default_rules
 from kg.store.protocol import Store
 from kg.store.rdf_io import serialized
+from kg.store.terms import to_oxigraph, to_rdflib
 from kg.validation.shapes import ValidationReport, ValidationResult, report_results, validate
-from kg.validation.sparql_compiler import compile_shapes
+from kg.validation.sparql_compiler import CompiledShapes, compile_shapes
 
-__all__ = ["store_union", "validate_store"]
+__all__ = ["plain_validate", "store_union", "validate_graph", "validate_store"]
 
 _TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
 
@@ -126,11 +135,17 @@ def validate_store(
     ontology_graph = ontology if ontology is not None else load_ontology()
     data = store.as_oxigraph()
     compiled = compile_shapes(shapes_graph)
-    reports = compiled.reports(data)
-    graph = compiled.report_graph(reports)
-    results = report_results(graph)
+    rest = None
     if compiled.unsupported:
         rest = _validate_with_pyshacl(data, shapes_graph, ontology_graph, workers, set(compiled.unsupported))
+    return _compiled_report(compiled, data, rest)
+
+
+def _compiled_report(compiled: CompiledShapes, data: ox.Store, rest: ValidationReport | None) -> ValidationReport:
+    """The compiled shapes' report on `data`, merged with plain pyshacl's for the shapes left over."""
+    graph = compiled.report_graph(compiled.reports(data))
+    results = report_results(graph)
+    if rest is not None:
         results = sorted(results + rest.results, key=ValidationResult.sort_key)
         graph += rest.graph
     return ValidationReport(
@@ -138,6 +153,99 @@ def validate_store(
         results=results,
         graph=graph,
     )
+
+
+_PARSED: dict[tuple[str, Any, Any], Any] = {}
+"""The shapes' SPARQL as rdflib parsed it, kept for the process: the gate validates again and again."""
+
+
+def plain_validate(data: Graph, shapes: Graph | None = None) -> ValidationReport:
+    """`kg.validation.shapes.validate` with each SPARQL text parsed once per process: the reference engine."""
+    with parsed_once(_PARSED):
+        return validate(data, shapes=shapes)
+
+
+@dataclass(frozen=True)
+class _Engine:
+    """The shipped shapes compiled and the ontology as quads, made once per process for `validate_graph`."""
+
+    compiled: CompiledShapes
+    rest: Graph | None
+    """The shapes graph in which only the shapes the compiler left over select focus nodes (None: no such shape)."""
+    ontology: list[ox.Quad]
+    usable: bool
+    """False when the compiled engine cannot give plain pyshacl's report for any graph (see `_default_engine`)."""
+
+
+_ONTOLOGY = ox.NamedNode("urn:x-cypkg:validation:ontology")
+_SCRATCH = threading.local()
+"""Each thread's in-memory store: the ontology in its own graph, the data being validated in the default graph."""
+
+
+@cache
+def _default_engine() -> _Engine:
+    """Unusable when a left-over shape is a blank node (plain pyshacl cannot be given it alone) or the
+    ontology's literals do not come back from pyoxigraph as written."""
+    shapes = load_shapes()
+    compiled = compile_shapes(shapes)
+    ontology = shared_ontology()
+    quads = [ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), _ONTOLOGY) for s, p, o in ontology]
+    left = {s for s in compiled.unsupported if isinstance(s, URIRef)}
+    store = ox.Store()
+    store.extend(quads)
+    literals: set[Node] = {o for o in ontology.objects() if isinstance(o, Literal)}
+    usable = len(left) == len(compiled.unsupported) and _literals_kept(store, _ONTOLOGY, literals)
+    return _Engine(compiled, shapes_for(shapes, left) if left else None, quads, usable)
+
+
+def _scratch_store(engine: _Engine) -> ox.Store:
+    store = getattr(_SCRATCH, "store", None)
+    if store is None:
+        store = _SCRATCH.store = ox.Store()
+        store.extend(engine.ontology)
+    return store
+
+
+def validate_graph(data: Graph) -> ValidationReport:
+    """One graph checked with the shipped shapes: the report of `kg.validation.shapes.validate(data)`, sooner.
+
+    The graph and its entailments (kg.store.inference, as `closed_graph` adds them) go into the
+    default graph of an in-memory pyoxigraph store that holds the ontology (loaded once per thread;
+    a triple the ontology already states is not added again, so no triple is seen twice). pyoxigraph
+    writes a valid literal in its canonical form ("1.50"^^xsd:decimal becomes "1.5"), so a graph
+    whose literals would not come back unchanged is validated by plain pyshacl, which sees them as written.
+    """
+    engine = _default_engine()
+    if not engine.usable:
+        return plain_validate(data)
+    try:
+        triples = [(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in data]
+    except (TypeError, ValueError):  # a term pyoxigraph does not accept as it stands
+        return plain_validate(data)
+    store = _scratch_store(engine)
+    default = ox.DefaultGraph()
+    store.clear_graph(default)
+    try:
+        new = [(s, p, o) for s, p, o in triples if ox.Quad(s, p, o, _ONTOLOGY) not in store]
+        store.extend(ox.Quad(s, p, o) for s, p, o in new)
+        if not _literals_kept(store, default, {to_rdflib(o) for _, _, o in new if isinstance(o, ox.Literal)}):
+            return plain_validate(data)
+        entailed = default_rules().entail(triples)
+        store.extend(ox.Quad(s, p, o) for s, p, o in entailed if ox.Quad(s, p, o, _ONTOLOGY) not in store)
+        rest = plain_validate(data, engine.rest) if engine.rest is not None else None
+        return _compiled_report(engine.compiled, store, rest)
+    finally:
+        store.clear_graph(default)
+
+
+def _literals_kept(store: ox.Store, graph: ox.NamedNode | ox.DefaultGraph, literals: set[Node]) -> bool:
+    """Whether the store gives back exactly these literals (as rdflib holds them) in `graph`."""
+    kept = {
+        to_rdflib(q.object)
+        for q in store.quads_for_pattern(None, None, None, graph)
+        if isinstance(q.object, ox.Literal)
+    }
+    return kept == literals
 
 
 def _validate_with_pyshacl(

@@ -97,7 +97,8 @@ def test_overlapping_writes_all_answer_and_health_stays_up(embedded_http: httpx.
         with httpx.Client(base_url=url, timeout=120) as c:
             return c.post("/sparql", data={"update": update}, headers=AUTH).status_code
 
-    impatient = httpx.Client(base_url=url, timeout=0.05)  # a client that gives up and retries
+    # a client that gives up and retries: it waits a microsecond for an answer, which no write beats
+    impatient = httpx.Client(base_url=url, timeout=httpx.Timeout(30.0, read=1e-6))
     with impatient, pytest.raises(httpx.TimeoutException):
         impatient.put(
             "/store", params={"graph": "safety-overlap-0"}, content=org("overlap-0", "0"), headers={**TTL, **AUTH}

@@ -147,18 +147,30 @@ def _forms(word: str) -> str:
     return rf"{stem}(?:s|d|ed|{re.escape(word[-1])}ed)?" if word and word[-1].isalpha() else stem
 
 
-def named_in(scheme: str | URIRef, text: str, *, inflected: bool = False) -> Concept | None:
+def named_in(
+    scheme: str | URIRef, text: str, *, inflected: bool = False, only_whole: frozenset[URIRef] = frozenset()
+) -> Concept | None:
     """The concept of `scheme` whose longest name occurs in `text` as whole words (any case), or None.
 
-    `inflected` also takes a name's last word with a regular ending ("Approve" in "Recommendations
-    Approved"), for a committee system's status words written as past participles.
+    Text and names are compared by their words ("Health & Well-Being Board" reads "health well being
+    board"). `inflected` also takes a name's last word with a regular ending ("Approve" in "Recommendations
+    Approved"), for a committee system's status words written as past participles. A concept in
+    `only_whole` is named only by a text that is one of its names ("Council" is Full Council; "Youth
+    Council" is not).
     """
-    low = " ".join(text.lower().replace("’", "'").split())
-    named = sorted(((n.lower(), c) for c in concepts(scheme) for n in c.names), key=lambda nc: -len(nc[0]))
+    low = _plain(text)
+    named = sorted(((_plain(n), c) for c in concepts(scheme) for n in c.names), key=lambda nc: -len(nc[0]))
     for name, c in named:
+        if not name or (c.iri in only_whole and low != name):
+            continue
         words = name.split()
         last = _forms(words[-1]) if inflected else re.escape(words[-1])
-        pattern = r"\s+".join([*(re.escape(w) for w in words[:-1]), last])
-        if re.search(rf"(?<![\w-]){pattern}(?![\w-])", low):
+        pattern = " ".join([*(re.escape(w) for w in words[:-1]), last])
+        if re.search(rf"(?<![\w']){pattern}(?![\w'])", low):
             return c
     return None
+
+
+def _plain(text: str) -> str:
+    """The words of a text or a name, lower case, apostrophes straight, punctuation and spacing dropped."""
+    return " ".join(re.findall(r"[\w']+", text.lower().replace("’", "'")))

@@ -48,29 +48,14 @@ def range_graph_name(authority: str, committee: str | None, start: date, end: da
     return f"moderngov-{authority}-{scope}-{start.isoformat()}-{end.isoformat()}"
 
 
-def _words(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9']+", text.lower().replace("’", "'")))
-
-
 def body_class(title: str) -> URIRef:
     """The body type (cyp:BodyTypeScheme, a punned class) whose longest name a committee's title contains.
 
     Full Council is only a title that is one of its names ("Council", "County Council"): a title
     merely containing "council" names some other body. Plain cyp:Body when no name fits.
     """
-    title_words = f" {_words(title)} "
-    best: tuple[int, URIRef] | None = None
-    for c in vocabulary.concepts("BodyTypeScheme"):
-        for name in c.names:
-            name_words = _words(name)
-            if not name_words:
-                continue
-            whole = title_words.strip() == name_words
-            if c.iri == CYP.FullCouncil and not whole:
-                continue
-            if f" {name_words} " in title_words and (best is None or len(name_words) > best[0]):
-                best = (len(name_words), c.iri)
-    return best[1] if best else CYP.Body
+    found = vocabulary.named_in("BodyTypeScheme", title, only_whole=frozenset({CYP.FullCouncil}))
+    return found.iri if found is not None else CYP.Body
 
 
 def meeting_status(status: str, minutes_published: bool | None) -> URIRef:

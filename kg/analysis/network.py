@@ -259,6 +259,7 @@ def theme_network(store: Store, *, plan: str | None = None, authority: str | Non
     if not authority:
         add_regions(store, g)
         g.graph.update(summary_other="themes", fold_regions=True)
+    g.graph["banded"] = False  # a theme is drawn level with its councils, never cut into another band
     return g
 
 
@@ -306,13 +307,11 @@ def fold_regions(g: nx.Graph) -> nx.Graph:
     own councils on a click (`region_view`).
     """
     labels = g.graph.get("region_labels", {})
-    h = nx.Graph(**{k: v for k, v in g.graph.items()})
-    for n, data in g.nodes(data=True):
-        if data.get("kind") != "authority":
-            h.add_node(n, **data)
+    h = nx.Graph(**g.graph)
     councils: dict[tuple[str, str], int] = defaultdict(int)
     for n, data in g.nodes(data=True):
         if data.get("kind") != "authority":
+            h.add_node(n, **data)
             continue
         for region in data.get("regions", ()):
             if region not in h:

@@ -35,7 +35,8 @@ SYMBOL_RADIUS = 9.0
 BAND_GAP = 60.0
 BAND_ASPECT = 1.6
 """A tall two-column drawing (every council and its partners) is cut into bands set side by side,
-as many as bring it nearest this width-to-height ratio, a screen's or a page's."""
+as many as bring it nearest this width-to-height ratio, a screen's or a page's; a view whose second
+column is shared by most of the first (themes) says `banded=False` and is not cut."""
 TALL = 2.5
 """Height over width beyond which a two-column drawing is cut into bands."""
 
@@ -189,7 +190,7 @@ def compute_layout(g: nx.Graph) -> Layout:
     _assign_x(columns, placed)
     if not placed:
         return Layout({}, (0.0, 0.0, 0.0, 0.0))
-    if len(columns) <= 2 and g.graph.get("view") != "themes-national":  # a theme stays level with its councils
+    if len(columns) <= 2 and g.graph.get("banded", True):
         _bands(placed, _bounds(placed))
     return Layout(placed, _bounds(placed))
 

@@ -102,3 +102,23 @@ def test_the_executive_member_is_not_the_executive_meeting():
         " confirmed, to agree the action plan."
     )
     assert found == [("Children's Trust Board", None)]
+
+
+def test_a_target_year_under_a_lead_line_is_not_the_leads_meeting():
+    found = _meetings(
+        "Early help that works for families\n\nLead: Brackenmoor Family Hubs Board\n\n"
+        "We will open a family hub in each district by the end of 2024.\n"
+    )
+    assert not [m for m in found if m[1]]
+
+
+def test_a_deadline_month_after_a_body_is_not_its_meeting():
+    found = _meetings(
+        "The Corporate Parenting Panel agreed that every care leaver will have a pathway plan by March 2025."
+    )
+    assert not [m for m in found if m[1] == "2025-03"]
+
+
+def test_a_date_a_body_works_until_is_not_its_meeting():
+    found = _meetings("The Children's Trust Board considered the plan, which runs until 31 March 2027.")
+    assert not [m for m in found if m[1] == "2027-03-31"]

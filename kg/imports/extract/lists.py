@@ -130,6 +130,11 @@ def owner_like(lex: Lexicon, text: str) -> bool:
     )
 
 
+def owner_line(lex: Lexicon, text: str) -> bool:
+    """Whether a line states an owner ("Lead: the Family Hubs Board"): it names who leads, not a meeting."""
+    return bool(re.match(rf"{_labels(lex)}\s*:", text.strip(), re.I))
+
+
 def split_owner(lex: Lexicon, text: str) -> tuple[str, str | None, bool]:
     """(name, owner, stated): an item's words without the owner the report appends to them."""
     labels = _labels(lex)

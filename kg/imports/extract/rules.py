@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 from kg.imports.extract.dates import MONTHS, DateMention, find_dates, find_periods, with_year
 from kg.imports.extract.document import Block, Document
 from kg.imports.extract.lexicon import Authority, Lexicon, load_lexicon
-from kg.imports.extract.lists import find_items, owner_like
+from kg.imports.extract.lists import find_items, owner_like, owner_line
 
 
 @dataclass
@@ -226,6 +226,19 @@ _EVENT = re.compile(
 )
 
 
+@cache
+def _deadline_cue(lex: Lexicon) -> re.Pattern[str]:
+    cues = "|".join(re.escape(c) for c in sorted(lex.phrases_of("deadline"), key=len, reverse=True))
+    part = r"(?:\s+the)?(?:\s+(?:very\s+)?(?:end|start|beginning|close|middle|first|last)(?:\s+\w+)?\s+of)?(?:\s+the)?"
+    return re.compile(rf"(?<![\w'])(?:{cues}){part}\s*$", re.I)
+
+
+def _deadline(ctx: Context, text: str, d: DateMention) -> bool:
+    """A date a target, deadline or period runs to ("by the end of 2024", "by March 2025", "until 2027") is
+    when something is to be done, never when a body meets: the words just before it say so (`deadline` rows)."""
+    return bool(_deadline_cue(ctx.lex).search(text[: d.start]))
+
+
 def _body_mentions(ctx: Context, text: str) -> list[tuple[int, int, str, str]]:
     """Bodies named in a sentence: (start, end, name, body kind); generic 'the Board' resolved."""
     out = []
@@ -305,6 +318,8 @@ def _own_meeting(ctx: Context) -> None:
             continue  # "MINUTES of a meeting of the X held at … on DATE" states the body and date at length
         if block.kind != "heading" and (i > 15 or re.match(r"\d", block.para) or block.marker):
             continue  # a numbered paragraph is the report's text, not its header
+        if owner_line(ctx.lex, block.text):
+            continue  # "Lead: the Family Hubs Board" says who leads a priority, not whose meeting this is
         bodies = _body_mentions(ctx, block.text.title() if block.text.isupper() else block.text)
         if not bodies:
             continue
@@ -315,7 +330,7 @@ def _own_meeting(ctx: Context) -> None:
             continue
         following = [block, *blocks[i + 1 : i + 3]]
         for j, nxt in enumerate(following):
-            dates = find_dates(nxt.text)
+            dates = [d for d in find_dates(nxt.text) if not _deadline(ctx, nxt.text, d)]
             if j > 0 and _body_mentions(ctx, nxt.text.title() if nxt.text.isupper() else nxt.text):
                 break
             if dates:
@@ -394,7 +409,7 @@ def _meetings(ctx: Context) -> None:
             continue
         seasons = [DateMention(m.start(), m.end(), m.group(0), m.group(1), "season") for m in _SEASON.finditer(text)]
         for d in sorted([*dates, *seasons], key=lambda d: d.start):
-            if d.precision == "year":
+            if d.precision == "year" or _deadline(ctx, text, d):
                 continue
             window = text[max(0, d.start - 25) : d.end + 5]
             if _NOT_MEETING.search(window) and not re.search(r"meeting", window, re.I):

@@ -122,3 +122,36 @@ def test_a_deadline_month_after_a_body_is_not_its_meeting():
 def test_a_date_a_body_works_until_is_not_its_meeting():
     found = _meetings("The Children's Trust Board considered the plan, which runs until 31 March 2027.")
     assert not [m for m in found if m[1] == "2027-03-31"]
+
+
+def _board_meetings(text: str, header: str) -> list[str | None]:
+    document = read_text(f"CHILDREN'S TRUST BOARD\n\nDate: Thursday 21 January\n\n{text}\n", "brackenmoor-board")
+    document.page_headers = [header]
+    return [p.value.get("date") for p in extract_document(document, "brackenmoor-board").by_kind("meeting")]
+
+
+def test_the_next_meetings_yearless_day_takes_the_header_year_when_it_falls_later():
+    dates = _board_meetings("7. Date of next meeting\n\nThursday 18 March, 2.00pm, County Hall.", "Minutes 2010")
+    assert "2010-03-18" in dates
+
+
+def test_the_next_meetings_yearless_day_before_this_meeting_stays_undated():
+    dates = _board_meetings("7. Date of next meeting\n\nThursday 14 January, 2.00pm, County Hall.", "Minutes 2010")
+    assert not [d for d in dates if d and d.endswith("01-14")]
+
+
+def test_a_yearless_month_after_the_meeting_takes_the_header_year():
+    dates = _board_meetings("The final plan will then go to full Council in April for adoption.", "Minutes 2010")
+    assert "2010-04" in dates
+
+
+def test_a_body_that_meets_on_a_day_has_its_meeting_that_day():
+    dates = _board_meetings(
+        "(d) ask the transition group to confirm a health lead before the Board meets on 14 October.", "Minutes 2010"
+    )
+    assert "2010-10-14" in dates
+
+
+def test_a_plan_recommended_to_council_for_adoption_on_a_day_is_councils_meeting_that_day():
+    found = _meetings("(ii) endorse the Plan and recommend it to Council for adoption on 26 February 2026;")
+    assert ("Council", "2026-02-26") in found

@@ -211,7 +211,8 @@ _NOT_MEETING = re.compile(
     re.I,
 )
 _MEETING_WORDS = re.compile(
-    r"\b(?:meeting|met|meet|considered|consider|agreed|approved|endorsed|received|noted|scrutinised|presented|held|"
+    r"\b(?:meeting|met|meet|meets|for (?:adoption|approval|endorsement|decision)|considered|consider|agreed|"
+    r"approved|endorsed|received|noted|scrutinised|presented|held|"
     r"report(?:ed)? to|considered by|asked to|to:|brought to|work programme|attended|decided|adopted|"
     r"report progress|presented to|goes to|go to|going to|submitted to|taken to|comes? to|shared with|signed off|"
     r"bring|report(?:ed)? back|come back)\b",
@@ -296,7 +297,7 @@ def _resolve_generic(ctx: Context, head: str) -> tuple[str, str] | None:
 def _date_value(ctx: Context, d: DateMention) -> str | None:
     if d.value:
         return d.value
-    return with_year(d, ctx.year) if ctx.year else None
+    return with_year(d, ctx.year, ctx.own_date) if ctx.year else None
 
 
 # --- the report's own meeting ----------------------------------------------------------------------------
@@ -399,9 +400,12 @@ def _meetings(ctx: Context) -> None:
         ):
             for d in dates[:1]:
                 if ctx.own_body and d.precision in {"none", "day"}:
-                    value = {"body": ctx.own_body, "body_kind": ctx.own_kind, "date": d.value, "date_text": d.text}
+                    when = _date_value(ctx, d)  # a yearless day takes the year the running header prints,
+                    if when and ctx.own_date and when < ctx.own_date[: len(when)]:
+                        when = None  # unless it falls before this meeting: then the next year is meant, unprinted
+                    value = {"body": ctx.own_body, "body_kind": ctx.own_kind, "date": when, "date_text": d.text}
                     value["after_report"] = True  # the next meeting is after the one the report records
-                    ctx.add("meeting", value, s, 0.8 if d.value else 0.6)
+                    ctx.add("meeting", value, s, 0.8 if when else 0.6)
             continue
         bodies = _body_mentions(ctx, text)
         if re.search(r"\b(?:special meeting|meeting)\b.*\bdate to be confirmed\b", text, re.I) and bodies:

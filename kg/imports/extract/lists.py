@@ -467,6 +467,13 @@ _TRIGGER = re.compile(
 )
 
 
+_WHEN = re.compile(  # a time the list is for, between its cue and its verb: not words of the list's own
+    r"\b(?:for|over|during|in)\s+(?:the\s+)?(?:(?:next|coming|first|last|following)\s+)?(?:\w+\s+)?(?:years?|months?)\b"
+    r"|\b(?:for|in|from)\s+(?:19|20)\d{2}(?:\s*[-/–]\s*\d{2,4})?",
+    re.I,
+)
+
+
 @cache
 def _measure(lex: Lexicon) -> str:
     """The words a measure's name starts with ("the percentage of", "the rate of", "excess weight"): an
@@ -584,7 +591,7 @@ def _run_in(lex: Lexicon, b: Block) -> Iterator[Item]:
             if not kind:
                 continue
             cue_end = max((c.end() for _, p in _cues(lex, "list") for c in p.finditer(before)), default=-1)
-            between = before[cue_end:].split()
+            between = _WHEN.sub(" ", before[cue_end:]).split()  # "priorities for the next three years are"
             word = (m.group("word") or "").lower()
             aside = m.group("colon") and "," in before[cue_end:][:3]  # "priorities, each with a lead ...:"
             room = 14 if word == "namely" or aside else 8 if m.group("colon") else 4

@@ -155,3 +155,18 @@ def test_a_body_that_meets_on_a_day_has_its_meeting_that_day():
 def test_a_plan_recommended_to_council_for_adoption_on_a_day_is_councils_meeting_that_day():
     found = _meetings("(ii) endorse the Plan and recommend it to Council for adoption on 26 February 2026;")
     assert ("Council", "2026-02-26") in found
+
+
+def test_the_last_meetings_yearless_day_after_this_meeting_is_the_year_before_so_undated():
+    dates = _board_meetings(
+        "The minutes of the meeting on 19 November were agreed as a correct record.", "Minutes 2010"
+    )
+    assert None in dates and not [d for d in dates if d and d.endswith("11-19")]
+
+
+def test_a_body_acting_at_its_named_months_meeting_has_that_meeting_undated_without_a_year():
+    found = _meetings(
+        "The Brackenmoor Children's Partnership agreed the leads. Priority 5 has no lead yet; the Partnership will"
+        " appoint one at its April meeting."
+    )
+    assert ("Brackenmoor Children's Partnership", None) in found

@@ -294,6 +294,18 @@ def _resolve_generic(ctx: Context, head: str) -> tuple[str, str] | None:
     return None
 
 
+def _named_before(ctx: Context, head: str, pos: int) -> tuple[str, str] | None:
+    """'the Partnership' at `pos`: the last body with that head named before it, other than as an owner
+    ("Lead: Independent Chair, X Partnership" names who leads, not the partnership the report speaks of)."""
+    for p in sorted(ctx.proposals, key=lambda p: -p.start):
+        if p.kind != "body" or p.start >= pos or not str(p.value["name"]).endswith(head):
+            continue
+        line = ctx.doc.text[ctx.doc.text.rfind("\n", 0, p.start) + 1 : p.start]
+        if not owner_line(ctx.lex, re.split(r"(?<=[.;])\s+", line)[-1] + " x"):
+            return str(p.value["name"]), str(p.value["body_kind"])
+    return _resolve_generic(ctx, head)
+
+
 def _date_value(ctx: Context, d: DateMention) -> str | None:
     if d.value:
         return d.value
@@ -378,6 +390,9 @@ _BODY_THEN_DATE = re.compile(  # a body and then, with nothing between, the day 
 )
 
 
+_ITS_MONTH_MEETING = re.compile(rf"\b(?:at|to|for)\s+(?:its|their)\s+({MONTHS})\s+meeting\b")
+
+
 def _meetings(ctx: Context) -> None:
     for s in ctx.sentences:
         text = s.text
@@ -411,6 +426,16 @@ def _meetings(ctx: Context) -> None:
         if re.search(r"\b(?:special meeting|meeting)\b.*\bdate to be confirmed\b", text, re.I) and bodies:
             ctx.add("meeting", {"body": bodies[0][2], "body_kind": bodies[0][3], "date": None}, s, 0.6)
             continue
+        for m in _ITS_MONTH_MEETING.finditer(text):  # "the Partnership will appoint one at its April meeting"
+            subject = [b for b in bodies if b[1] <= m.start()][-1:]
+            if subject:
+                name, kind = subject[0][2], subject[0][3]
+                if name in {"Board", "Committee", "Partnership", "Executive", "Commission", "Panel"}:
+                    name, kind = _named_before(ctx, name, s.start) or (name, kind)  # "the Partnership"
+                month = DateMention(m.start(1), m.end(1), m.group(1), None, "none")
+                when = _date_value(ctx, month)
+                value = {"body": name, "body_kind": kind, "date": when, "date_text": m.group(0)}
+                ctx.add("meeting", value, s, 0.7 if when else 0.55)
         seasons = [DateMention(m.start(), m.end(), m.group(0), m.group(1), "season") for m in _SEASON.finditer(text)]
         for d in sorted([*dates, *seasons], key=lambda d: d.start):
             if d.precision == "year" or _deadline(ctx, text, d):
@@ -422,7 +447,8 @@ def _meetings(ctx: Context) -> None:
             after = [b for b in bodies if b[0] >= d.end]
             opening = re.match(r"(?:On|At (?:its|their) meeting on)\b", text)
             cands = before[-1:] or (after[:1] if opening else [])
-            if re.search(r"minutes of the (?:last |previous )?meeting held on", text[: d.start], re.I) and ctx.own_body:
+            previous = re.search(r"minutes of the (?:last |previous )?meeting (?:held )?on", text[: d.start], re.I)
+            if previous and ctx.own_body:
                 cands = [(0, 0, ctx.own_body, ctx.own_kind or "Other")]
             if not cands:
                 if re.search(r"\bmeeting in\b", text[: d.start][-20:], re.I) and ctx.own_body:
@@ -445,6 +471,8 @@ def _meetings(ctx: Context) -> None:
             ):
                 continue  # "noted the outcome of the inspection ... in June 2010": the date is the inspection's
             when = _date_value(ctx, d)
+            if previous and when and ctx.own_date and when > ctx.own_date[: len(when)]:
+                when = None  # the last meeting's yearless day after this one's in the header's year: the year before
             direct = b_end and re.fullmatch(_BODY_THEN_DATE, text[b_end : d.start])  # "the Board on 8th June"
             if d.precision == "none" and not (when or direct or re.search(r"meeting", text, re.I)):
                 continue  # a yearless day is a meeting's when the running header prints the year

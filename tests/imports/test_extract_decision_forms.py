@@ -106,3 +106,19 @@ def test_a_plan_that_must_be_adopted_by_council_is_not_a_decision_taken():
         " Council.\n"
     )
     assert [d for d in found if d["status"] == "resolved"] == []
+
+
+def test_recommending_the_plan_on_to_council_is_not_a_second_decision():
+    found = _decisions(
+        "Brackenmoor Council\n\nCabinet is asked to:\n\n(ii) endorse the Children & Young People's Plan 2026/29 and"
+        " recommend it to Council for adoption on 26 February 2026;\n"
+    )
+    assert [d["verb"] for d in found] == ["endorse"]
+
+
+def test_supporting_a_drafts_submission_to_cabinet_is_not_a_second_decision():
+    found = _decisions(
+        "Brackenmoor Council\n\nRESOLVED – That the Board note the draft Children & Young People's Plan and support"
+        " its submission to Cabinet.\n"
+    )
+    assert [d["verb"] for d in found] == ["note"]

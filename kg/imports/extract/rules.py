@@ -752,7 +752,8 @@ def _decision_clause(
         rest = part[first.end() :] if first else ""
         more = re.search(r"\s+and\s+(\w+)\b(.*)$", rest)
         # "be confirmed and signed", "be recommended to endorse and adopt": one decision, two words
-        if more and not re.match(r"\s+(?:to\s+\w+\s+)?and\s", rest):
+        onward = more and re.match(_ONWARD, more.group(2))  # "... and recommend it to Council for adoption"
+        if more and not onward and not re.match(r"\s+(?:to\s+\w+\s+)?and\s", rest):
             second = _decision_verb(ctx.lex, more.group(1))
             signing = second and second[0].lower() == "signed"  # minutes "signed by the Chair": a formality
             if second and not signing and second[0].lower() == more.group(1).lower() and second[0] != verb[0]:
@@ -760,6 +761,11 @@ def _decision_clause(
                 ctx.add("decision", {**value, "body": body}, s, 0.7)
         if re.search(r"\bthat\b", rest):
             _narrative_decision(ctx, s, within=rest)  # "noted that the Board endorsed the refresh"
+
+
+_ONWARD = re.compile(  # a second verb that passes the same matter on to another body: one decision, not two
+    r"\s+(?:it|them|this|these|the\s+\w+|its\s+(?:submission|adoption|approval|referral))\s+(?:on\s+)?to\b"
+)
 
 
 _RECOMMENDED_TO = re.compile(  # "it be recommended to the Council Executive that ...": the body asked is named

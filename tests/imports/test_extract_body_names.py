@@ -116,3 +116,8 @@ def test_a_forum_of_head_teachers_is_a_schools_partner():
     assert _partners("The Brackenmoor Primary Heads' Forum was consulted.") == {
         "Brackenmoor Primary Heads' Forum": "SchoolsPartner"
     }
+
+
+def test_an_inspectorate_is_not_a_partner():
+    found = _partners("The plan answers the Care Quality Commission's review and was written with Brackenmoor Police.")
+    assert "Care Quality Commission" not in found

@@ -1100,6 +1100,8 @@ def _bodies_and_partners(ctx: Context) -> None:
                 continue
             if kind[0] == "partner" and len(name.split()) < 2 and name not in {"Police", "NHS"} or name == "NHS":
                 continue
+            if kind[0] == "partner" and _inspectorate(ctx.lex, name):
+                continue  # "the Care Quality Commission": it inspects the partnership, it is not one of its partners
             if kind[0] == "partner" and not _BODY_HEAD.search(name) and not _multiword_match(ctx.lex, name):
                 continue  # "Children's Social Care", "Pledge for Children in Care": a generic word, not an organisation
             if (
@@ -1145,6 +1147,12 @@ def _bodies_and_partners(ctx: Context) -> None:
         ctx.proposals.append(
             Proposal("body", {"name": ctx.own_body, "body_kind": ctx.own_kind}, ctx.own_body, 0, 0, "header", 0.8)
         )
+
+
+def _inspectorate(lex: Lexicon, name: str) -> bool:
+    """Whether a name is an inspectorate's (`not-partner` rows): Ofsted, the Care Quality Commission."""
+    low = f" {name.lower()} "
+    return any(f" {p} " in low for p in lex.phrases_of("not-partner"))
 
 
 def _head_added(a: str, b: str) -> bool:

@@ -122,3 +122,14 @@ def test_supporting_a_drafts_submission_to_cabinet_is_not_a_second_decision():
         " its submission to Cabinet.\n"
     )
     assert [d["verb"] for d in found] == ["note"]
+
+
+def test_a_second_body_agreeing_a_week_later_took_the_same_decision_at_an_undated_meeting():
+    draft = extract_text(
+        "Brackenmoor Council\n\nThe Plan was agreed by the Council's Executive on 9 March 2023 and by the Brackenmoor"
+        " Children and Families Partnership a week later.\n",
+        "brackenmoor-page",
+    )
+    partnership = "Brackenmoor Children and Families Partnership"
+    assert [d.value["verb"] for d in draft.by_kind("decision") if d.value["body"] == partnership] == ["agreed"]
+    assert [m.value["date"] for m in draft.by_kind("meeting") if m.value["body"] == partnership] == [None]

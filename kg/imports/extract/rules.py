@@ -857,6 +857,8 @@ def _narrative_decision(ctx: Context, s: Sentence, within: str | None = None) ->
         if by:
             value = {"verb": " ".join(verb.split()), "kind": _past_kind(ctx.lex, verb), "status": "resolved"}
             ctx.add("decision", {**value, "about": _about(text), "body": by[0][2]}, s, 0.75)
+            _and_by(ctx, s, text, by[0][1], bodies, value)
+
     if within is None:
         plain = re.match(r"^(?:The|This) (?:Plan|plan) was (approved|agreed|endorsed|adopted)\b(?!\s+by)", text)
         earlier = _last_subject(ctx, s) if plain else None
@@ -864,6 +866,29 @@ def _narrative_decision(ctx: Context, s: Sentence, within: str | None = None) ->
             about = "other" if "Improvement" in earlier else "plan"
             value = {"verb": plain.group(1), "kind": "Approve", "status": "resolved", "about": about, "body": earlier}
             ctx.add("decision", value, s, 0.6)
+
+
+_AND_BY = re.compile(r"(?:\s+(?:on|in)\s+[^,;]{0,30}?)?,?\s+and\s+(?:then\s+|later\s+)?by\s+(?:the\s+)?")
+_LATER = re.compile(
+    r"\s+(?:(?:a|one|two|three|four|a few)\s+(?:days?|weeks?|months?)\s+later|(?:on\s+)?the\s+(?:following|next)\s+"
+    r"(?:day|week|month)|later\s+(?:that|the same)\s+(?:week|month)|shortly\s+after(?:wards)?)\b",
+    re.I,
+)
+
+
+def _and_by(
+    ctx: Context, s: Sentence, text: str, end: int, bodies: list[tuple[int, int, str, str]], value: dict[str, Any]
+) -> None:
+    """ "agreed by the Executive on 9 March and by the Partnership a week later": the second body took the same
+    decision; where only a lapse of time dates it, it met on a day the report does not print."""
+    more = _AND_BY.match(text, end)
+    second = [b for b in bodies if more and more.end() - 5 <= b[0] <= more.end() + 5]
+    if not more or not second:
+        return
+    _, b_end, name, kind = second[0]
+    ctx.add("decision", {**value, "about": _about(text), "body": name}, s, 0.7)
+    if _LATER.match(text, b_end):
+        ctx.add("meeting", {"body": name, "body_kind": kind, "date": None}, s, 0.55)
 
 
 _INTENDED_NOUN = re.compile(

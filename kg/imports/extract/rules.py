@@ -343,7 +343,11 @@ def _own_meeting(ctx: Context) -> None:
             continue
         following = [block, *blocks[i + 1 : i + 3]]
         for j, nxt in enumerate(following):
-            dates = [d for d in find_dates(nxt.text) if not _deadline(ctx, nxt.text, d)]
+            dates = [  # a header prints a day or a month's year: "in September" alone is the text's, not a header
+                d
+                for d in find_dates(nxt.text)
+                if not _deadline(ctx, nxt.text, d) and (d.precision != "none" or re.search(r"\d", d.text))
+            ]
             if j > 0 and _body_mentions(ctx, nxt.text.title() if nxt.text.isupper() else nxt.text):
                 break
             if dates:
@@ -385,8 +389,9 @@ def _titlecase(text: str) -> str:
 _MG_MEETING = re.compile(r"(?i:meeting):\s*(\d{1,2}/\d{1,2}/\d{4})\s*-\s*(.+?)\s*(?:\(Item\s*\w+\)|$)")
 
 
-_BODY_THEN_DATE = re.compile(  # a body and then, with nothing between, the day or month it met or acted
-    r"\s+(?:(?:approved|agreed|endorsed|adopted|considered|noted|decided)\s+(?:it\s+|this\s+)?)?(?:on|in)\s+(?:the\s+)?"
+_BODY_THEN_DATE = re.compile(  # a body and then, with nothing between, the day or month it met or acts
+    r"\s+(?:(?:approved?|agreed?|endorsed?|adopted?|considered?|noted?|decided?)\s+(?:it\s+|this\s+)?)?"
+    r"(?:on|in)\s+(?:the\s+)?"
 )
 
 
@@ -410,9 +415,11 @@ def _meetings(ctx: Context) -> None:
         dates = find_dates(text)
         if _pathway_line(ctx, s, dates):
             continue
-        if re.search(r"date of (?:the )?next meeting", s.block.section or "", re.I) or re.match(
-            r"(?:Next meeting|Date of next meeting)", text, re.I
-        ):
+        if (
+            dates
+            and re.search(r"date of (?:the )?next meeting", s.block.section or "", re.I)
+            or re.match(r"(?:Next meeting|Date of next meeting)", text, re.I)
+        ):  # a sentence there without a date may name another meeting ("an extraordinary meeting ... to be confirmed")
             for d in dates[:1]:
                 if ctx.own_body and d.precision in {"none", "day"}:
                     when = _date_value(ctx, d)  # a yearless day takes the year the running header prints,

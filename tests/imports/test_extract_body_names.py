@@ -121,3 +121,13 @@ def test_a_forum_of_head_teachers_is_a_schools_partner():
 def test_an_inspectorate_is_not_a_partner():
     found = _partners("The plan answers the Care Quality Commission's review and was written with Brackenmoor Police.")
     assert "Care Quality Commission" not in found
+
+
+def test_a_board_named_with_a_partners_words_is_a_body():
+    assert _bodies("The Brackenmoor Early Years Board met in May.").get("Brackenmoor Early Years Board") == "Other"
+
+
+def test_an_integrated_care_board_stays_a_partner():
+    assert "Brackenmoor Integrated Care Board" in _partners(
+        "The plan was written with the Brackenmoor Integrated Care Board."
+    )

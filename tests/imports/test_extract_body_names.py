@@ -131,3 +131,11 @@ def test_an_integrated_care_board_stays_a_partner():
     assert "Brackenmoor Integrated Care Board" in _partners(
         "The plan was written with the Brackenmoor Integrated Care Board."
     )
+
+
+def test_a_short_reference_to_a_named_board_is_not_another_body():
+    bodies = _bodies(
+        "The Plan was agreed by the Brackenmoor Children's Trust Board on 8th June. The Trust Board had decided to"
+        " keep a plan."
+    )
+    assert "Trust Board" not in bodies

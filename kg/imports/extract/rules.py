@@ -1226,7 +1226,8 @@ def _split_lists(ctx: Context, spans: Iterator[tuple[int, int, str]]) -> Iterato
 
 
 def _drop_shorter_names(ctx: Context) -> None:
-    """'Health and Wellbeing Board' beside 'Brackenmoor Health and Wellbeing Board': one body, the fuller name."""
+    """'Health and Wellbeing Board' beside 'Brackenmoor Health and Wellbeing Board': one body, the fuller name
+    (of the same kind, or any kind where the shorter has none: 'Trust Board' beside '… Children's Trust Board')."""
     bodies = [p for p in ctx.proposals if p.kind == "body"]
 
     def words(p: Proposal) -> list[str]:
@@ -1236,8 +1237,9 @@ def _drop_shorter_names(ctx: Context) -> None:
         w = words(p)
         for q in bodies:
             wq = words(q)
-            if q is p or len(wq) <= len(w) or q.value.get("body_kind") != p.value.get("body_kind"):
-                continue
+            same = q.value.get("body_kind") == p.value.get("body_kind") or p.value.get("body_kind") == "Other"
+            if q is p or len(wq) <= len(w) or not same:
+                continue  # "the Trust Board" (no kind of its own) after "Wendlecote Children's Trust Board": that one
             if wq[-len(w) :] == w or (p.value.get("body_kind") == "FullCouncil" and w == ["council"]):
                 if p in ctx.proposals:
                     ctx.proposals.remove(p)

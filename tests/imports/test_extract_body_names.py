@@ -139,3 +139,8 @@ def test_a_short_reference_to_a_named_board_is_not_another_body():
         " keep a plan."
     )
     assert "Trust Board" not in bodies
+
+
+def test_a_bodys_name_before_a_document_or_post_word_names_that_not_the_body():
+    bodies = _bodies("It builds on the Children's Trust needs assessment. Rachel Coombe, Children's Trust Manager.")
+    assert "Children's Trust" not in bodies

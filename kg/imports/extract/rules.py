@@ -1203,7 +1203,8 @@ def _multiword_match(lex: Lexicon, name: str) -> bool:
 
 
 _ATTRIBUTIVE = (
-    r"(?:arrangements|partners|members|framework|approach|model|structures?|agenda|governance|priorities|plan)"
+    r"(?:arrangements|partners|members|framework|approach|model|structures?|agenda|governance|priorities|plan|"
+    r"needs|assessment|manager|officer|co-?ordinator|strategy|report|review)"
 )
 
 

@@ -133,3 +133,19 @@ def test_a_second_body_agreeing_a_week_later_took_the_same_decision_at_an_undate
     partnership = "Brackenmoor Children and Families Partnership"
     assert [d.value["verb"] for d in draft.by_kind("decision") if d.value["body"] == partnership] == ["agreed"]
     assert [m.value["date"] for m in draft.by_kind("meeting") if m.value["body"] == partnership] == [None]
+
+
+def test_asking_for_a_report_to_be_brought_is_a_request_with_the_verb_ask():
+    found = _decisions(
+        "Brackenmoor Council\n\nCabinet is asked to:\n\n(3) ask for the first annual progress report on the Plan to be"
+        " brought to Cabinet in July 2026.\n"
+    )
+    assert [d["verb"] for d in found] == ["ask"]
+
+
+def test_that_a_report_is_brought_takes_the_passive_verb():
+    found = _decisions(
+        "Brackenmoor Council\n\n2. RECOMMENDATIONS\n\n2.3 That a further report presenting the final Plan is brought to"
+        " the Council Executive on March 30th 2006.\n"
+    )
+    assert [d["verb"] for d in found] == ["brought"]

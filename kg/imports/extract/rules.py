@@ -588,7 +588,8 @@ def _decision_verb(lex: Lexicon, clause: str) -> tuple[str, str] | None:
     """The first decision verb in a clause, as written, with its decision kind."""
     best: tuple[int, str, str] | None = None
     text = re.sub(r"^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)+", "", clause)
-    be = re.search(r"\bbe\s+(\w+)", text)
+    be = re.search(r"(?<!\bto )\b(?:be|is|are)\s+(\w+)", text)  # "that X be appointed", "that a report is brought";
+    # "ask for a report to be brought" asks: the infinitive is what is asked for, the request the decision
     for pattern, _, concept in _verb_forms(lex):
         m = pattern.search(text)
         if m and (best is None or m.start() < best[0]):

@@ -149,3 +149,12 @@ def test_that_a_report_is_brought_takes_the_passive_verb():
         " the Council Executive on March 30th 2006.\n"
     )
     assert [d["verb"] for d in found] == ["brought"]
+
+
+def test_an_executive_member_noting_at_the_boards_meeting_is_not_a_decision():
+    found = _decisions(
+        "Brackenmoor Council\n\nEXECUTIVE BOARD\n\nMinutes of the meeting held on 20 July 2011\n\nThe Executive Member"
+        " for Children's Services, Councillor Judith Blakey, welcomed the plan and noted that the Board would track"
+        " it.\n"
+    )
+    assert not [d for d in found if d["body"].startswith("Executive Member")]

@@ -836,6 +836,8 @@ def _narrative_decision(ctx: Context, s: Sentence, within: str | None = None) ->
         subject = _subject(ctx, text, m.start(), bodies)
         if subject is None:
             continue
+        if re.search(r"(?:Cabinet|Executive) Member for", subject) and subject != ctx.own_body:
+            continue  # a member speaking at another body's meeting ("welcomed the plan and noted that"): no decision
         verb = m.group(1)
         kind = _past_kind(ctx.lex, verb)
         after = text[m.end() :]

@@ -158,3 +158,19 @@ def test_an_executive_member_noting_at_the_boards_meeting_is_not_a_decision():
         " it.\n"
     )
     assert not [d for d in found if d["body"].startswith("Executive Member")]
+
+
+def test_be_recommended_to_approve_is_a_recommendation_with_the_verb_approve():
+    found = _decisions(
+        "Brackenmoor Council\n\nRESOLVED – That the County Council be recommended to approve the Children and Young"
+        " People's Plan 2015/18.\n"
+    )
+    assert [(d["verb"], d["status"]) for d in found] == [("approve", "recommended")]
+
+
+def test_recommended_that_cabinet_approve_is_a_recommendation_to_cabinet_to_approve():
+    found = _decisions(
+        "Brackenmoor Council\n\nThe Brackenmoor Children's Trust Board agreed the Plan and recommended that Cabinet"
+        " approve it in June.\n"
+    )
+    assert ("approve", "recommended", "Cabinet") in [(d["verb"], d["status"], d["body"]) for d in found]

@@ -594,6 +594,11 @@ def _decision_verb(lex: Lexicon, clause: str) -> tuple[str, str] | None:
         m = pattern.search(text)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), m.group(1), concept)
+    asked = re.search(r"\bbe\s+recommended\s+to\s+(\w+)", text)  # "be recommended to approve": approve
+    if asked:
+        for pattern, _, concept in _verb_forms(lex):
+            if pattern.fullmatch(asked.group(1)):
+                return asked.group(1), concept
     if be:
         for pattern, _, concept in _verb_forms(lex):
             if pattern.fullmatch(be.group(1)):
@@ -754,8 +759,9 @@ def _decision_clause(
             verb = ("agreed", "Agree")  # "AGREED: that the YOT should have a seat": the marker is the verb
         if verb is None:
             continue
-        value = {"verb": verb[0], "kind": verb[1], "status": status, "about": _about(part), "body": body}
-        ctx.add("decision", value, s, 0.8)
+        asked_of = re.search(r"\bbe\s+recommended\s+to\s+\w+", part)  # asked of another body: recommended
+        value = {"verb": verb[0], "kind": verb[1], "status": "recommended" if asked_of else status}
+        ctx.add("decision", {**value, "about": _about(part), "body": body}, s, 0.8)
         first = re.search(rf"\b{re.escape(verb[0])}\b", part)
         rest = part[first.end() :] if first else ""
         more = re.search(r"\s+and\s+(\w+)\b(.*)$", rest)
@@ -841,6 +847,8 @@ def _narrative_decision(ctx: Context, s: Sentence, within: str | None = None) ->
         verb = m.group(1)
         kind = _past_kind(ctx.lex, verb)
         after = text[m.end() :]
+        if _recommended_that(ctx, s, verb, text, m.end(), bodies):
+            continue
         to = re.match(r"\s+to\s+(\w+)", after)
         be = re.match(r"\s*:?\s+that\s+[^.;]{0,120}?\bbe\s+(\w+)", after)
         if verb.lower() == "agreed" and to and _decision_verb(ctx.lex, to.group(1)):
@@ -876,6 +884,21 @@ def _narrative_decision(ctx: Context, s: Sentence, within: str | None = None) ->
             about = "other" if "Improvement" in earlier else "plan"
             value = {"verb": plain.group(1), "kind": "Approve", "status": "resolved", "about": about, "body": earlier}
             ctx.add("decision", value, s, 0.6)
+
+
+def _recommended_that(
+    ctx: Context, s: Sentence, verb: str, text: str, end: int, bodies: list[tuple[int, int, str, str]]
+) -> bool:
+    """ "recommended that Cabinet approve it in September": a decision asked of that body, with its verb."""
+    that = re.match(r"\s+that\s+(?:the\s+)?", text[end:]) if verb.lower() == "recommended" else None
+    named = [b for b in bodies if that and b[0] == end + that.end()]
+    asked = re.match(r"\s+(\w+)", text[named[0][1] :]) if named else None
+    found = _decision_verb(ctx.lex, asked.group(1)) if asked else None
+    if not named or not asked or found is None or found[0].lower() != asked.group(1).lower():
+        return False
+    value = {"verb": found[0], "kind": found[1], "status": "recommended", "about": _about(text[end:])}
+    ctx.add("decision", {**value, "body": named[0][2]}, s, 0.7)
+    return True
 
 
 _AND_BY = re.compile(r"(?:\s+(?:on|in)\s+[^,;]{0,30}?)?,?\s+and\s+(?:then\s+|later\s+)?by\s+(?:the\s+)?")

@@ -174,3 +174,27 @@ def test_recommended_that_cabinet_approve_is_a_recommendation_to_cabinet_to_appr
         " approve it in June.\n"
     )
     assert ("approve", "recommended", "Cabinet") in [(d["verb"], d["status"], d["body"]) for d in found]
+
+
+def test_a_body_that_will_appoint_has_an_intended_decision():
+    found = _decisions(
+        "Brackenmoor Council\n\nThe Brackenmoor Children's Partnership agreed the leads. Priority 5 has no lead yet;"
+        " the Partnership will appoint one at its April meeting.\n"
+    )
+    assert ("appoint", "intended") in [(d["verb"], d["status"]) for d in found]
+
+
+def test_a_body_that_will_receive_a_report_takes_no_decision():
+    found = _decisions(
+        "Brackenmoor Council\n\nThe Health and Wellbeing Board will receive an annual report on the plan.\n"
+    )
+    assert not [d for d in found if d["status"] == "intended"]
+
+
+def test_council_be_recommended_in_capitals_to_adopt_is_a_recommendation_to_adopt():
+    page = (
+        "<p>Brackenmoor Council</p><p><b>Decision:</b></p><p>RESOLVED –</p>"
+        "<p>(2) That Council be RECOMMENDED to adopt the Plan set out at Appendix A.</p>"
+    )
+    found = [p.value for p in extract_text(page, "brackenmoor-report", html=True).by_kind("decision")]
+    assert ("adopt", "recommended") in [(d["verb"], d["status"]) for d in found]

@@ -594,7 +594,7 @@ def _decision_verb(lex: Lexicon, clause: str) -> tuple[str, str] | None:
         m = pattern.search(text)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), m.group(1), concept)
-    asked = re.search(r"\bbe\s+recommended\s+to\s+(\w+)", text)  # "be recommended to approve": approve
+    asked = re.search(r"\bbe\s+(?i:recommended)\s+to\s+(\w+)", text)  # "be recommended to approve": approve
     if asked:
         for pattern, _, concept in _verb_forms(lex):
             if pattern.fullmatch(asked.group(1)):
@@ -759,7 +759,7 @@ def _decision_clause(
             verb = ("agreed", "Agree")  # "AGREED: that the YOT should have a seat": the marker is the verb
         if verb is None:
             continue
-        asked_of = re.search(r"\bbe\s+recommended\s+to\s+\w+", part)  # asked of another body: recommended
+        asked_of = re.search(r"\bbe\s+(?i:recommended)\s+to\s+\w+", part)  # asked of another body: recommended
         value = {"verb": verb[0], "kind": verb[1], "status": "recommended" if asked_of else status}
         ctx.add("decision", {**value, "about": _about(part), "body": body}, s, 0.8)
         first = re.search(rf"\b{re.escape(verb[0])}\b", part)
@@ -819,6 +819,8 @@ def _narrative_decision(ctx: Context, s: Sentence, within: str | None = None) ->
         if bodies and asked:
             value = {"verb": asked[0], "kind": asked[1], "status": "intended", "about": _about(text)}
             ctx.add("decision", {**value, "body": bodies[0][2]}, s, 0.7)
+        return
+    if _will_decide(ctx, s, text):
         return
     if re.search(r"\bIt was noted that\b|^\s*(?:During|In) (?:the )?(?:discussion|debate)\b", text):
         return  # what a discussion noted is its narrative, not a decision
@@ -899,6 +901,24 @@ def _recommended_that(
     value = {"verb": found[0], "kind": found[1], "status": "recommended", "about": _about(text[end:])}
     ctx.add("decision", {**value, "body": named[0][2]}, s, 0.7)
     return True
+
+
+def _will_decide(ctx: Context, s: Sentence, text: str) -> bool:
+    """A decision a body is to take, with its verb: "the Partnership will appoint one at its April meeting",
+    "leads will be agreed by the Board in the new year" (intended). Only verbs that decide: "the Board will
+    receive a report each year" says how the plan is watched, not a decision to come."""
+    bodies = _body_mentions(ctx, text)
+    for a, b, name, _ in bodies:
+        active = re.match(r"\s+will\s+(\w+)\b", text[b:])
+        passive = re.search(r"\bwill\s+be\s+(\w+)\s+by\s+(?:the\s+)?$", text[:a])
+        word = active.group(1) if active else passive.group(1) if passive else None
+        found = _decision_verb(ctx.lex, word) if word else None
+        deciding = found and found[1] in {"Agree", "Approve", "Elect", "Endorse", "Delegate", "AgreeMembership"}
+        if word and found and deciding and found[0].lower() == word.lower() and not re.search(r"\bif\b", text[:a]):
+            value = {"verb": word, "kind": found[1], "status": "intended", "about": _about(text), "body": name}
+            ctx.add("decision", value, s, 0.6)
+            return True
+    return False
 
 
 _AND_BY = re.compile(r"(?:\s+(?:on|in)\s+[^,;]{0,30}?)?,?\s+and\s+(?:then\s+|later\s+)?by\s+(?:the\s+)?")

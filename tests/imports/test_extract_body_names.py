@@ -144,3 +144,23 @@ def test_a_short_reference_to_a_named_board_is_not_another_body():
 def test_a_bodys_name_before_a_document_or_post_word_names_that_not_the_body():
     bodies = _bodies("It builds on the Children's Trust needs assessment. Rachel Coombe, Children's Trust Manager.")
     assert "Children's Trust" not in bodies
+
+
+def test_a_pledge_named_for_children_in_care_is_not_a_partner():
+    assert _partners("The Board signed the Brackenmoor Pledge for Children in Care.") == {}
+
+
+def test_a_board_named_with_a_partners_words_names_no_partner_of_its_own():
+    assert "Brackenmoor Early Years" not in _partners("The Brackenmoor Early Years Board met in May.")
+
+
+def test_a_partners_abbreviated_name_beside_its_full_name_is_one_partner():
+    found = _partners(
+        "NHS Brackenmoor Clinical Commissioning Group wrote the health section. NHS Brackenmoor CCG will fund it."
+    )
+    assert list(found) == ["NHS Brackenmoor Clinical Commissioning Group"]
+
+
+def test_a_partners_generic_name_beside_its_place_name_is_one_partner():
+    found = _partners("The Brackenmoor Integrated Care Board joined. The Integrated Care Board will fund it.")
+    assert list(found) == ["Brackenmoor Integrated Care Board"]

@@ -1170,7 +1170,8 @@ def _bodies_and_partners(ctx: Context) -> None:
             if re.match(rf"\s+{_ATTRIBUTIVE}\b", text[b:]):
                 continue  # "the Children's Trust arrangements": the name describes something else
             post_like = re.search(r"\b(?:Director|Head|Manager|Officer|Member|Chief)\b", name) or re.search(
-                r"\b(?:Plan|Strategy|Act|Assessment|Review|Survey|Inspection|Programme)$", name
+                r"\b(?:Plan|Strategy|Act|Assessment|Review|Survey|Inspection|Programme)$|\b(?:Pledge|Promise|Charter)\b",
+                name,
             )
             if post_like and (not re.search(r"Cabinet Member for|Executive Member for", name) or kind[0] != "body"):
                 continue
@@ -1204,7 +1205,10 @@ def _bodies_and_partners(ctx: Context) -> None:
             store[key] = ctx.proposals[-1]
             owner = name.removesuffix(" Board")
             of = _kind_of_name(ctx.lex, owner) if kind[0] == "body" and owner != name else None
-            if of and of[0] == "partner" and len(owner.split()) >= 2 and owner.lower() not in partners:
+            named = of and (
+                re.search(r"\bNHS\b", owner) or _BODY_HEAD.search(owner)
+            )  # "NHS Plymouth", not "… Early Years"
+            if of and named and of[0] == "partner" and len(owner.split()) >= 2 and owner.lower() not in partners:
                 ctx.add("partner", {"name": owner, "partner_kind": of[1]}, s, 0.6, span=owner)  # "NHS Plymouth Board"
                 partners[owner.lower()] = ctx.proposals[-1]
     for s in ctx.sentences:  # the council meeting as a body: "to Council", "full Council"
@@ -1221,6 +1225,7 @@ def _bodies_and_partners(ctx: Context) -> None:
                     ctx.add("partner", {"name": item.strip(), "partner_kind": kind[1]}, s, 0.6, span=m.group(1))
                     partners[item.lower()] = ctx.proposals[-1]
     _drop_shorter_names(ctx)
+    _drop_shorter_partners(ctx)
     if ctx.own_body and not any(k == ctx.own_body.lower().replace("’", "'") for k in bodies):
         ctx.proposals.append(
             Proposal("body", {"name": ctx.own_body, "body_kind": ctx.own_kind}, ctx.own_body, 0, 0, "header", 0.8)
@@ -1270,6 +1275,31 @@ def _split_lists(ctx: Context, spans: Iterator[tuple[int, int, str]]) -> Iterato
                 break
         else:
             yield a, b, name
+
+
+def _drop_shorter_partners(ctx: Context) -> None:
+    """'Integrated Care Board' beside 'Northern Fells Integrated Care Board', 'NHS Drovermoor CCG' beside 'NHS
+    Drovermoor Clinical Commissioning Group': one partner of one kind, under its fuller name."""
+    partners = [p for p in ctx.proposals if p.kind == "partner"]
+
+    def words(p: Proposal) -> list[str]:
+        return str(p.value["name"]).replace("’", "'").split()
+
+    def initials(w: list[str]) -> str:
+        return "".join(x[0] for x in w if x[0].isupper())
+
+    for p in partners:
+        w = words(p)
+        for q in partners:
+            wq = words(q)
+            if q is p or len(wq) <= len(w) or q.value.get("partner_kind") != p.value.get("partner_kind"):
+                continue
+            shorter = [x.lower() for x in wq[-len(w) :]] == [x.lower() for x in w]
+            acronym = w[-1].isupper() and len(w[-1]) >= 2 and w[:-1] == wq[: len(w) - 1]
+            if shorter or acronym and initials(wq[len(w) - 1 :]) == w[-1]:
+                if p in ctx.proposals:
+                    ctx.proposals.remove(p)
+                break
 
 
 def _drop_shorter_names(ctx: Context) -> None:

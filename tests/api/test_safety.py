@@ -184,7 +184,7 @@ def test_a_cap_smaller_than_a_loaded_worker_still_answers_after_a_write(disk_sto
     settings = settings_for(query_memory_mb=256, api_token=TOKEN)
     server = LiveServer(create_app(disk_store, settings, query_workers=1))
     server.start()
-    body = "<https://w3id.org/cypkg/id/organisation/small-cap> <http://www.w3.org/2000/01/rdf-schema#label> \"x\" ."
+    body = '<https://w3id.org/cypkg/id/organisation/small-cap> <http://www.w3.org/2000/01/rdf-schema#label> "x" .'
     ask = {"query": "ASK { <https://w3id.org/cypkg/id/organisation/small-cap> ?p ?o }"}
     try:
         with httpx.Client(base_url=server.url, timeout=120) as client:

@@ -198,3 +198,13 @@ def test_council_be_recommended_in_capitals_to_adopt_is_a_recommendation_to_adop
     )
     found = [p.value for p in extract_text(page, "brackenmoor-report", html=True).by_kind("decision")]
     assert ("adopt", "recommended") in [(d["verb"], d["status"]) for d in found]
+
+
+def test_the_items_after_the_board_agreed_colon_are_its_decisions():
+    found = _decisions(
+        "Brackenmoor Council\n\nAfter discussion the Brackenmoor Children's Trust Board AGREED:\n\n"
+        "- to endorse the draft plan for consultation with schools and partners;\n"
+        "- that the draft be submitted to the Executive Board on 4 March; and\n"
+        "- that a lead for each priority be proposed at the next meeting.\n"
+    )
+    assert [d["verb"] for d in found] == ["agreed to endorse", "submitted", "proposed"]

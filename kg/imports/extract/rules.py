@@ -640,13 +640,14 @@ def _decisions(ctx: Context) -> None:
     """
     status: str | None = None
     carried = False
+    agreed = ""  # "the Board AGREED:" before its items: "to endorse the plan" is "agreed to endorse"
     ctx.body_now = ctx.own_body
     for s in ctx.sentences:
         text, block = s.text, s.block
         heading = (block.section or "").lower()
         label = block.kind == "para" and not block.marker and len(text) <= 40 and not re.search(r"[.;:,]$", text)
         if block.kind == "heading" or label and re.fullmatch(r"[A-Z][\w ’'()-]*", text):
-            status, carried = None, False
+            status, carried, agreed = None, False, ""
             meeting = _MG_MEETING.search(block.text)
             if meeting:
                 ctx.body_now = meeting.group(2).strip()
@@ -680,7 +681,11 @@ def _decisions(ctx: Context) -> None:
             continue
         sub = re.match(r"^\s*(?:\(?[a-z0-9ivx]{1,4}[.)]|\d+(?:\.\d+)+)\s+", text) or block.kind == "item"
         if status and (carried or "recommendation" in heading) and (sub or re.match(r"(?:That|To)\b", text)):
-            _decision_clause(ctx, s, text, status)
+            _decision_clause(ctx, s, text, status, marker=agreed)
+            continue
+        lead = re.search(r"\b(AGREED|RESOLVED)\s*:\s*$", text)
+        if lead and _body_mentions(ctx, text[: lead.start()]):  # "After discussion the Board AGREED:"
+            status, carried, agreed = "resolved", True, lead.group(1)
             continue
         proposed = _proposed(ctx, text) if not status and block.marker and s.start == block.start else None
         if proposed is not None:  # "2.1 That the Council Executive endorses the Plan": its body recommends
@@ -757,6 +762,9 @@ def _decision_clause(
                 verb = (passive.group(1), "Agree")  # "that a summary of the comments be sent to schools": as printed
         if verb is None and n == 0 and marker == "AGREED":
             verb = ("agreed", "Agree")  # "AGREED: that the YOT should have a seat": the marker is the verb
+        to = re.match(r"\s*(?:\(?[a-z0-9ivx]{1,4}[.)]\s*)?to\s+(\w+)", part) if marker == "AGREED" else None
+        if verb and to and verb[0].lower() == to.group(1).lower():
+            verb = (f"agreed to {verb[0]}", verb[1])  # "AGREED: to endorse the plan", as the seeds write it
         if verb is None:
             continue
         asked_of = re.search(r"\bbe\s+(?i:recommended)\s+to\s+\w+", part)  # asked of another body: recommended

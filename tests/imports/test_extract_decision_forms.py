@@ -234,3 +234,10 @@ def test_a_verb_inside_what_is_added_is_not_a_second_decision():
         " carers."
     )
     assert found == [("adopted", "resolved")]
+
+
+def test_a_report_to_come_back_is_a_request_with_the_verb_come_back_not_the_noun_report():
+    found = _council_minutes(
+        "RESOLVED that:\n\n(c) a progress report on the plan come back to the Sub-Committee in six months."
+    )
+    assert found == [("come back", "resolved")]

@@ -591,9 +591,12 @@ def _decision_verb(lex: Lexicon, clause: str) -> tuple[str, str] | None:
     be = re.search(r"(?<!\bto )\b(?:be|is|are)\s+(\w+)", text)  # "that X be appointed", "that a report is brought";
     # "ask for a report to be brought" asks: the infinitive is what is asked for, the request the decision
     for pattern, _, concept in _verb_forms(lex):
-        m = pattern.search(text)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), m.group(1), concept)
+        for m in pattern.finditer(text):
+            if re.search(r"\b(?:a|an)\s+(?:\w+\s+)?$", text[: m.start()], re.I):
+                continue  # "a progress report", "an annual report": a noun, not the verb
+            if best is None or m.start() < best[0]:
+                best = (m.start(), m.group(1), concept)
+            break
     asked = re.search(r"\bbe\s+(?i:recommended)\s+to\s+(\w+)", text)  # "be recommended to approve": approve
     if asked:
         for pattern, _, concept in _verb_forms(lex):

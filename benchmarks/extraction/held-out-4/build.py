@@ -4,37 +4,20 @@
     python benchmarks/extraction/held-out-4/build.py --check   # only check the gold files
 
 Needs fpdf2, python-docx and pypdf (in the project's test extra); the built files are committed, so
-the extractor and its scorer never run this. Both are written with fixed metadata dates, so a
-rebuild gives the same bytes.
-
-Only this split's documents live here. Building and checking are held-out-3's (../held-out-3/build.py,
-which in turn uses ../held-out/build.py and ../held-out-2/build.py): its builders, text readers and
-gold check read the document to work on from module-level names, so this script loads a private copy
-of that module and points those names at its own PDF, DOCX and folder (so the files' producer/author metadata names
-held-out-3's script). The check finds every gold
-evidence verbatim in the document's text (HTML's visible text; runs of white space read as one space)
-and in the text pypdf or python-docx reads back, checks the fictional-fixture banner comes first and
-every field's form; this script adds that no kind lists the same fact twice.
+the extractor and its scorer never run this. The writers and the check are ../fixture_writer.py's;
+this script holds this split's documents and the rules its gold files keep: held-out-3's, and no kind
+lists the same fact twice. Both files were first built by held-out-3's script, whose name their
+producer and author metadata carry (`MADE_BY`), so a rebuild gives the same bytes.
 """
 
 from __future__ import annotations
 
-import argparse
-import importlib.util
-import json
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SPLIT = "held-out-4"
-_spec = importlib.util.spec_from_file_location("held_out_3_build_for_4", HERE.parent / "held-out-3" / "build.py")
-assert _spec is not None and _spec.loader is not None
-THIRD = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(THIRD)
-BANNER: str = THIRD.BANNER
-
-Row = tuple[str, ...]
-Content = list[tuple[str, str | Row]]
+sys.path.insert(0, str(HERE.parent))
+from fixture_writer import BANNER, Content, Docx, Pdf, Split, main
 
 # --- The DOCX: children's trust board minutes (Duntarrow); no year anywhere but the page header ---
 
@@ -285,60 +268,12 @@ PDF_CONTENT: Content = [
 ]
 PDF_WIDTHS = (50, 80, 40)
 
-
-def _point_held_out_3_here() -> None:
-    """Make the loaded held-out-3 builders and checker work on this split's documents."""
-    shared = {
-        "HERE": HERE,
-        "SPLIT": SPLIT,
-        "DOCX_NAME": DOCX_NAME,
-        "DOCX_TITLE": DOCX_TITLE,
-        "DOCX_HEADER": DOCX_HEADER,
-        "DOCX_CONTENT": DOCX_CONTENT,
-        "PDF_NAME": PDF_NAME,
-        "PDF_TITLE": PDF_TITLE,
-        "PDF_HEADER": PDF_HEADER,
-        "PDF_FOOTER": PDF_FOOTER,
-        "PDF_CONTENT": PDF_CONTENT,
-        "PDF_WIDTHS": PDF_WIDTHS,
-    }
-    for name, value in shared.items():
-        if not hasattr(THIRD, name):
-            raise SystemExit(f"../held-out-3/build.py no longer defines {name}; update this script")
-        setattr(THIRD, name, value)
-
-
-def repeated_facts(gold_path: Path) -> list[str]:
-    """Entries that state the same fact twice in one kind (one entry per distinct fact)."""
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    errors: list[str] = []
-    for kind, items in gold.items():
-        if not isinstance(items, list):
-            continue
-        seen: set[str] = set()
-        for i, item in enumerate(items):
-            key = json.dumps({k: v for k, v in item.items() if k != "evidence"}, sort_keys=True)
-            if key in seen:
-                errors.append(f"{gold_path.name}: {kind}[{i}]: the same fact twice")
-            seen.add(key)
-    return errors
-
-
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="only check, do not rebuild")
-    args = parser.parse_args()
-    _point_held_out_3_here()
-    if not args.check:
-        THIRD.build_pdf(HERE / PDF_NAME)
-        THIRD.build_docx(HERE / DOCX_NAME)
-    golds = sorted(HERE.glob("*.gold.json"))
-    errors = [e for path in golds for e in [*THIRD.check_gold(path), *repeated_facts(path)]]
-    for line in errors:
-        print(line, file=sys.stderr)
-    print(f"{len(golds)} gold files, {len(errors)} problems")
-    return 1 if errors else 0
-
+# The PDF and DOCX were first built by held-out-3's script, which their metadata names: it stays, so
+# a rebuild gives the same bytes.
+MADE_BY = "cypkg held-out-3 build.py"
+PDF = Pdf(PDF_NAME, PDF_TITLE, PDF_HEADER, PDF_FOOTER, PDF_CONTENT, MADE_BY, page_label=" | page ", widths=PDF_WIDTHS)
+DOCX = Docx(DOCX_NAME, DOCX_TITLE, DOCX_CONTENT, author=MADE_BY, header=DOCX_HEADER)
+SPLIT = Split(HERE, (PDF, DOCX), all_kinds=True, one_entry_per_fact=True)
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(SPLIT, __doc__))

@@ -47,7 +47,7 @@ sys.path.insert(0, str(ROOT))
 from kg.imports.extract import extract_file  # noqa: E402
 
 CORPUS = ROOT / "benchmarks" / "extraction"
-SPLITS = ("tuning", "tuning-holdout", "held-out", "held-out-2", "held-out-3", "seeds")
+SPLITS = ("tuning", "tuning-holdout", "held-out", "held-out-2", "held-out-3", "held-out-4", "seeds")
 KINDS = (
     "plan", "authority", "meeting", "decision", "body", "person", "partner", "outcome", "priority", "pledge",
     "strategy", "legislation", "indicator", "consultation", "review", "risk", "target_group", "monitoring", "duty",

@@ -20,6 +20,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fixture_writer import fix_zip_dates, framed_pdf
+
 HERE = Path(__file__).resolve().parent
 FIXED = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
 
@@ -70,22 +72,8 @@ def parse(path: Path) -> Source:
 
 def build_pdf(source: Path, out: Path) -> None:
     """A PDF with a text layer, running header and footer, and page numbers (core Helvetica: Latin-1 text)."""
-    from fpdf import FPDF
-
     src = parse(source)
-
-    class Report(FPDF):
-        def header(self) -> None:
-            self.set_font("helvetica", size=8)
-            self.cell(0, 6, src.header, new_x="LMARGIN", new_y="NEXT")
-            self.ln(2)
-
-        def footer(self) -> None:
-            self.set_y(-14)
-            self.set_font("helvetica", size=8)
-            self.cell(0, 5, f"{src.footer}    Page {self.page_no()}", align="C")
-
-    pdf = Report(format="A4")
+    pdf = framed_pdf([src.header], src.footer, "    Page ", line=6, gap=2, footer_line=5)
     pdf.set_creation_date(FIXED)
     pdf.set_creator("cypkg benchmarks/extraction/build_fixtures.py")
     pdf.set_auto_page_break(auto=True, margin=18)
@@ -158,20 +146,7 @@ def build_docx(source: Path, out: Path) -> None:
     props.author = props.last_modified_by = "cypkg fixture"
     props.revision = 1
     document.save(str(out))
-    _fix_zip_times(out)
-
-
-def _fix_zip_times(path: Path) -> None:
-    """Rewrite a .docx (a zip) with fixed member times, so a rebuild is byte-identical."""
-    import zipfile
-
-    with zipfile.ZipFile(path) as z:
-        members = [(info, z.read(info)) for info in z.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for info, data in members:
-            fixed = zipfile.ZipInfo(info.filename, date_time=(2020, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(fixed, data)
+    fix_zip_dates(out, FIXED)
 
 
 def build(source: Path) -> Path:

@@ -4,49 +4,21 @@
     python benchmarks/extraction/held-out-2/build.py --check   # only check the gold files
 
 Needs fpdf2, python-docx and pypdf (in the project's test extra); the built files are committed, so
-the extractor and its scorer never run this. The PDF and DOCX are written with fixed metadata
-dates, so a rebuild gives the same bytes.
-
-The check is what the gold files promise a scorer: every evidence string occurs verbatim in the
-document's text (HTML's visible text; plain text, PDF and DOCX text as written; runs of white space
-read as one space everywhere, as the scorer reads them), and every field holds a value of the agreed
-form. The readers (HTML's visible text, the text read back from a PDF or DOCX) and the field checks
-are the first held-out split's (../held-out/build.py), loaded from that script; this one adds the
-checks of the keys the list work added (risk, target_group, monitoring, duty, membership).
+the extractor and its scorer never run this. The writers and the check are ../fixture_writer.py's;
+this script holds this split's documents and the rules its gold files keep: the kinds and fields the
+list work added (risk, target_group, monitoring, duty, membership) as well as the first split's, runs
+of white space read as one space everywhere (as the scorer reads them), the fictional-fixture banner
+as the first visible line.
 """
 
 from __future__ import annotations
 
-import argparse
-import importlib.util
-import json
 import sys
 from pathlib import Path
-from types import ModuleType
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[2]
-
-
-def _first_split() -> ModuleType:
-    """The first held-out split's build script, whose readers and field checks this split shares."""
-    spec = importlib.util.spec_from_file_location("held_out_build", HERE.parent / "held-out" / "build.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-FIRST = _first_split()
-BANNER: str = FIRST.BANNER
-FIXED_DATE = FIRST.FIXED_DATE
-DATE = FIRST.DATE
-FREQUENCIES = {"quarterly", "six-monthly", "annually", "bi-annually", None}
-PLAN_STATUSES = {"draft", "for-consultation", "approved", None}
-SPLIT = "held-out-2"
-# The first split's kinds and the five the list work added (README of benchmarks/extraction).
-KINDS = (*FIRST.KINDS, "risk", "target_group", "monitoring", "duty", "membership")
-
+sys.path.insert(0, str(HERE.parent))
+from fixture_writer import BANNER, Docx, Pdf, Split, main
 
 # --- The DOCX: partnership minutes (Marrowby, 2022) -----------------------------------------
 
@@ -279,170 +251,10 @@ PDF_CONTENT: list[tuple[str, str | tuple[str, ...]]] = [
     ("p", "Background papers: Drovermoor Children and Young People Plan 2017-2020."),
 ]
 
-
-def build_pdf(path: Path) -> None:
-    """Write the report as a small, text-bearing PDF with a running header and footer."""
-    from fpdf import FPDF
-
-    class Report(FPDF):
-        def header(self) -> None:
-            self.set_font("Helvetica", "", 8)
-            for line in PDF_HEADER:
-                self.cell(0, 4, line, new_x="LMARGIN", new_y="NEXT")
-            self.ln(4)
-
-        def footer(self) -> None:
-            self.set_y(-14)
-            self.set_font("Helvetica", "", 8)
-            self.cell(0, 4, f"{PDF_FOOTER} - Page {self.page_no()}", align="C")
-
-    pdf = Report(format="A4")
-    pdf.set_creation_date(FIXED_DATE)
-    pdf.set_producer("cypkg held-out-2 build.py")
-    pdf.set_title(PDF_TITLE)
-    pdf.set_margins(20, 14, 20)
-    pdf.set_auto_page_break(True, margin=20)
-    pdf.add_page()
-    rows: list[tuple[str, ...]] = []
-    for style, text in [*PDF_CONTENT, ("end", "")]:
-        if style == "row" and isinstance(text, tuple):
-            rows.append(text)
-            continue
-        if rows:
-            pdf.set_font("Helvetica", "", 9)
-            with pdf.table(col_widths=(50, 45, 75), text_align="LEFT") as table:
-                for cells in rows:
-                    table.row(cells)
-            pdf.ln(3)
-            rows = []
-        if style == "h":
-            pdf.set_font("Helvetica", "B", 11)
-            pdf.multi_cell(0, 6, str(text), new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(1)
-        elif style == "p":
-            pdf.set_font("Helvetica", "", 10)
-            pdf.multi_cell(0, 5, str(text), new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(2)
-    pdf.output(str(path))
-
-
-def build_docx(path: Path) -> None:
-    """Write the minutes as a DOCX with fixed core properties."""
-    import docx
-
-    document = docx.Document()
-    props = document.core_properties
-    props.author = "cypkg held-out-2 build.py"
-    props.title = DOCX_TITLE
-    props.created = props.modified = FIXED_DATE.replace(tzinfo=None)
-    props.last_modified_by = "cypkg"
-    props.revision = 1
-    for style, text in DOCX_CONTENT:
-        if style == "title":
-            document.add_heading(text, level=1)
-        elif style == "h":
-            document.add_heading(text, level=2)
-        elif style == "b":
-            document.add_paragraph(text, style="List Bullet")
-        else:
-            document.add_paragraph(text)
-    document.save(str(path))
-    FIRST._fix_zip_dates(path)
-
-
-# --- Reading each document's text -----------------------------------------------------------
-
-
-def document_text(path: Path) -> str:
-    """The text evidence is checked against (a PDF table's cells one to a line)."""
-    suffix = path.suffix
-    if suffix == ".txt":
-        return path.read_text(encoding="utf-8")
-    if suffix == ".html":
-        return str(FIRST.visible_html(path.read_text(encoding="utf-8")))
-    if suffix == ".pdf":
-        lines = list(PDF_HEADER)
-        for _, text in PDF_CONTENT:
-            lines.extend(text if isinstance(text, tuple) else [text])
-        return "\n".join([*lines, PDF_FOOTER])
-    if suffix == ".docx":
-        return "\n".join(text for _, text in DOCX_CONTENT)
-    raise SystemExit(f"{path}: no reader for {suffix}")
-
-
-# --- Checking the gold files ----------------------------------------------------------------
-
-
-def check_gold(gold_path: Path) -> list[str]:
-    """Every problem in one gold file, as 'file: kind[i]: what is wrong'."""
-    errors: list[str] = []
-    name = gold_path.name
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    source = ROOT / gold["source"]
-    if not source.exists():
-        return [f"{name}: source {gold['source']} does not exist"]
-    if gold.get("split") != SPLIT:
-        errors.append(f"{name}: split is {gold.get('split')!r}, not {SPLIT!r}")
-    if gold.get("report_date") is not None and not DATE.match(gold["report_date"]):
-        errors.append(f"{name}: report_date {gold['report_date']!r} is not ISO")
-    unknown = set(gold) - set(KINDS) - {"source", "split", "style", "report_date", "note"}
-    if unknown:
-        errors.append(f"{name}: unknown keys {sorted(unknown)}")
-    text = document_text(source)
-    first_line = next((line for line in text.splitlines() if line.strip()), "")
-    if first_line.strip() != BANNER:
-        errors.append(f"{name}: the document's first visible line is not the fictional-fixture banner")
-    haystack = FIRST.squash(text)
-    readback = FIRST.extracted_text(source)
-    for kind in KINDS:
-        for i, item in enumerate(gold.get(kind, [])):
-            where = f"{name}: {kind}[{i}]"
-            evidence = item.get("evidence", "")
-            needle = FIRST.squash(evidence)
-            if not evidence or needle not in haystack:
-                errors.append(f"{where}: evidence not in the document: {evidence!r}")
-            elif readback is not None and FIRST.squash(evidence) not in FIRST.squash(readback):
-                errors.append(f"{where}: evidence not in the text read back from {source.name}")
-            errors.extend(f"{where}: {problem}" for problem in check_item(kind, item))
-    return errors
-
-
-def check_item(kind: str, item: dict) -> list[str]:
-    """Problems with one entry's fields: the first split's checks and those of the added keys."""
-    problems: list[str] = list(FIRST.check_item(kind, item))
-    if kind == "plan" and item.get("status", "") not in PLAN_STATUSES:
-        problems.append(f"status {item.get('status')!r} is not an agreed plan status")
-    if kind == "priority" and "owner" not in item:
-        problems.append("priority has no owner key (null when the document names none)")
-    if kind == "consultation":
-        for key in ("start", "end"):
-            if item[key] is not None and not DATE.match(item[key]):
-                problems.append(f"{key} {item[key]!r} is not ISO at a precision")
-    if kind == "monitoring" and item["frequency"] not in FREQUENCIES:
-        problems.append(f"frequency {item['frequency']!r} is not one of the agreed frequencies")
-    if kind == "duty" and not item["iri"].startswith("http://www.legislation.gov.uk/id/"):
-        problems.append(f"iri {item['iri']!r} is not a legislation.gov.uk id")
-    return problems
-
-
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="only check, do not rebuild")
-    args = parser.parse_args()
-    if not args.check:
-        if PDF_CONTENT:
-            build_pdf(HERE / PDF_NAME)
-        if DOCX_CONTENT:
-            build_docx(HERE / DOCX_NAME)
-    errors: list[str] = []
-    golds = sorted(HERE.glob("*.gold.json"))
-    for gold_path in golds:
-        errors.extend(check_gold(gold_path))
-    for line in errors:
-        print(line, file=sys.stderr)
-    print(f"{len(golds)} gold files, {len(errors)} problems")
-    return 1 if errors else 0
-
+MADE_BY = "cypkg held-out-2 build.py"
+PDF = Pdf(PDF_NAME, PDF_TITLE, PDF_HEADER, PDF_FOOTER, PDF_CONTENT, producer=MADE_BY, widths=(50, 45, 75))
+DOCX = Docx(DOCX_NAME, DOCX_TITLE, DOCX_CONTENT, author=MADE_BY)
+SPLIT = Split(HERE, (PDF, DOCX))
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(SPLIT, __doc__))

@@ -4,49 +4,20 @@
     python benchmarks/extraction/held-out-3/build.py --check   # only check the gold files
 
 Needs fpdf2, python-docx and pypdf (in the project's test extra); the built files are committed, so
-the extractor and its scorer never run this. Both are written with fixed metadata dates, so a
-rebuild gives the same bytes.
-
-The check is what the gold files promise a scorer: every evidence string occurs verbatim in the
-document's text (HTML's visible text; plain text, PDF and DOCX as written; runs of white space read
-as one space) and in the text pypdf or python-docx reads back, and every field holds a value of the
-agreed form. The HTML reader, the zip-date fix and the field checks are the earlier splits'
-(../held-out/build.py and ../held-out-2/build.py), loaded from those scripts. This split's DOCX
-keeps its year only in the page header and lays lists out in Word tables, so its read-back takes
-the header and the table cells as well as the body paragraphs.
+the extractor and its scorer never run this. The writers and the check are ../fixture_writer.py's;
+this script holds this split's documents and the rules its gold files keep: held-out-2's, and every
+kind present (an empty list where the document states none). This split's DOCX keeps its year only in
+the page header and lays lists out in Word tables; the read-back takes the header and the table cells.
 """
 
 from __future__ import annotations
 
-import argparse
-import importlib.util
-import json
 import sys
 from pathlib import Path
-from types import ModuleType
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[2]
-
-
-def _load(folder: str) -> ModuleType:
-    """An earlier split's build script, whose readers and field checks this split shares."""
-    spec = importlib.util.spec_from_file_location(f"{folder}_build", HERE.parent / folder / "build.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-FIRST = _load("held-out")
-SECOND = _load("held-out-2")
-BANNER: str = FIRST.BANNER
-FIXED_DATE = FIRST.FIXED_DATE
-SPLIT = "held-out-3"
-KINDS: tuple[str, ...] = SECOND.KINDS
-
-Row = tuple[str, ...]
-Content = list[tuple[str, str | Row]]
+sys.path.insert(0, str(HERE.parent))
+from fixture_writer import BANNER, Content, Docx, Pdf, Split, main
 
 # --- The DOCX: children's trust board minutes (Ardlingsby), the year only in the page header ---
 
@@ -259,187 +230,10 @@ PDF_CONTENT: Content = [
 ]
 PDF_WIDTHS = (60, 70, 40)
 
-
-def build_pdf(path: Path) -> None:
-    """Write the report as a small, text-bearing PDF with a running header and footer."""
-    from fpdf import FPDF
-
-    class Report(FPDF):
-        def header(self) -> None:
-            self.set_font("Helvetica", "", 8)
-            for line in PDF_HEADER:
-                self.cell(0, 4, line, new_x="LMARGIN", new_y="NEXT")
-            self.ln(4)
-
-        def footer(self) -> None:
-            self.set_y(-14)
-            self.set_font("Helvetica", "", 8)
-            self.cell(0, 4, f"{PDF_FOOTER} | page {self.page_no()}", align="C")
-
-    pdf = Report(format="A4")
-    pdf.set_creation_date(FIXED_DATE)
-    pdf.set_producer("cypkg held-out-3 build.py")
-    pdf.set_title(PDF_TITLE)
-    pdf.set_margins(20, 14, 20)
-    pdf.set_auto_page_break(True, margin=20)
-    pdf.add_page()
-    rows: list[Row] = []
-    for style, text in [*PDF_CONTENT, ("end", "")]:
-        if style == "row" and isinstance(text, tuple):
-            rows.append(text)
-            continue
-        if rows:
-            pdf.set_font("Helvetica", "", 9)
-            with pdf.table(col_widths=PDF_WIDTHS, text_align="LEFT") as table:
-                for cells in rows:
-                    table.row(cells)
-            pdf.ln(3)
-            rows = []
-        if style == "h":
-            pdf.set_font("Helvetica", "B", 11)
-            pdf.multi_cell(0, 6, str(text), new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(1)
-        elif style == "p":
-            pdf.set_font("Helvetica", "", 10)
-            pdf.multi_cell(0, 5, str(text), new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(2)
-    pdf.output(str(path))
-
-
-def build_docx(path: Path) -> None:
-    """Write the minutes as a DOCX with a page header, Word tables and fixed core properties."""
-    import docx
-
-    document = docx.Document()
-    props = document.core_properties
-    props.author = "cypkg held-out-3 build.py"
-    props.title = DOCX_TITLE
-    props.created = props.modified = FIXED_DATE.replace(tzinfo=None)
-    props.last_modified_by = "cypkg"
-    props.revision = 1
-    header = document.sections[0].header
-    header.paragraphs[0].text = DOCX_HEADER[0]
-    for line in DOCX_HEADER[1:]:
-        header.add_paragraph(line)
-    rows: list[Row] = []
-    for style, text in [*DOCX_CONTENT, ("end", "")]:
-        if style == "row" and isinstance(text, tuple):
-            rows.append(text)
-            continue
-        if rows:
-            table = document.add_table(rows=0, cols=len(rows[0]))
-            table.style = "Table Grid"
-            for cells in rows:
-                for cell, value in zip(table.add_row().cells, cells, strict=True):
-                    cell.text = value
-            rows = []
-        if style == "title":
-            document.add_heading(str(text), level=1)
-        elif style == "h":
-            document.add_heading(str(text), level=2)
-        elif style == "b":
-            document.add_paragraph(str(text), style="List Bullet")
-        elif style == "n":
-            document.add_paragraph(str(text), style="List Number")
-        elif style == "p":
-            document.add_paragraph(str(text))
-    document.save(str(path))
-    FIRST._fix_zip_dates(path)
-
-
-# --- Reading each document's text -----------------------------------------------------------
-
-
-def _lines(header: tuple[str, ...], content: Content, footer: str) -> str:
-    lines = list(header)
-    for _, text in content:
-        lines.extend(text if isinstance(text, tuple) else [text])
-    return "\n".join([*lines, footer])
-
-
-def document_text(path: Path) -> str:
-    """The text evidence is checked against (table cells one to a line)."""
-    suffix = path.suffix
-    if suffix == ".txt":
-        return path.read_text(encoding="utf-8")
-    if suffix == ".html":
-        return str(FIRST.visible_html(path.read_text(encoding="utf-8")))
-    if suffix == ".pdf":
-        return _lines(PDF_HEADER, PDF_CONTENT, PDF_FOOTER)
-    if suffix == ".docx":
-        return _lines(DOCX_HEADER, DOCX_CONTENT, "")
-    raise SystemExit(f"{path}: no reader for {suffix}")
-
-
-def extracted_text(path: Path) -> str | None:
-    """The text a library reads back from a built PDF or DOCX (None for text and HTML)."""
-    if path.suffix == ".docx":
-        import docx
-
-        document = docx.Document(str(path))
-        parts = [p.text for section in document.sections for p in section.header.paragraphs]
-        parts += [p.text for p in document.paragraphs]
-        parts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
-        return "\n".join(parts)
-    result: str | None = FIRST.extracted_text(path)
-    return result
-
-
-# --- Checking the gold files ----------------------------------------------------------------
-
-
-def check_gold(gold_path: Path) -> list[str]:
-    """Every problem in one gold file, as 'file: kind[i]: what is wrong'."""
-    errors: list[str] = []
-    name = gold_path.name
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    source = ROOT / gold["source"]
-    if not source.exists():
-        return [f"{name}: source {gold['source']} does not exist"]
-    if gold.get("split") != SPLIT:
-        errors.append(f"{name}: split is {gold.get('split')!r}, not {SPLIT!r}")
-    if gold.get("report_date") is not None and not FIRST.DATE.match(gold["report_date"]):
-        errors.append(f"{name}: report_date {gold['report_date']!r} is not ISO")
-    unknown = set(gold) - set(KINDS) - {"source", "split", "style", "report_date", "note"}
-    if unknown:
-        errors.append(f"{name}: unknown keys {sorted(unknown)}")
-    missing = set(KINDS) - set(gold)
-    if missing:
-        errors.append(f"{name}: missing kinds {sorted(missing)} (write an empty list)")
-    text = document_text(source)
-    first_line = next((line for line in text.splitlines() if line.strip()), "")
-    if first_line.strip() != BANNER:
-        errors.append(f"{name}: the document's first visible line is not the fictional-fixture banner")
-    haystack = FIRST.squash(text)
-    readback = extracted_text(source)
-    for kind in KINDS:
-        for i, item in enumerate(gold.get(kind, [])):
-            where = f"{name}: {kind}[{i}]"
-            needle = FIRST.squash(item.get("evidence", ""))
-            if not needle or needle not in haystack:
-                errors.append(f"{where}: evidence not in the document: {item.get('evidence')!r}")
-            elif readback is not None and needle not in FIRST.squash(readback):
-                errors.append(f"{where}: evidence not in the text read back from {source.name}")
-            errors.extend(f"{where}: {problem}" for problem in SECOND.check_item(kind, item))
-    return errors
-
-
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="only check, do not rebuild")
-    args = parser.parse_args()
-    if not args.check:
-        build_pdf(HERE / PDF_NAME)
-        build_docx(HERE / DOCX_NAME)
-    errors: list[str] = []
-    golds = sorted(HERE.glob("*.gold.json"))
-    for gold_path in golds:
-        errors.extend(check_gold(gold_path))
-    for line in errors:
-        print(line, file=sys.stderr)
-    print(f"{len(golds)} gold files, {len(errors)} problems")
-    return 1 if errors else 0
-
+MADE_BY = "cypkg held-out-3 build.py"
+PDF = Pdf(PDF_NAME, PDF_TITLE, PDF_HEADER, PDF_FOOTER, PDF_CONTENT, MADE_BY, page_label=" | page ", widths=PDF_WIDTHS)
+DOCX = Docx(DOCX_NAME, DOCX_TITLE, DOCX_CONTENT, author=MADE_BY, header=DOCX_HEADER)
+SPLIT = Split(HERE, (PDF, DOCX), all_kinds=True)
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(SPLIT, __doc__))

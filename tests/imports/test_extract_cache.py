@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph
 import pytest
@@ -117,7 +118,7 @@ def test_the_lexicon_cache_key_covers_every_file_its_build_reads(monkeypatch: py
 
     parse = pyoxigraph.parse
 
-    def recording_parse(*args: object, **kwargs: object) -> object:
+    def recording_parse(*args: Any, **kwargs: Any) -> Any:
         read.add(Path(str(kwargs["path"])).resolve())
         return parse(*args, **kwargs)
 

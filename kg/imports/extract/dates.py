@@ -52,6 +52,12 @@ def _parser():  # noqa: ANN202 - dateparser's class is untyped
     return DateDataParser(languages=["en"], settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first"})
 
 
+def warm() -> None:
+    """Build dateparser's tables now (its first date costs a third of a second): `cypkg extract` does it
+    while spaCy loads in another process. A date parsed is cached, and parsing has no other state."""
+    parse_date("1 January 2000", "day")
+
+
 @cache
 def parse_date(text: str, precision: str) -> str | None:
     """ISO value of a date string at the given precision (day, month, year), or None if it is not one."""

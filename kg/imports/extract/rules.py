@@ -22,6 +22,7 @@ from kg.imports.extract.dates import MONTHS, DateMention, find_dates, find_perio
 from kg.imports.extract.document import Block, Document
 from kg.imports.extract.lexicon import Authority, Lexicon, load_lexicon
 from kg.imports.extract.lists import find_items, owner_like
+from kg.imports.extract.sentences import sentence_spans
 
 
 @dataclass
@@ -86,30 +87,21 @@ class Context:
 # --- the spaCy pipeline -------------------------------------------------------------------------
 
 
-@cache
-def _nlp():  # noqa: ANN202 - spaCy's Language
-    import spacy
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    return nlp
-
-
 def _sentences(doc: Document) -> list[Sentence]:
     out: list[Sentence] = []
-    nlp = _nlp()
-    for block, parsed in zip(doc.blocks, nlp.pipe(b.text for b in doc.blocks), strict=True):
+    spans = sentence_spans([b.text for b in doc.blocks])  # spaCy's sentencizer (kg.imports.extract.sentences)
+    for block, sents in zip(doc.blocks, spans, strict=True):
         if block.kind == "row":
             out.append(Sentence(block.text, block.start, block))
             continue
         pending: int | None = None  # a list marker ("1.", "(a)") the sentencizer cut off on its own
-        for sent in parsed.sents:
-            start = block.start + sent.start_char if pending is None else pending
-            if re.fullmatch(r"\(?[0-9a-z]{1,3}[.)]|\d+(?:\.\d+)+\.?|[A-Z]\.", sent.text.strip()):
+        for sent_start, sent_end in sents:
+            start = block.start + sent_start if pending is None else pending
+            if re.fullmatch(r"\(?[0-9a-z]{1,3}[.)]|\d+(?:\.\d+)+\.?|[A-Z]\.", block.text[sent_start:sent_end].strip()):
                 pending = start
                 continue
             pending = None
-            end = block.start + sent.end_char
+            end = block.start + sent_end
             out.append(Sentence(doc.text[start:end], start, block))
         if pending is not None:
             out.append(Sentence(doc.text[pending : block.end], pending, block))

@@ -330,7 +330,7 @@ def extract(
     """
     from kg.imports.extract import extract_file
     from kg.imports.extract.dates import warm
-    from kg.imports.extract.sentences import start_loading
+    from kg.imports.sentences import start_loading
 
     if review is not None:
         _refuse_overwrite(review, force)

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.imports.extract import sentences
+from kg.imports import sentences
 from kg.imports.extract.document import read_document
-from kg.imports.extract.sentences import Helper, sentence_spans
+from kg.imports.sentences import Helper, sentence_spans
 
 TUNING = Path(__file__).resolve().parents[2] / "benchmarks" / "extraction" / "tuning"
 

@@ -22,7 +22,7 @@ from kg.imports.extract.dates import MONTHS, DateMention, find_dates, find_perio
 from kg.imports.extract.document import Block, Document
 from kg.imports.extract.lexicon import Authority, Lexicon, load_lexicon
 from kg.imports.extract.lists import find_items, owner_like
-from kg.imports.extract.sentences import sentence_spans
+from kg.imports.sentences import sentence_spans
 
 
 @dataclass
@@ -89,7 +89,7 @@ class Context:
 
 def _sentences(doc: Document) -> list[Sentence]:
     out: list[Sentence] = []
-    spans = sentence_spans([b.text for b in doc.blocks])  # spaCy's sentencizer (kg.imports.extract.sentences)
+    spans = sentence_spans([b.text for b in doc.blocks])  # spaCy's sentencizer (kg.imports.sentences)
     for block, sents in zip(doc.blocks, spans, strict=True):
         if block.kind == "row":
             out.append(Sentence(block.text, block.start, block))

@@ -1,12 +1,13 @@
 """Sentence boundaries from spaCy's blank English pipeline, optionally loaded in a helper process.
 
 Importing spaCy and building its pipeline takes about a second, more than anything else a cold
-`cypkg extract` does. `start_loading()` (called by the command before it reads the report) starts a
-fresh interpreter that runs this file: it imports only spaCy, builds the same pipeline, and waits
-for the report's blocks. So the load overlaps reading the report, its gazetteers and dateparser,
-and `sentence_spans` takes the helper's answer. Without a helper (a library caller, a second report
-in one process) or if the helper fails, the pipeline is built in this process: the spans are the
-same either way (the same code, the same spaCy, the same texts).
+`cypkg extract` does. `start_loading()` (called by `cypkg` before it imports its commands, see
+kg/__main__.py) starts a fresh interpreter that runs this file: it imports only spaCy, builds the
+same pipeline, and waits for the report's blocks. So the load overlaps importing the commands,
+reading the report and building dateparser's tables, and `sentence_spans` takes the helper's
+answer. Without a helper (a library caller, a second report in one process) or if the helper
+fails, the pipeline is built in this process: the spans are the same either way (the same code,
+the same spaCy, the same texts).
 
 This file imports nothing of cypkg's: run as a script, it is the helper.
 """

@@ -22,6 +22,10 @@ at most one gold entry (and the reverse):
 - anything else (bodies, people, partners, outcomes, priorities, pledges, strategies, indicators,
   risks, target groups): a similar name (rapidfuzz token-set ratio >= 85 after lower-casing).
 
+An *invented meeting date* is a proposed meeting whose date agrees with no meeting date of its gold file
+(neither equal nor one a coarser form of the other): a date the document gives to something else (a
+target, a deadline, a period) read as a meeting's. The acceptance allows at most one across six reports.
+
 Targets (benchmarks, not test asserts): precision >= 0.9 and recall >= 0.8 per kind on held-out.
 """
 
@@ -92,6 +96,16 @@ def matches(kind: str, p: dict[str, Any], g: dict[str, Any]) -> bool:
     return _similar(p.get("name"), g.get("name"))
 
 
+def invented_dates(proposed: list[dict[str, Any]], gold: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Proposed meetings dated where no gold meeting of the file has that date, at any precision."""
+    known = [str(g["date"]) for g in gold if g.get("date")]
+    return [
+        p
+        for p in proposed
+        if p.get("date") and not any(d.startswith(str(p["date"])) or str(p["date"]).startswith(d) for d in known)
+    ]
+
+
 def score_file(path: Path) -> dict[str, dict[str, Any]]:
     """Per kind annotated in the gold file: counts, false proposals and misses."""
     gold = json.loads(path.read_text(encoding="utf-8"))
@@ -135,6 +149,7 @@ def score_file(path: Path) -> dict[str, dict[str, Any]]:
             "missed": missed,
             "owners": owners,
             "dates": dates,
+            "invented": invented_dates(proposed, wanted) if kind == "meeting" else [],
         }
     return out
 
@@ -142,7 +157,7 @@ def score_file(path: Path) -> dict[str, dict[str, Any]]:
 def score_split(split: str, details: bool, folder: Path | None = None) -> tuple[dict[str, list[int]], int]:
     """Totals per kind (correct, proposed, found, gold) over a split's files; prints details if asked."""
     totals = {k: [0, 0, 0, 0] for k in KINDS}
-    owners, dates = [0, 0], [0, 0]
+    owners, dates, invented = [0, 0], [0, 0], [0, 0]
     files = sorted((folder or CORPUS / split).glob("*.gold.json"))
     for path in files:
         result = score_file(path)
@@ -160,13 +175,19 @@ def score_split(split: str, details: bool, folder: Path | None = None) -> tuple[
             if kind == "consultation":
                 dates[0] += r["dates"][0]
                 dates[1] += r["dates"][1]
+            if kind == "meeting":
+                invented[0] += len(r["invented"])
+                invented[1] += 1
             if details and (r["false"] or r["missed"]):
                 for f in r["false"]:
                     print(f"  {kind:12} false:  {_short(f)}")
                 for m in r["missed"]:
                     print(f"  {kind:12} missed: {_short(m)}")
+                for i in r["invented"]:
+                    print(f"  {kind:12} INVENTED DATE: {_short(i)}")
     totals["_owners"] = owners
     totals["_dates"] = dates
+    totals["_invented"] = invented
     return totals, len(files)
 
 
@@ -212,6 +233,7 @@ def print_table(split: str, totals: dict[str, list[int]], files: int, markdown: 
             print(f"{kind:14}{_cell(correct, proposed):16}{_cell(found, gold):16}{flag}")
     owners = totals.get("_owners", [0, 0])
     dates = totals.get("_dates", [0, 0])
+    invented, files_with_meetings = totals.get("_invented", [0, 0])
     if markdown:
         print(f"| **all kinds** | {_cell(all_c, all_p)} | {_cell(all_f, all_g)} |")
         if owners[1]:
@@ -219,12 +241,16 @@ def print_table(split: str, totals: dict[str, list[int]], files: int, markdown: 
             print(f"\nPriority owners right (named or correctly absent) on matched priorities: {right}.")
         if dates[1]:
             print(f"\nConsultation dates right (start and end as printed) on matched consultations: {_cell(*dates)}.")
+        if files_with_meetings:
+            print(f"\nInvented meeting dates: {invented} in {files_with_meetings} files.")
     else:
         print(f"{'all kinds':14}{_cell(all_c, all_p):16}{_cell(all_f, all_g):16}")
         if owners[1]:
             print(f"priority owners right on matched priorities: {_cell(owners[0], owners[1])}")
         if dates[1]:
             print(f"consultation dates right on matched consultations: {_cell(*dates)}")
+        if files_with_meetings:
+            print(f"invented meeting dates: {invented} in {files_with_meetings} files")
 
 
 def main() -> int:

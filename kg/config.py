@@ -50,10 +50,13 @@ class Settings(BaseSettings):
     cors_origins: list[str] = Field(default_factory=list, description="Origins allowed by CORS; empty = closed")
     max_body_bytes: int = Field(5_000_000, description="Largest request body the service accepts")
     query_memory_mb: int = Field(
-        2048, description="Address space (MB) each query or validation worker process may use; 0 = no limit"
+        2048,
+        description="Address space (MB) each query or validation worker may take beyond its loaded state; 0 = no limit",
     )
     write_timeout: float = Field(60.0, description="Seconds a write over HTTP (PUT, DELETE, update) may run")
-    write_memory_mb: int = Field(4096, description="Address space (MB) the store's write process may use; 0 = none")
+    write_memory_mb: int = Field(
+        4096, description="Address space (MB) the store's write process may take beyond its loaded state; 0 = none"
+    )
     validate_timeout: float = Field(30.0, description="Seconds a POST /validate may run before it is stopped")
     validate_max_bytes: int = Field(1_000_000, description="Largest body POST /validate accepts")
     federation_allow: list[str] = Field(

@@ -150,10 +150,21 @@ def error_from_wire(wire: tuple[type, tuple, dict[str, Any]]) -> CypkgError:
 
 
 def limit_memory(megabytes: int) -> None:
-    """Cap this process's address space, so a runaway job fails here instead of starving the machine."""
+    """Cap this process's address space, so a runaway job fails here instead of starving the machine.
+
+    The cap is `megabytes` on top of what the loaded process already reserves: that reservation (malloc
+    arenas, thread stacks, the store's caches) is mostly untouched address space and differs between
+    machines, and a cap that counted it left some machines too little room to start a store thread.
+    """
     if megabytes > 0:
-        limit = megabytes * 1024 * 1024
+        limit = address_space_bytes() + megabytes * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def address_space_bytes() -> int:
+    """This process's address space now (VmSize), in bytes."""
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        return int(statm.read().split()[0]) * resource.getpagesize()
 
 
 def executor_main(conn: Connection, root: str, memory_mb: int, lock: WriteLock) -> None:

@@ -179,6 +179,26 @@ def test_a_query_over_the_memory_cap_is_stopped_and_the_service_answers_on(cappe
     assert capped_http.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).json()["boolean"] is True
 
 
+def test_a_cap_smaller_than_a_loaded_worker_still_answers_after_a_write(disk_store: OxigraphStore):
+    """The cap counts from the loaded worker: CI once had a worker die starting a store thread under its cap."""
+    settings = settings_for(query_memory_mb=256, api_token=TOKEN)
+    server = LiveServer(create_app(disk_store, settings, query_workers=1))
+    server.start()
+    body = '<https://w3id.org/cypkg/id/organisation/small-cap> <http://www.w3.org/2000/01/rdf-schema#label> "x" .'
+    ask = {"query": "ASK { <https://w3id.org/cypkg/id/organisation/small-cap> ?p ?o }"}
+    try:
+        with httpx.Client(base_url=server.url, timeout=120) as client:
+            headers = {"Content-Type": "text/turtle", **AUTH}
+            put = client.put("/store", params={"graph": "small-cap"}, content=body, headers=headers)
+            assert put.status_code == 200
+            answer = client.get("/sparql", params=ask)
+            assert answer.status_code == 200
+            assert answer.json()["boolean"] is True
+    finally:
+        httpx.delete(f"{server.url}/store", params={"graph": "small-cap"}, headers=AUTH, timeout=120)
+        server.stop()
+
+
 def test_two_clients_looping_slow_queries_do_not_starve_a_third(embedded_live_server: str):
     """Two clients looping slow queries once made everyone else's /sparql answer 503."""
     stop = threading.Event()

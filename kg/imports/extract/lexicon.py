@@ -24,11 +24,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from kg.config import REPO_ROOT
+from kg.config import REPO_ROOT, RESOURCE_ROOT
 from kg.namespaces import CYP
 
 REPO = REPO_ROOT
-REFERENCE = REPO / "data" / "reference"
+REFERENCE = RESOURCE_ROOT / "data" / "reference"  # the checkout's, or the copy an installed wheel carries
 FICTIONAL = REPO / "benchmarks" / "extraction" / "fictional-authorities.csv"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"

@@ -36,13 +36,13 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "benchmarks" / "extraction" / "tuning" / "sallowby-2019-09-18-hwb-report.pdf.txt"
 PAGES = 20
 
-_CLI = """
-try:
-    from kg.__main__ import main  # the `cypkg` script's entry point
-except ImportError:  # a baseline from before it: kg.cli's
-    from kg.cli import main
-main()
-"""
+
+def _cli(code: Path) -> str:
+    """The `cypkg` script's entry point in that code (kg.cli's before kg/__main__.py existed)."""
+    entry = "kg.__main__" if (code / "kg" / "__main__.py").is_file() else "kg.cli"
+    return f"from {entry} import main; main()"
+
+
 _DRAFT = """
 import resource, sys, time
 t = time.perf_counter()
@@ -105,7 +105,7 @@ def _timed(args: list[str], env: dict[str, str], cwd: Path) -> tuple[float, floa
 def measure(code: Path, pdf: Path, env: dict[str, str]) -> dict[str, float]:
     """One round of one variant: the CLI run, then the draft run."""
     env = {**env, "PYTHONPATH": str(code), "COLUMNS": "200"}
-    wall, cpu, out = _timed([sys.executable, "-c", _CLI, "extract", str(pdf)], env, code)
+    wall, cpu, out = _timed([sys.executable, "-c", _cli(code), "extract", str(pdf)], env, code)
     _, _, draft = _timed([sys.executable, "-c", _DRAFT, str(pdf)], env, code)
     cold, warm, rss, proposals = (float(x) for x in draft.split())
     return {"cli": wall, "cli_cpu": cpu, "cold": cold, "warm": warm, "rss": rss, "proposals": proposals,
@@ -136,7 +136,7 @@ def main() -> int:
         if args.baseline:
             variants[f"baseline {args.baseline}"] = (export(args.baseline, folder), base)
         for code, env in variants.values():  # once each, unmeasured: bytecode written, the cache filled
-            _timed([sys.executable, "-c", _CLI, "extract", str(pdf)], {**env, "PYTHONPATH": str(code)}, code)
+            _timed([sys.executable, "-c", _cli(code), "extract", str(pdf)], {**env, "PYTHONPATH": str(code)}, code)
         runs: dict[str, list[dict[str, float]]] = {name: [] for name in variants}
         for _ in range(args.rounds):
             for name, (code, env) in variants.items():

@@ -55,7 +55,7 @@ class Helper:
     def spans(self, texts: list[str]) -> list[list[tuple[int, int]]] | None:
         """The texts' sentence spans, or None if the helper failed (then it is stopped)."""
         try:
-            out, _ = self.process.communicate(json.dumps(texts), timeout=HELPER_TIMEOUT)
+            out, _ = self.process.communicate(json.dumps(texts, ensure_ascii=True), timeout=HELPER_TIMEOUT)
             answer = json.loads(out) if self.process.returncode == 0 else None
         except (OSError, ValueError, subprocess.SubprocessError):
             answer = None
@@ -103,7 +103,7 @@ def sentence_spans(texts: list[str]) -> list[list[tuple[int, int]]]:
 def _serve() -> None:
     """The helper: read the texts (a JSON list) from stdin, write their spans as JSON to stdout."""
     pipeline()
-    texts = json.loads(sys.stdin.read())
+    texts = json.loads(sys.stdin.buffer.read())  # ASCII JSON both ways: no console encoding comes into it
     json.dump(_spans(texts), sys.stdout)
 
 

@@ -72,11 +72,10 @@ def test_a_region_beside_the_council_is_never_its_authority():
     assert authority["fictional"] is True
 
 
-def test_yearless_meeting_date_takes_the_year_the_page_header_prints_and_the_next_meeting_stays_undated():
+def test_yearless_meeting_dates_take_the_year_the_page_header_prints_the_next_meeting_too_when_later():
     meetings = _values(PARTNERSHIP, "meeting")
     assert meetings[0]["date"] == "2008-06-25"
-    undated = [m for m in meetings if m["date"] is None]
-    assert {m.get("date_text") for m in undated} >= {"Wednesday 17 September"}
+    assert {m["date"] for m in meetings if m.get("date_text") == "Wednesday 17 September"} == {"2008-09-17"}
 
 
 def test_publication_and_effective_dates_of_a_decision_notice_are_not_meetings():

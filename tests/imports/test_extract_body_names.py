@@ -104,3 +104,15 @@ def test_a_cabinet_member_named_as_decision_maker_in_a_records_table_is_a_body()
     )
     bodies = {str(p.value["name"]): p.value["body_kind"] for p in draft.by_kind("body")}
     assert bodies.get("Cabinet Member for Children's Services") == "CabinetMember"
+
+
+def test_a_partnership_of_schools_is_a_schools_partner_not_a_body():
+    text = "4.2 Schools were consulted through the Brackenmoor Education Partnership."
+    assert _partners(text).get("Brackenmoor Education Partnership") == "SchoolsPartner"
+    assert "Brackenmoor Education Partnership" not in _bodies(text)
+
+
+def test_a_forum_of_head_teachers_is_a_schools_partner():
+    assert _partners("The Brackenmoor Primary Heads' Forum was consulted.") == {
+        "Brackenmoor Primary Heads' Forum": "SchoolsPartner"
+    }

@@ -136,3 +136,11 @@ def test_a_semicolon_list_included_in_a_sentence_that_names_its_cue_is_read_howe
     )
     names = {str(p.value["name"]) for p in draft.by_kind("priority")}
     assert names == {"mental health and wellbeing", "cyber bullying", "child poverty"}
+
+
+def test_a_run_in_list_keeps_its_items_past_the_years_it_is_for():
+    draft = extract_text(
+        "Brackenmoor Council\n\nIts priorities for the next three years are to raise standards in secondary schools,"
+        " to keep children safe from harm and to recruit more foster carers.\n"
+    )
+    assert any(str(p.value["name"]).endswith("recruit more foster carers") for p in draft.by_kind("priority"))

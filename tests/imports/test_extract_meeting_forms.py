@@ -102,3 +102,71 @@ def test_the_executive_member_is_not_the_executive_meeting():
         " confirmed, to agree the action plan."
     )
     assert found == [("Children's Trust Board", None)]
+
+
+def test_a_target_year_under_a_lead_line_is_not_the_leads_meeting():
+    found = _meetings(
+        "Early help that works for families\n\nLead: Brackenmoor Family Hubs Board\n\n"
+        "We will open a family hub in each district by the end of 2024.\n"
+    )
+    assert not [m for m in found if m[1]]
+
+
+def test_a_deadline_month_after_a_body_is_not_its_meeting():
+    found = _meetings(
+        "The Corporate Parenting Panel agreed that every care leaver will have a pathway plan by March 2025."
+    )
+    assert not [m for m in found if m[1] == "2025-03"]
+
+
+def test_a_date_a_body_works_until_is_not_its_meeting():
+    found = _meetings("The Children's Trust Board considered the plan, which runs until 31 March 2027.")
+    assert not [m for m in found if m[1] == "2027-03-31"]
+
+
+def _board_meetings(text: str, header: str) -> list[str | None]:
+    document = read_text(f"CHILDREN'S TRUST BOARD\n\nDate: Thursday 21 January\n\n{text}\n", "brackenmoor-board")
+    document.page_headers = [header]
+    return [p.value.get("date") for p in extract_document(document, "brackenmoor-board").by_kind("meeting")]
+
+
+def test_the_next_meetings_yearless_day_takes_the_header_year_when_it_falls_later():
+    dates = _board_meetings("7. Date of next meeting\n\nThursday 18 March, 2.00pm, County Hall.", "Minutes 2010")
+    assert "2010-03-18" in dates
+
+
+def test_the_next_meetings_yearless_day_before_this_meeting_stays_undated():
+    dates = _board_meetings("7. Date of next meeting\n\nThursday 14 January, 2.00pm, County Hall.", "Minutes 2010")
+    assert not [d for d in dates if d and d.endswith("01-14")]
+
+
+def test_a_yearless_month_after_the_meeting_takes_the_header_year():
+    dates = _board_meetings("The final plan will then go to full Council in April for adoption.", "Minutes 2010")
+    assert "2010-04" in dates
+
+
+def test_a_body_that_meets_on_a_day_has_its_meeting_that_day():
+    dates = _board_meetings(
+        "(d) ask the transition group to confirm a health lead before the Board meets on 14 October.", "Minutes 2010"
+    )
+    assert "2010-10-14" in dates
+
+
+def test_a_plan_recommended_to_council_for_adoption_on_a_day_is_councils_meeting_that_day():
+    found = _meetings("(ii) endorse the Plan and recommend it to Council for adoption on 26 February 2026;")
+    assert ("Council", "2026-02-26") in found
+
+
+def test_the_last_meetings_yearless_day_after_this_meeting_is_the_year_before_so_undated():
+    dates = _board_meetings(
+        "The minutes of the meeting on 19 November were agreed as a correct record.", "Minutes 2010"
+    )
+    assert None in dates and not [d for d in dates if d and d.endswith("11-19")]
+
+
+def test_a_body_acting_at_its_named_months_meeting_has_that_meeting_undated_without_a_year():
+    found = _meetings(
+        "The Brackenmoor Children's Partnership agreed the leads. Priority 5 has no lead yet; the Partnership will"
+        " appoint one at its April meeting."
+    )
+    assert ("Brackenmoor Children's Partnership", None) in found

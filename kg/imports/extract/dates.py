@@ -107,11 +107,16 @@ def find_dates(text: str) -> list[DateMention]:
     return sorted(found, key=lambda d: d.start)
 
 
-def with_year(mention: DateMention, year: str) -> str | None:
-    """A yearless day ("Wednesday 25 June") read in a year the document states elsewhere."""
-    if mention.precision != "none" or not re.search(r"\d", mention.text):
+def with_year(mention: DateMention, year: str, after: str | None = None) -> str | None:
+    """A yearless day ("Wednesday 25 June") read in a year the document states elsewhere; a yearless month
+    ("in April") too, but only when it falls after the document's own date (`after`, ISO) in that year, so
+    that "in April" in November's minutes, which may mean next April, stays undated."""
+    if mention.precision != "none":
         return None
-    return parse_date(f"{mention.text} {year}", "day")
+    if re.search(r"\d", mention.text):
+        return parse_date(f"{mention.text} {year}", "day")
+    month = parse_date(f"1 {mention.text} {year}", "month")
+    return month if month and after and after[:4] == year and month >= after[:7] else None
 
 
 _PERIOD = re.compile(

@@ -14,6 +14,9 @@ the markup:
   the outcome's priorities;
 - a sentence can run a list in ("the plan's priorities are a, b, c and d"): its items are split where
   the next item starts the way the first does (with "the", "to", a word ending in -ing, …).
+- promises are written as sentences ("We will listen before we decide."): after a sentence that names
+  the plan's promises or pledges, and as the only sentences of paragraphs under a priority's heading,
+  each is a pledge (`pledge-opener` rows say how a promise opens).
 
 The words of lead-ins, owner columns, "no owner yet" and other plans whose lists a report may quote
 ("Community Strategy outcomes") come from the extraction lexicon (`list`, `list-owner`, `list-none` and
@@ -128,6 +131,11 @@ def owner_like(lex: Lexicon, text: str) -> bool:
         or _POST.match(text)
         or any(low.startswith(n.lower()) or low.endswith(n.lower()) for a in lex.authorities for n in a.names[:3])
     )
+
+
+def owner_line(lex: Lexicon, text: str) -> bool:
+    """Whether a line states an owner ("Lead: the Family Hubs Board"): it names who leads, not a meeting."""
+    return bool(re.match(rf"{_labels(lex)}\s*:", text.strip(), re.I))
 
 
 def split_owner(lex: Lexicon, text: str) -> tuple[str, str | None, bool]:
@@ -339,6 +347,8 @@ def _items_in(lex: Lexicon, kind: str, head: Block, region: list[Block]) -> Iter
                 continue
             owner, line = _owner_under(lex, under)
             yield Item(sub_kind, name, owner, b, b.text, confidence=0.75)
+            if sub_kind == "priority":
+                yield from _priority_promises(lex, under)
             if sub_kind == "outcome":
                 yield from _children(lex, kind, name, under)
         return
@@ -453,6 +463,13 @@ def _table_items(lex: Lexicon, rows: list[Block], lead: str | None) -> Iterator[
 _TRIGGER = re.compile(
     r"\b(?P<word>are|is|were|include|includes|including|included|namely|such as|among them|that includes|"
     r"which include|which includes|by|to)\b\s*:?|(?P<colon>:)",
+    re.I,
+)
+
+
+_WHEN = re.compile(  # a time the list is for, between its cue and its verb: not words of the list's own
+    r"\b(?:for|over|during|in)\s+(?:the\s+)?(?:(?:next|coming|first|last|following)\s+)?(?:\w+\s+)?(?:years?|months?)\b"
+    r"|\b(?:for|in|from)\s+(?:19|20)\d{2}(?:\s*[-/–]\s*\d{2,4})?",
     re.I,
 )
 
@@ -574,7 +591,7 @@ def _run_in(lex: Lexicon, b: Block) -> Iterator[Item]:
             if not kind:
                 continue
             cue_end = max((c.end() for _, p in _cues(lex, "list") for c in p.finditer(before)), default=-1)
-            between = before[cue_end:].split()
+            between = _WHEN.sub(" ", before[cue_end:]).split()  # "priorities for the next three years are"
             word = (m.group("word") or "").lower()
             aside = m.group("colon") and "," in before[cue_end:][:3]  # "priorities, each with a lead ...:"
             room = 14 if word == "namely" or aside else 8 if m.group("colon") else 4
@@ -597,6 +614,72 @@ def _run_in(lex: Lexicon, b: Block) -> Iterator[Item]:
                     if 3 <= len(name) <= 160:
                         yield Item(kind, name, owner, b, name, confidence=0.7)
                 break
+
+
+# --- promises -------------------------------------------------------------------------------------
+
+
+@cache
+def _opener(lex: Lexicon) -> re.Pattern[str]:
+    """How a promise opens ("We will", "You will", "Every child will": the `pledge-opener` rows)."""
+    phrases = sorted(lex.phrases_of("pledge-opener"), key=len, reverse=True)
+    alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    return re.compile(rf"^(?:{alternation})\s+\w", re.I)
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", text.strip()) if s]
+
+
+def _promise(lex: Lexicon, sentence: str) -> bool:
+    """A sentence that makes a promise: it opens as one and is not a lead-in ("We will:", "We will measure")."""
+    sentence = sentence.strip()
+    opening = " ".join(sentence.split()[:4])
+    return bool(_opener(lex).match(sentence)) and not sentence.endswith(":") and list_kind(lex, opening) != "indicator"
+
+
+def _promises_of(lex: Lexicon, b: Block) -> list[str]:
+    """The sentences of a paragraph when every one of them is a promise, else none."""
+    if b.kind not in {"para", "item"} or len(b.text) > 600:
+        return []
+    sentences = _sentences(b.text)
+    return sentences if sentences and all(_promise(lex, s) for s in sentences) else []
+
+
+def _promised(lex: Lexicon, blocks: list[Block], i: int) -> Iterator[Item]:
+    """Promises written as prose after a sentence that names them: "The plan sets out what partners promise
+    children. We will listen before we decide. We will …": each promise sentence that follows, in the
+    paragraph and in whole paragraphs of promises after it, is a pledge."""
+    b = blocks[i]
+    if b.kind not in {"para", "item"} or _deciding(lex, b.text):
+        return
+    sentences = _sentences(b.text)
+    for k, sentence in enumerate(sentences):
+        if _promise(lex, sentence) or list_kind(lex, sentence) != "pledge" or sentence.endswith(":"):
+            continue
+        rest = sentences[k + 1 :]
+        taken = []
+        for s in rest:
+            if not _promise(lex, s):
+                break
+            taken.append((b, s))
+        if len(taken) == len(rest):  # the naming sentence ends its paragraph: the promises may follow it
+            for c in blocks[i + 1 :]:
+                found = _promises_of(lex, c)
+                if not found:
+                    break
+                taken.extend((c, s) for s in found)
+        for c, s in taken:
+            yield Item("pledge", _clean(s), None, c, s, confidence=0.65)
+        return
+
+
+def _priority_promises(lex: Lexicon, under: list[Block]) -> Iterator[Item]:
+    """Under a priority's heading, paragraphs that are only promises ("We will open a family hub in each
+    district.") are what the plan pledges for it, as a "We will:" list under it would be."""
+    for c in under:
+        for s in _promises_of(lex, c):
+            yield Item("pledge", _clean(s), None, c, s, confidence=0.6)
 
 
 # --- the document ----------------------------------------------------------------------------------
@@ -625,6 +708,7 @@ def find_items(doc: Document, lex: Lexicon) -> list[Item]:
         if b.kind != "heading":
             found.extend(_run_in(lex, b))
             found.extend(_measures(lex, b))
+            found.extend(_promised(lex, blocks, i))
     out: dict[tuple[str, str], Item] = {}
     for item in found:
         key = (item.kind, re.sub(r"^(?:the|a|an) ", "", re.sub(r"\W+", " ", item.name.lower()).strip()))

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 from kg.imports.extract.dates import MONTHS, DateMention, find_dates, find_periods, with_year
 from kg.imports.extract.document import Block, Document
 from kg.imports.extract.lexicon import Authority, Lexicon, load_lexicon
-from kg.imports.extract.lists import find_items, owner_like
+from kg.imports.extract.lists import find_items, owner_like, owner_line
 
 
 @dataclass
@@ -211,7 +211,8 @@ _NOT_MEETING = re.compile(
     re.I,
 )
 _MEETING_WORDS = re.compile(
-    r"\b(?:meeting|met|meet|considered|consider|agreed|approved|endorsed|received|noted|scrutinised|presented|held|"
+    r"\b(?:meeting|met|meet|meets|for (?:adoption|approval|endorsement|decision)|considered|consider|agreed|"
+    r"approved|endorsed|received|noted|scrutinised|presented|held|"
     r"report(?:ed)? to|considered by|asked to|to:|brought to|work programme|attended|decided|adopted|"
     r"report progress|presented to|goes to|go to|going to|submitted to|taken to|comes? to|shared with|signed off|"
     r"bring|report(?:ed)? back|come back)\b",
@@ -224,6 +225,19 @@ _EVENT = re.compile(
     r"launch|launched|summit|festival|celebration)\b",
     re.I,
 )
+
+
+@cache
+def _deadline_cue(lex: Lexicon) -> re.Pattern[str]:
+    cues = "|".join(re.escape(c) for c in sorted(lex.phrases_of("deadline"), key=len, reverse=True))
+    part = r"(?:\s+the)?(?:\s+(?:very\s+)?(?:end|start|beginning|close|middle|first|last)(?:\s+\w+)?\s+of)?(?:\s+the)?"
+    return re.compile(rf"(?<![\w'])(?:{cues}){part}\s*$", re.I)
+
+
+def _deadline(ctx: Context, text: str, d: DateMention) -> bool:
+    """A date a target, deadline or period runs to ("by the end of 2024", "by March 2025", "until 2027") is
+    when something is to be done, never when a body meets: the words just before it say so (`deadline` rows)."""
+    return bool(_deadline_cue(ctx.lex).search(text[: d.start]))
 
 
 def _body_mentions(ctx: Context, text: str) -> list[tuple[int, int, str, str]]:
@@ -280,10 +294,22 @@ def _resolve_generic(ctx: Context, head: str) -> tuple[str, str] | None:
     return None
 
 
+def _named_before(ctx: Context, head: str, pos: int) -> tuple[str, str] | None:
+    """'the Partnership' at `pos`: the last body with that head named before it, other than as an owner
+    ("Lead: Independent Chair, X Partnership" names who leads, not the partnership the report speaks of)."""
+    for p in sorted(ctx.proposals, key=lambda p: -p.start):
+        if p.kind != "body" or p.start >= pos or not str(p.value["name"]).endswith(head):
+            continue
+        line = ctx.doc.text[ctx.doc.text.rfind("\n", 0, p.start) + 1 : p.start]
+        if not owner_line(ctx.lex, re.split(r"(?<=[.;])\s+", line)[-1] + " x"):
+            return str(p.value["name"]), str(p.value["body_kind"])
+    return _resolve_generic(ctx, head)
+
+
 def _date_value(ctx: Context, d: DateMention) -> str | None:
     if d.value:
         return d.value
-    return with_year(d, ctx.year) if ctx.year else None
+    return with_year(d, ctx.year, ctx.own_date) if ctx.year else None
 
 
 # --- the report's own meeting ----------------------------------------------------------------------------
@@ -305,6 +331,8 @@ def _own_meeting(ctx: Context) -> None:
             continue  # "MINUTES of a meeting of the X held at … on DATE" states the body and date at length
         if block.kind != "heading" and (i > 15 or re.match(r"\d", block.para) or block.marker):
             continue  # a numbered paragraph is the report's text, not its header
+        if owner_line(ctx.lex, block.text):
+            continue  # "Lead: the Family Hubs Board" says who leads a priority, not whose meeting this is
         bodies = _body_mentions(ctx, block.text.title() if block.text.isupper() else block.text)
         if not bodies:
             continue
@@ -315,7 +343,7 @@ def _own_meeting(ctx: Context) -> None:
             continue
         following = [block, *blocks[i + 1 : i + 3]]
         for j, nxt in enumerate(following):
-            dates = find_dates(nxt.text)
+            dates = [d for d in find_dates(nxt.text) if not _deadline(ctx, nxt.text, d)]
             if j > 0 and _body_mentions(ctx, nxt.text.title() if nxt.text.isupper() else nxt.text):
                 break
             if dates:
@@ -362,6 +390,9 @@ _BODY_THEN_DATE = re.compile(  # a body and then, with nothing between, the day 
 )
 
 
+_ITS_MONTH_MEETING = re.compile(rf"\b(?:at|to|for)\s+(?:its|their)\s+({MONTHS})\s+meeting\b")
+
+
 def _meetings(ctx: Context) -> None:
     for s in ctx.sentences:
         text = s.text
@@ -384,17 +415,30 @@ def _meetings(ctx: Context) -> None:
         ):
             for d in dates[:1]:
                 if ctx.own_body and d.precision in {"none", "day"}:
-                    value = {"body": ctx.own_body, "body_kind": ctx.own_kind, "date": d.value, "date_text": d.text}
+                    when = _date_value(ctx, d)  # a yearless day takes the year the running header prints,
+                    if when and ctx.own_date and when < ctx.own_date[: len(when)]:
+                        when = None  # unless it falls before this meeting: then the next year is meant, unprinted
+                    value = {"body": ctx.own_body, "body_kind": ctx.own_kind, "date": when, "date_text": d.text}
                     value["after_report"] = True  # the next meeting is after the one the report records
-                    ctx.add("meeting", value, s, 0.8 if d.value else 0.6)
+                    ctx.add("meeting", value, s, 0.8 if when else 0.6)
             continue
         bodies = _body_mentions(ctx, text)
         if re.search(r"\b(?:special meeting|meeting)\b.*\bdate to be confirmed\b", text, re.I) and bodies:
             ctx.add("meeting", {"body": bodies[0][2], "body_kind": bodies[0][3], "date": None}, s, 0.6)
             continue
+        for m in _ITS_MONTH_MEETING.finditer(text):  # "the Partnership will appoint one at its April meeting"
+            subject = [b for b in bodies if b[1] <= m.start()][-1:]
+            if subject:
+                name, kind = subject[0][2], subject[0][3]
+                if name in {"Board", "Committee", "Partnership", "Executive", "Commission", "Panel"}:
+                    name, kind = _named_before(ctx, name, s.start) or (name, kind)  # "the Partnership"
+                month = DateMention(m.start(1), m.end(1), m.group(1), None, "none")
+                when = _date_value(ctx, month)
+                value = {"body": name, "body_kind": kind, "date": when, "date_text": m.group(0)}
+                ctx.add("meeting", value, s, 0.7 if when else 0.55)
         seasons = [DateMention(m.start(), m.end(), m.group(0), m.group(1), "season") for m in _SEASON.finditer(text)]
         for d in sorted([*dates, *seasons], key=lambda d: d.start):
-            if d.precision == "year":
+            if d.precision == "year" or _deadline(ctx, text, d):
                 continue
             window = text[max(0, d.start - 25) : d.end + 5]
             if _NOT_MEETING.search(window) and not re.search(r"meeting", window, re.I):
@@ -403,7 +447,8 @@ def _meetings(ctx: Context) -> None:
             after = [b for b in bodies if b[0] >= d.end]
             opening = re.match(r"(?:On|At (?:its|their) meeting on)\b", text)
             cands = before[-1:] or (after[:1] if opening else [])
-            if re.search(r"minutes of the (?:last |previous )?meeting held on", text[: d.start], re.I) and ctx.own_body:
+            previous = re.search(r"minutes of the (?:last |previous )?meeting (?:held )?on", text[: d.start], re.I)
+            if previous and ctx.own_body:
                 cands = [(0, 0, ctx.own_body, ctx.own_kind or "Other")]
             if not cands:
                 if re.search(r"\bmeeting in\b", text[: d.start][-20:], re.I) and ctx.own_body:
@@ -426,6 +471,8 @@ def _meetings(ctx: Context) -> None:
             ):
                 continue  # "noted the outcome of the inspection ... in June 2010": the date is the inspection's
             when = _date_value(ctx, d)
+            if previous and when and ctx.own_date and when > ctx.own_date[: len(when)]:
+                when = None  # the last meeting's yearless day after this one's in the header's year: the year before
             direct = b_end and re.fullmatch(_BODY_THEN_DATE, text[b_end : d.start])  # "the Board on 8th June"
             if d.precision == "none" and not (when or direct or re.search(r"meeting", text, re.I)):
                 continue  # a yearless day is a meeting's when the running header prints the year

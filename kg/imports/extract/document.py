@@ -326,10 +326,67 @@ def _blocks_from_lines(lines: list[str], *, join_wrapped: bool = False) -> list[
 def read_text(text: str, source: str = "report") -> Document:
     """A plain-text or Markdown report."""
     lines = text.replace("\r\n", "\n").replace("\xa0", " ").split("\n")
-    lines = [ln for ln in lines if not re.fullmatch(r"\s*(-{3,}|\*{3,}|_{3,})\s*", ln)]
+    lines = [ln for ln in lines if not re.fullmatch(r"\s*(-{3,}|\*{3,}|_{3,})\s*", ln) and not _furniture(ln)]
     if _one_line_paragraphs(lines):
         lines = [x for ln in lines for x in (ln, "")]
+    lines = _slash_tables(lines)
     return Document(source, "text", _blocks_from_lines(_aligned_tables(lines)))
+
+
+_FURNITURE_LINE = re.compile(  # a web page's navigation, saved with its text: not the report's words
+    r"(?:skip\s+(?:to\s+)?(?:main\s+)?(?:content|menu|navigation)|access\s*keys|jump\s+to\s+(?:content|navigation)|"
+    r"back\s+to\s+top|print\s+(?:this\s+)?page|you\s+are\s+here|main\s+menu|site\s+map|"
+    r"(?:sign\s+up|subscribe)\s+(?:to|for)\s+(?:our|the)\s+\w*\s*newsletters?)\s*:?",
+    re.I,
+)
+
+
+def _furniture(line: str) -> bool:
+    """A line that is only a web page's navigation ("Skip main menu", "Access keys:")."""
+    return bool(_FURNITURE_LINE.fullmatch(line.strip()))
+
+
+_SLASH = re.compile(r"\s+/\s+|\s+/$")  # " / " between a flattened table's cells (and one at a row's end)
+
+
+def _slash_tables(lines: list[str]) -> list[str]:
+    """Tables saved as text with " / " between the cells, as tab rows.
+
+    Two or more lines in a row with two or more " / " each are a table's rows ("Name / AB / - / Police");
+    a line between two of them with no separator is the previous row's last cell wrapped; a row whose
+    first cell is a paragraph number ("2. / Minutes") is that numbered heading. A "-" cell is empty.
+    """
+
+    def row(line: str) -> list[str] | None:
+        cells = _SLASH.split(line.strip())
+        return cells if len(cells) >= 3 else None
+
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        numbered = re.fullmatch(r"\s*(\d{1,2}\.?)\s+/\s+(\S.*)", lines[i])
+        if numbered:  # "1. / Present": a minutes table's item number and title
+            out.append(f"{numbered.group(1).rstrip('.')}. {numbered.group(2)}")
+            i += 1
+            continue
+        j, rows = i, list[list[str]]()
+        while j < len(lines):
+            cells = row(lines[j])
+            if cells is None and rows and j + 1 < len(lines) and row(lines[j + 1]) and lines[j].strip():
+                rows[-1][-1] = f"{rows[-1][-1]} {lines[j].strip()}".strip()  # a wrapped last cell
+                j += 1
+                continue
+            if cells is None:
+                break
+            rows.append(["" if c.strip() in {"-", "–"} else c.strip() for c in cells])
+            j += 1
+        if len(rows) >= 2:
+            out.extend(["", *("\t".join(cells) for cells in rows), ""])
+            i = j
+            continue
+        out.append(lines[i])
+        i += 1
+    return out
 
 
 _GAP = re.compile(r"\S(\s{3,})\S")

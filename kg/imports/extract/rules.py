@@ -1198,7 +1198,7 @@ def _drop_shorter_names(ctx: Context) -> None:
                 break
 
 
-_PERSON = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+(?:[A-Z]\.?\s+)?[A-Z][a-zA-Z'’-]+){1,2}"
+_PERSON = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[^\S\t\n]+(?:[A-Z]\.?[^\S\t\n]+)?[A-Z][a-zA-Z'’-]+){1,2}"
 _ORG_WORDS = re.compile(
     r"\b(?:Council|Board|Trust|Children|Young|People|Services?|Plan|Partnership|Police|NHS|Group|Committee|Cabinet|"
     r"Director|Head|Member|Officer|Manager|Act|Chief|Executive|Report|Contact|Present|Author|Lead|College|Forum|Team|"
@@ -1213,6 +1213,75 @@ _TITLES = (
 )
 
 
+_ATTENDANCE = re.compile(  # the label of an attendance or apologies list, where a list follows it
+    r"(?:^|(?<=[.:;)]\s)|(?<=\s))(?:Present|In [Aa]ttendance|Also (?:[Pp]resent|in attendance)|Attendees|"
+    r"Apologies(?: for [Aa]bsence)?(?: (?:received )?from)?)\s*:?\s*(?:[–-]\s*)?(?=[A-Z(]|$)"
+)
+_TITLED_SURNAME = rf"(?:{_TITLES})\s+[A-Z][a-z]+(?:-[A-Z][a-z]+|[A-Z][a-z]+)?"
+
+
+def _initials_of(name: str, bracket: str) -> bool:
+    """Whether a bracket starts with the initials of the name before it ("Dave Hill (DH - Chair)", "(DHo)")."""
+    letters = "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
+    code = re.match(r"[A-Z]{2,4}[a-z]?\b", bracket.strip())
+    return code is not None and len(letters) >= 2 and code.group(0).upper().startswith(letters[:2])
+
+
+def _attendance(text: str) -> Iterator[tuple[str, str, str, str]]:
+    """(name, bracket, words cited, title) for each person an attendance or apologies list names.
+
+    The list is what follows a label ("Present:", "In Attendance:", "Apologies") or a run of names with
+    their initials in brackets ("Dave Hill (DH - Chair), Paul Ballatt (PB), ..."), wrapped across lines;
+    its items split at commas, semicolons and "and" outside brackets. A councillor's or doctor's surname
+    alone is a name when the title stands before it ("Cllr Lewis").
+    """
+    label = _ATTENDANCE.search(text)
+    starts = [label.end()] if label and ";" not in text[label.end() :] else []  # "Name, Post; ...": _people's
+    coded = [
+        m.start()
+        for m in re.finditer(rf"(?:(?:{_TITLES})\s+)?{_PERSON}\s*\(([^()]*)\)", text)
+        if _initials_of(re.sub(r"\s*\(.*", "", m.group(0)), m.group(1))
+    ]
+    if len(coded) >= 2:
+        starts.append(coded[0])
+    if not starts:
+        return
+    parts, depth, current = [], 0, ""
+    body = text[min(starts) :]
+    i = 0
+    while i < len(body):
+        ch = body[i]
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        rest = body[i:]
+        cut = re.match(r",\s*|;\s*|\.\s+|\s+and\s+|\s+(?=[A-Z])", rest) if depth == 0 else None
+        if cut and (cut.group(0).strip() or current.endswith(")")):
+            parts.append(current)
+            current = ""
+            i += cut.end()
+            continue
+        current += ch
+        i += 1
+    parts.append(current)
+    person = re.compile(
+        rf"^(?P<title>(?:{_TITLES}|Councillors)\s+)?(?P<name>{_PERSON}|(?<=\s)[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+        r"\s*(?:\((?P<bracket>[^()]*)\))?\.?$"
+    )
+    found = 0
+    for raw in parts:
+        part = _ATTENDANCE.sub("", raw.strip(), count=1).strip()
+        m = person.match(part)
+        if not m:
+            if found and len(re.sub(r"\([^()]*\)", "", part).split()) > 6:
+                return  # prose: the list is over
+            continue
+        name, bracket, title = m.group("name"), (m.group("bracket") or "").strip(), (m.group("title") or "").strip()
+        if len(name.split()) < 2 and not title:
+            continue  # a first name alone ("Sam, John") is not a person's name
+        found += 1
+        yield name, bracket, part, title
+
+
 def _people(ctx: Context) -> None:
     seen: dict[str, Proposal] = {}
     posts = ctx.lex.phrases_of("post")
@@ -1221,11 +1290,11 @@ def _people(ctx: Context) -> None:
         low = text.lower()
         return any(re.search(rf"\b{re.escape(p)}\b", low) for p in posts)
 
-    def add(name: str, post: str | None, s: Sentence, conf: float, span: str) -> None:
+    def add(name: str, post: str | None, s: Sentence, conf: float, span: str, titled: bool = False) -> None:
         name = re.sub(r"^(?:Councillor|Cllr\.?)\s+", "", name.strip())
         if post:
             post = re.split(r",\s+(?=[a-z])", post)[0]
-        if _ORG_WORDS.search(name) or len(name.split()) < 2:
+        if _ORG_WORDS.search(name) or len(name.split()) < (1 if titled else 2):
             return
         post = post.strip(" ,.;") if post else None
         if name in seen:
@@ -1235,6 +1304,26 @@ def _people(ctx: Context) -> None:
         ctx.add("person", {"name": name, "post": post}, s, conf, span=span)
         seen[name] = ctx.proposals[-1]
 
+    for block in ctx.doc.blocks:  # attendance and apologies lists, written as text or as a table
+        if block.kind == "row":
+            first = re.match(rf"^(?:({_TITLES})\s+)?({_PERSON})\s*(?:\(([^()]*)\))?$", block.cells[0].strip())
+            code = block.cells[1].strip() if len(block.cells) > 1 else ""
+            if first and re.fullmatch(r"[A-Z]{2,4}[a-z]?", code) and _initials_of(first.group(2), code):
+                last = next((c for c in reversed(block.cells[2:]) if c.strip()), "")
+                post = first.group(3) or (last if is_post(last) else None)
+                post = post or ("Councillor" if first.group(1) and first.group(1).startswith("C") else None)
+                add(first.group(2), post, _sentence_of(ctx, block, block.text), 0.7, block.cells[0].strip())
+            continue
+        for name, bracket, span, honorific in _attendance(block.text):
+            if is_post(name) or ctx.lex.organisation_kind(name):
+                continue  # "Helen Marsh, Independent Chair, ...": the post and organisation after a name
+            post = bracket.split(",")[0].strip() if is_post(bracket.split(",")[0]) else None  # "(Chair)"
+            if _initials_of(name, bracket):  # "(DH - Chair)", "(SB for Chris Frost)"
+                post = re.sub(r"^[A-Z]{2,4}[a-z]?\s*(?:[-–]\s*)?", "", bracket) or None
+                post = None if post and re.match(r"(?:for|on behalf)\b", post) else post
+            if not post and re.match(r"Councillor|Cllr", honorific):
+                post = "Councillor"
+            add(name, post, _sentence_of(ctx, block, span), 0.7, span, titled=bool(honorific))
     for s in ctx.sentences:  # an attendance list: "Present: Name (Chair), Post; Dr Name, Organisation; ..."
         listed = re.match(
             r"^(?:Present|In attendance|Also (?:present|in attendance)|Officers|Attendees)\s*:\s*(.+)$", s.text

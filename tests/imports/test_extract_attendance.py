@@ -1,0 +1,97 @@
+"""Who attended and who sent apologies: lists and flattened tables as minutes print them.
+
+The sentences are written for these tests in the shapes council minutes use: names with their initials
+in brackets wrapping across lines, "Apologies" lists of names alone, and attendance tables saved as text
+with " / " between the cells.
+"""
+
+from __future__ import annotations
+
+from kg.imports.extract import extract_text
+from kg.imports.extract.document import read_text
+
+
+def _people(text: str) -> dict[str, str | None]:
+    draft = extract_text(text, "brackenmoor-report")
+    return {str(p.value["name"]): p.value.get("post") for p in draft.by_kind("person")}
+
+
+def _partners(text: str) -> set[str]:
+    return {str(p.value["name"]) for p in extract_text(text, "brackenmoor-report").by_kind("partner")}
+
+
+INITIALLED = (
+    "Brackenmoor Children's Trust Board\n"
+    "Notes of meeting on 3rd May 2011\n"
+    "Amy Lowther (AL - Chair), Ben Crane (BC), Cllr Dora Finch (DF), Edwin\n"
+    "Gale (EG), Fay Holt (FH - notetaker)\n"
+    "Apologies: -\n"
+    "Gus Irwin (GI), Hana Joyce,\n"
+    "Ivo Kemp, Jo Lark\n"
+    "1. Minutes of the last meeting\n"
+    "The minutes were agreed.\n"
+)
+
+
+def test_names_with_initials_in_brackets_are_people_even_without_a_label():
+    assert {"Amy Lowther", "Ben Crane", "Edwin Gale"} <= set(_people(INITIALLED))
+
+
+def test_the_words_after_the_initials_are_the_post():
+    assert _people(INITIALLED)["Amy Lowther"] == "Chair"
+
+
+def test_initials_alone_are_not_a_post():
+    assert _people(INITIALLED)["Ben Crane"] is None
+
+
+def test_a_councillor_in_an_attendance_list_has_the_post_councillor():
+    assert _people(INITIALLED)["Dora Finch"] == "Councillor"
+
+
+def test_apologies_without_initials_are_people_too():
+    assert {"Gus Irwin", "Hana Joyce", "Ivo Kemp", "Jo Lark"} <= set(_people(INITIALLED))
+
+
+def test_a_titled_surname_in_an_apologies_list_is_a_person():
+    people = _people("Minutes\n\nApologies Dr Nolan, Cllr Pryor, Quentin Reyes.\n")
+    assert people.get("Pryor") == "Councillor" and "Nolan" in people and "Quentin Reyes" in people
+
+
+def test_first_names_alone_in_an_attendance_list_are_not_people():
+    people = _people("Minutes\n\nIn Attendance: Sam, John and Rachel (pupils), Tom Ure (Minuting).\n")
+    assert set(people) == {"Tom Ure"}
+
+
+def test_the_post_and_organisation_after_a_name_are_not_people():
+    people = _people("Minutes\n\nApologies: Vera Wynn, Independent Chair, Brackenmoor Safeguarding Board.\n")
+    assert set(people) == {"Vera Wynn"}
+
+
+SLASH_TABLE = (
+    "Brackenmoor Children's Trust Board\n\n"
+    "1. / Present\n"
+    "Cllr Amy Lowther (Chair) / AL / - / Cabinet Member for Children\n"
+    "Ben Crane / BC / - / Brackenmoor Police\n"
+    "Cara Dunn / CD / - / Brackenmoor NHS Trust\n"
+    "2. / Minutes of the last meeting\n"
+    "The minutes were agreed.\n"
+)
+
+
+def test_a_table_saved_with_slashes_between_cells_is_read_as_rows():
+    rows = [b for b in read_text(SLASH_TABLE).blocks if b.kind == "row"]
+    assert rows[1].cells == ["Ben Crane", "BC", "", "Brackenmoor Police"]
+
+
+def test_a_numbered_first_cell_makes_the_row_a_numbered_heading():
+    headings = [b.text for b in read_text(SLASH_TABLE).blocks if b.kind == "heading"]
+    assert headings == ["1. Present", "2. Minutes of the last meeting"]
+
+
+def test_attendance_table_rows_are_people():
+    assert {"Amy Lowther", "Ben Crane", "Cara Dunn"} <= set(_people(SLASH_TABLE))
+
+
+def test_an_organisation_cell_is_not_joined_to_the_next_rows_name():
+    assert not any("Cara" in name or "Ben" in name for name in _partners(SLASH_TABLE))

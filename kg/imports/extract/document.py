@@ -195,6 +195,7 @@ class _Paragraphs:
 _FIELD = re.compile(  # "Report to: Cabinet", "Date of meeting: 10 February 2026": a cover sheet's field
     r"^[A-Z][A-Za-z'’]*(?:\s+[A-Za-z'’]+){0,3}:\s+\S"
 )
+_LABEL_LINE = re.compile(r"[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}\s*:")  # a line that is only a label: "Strategic Outcomes:"
 _LABELLED_ITEM = re.compile(  # "Priority A - …", "Outcome 2: …": a labelled line starts a block of its own
     r"^[A-Z][a-z]+\s+(?:\d{1,2}|[A-Z]|one|two|three|four|five|six)\s*[:.–—-]\s"
 )
@@ -240,11 +241,13 @@ def _blocks_from_lines(lines: list[str], *, join_wrapped: bool = False) -> list[
         blocks.append(Block(text, "heading", para, section=section, level=level))
 
     previous = ""
+    labelled_list = False  # the lines under a label ("Strategic Outcomes:") that each end a sentence: one item each
     for raw in lines:
         line = _clean(raw).strip()
         if not line:
             flush()
             previous = ""
+            labelled_list = False
             continue
         bare = line.lstrip("#").strip()
         if _NUMBER.match(bare) and re.match(r"^[-*•·]\s*", bare):
@@ -312,8 +315,13 @@ def _blocks_from_lines(lines: list[str], *, join_wrapped: bool = False) -> list[
             or _LABELLED_ITEM.match(line)
             or _FIELD.match(line)
             and _FIELD.match(previous)
+            or _LABEL_LINE.fullmatch(previous)
+            or labelled_list
+            and previous.endswith((".", ";"))
+            and line[:1].isupper()
         ):
             flush()  # a wrapped line's end, a labelled list line ("Priority A - ..."), a cover sheet's next field
+        labelled_list = bool(_LABEL_LINE.fullmatch(previous)) or labelled_list and previous.endswith((".", ";"))
         buf.append(line)
         previous = line
         if raw.endswith("  "):  # a Markdown hard line break ends the block

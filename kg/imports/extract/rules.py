@@ -170,7 +170,16 @@ def _authority(ctx: Context) -> Authority | None:
     scores: dict[str, float] = {}
     by_slug = {a.slug: a for a in ctx.lex.authorities}
     text = ctx.doc.title + "\n" + "\n".join(ctx.doc.page_headers) + "\n" + ctx.doc.text
+    text = re.sub(r"(?<=[A-Za-z]) & (?=[A-Z])", " and ", text)  # "Brighton & Hove City Council's"
     index = _authority_index(ctx.lex)
+
+    def slug_of(head: str) -> str | None:
+        head = head.rstrip(".")  # a name that ends a sentence: "working in Leeds."
+        slug = index.get(head.lower()) or index.get(re.sub(r"['’]s?$", "", head.lower()))  # "Sefton’s Children"
+        if slug is None and head.isupper():
+            slug = index.get(head.title().lower())
+        return slug
+
     for m in re.finditer(
         r"[A-Z][A-Za-z'’.-]+(?:[ -](?:upon|on|and|with|under|in|of|the|le|[A-Z][A-Za-z'’.-]+))*", text
     ):
@@ -179,10 +188,11 @@ def _authority(ctx: Context) -> Authority | None:
             head = words[:cut]
             if cut < len(words) and words[cut] not in " -":
                 continue
-            slug = index.get(head.lower()) or index.get(re.sub(r"['’]s?$", "", head.lower()))  # "Sefton’s Children"
-            if slug is None and head.isupper():
-                slug = index.get(head.title().lower())
+            slug = slug_of(head)
             if slug:
+                joint = re.match(r" and ([A-Z][A-Za-z'’-]+(?: [A-Z][A-Za-z'’-]+)?)", words[cut:])
+                if joint and (slug_of(joint.group(1)) or slug_of(joint.group(1).split()[0])):
+                    break  # "Wiltshire and Swindon Minerals Policies": two councils' joint title names neither alone
                 weight = 3.0 if re.search(r"council|borough|city of|county", head, re.I) else 1.0
                 scores[slug] = scores.get(slug, 0.0) + weight
                 break

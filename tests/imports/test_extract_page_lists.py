@@ -100,3 +100,66 @@ def test_a_colon_after_a_list_already_run_in_introduces_no_list():
 
 def test_a_long_colon_sentence_that_names_no_list_introduces_none():
     assert _names(RUN_IN, "priority") == []
+
+
+CONTENTS = (
+    "Brackenmoor Children and Young People's Plan 2020-2023\n\n"
+    "Contents Our vision ........................................ 3\n\n"
+    "How we wrote this plan ..................................... 4\n\n"
+    "Our priorities ............................................. 6\n\n"
+    "Healthy lives .............................................. 6\n\n"
+    "Good schools ............................................... 8\n\n"
+    "Safe homes ....\n"
+)
+
+
+def test_a_contents_entry_is_a_block_without_its_dot_leader_and_page():
+    texts = [b.text for b in read_text(CONTENTS).blocks if b.marker == "contents"]
+    assert texts[:2] == ["Our vision", "How we wrote this plan"]
+
+
+def test_the_contents_entries_after_one_that_names_a_list_are_its_items():
+    assert _names(CONTENTS, "priority") == ["Healthy lives", "Good schools", "Safe homes"]
+
+
+GLANCE = (
+    "Brackenmoor plan at a glance\n"
+    "Theme / Our hope for Brackenmoor / Main outcomes / How will we know?Safe\n"
+    "“I feel safe at home” / Children live in safe homes. /\n"
+    "- Children are safe from harm,\n"
+    "- Families are safe places.\n"
+    "- Fewer injuries to children,\n"
+    "- Fewer children missing from home.\n"
+    "Healthy\n"
+    "“I feel well” / Children grow up healthy. /\n"
+    "- Every child has a healthy start.\n"
+    "- Fewer hospital admissions.\n"
+)
+
+
+def test_a_header_cell_run_into_the_first_rows_label_is_split():
+    rows = [b.cells for b in read_text(GLANCE).blocks if b.kind == "row"]
+    assert rows[0][-1] == "How will we know?" and rows[1][0] == "Safe"
+
+
+def test_bullets_under_a_row_that_ends_with_its_separator_fill_its_next_columns():
+    rows = [b.cells for b in read_text(GLANCE).blocks if b.kind == "row"]
+    assert ["", "", "Children are safe from harm", ""] in rows
+    assert ["", "", "", "Fewer injuries to children"] in rows
+
+
+def test_a_short_line_between_rows_is_a_row_of_the_same_table():
+    tables = {b.table for b in read_text(GLANCE).blocks if b.kind == "row"}
+    assert len(tables) == 1
+
+
+def test_the_column_whose_header_ends_with_the_cue_holds_the_list():
+    assert _names(GLANCE, "outcome") == [
+        "Children are safe from harm",
+        "Families are safe places",
+        "Every child has a healthy start",
+    ]
+
+
+def test_a_how_will_we_know_column_holds_indicators():
+    assert "Fewer hospital admissions" in _names(GLANCE, "indicator")

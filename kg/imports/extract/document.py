@@ -249,6 +249,13 @@ def _blocks_from_lines(lines: list[str], *, join_wrapped: bool = False) -> list[
             previous = ""
             labelled_list = False
             continue
+        if line.startswith(_CONTENTS_MARK):  # a table of contents' entry
+            flush()
+            pending_number = None
+            entry = line[len(_CONTENTS_MARK) :]
+            blocks.append(Block(entry, "para", paras.current(), section=paras.heading, marker="contents"))
+            previous = ""
+            continue
         bare = line.lstrip("#").strip()
         if _NUMBER.match(bare) and re.match(r"^[-*•·]\s*", bare):
             bare = re.sub(r"^[-*•·]\s*", "", bare)
@@ -337,8 +344,28 @@ def read_text(text: str, source: str = "report") -> Document:
     lines = [ln for ln in lines if not re.fullmatch(r"\s*(-{3,}|\*{3,}|_{3,})\s*", ln) and not _furniture(ln)]
     if _one_line_paragraphs(lines):
         lines = [x for ln in lines for x in (ln, "")]
-    lines = _slash_tables(lines)
+    lines = _slash_tables(_contents(lines))
     return Document(source, "text", _blocks_from_lines(_aligned_tables(lines)))
+
+
+_LEADER = re.compile(
+    r"^\s*(?:Contents\s+|Table of contents\s+)?(?P<title>\S.*?)\s*\.{4,}\s*(?P<page>\d{1,3})?\s*$", re.I
+)
+_CONTENTS_MARK = "\x00contents\x00"  # carried through the line reader to mark a block as a contents entry
+
+
+def _contents(lines: list[str]) -> list[str]:
+    """A table of contents ("Priorities ........ 7"): each entry a block of its own, without its dot leader
+    and page number, marked as an entry (two or more such lines make a table of contents)."""
+    entries = [i for i, ln in enumerate(lines) if _LEADER.match(ln)]
+    if len(entries) < 2:
+        return lines
+    out = list(lines)
+    for i in entries:
+        m = _LEADER.match(lines[i])
+        if m:
+            out[i] = f"\n{_CONTENTS_MARK}{m.group('title')}\n"
+    return [x for ln in out for x in ln.split("\n")]
 
 
 _FURNITURE_LINE = re.compile(  # a web page's navigation, saved with its text: not the report's words
@@ -362,12 +389,15 @@ def _slash_tables(lines: list[str]) -> list[str]:
 
     Two or more lines in a row with two or more " / " each are a table's rows ("Name / AB / - / Police");
     a line between two of them with no separator is the previous row's last cell wrapped; a row whose
-    first cell is a paragraph number ("2. / Minutes") is that numbered heading. A "-" cell is empty.
+    first cell is a paragraph number ("2. / Minutes") is that numbered heading. A "-" cell is empty. A row
+    that ends with its separator continues in the "- " bullets under it: each run of bullets, ended by one
+    that ends with a full stop, fills the next column. A short line between such rows is the next row's
+    label; a header whose last cell runs into the first row's label ("How will we know?Safe") is split.
     """
 
     def row(line: str) -> list[str] | None:
         cells = _SLASH.split(line.strip())
-        return cells if len(cells) >= 3 else None
+        return ["" if c.strip() in {"-", "–"} else c.strip() for c in cells] if len(cells) >= 3 else None
 
     out: list[str] = []
     i = 0
@@ -378,18 +408,55 @@ def _slash_tables(lines: list[str]) -> list[str]:
             i += 1
             continue
         j, rows = i, list[list[str]]()
+        open_at: int | None = None  # the column the bullets under an open row fill
         while j < len(lines):
+            if rows and not lines[j].strip():  # a blank line inside the table (text saved a line a paragraph)
+                k = next((k for k in range(j, len(lines)) if lines[k].strip()), len(lines))
+                after = next((n for n in range(k + 1, len(lines)) if lines[n].strip()), len(lines))
+                label = k < len(lines) and len(lines[k].split()) <= 4 and after < len(lines) and row(lines[after])
+                if k < len(lines) and (
+                    row(lines[k]) or label or open_at is not None and re.match(r"\s*[-–•·]\s", lines[k])
+                ):
+                    j = k
+                    continue
+            line = lines[j].strip()
             cells = row(lines[j])
-            if cells is None and rows and j + 1 < len(lines) and row(lines[j + 1]) and lines[j].strip():
-                rows[-1][-1] = f"{rows[-1][-1]} {lines[j].strip()}".strip()  # a wrapped last cell
+            k = next((k for k in range(j + 1, len(lines)) if lines[k].strip()), len(lines))
+            following = k < len(lines) and row(lines[k]) is not None
+            if cells is not None:
+                glued = re.fullmatch(r"(.*\S[?:])([A-Z][\w’'-]*)", cells[-1]) if not rows else None
+                open_at = None
+                if lines[j].rstrip().endswith("/"):
+                    cells, open_at = cells[:-1], len(cells) - 1
+                if glued:
+                    cells[-1] = glued.group(1)
+                rows.append(cells)
+                if glued:
+                    rows.append([glued.group(2)])
                 j += 1
                 continue
-            if cells is None:
+            bullet = re.match(r"^[-–•·]\s+(\S.*)$", line)
+            if rows and open_at is not None and bullet:
+                filled = [""] * (open_at + 1)
+                filled[open_at] = bullet.group(1).rstrip(" ,;.")
+                rows.append(filled)
+                open_at += bullet.group(1).endswith(".")
+                j += 1
+                continue
+            if rows and line and following and len(line.split()) <= 4 and len(rows[-1]) == 1:
                 break
-            rows.append(["" if c.strip() in {"-", "–"} else c.strip() for c in cells])
-            j += 1
+            if rows and line and following and open_at is None and len(rows[-1]) > 1 and not bullet:
+                rows[-1][-1] = f"{rows[-1][-1]} {line}".strip()  # a wrapped last cell
+                j += 1
+                continue
+            if rows and line and following and len(line.split()) <= 4 and not line.endswith((".", ",", ";", ":")):
+                rows.append([line])  # a row's label on a line of its own
+                j += 1
+                continue
+            break
         if len(rows) >= 2:
-            out.extend(["", *("\t".join(cells) for cells in rows), ""])
+            width = max(len(r) for r in rows)
+            out.extend(["", *("\t".join(r + [""] * (width - len(r))) for r in rows), ""])
             i = j
             continue
         out.append(lines[i])
@@ -485,7 +552,7 @@ def read_pdf(path: Path) -> Document:
                 continue
             body.append(line)
         body.append("")
-    doc = Document(str(path), "pdf", _blocks_from_lines(body, join_wrapped=True))
+    doc = Document(str(path), "pdf", _blocks_from_lines(_contents(body), join_wrapped=True))
     doc.page_headers = headers
     return doc
 

@@ -452,7 +452,11 @@ def _table_items(lex: Lexicon, rows: list[Block], lead: str | None) -> Iterator[
     """A table's lists: the columns its header names (or the first, under a lead-in), with owners."""
     header = rows[0].cells
     roles: dict[int, str] = {}
-    for j, cell in enumerate(header):
+    # a header that ends with its cue ("Main outcomes") names its column's list before one that does not
+    # ("Our ambition for Devon"): where two name the same kind, the first is the column's
+    ends = sorted(range(len(header)), key=lambda j: list_kind(lex, " ".join(header[j].split()[-2:])) is None)
+    for j in ends:
+        cell = header[j]
         if not cell or len(cell) > 50:
             continue
         if _owner_heading(lex, cell):
@@ -747,6 +751,18 @@ def _priority_promises(lex: Lexicon, under: list[Block]) -> Iterator[Item]:
             yield Item("pledge", _clean(s), None, c, s, confidence=0.6)
 
 
+def _contents_items(lex: Lexicon, blocks: list[Block], i: int) -> Iterator[Item]:
+    """A table of contents' entry that names a list ("Priorities") and the entries after it: its items,
+    up to the next entry that names a list or the end of the contents."""
+    kind = list_kind(lex, blocks[i].text) if len(blocks[i].text.split()) <= 4 else None
+    if not kind:
+        return
+    for b in blocks[i + 1 :]:
+        if b.marker != "contents" or list_kind(lex, b.text):
+            return
+        yield Item(kind, _clean(b.text), None, b, b.text, confidence=0.6)
+
+
 # --- the document ----------------------------------------------------------------------------------
 
 
@@ -762,6 +778,9 @@ def find_items(doc: Document, lex: Lexicon) -> list[Item]:
             found.extend(_table_items(lex, rows, lead))
             continue
         if i in used:
+            continue
+        if b.marker == "contents":
+            found.extend(_contents_items(lex, blocks, i))
             continue
         numbered = re.match(rf"^[A-Za-z]+\s+(?:\d+|[A-Z]|{_ORDINALS})\s*[:.–—-]", b.text)  # not "Outcome: Approved"
         alone = _prefixed(lex, b) if b.kind == "para" and not b.marker and numbered else None

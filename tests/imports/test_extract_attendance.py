@@ -95,3 +95,22 @@ def test_attendance_table_rows_are_people():
 
 def test_an_organisation_cell_is_not_joined_to_the_next_rows_name():
     assert not any("Cara" in name or "Ben" in name for name in _partners(SLASH_TABLE))
+
+
+def test_presenters_named_in_capitals_are_people():
+    people = _people("4. Plan workshop\n\nPresented By: NIA OKORO; PAUL REES\n\nThe Board discussed the plan.\n")
+    assert {"Nia Okoro", "Paul Rees"} <= set(people)
+
+
+def test_a_councillor_named_by_surname_alone_is_a_person():
+    assert _people("Minutes\n\nCllr Quarry welcomed the plan and asked for a copy.\n") == {"Quarry": "Councillor"}
+
+
+def test_a_surname_of_a_councillor_already_named_in_full_is_not_a_second_person():
+    text = "Minutes\n\nCouncillor Rhian Small raised a concern. The Chair will write to Councillor Small.\n"
+    assert set(_people(text)) == {"Rhian Small"}
+
+
+def test_one_of_a_named_group_is_a_person_with_that_role():
+    people = _people("Minutes\n\nAt the Chair's invitation one of the Young Inspectors, Tara Ellis, spoke.\n")
+    assert people["Tara Ellis"] == "Young Inspector"

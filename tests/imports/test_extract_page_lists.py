@@ -163,3 +163,8 @@ def test_the_column_whose_header_ends_with_the_cue_holds_the_list():
 
 def test_a_how_will_we_know_column_holds_indicators():
     assert "Fewer hospital admissions" in _names(GLANCE, "indicator")
+
+
+def test_a_breadcrumb_trail_is_not_report_text():
+    text = "You are here - Home : Council : Committees : Issue\n\nHome > Council > Plans > Our plan\n\nThe plan.\n"
+    assert read_text(text).text == "The plan."

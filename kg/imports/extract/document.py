@@ -370,7 +370,8 @@ def _contents(lines: list[str]) -> list[str]:
 
 _FURNITURE_LINE = re.compile(  # a web page's navigation, saved with its text: not the report's words
     r"(?:skip\s+(?:to\s+)?(?:main\s+)?(?:content|menu|navigation)|access\s*keys|jump\s+to\s+(?:content|navigation)|"
-    r"back\s+to\s+top|print\s+(?:this\s+)?page|you\s+are\s+here|main\s+menu|site\s+map|"
+    r"back\s+to\s+top|print\s+(?:this\s+)?page|you\s+are\s+here\b.*|main\s+menu|site\s+map|"
+    r"home(?:\s*[>»›:|]\s*[^>»›:|]+){2,}|"  # a breadcrumb trail: "Home > Council > Issue"
     r"(?:sign\s+up|subscribe)\s+(?:to|for)\s+(?:our|the)\s+\w*\s*newsletters?)\s*:?",
     re.I,
 )

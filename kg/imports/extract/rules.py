@@ -1392,6 +1392,21 @@ def _people(ctx: Context) -> None:
             nxt = ctx.sentences[i + 1].text if i + 1 < len(ctx.sentences) else ""
             if is_post(nxt) and len(nxt) < 80:
                 add(alone.group(1), nxt, s, 0.6, alone.group(0))
+        presenters = re.match(r"^(?:Presented [Bb]y|Presentation by|Presenters?)\s*:?\s*(.+?)\.?$", text)
+        for name in re.split(r";\s*|,\s*|\s+and\s+", presenters.group(1)) if presenters else []:
+            name = name.strip()
+            if re.fullmatch(r"[A-Z]{2,}(?:[- ][A-Z]{2,}){1,2}", name):  # "ALI WHEELER": a name in capitals
+                name = _titlecase(name)
+            if re.fullmatch(_PERSON, name):
+                add(name, None, s, 0.7, name)
+        for m in re.finditer(rf"\bone of (?:the|our) ((?:[A-Z][a-z]+ )*[A-Z][a-z]+s), ({_PERSON})\b", text):
+            add(m.group(2), m.group(1)[:-1], s, 0.7, m.group(0))  # "one of the Young Inspectors, Name Name"
+    for s in ctx.sentences:  # a councillor named by surname alone, unless a full name seen ends with it
+        for m in re.finditer(
+            r"\b(?:Councillor|Cllr\.?)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?![\w’'-]|\s+[A-Z])", s.text
+        ):
+            if not any(str(p.value["name"]).split()[-1] == m.group(1) for p in seen.values()):
+                add(m.group(1), "Councillor", s, 0.65, m.group(0), titled=True)
 
 
 # outcomes, priorities, pledges, indicators

@@ -116,3 +116,51 @@ def test_a_forum_of_head_teachers_is_a_schools_partner():
     assert _partners("The Brackenmoor Primary Heads' Forum was consulted.") == {
         "Brackenmoor Primary Heads' Forum": "SchoolsPartner"
     }
+
+
+def test_an_inspectorate_is_not_a_partner():
+    found = _partners("The plan answers the Care Quality Commission's review and was written with Brackenmoor Police.")
+    assert "Care Quality Commission" not in found
+
+
+def test_a_board_named_with_a_partners_words_is_a_body():
+    assert _bodies("The Brackenmoor Early Years Board met in May.").get("Brackenmoor Early Years Board") == "Other"
+
+
+def test_an_integrated_care_board_stays_a_partner():
+    assert "Brackenmoor Integrated Care Board" in _partners(
+        "The plan was written with the Brackenmoor Integrated Care Board."
+    )
+
+
+def test_a_short_reference_to_a_named_board_is_not_another_body():
+    bodies = _bodies(
+        "The Plan was agreed by the Brackenmoor Children's Trust Board on 8th June. The Trust Board had decided to"
+        " keep a plan."
+    )
+    assert "Trust Board" not in bodies
+
+
+def test_a_bodys_name_before_a_document_or_post_word_names_that_not_the_body():
+    bodies = _bodies("It builds on the Children's Trust needs assessment. Rachel Coombe, Children's Trust Manager.")
+    assert "Children's Trust" not in bodies
+
+
+def test_a_pledge_named_for_children_in_care_is_not_a_partner():
+    assert _partners("The Board signed the Brackenmoor Pledge for Children in Care.") == {}
+
+
+def test_a_board_named_with_a_partners_words_names_no_partner_of_its_own():
+    assert "Brackenmoor Early Years" not in _partners("The Brackenmoor Early Years Board met in May.")
+
+
+def test_a_partners_abbreviated_name_beside_its_full_name_is_one_partner():
+    found = _partners(
+        "NHS Brackenmoor Clinical Commissioning Group wrote the health section. NHS Brackenmoor CCG will fund it."
+    )
+    assert list(found) == ["NHS Brackenmoor Clinical Commissioning Group"]
+
+
+def test_a_partners_generic_name_beside_its_place_name_is_one_partner():
+    found = _partners("The Brackenmoor Integrated Care Board joined. The Integrated Care Board will fund it.")
+    assert list(found) == ["Brackenmoor Integrated Care Board"]

@@ -106,3 +106,105 @@ def test_a_plan_that_must_be_adopted_by_council_is_not_a_decision_taken():
         " Council.\n"
     )
     assert [d for d in found if d["status"] == "resolved"] == []
+
+
+def test_recommending_the_plan_on_to_council_is_not_a_second_decision():
+    found = _decisions(
+        "Brackenmoor Council\n\nCabinet is asked to:\n\n(ii) endorse the Children & Young People's Plan 2026/29 and"
+        " recommend it to Council for adoption on 26 February 2026;\n"
+    )
+    assert [d["verb"] for d in found] == ["endorse"]
+
+
+def test_supporting_a_drafts_submission_to_cabinet_is_not_a_second_decision():
+    found = _decisions(
+        "Brackenmoor Council\n\nRESOLVED – That the Board note the draft Children & Young People's Plan and support"
+        " its submission to Cabinet.\n"
+    )
+    assert [d["verb"] for d in found] == ["note"]
+
+
+def test_a_second_body_agreeing_a_week_later_took_the_same_decision_at_an_undated_meeting():
+    draft = extract_text(
+        "Brackenmoor Council\n\nThe Plan was agreed by the Council's Executive on 9 March 2023 and by the Brackenmoor"
+        " Children and Families Partnership a week later.\n",
+        "brackenmoor-page",
+    )
+    partnership = "Brackenmoor Children and Families Partnership"
+    assert [d.value["verb"] for d in draft.by_kind("decision") if d.value["body"] == partnership] == ["agreed"]
+    assert [m.value["date"] for m in draft.by_kind("meeting") if m.value["body"] == partnership] == [None]
+
+
+def test_asking_for_a_report_to_be_brought_is_a_request_with_the_verb_ask():
+    found = _decisions(
+        "Brackenmoor Council\n\nCabinet is asked to:\n\n(3) ask for the first annual progress report on the Plan to be"
+        " brought to Cabinet in July 2026.\n"
+    )
+    assert [d["verb"] for d in found] == ["ask"]
+
+
+def test_that_a_report_is_brought_takes_the_passive_verb():
+    found = _decisions(
+        "Brackenmoor Council\n\n2. RECOMMENDATIONS\n\n2.3 That a further report presenting the final Plan is brought to"
+        " the Council Executive on March 30th 2006.\n"
+    )
+    assert [d["verb"] for d in found] == ["brought"]
+
+
+def test_an_executive_member_noting_at_the_boards_meeting_is_not_a_decision():
+    found = _decisions(
+        "Brackenmoor Council\n\nEXECUTIVE BOARD\n\nMinutes of the meeting held on 20 July 2011\n\nThe Executive Member"
+        " for Children's Services, Councillor Judith Blakey, welcomed the plan and noted that the Board would track"
+        " it.\n"
+    )
+    assert not [d for d in found if d["body"].startswith("Executive Member")]
+
+
+def test_be_recommended_to_approve_is_a_recommendation_with_the_verb_approve():
+    found = _decisions(
+        "Brackenmoor Council\n\nRESOLVED – That the County Council be recommended to approve the Children and Young"
+        " People's Plan 2015/18.\n"
+    )
+    assert [(d["verb"], d["status"]) for d in found] == [("approve", "recommended")]
+
+
+def test_recommended_that_cabinet_approve_is_a_recommendation_to_cabinet_to_approve():
+    found = _decisions(
+        "Brackenmoor Council\n\nThe Brackenmoor Children's Trust Board agreed the Plan and recommended that Cabinet"
+        " approve it in June.\n"
+    )
+    assert ("approve", "recommended", "Cabinet") in [(d["verb"], d["status"], d["body"]) for d in found]
+
+
+def test_a_body_that_will_appoint_has_an_intended_decision():
+    found = _decisions(
+        "Brackenmoor Council\n\nThe Brackenmoor Children's Partnership agreed the leads. Priority 5 has no lead yet;"
+        " the Partnership will appoint one at its April meeting.\n"
+    )
+    assert ("appoint", "intended") in [(d["verb"], d["status"]) for d in found]
+
+
+def test_a_body_that_will_receive_a_report_takes_no_decision():
+    found = _decisions(
+        "Brackenmoor Council\n\nThe Health and Wellbeing Board will receive an annual report on the plan.\n"
+    )
+    assert not [d for d in found if d["status"] == "intended"]
+
+
+def test_council_be_recommended_in_capitals_to_adopt_is_a_recommendation_to_adopt():
+    page = (
+        "<p>Brackenmoor Council</p><p><b>Decision:</b></p><p>RESOLVED –</p>"
+        "<p>(2) That Council be RECOMMENDED to adopt the Plan set out at Appendix A.</p>"
+    )
+    found = [p.value for p in extract_text(page, "brackenmoor-report", html=True).by_kind("decision")]
+    assert ("adopt", "recommended") in [(d["verb"], d["status"]) for d in found]
+
+
+def test_the_items_after_the_board_agreed_colon_are_its_decisions():
+    found = _decisions(
+        "Brackenmoor Council\n\nAfter discussion the Brackenmoor Children's Trust Board AGREED:\n\n"
+        "- to endorse the draft plan for consultation with schools and partners;\n"
+        "- that the draft be submitted to the Executive Board on 4 March; and\n"
+        "- that a lead for each priority be proposed at the next meeting.\n"
+    )
+    assert [d["verb"] for d in found] == ["agreed to endorse", "submitted", "proposed"]

@@ -170,3 +170,22 @@ def test_a_body_acting_at_its_named_months_meeting_has_that_meeting_undated_with
         " appoint one at its April meeting."
     )
     assert ("Brackenmoor Children's Partnership", None) in found
+
+
+def test_an_extraordinary_meeting_under_the_next_meeting_heading_is_a_second_undated_meeting():
+    dates = _board_meetings(
+        "7. Date of next meeting\n\n7.1 Wednesday 18 March 2010 at 2.00 pm, County Hall. An extraordinary meeting of"
+        " the Board will be held in the autumn, date to be confirmed.",
+        "Minutes 2010",
+    )
+    assert "2010-03-18" in dates and None in dates
+
+
+def test_a_body_recommended_to_approve_in_a_month_has_a_meeting_then():
+    dates = _board_meetings("The Board agreed the Plan and recommended that Cabinet approve it in September.", "2010")
+    assert "2010-09" in dates
+
+
+def test_a_month_without_a_year_in_an_opening_paragraph_does_not_date_the_reports_own_meeting():
+    found = _meetings("The Brackenmoor Children's Trust Board recommended that Cabinet approve the Plan in September.")
+    assert not [m for m in found if m[0] == "Brackenmoor Children's Trust Board"]

@@ -148,7 +148,7 @@ def test_every_imported_node_cites_the_web_page_it_was_read_from(run_import):
             assert set(g.objects(node, PROV_DERIVED)) & pages, node
 
 
-def test_expired_committee_is_recorded_but_its_meetings_are_not_fetched(run_import, fixture_fetcher):
+def test_expired_committee_is_recorded_but_its_meetings_are_not_fetched(run_import, fixture_fetcher) -> None:
     requested: list[str] = []
     fetch = fixture_fetcher()
 

@@ -613,6 +613,9 @@ def _pdf_tables(runs: list[tuple[float, float, float, str]]) -> list[list[list[s
         if len(row) >= 2 and (not run or _same_columns(run[0], row)):
             run.append(row)
             continue
+        if len(row) == 1 and len(run) >= 2 and _same_columns(run[0], row) and row[0][0] > run[0][0][0] + 3:
+            run.append(row)  # a continuation row whose first cell (the outcome it shares) is left empty
+            continue
         if len(run) >= 2:
             tables.append(run)
         run = [row] if len(row) >= 2 else []

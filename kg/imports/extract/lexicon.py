@@ -96,16 +96,19 @@ class Lexicon:
         cache = self.__dict__.setdefault("_compiled", {})
         if "_organisation" not in cache:
             found = [
-                (len(phrase), kind, concept, re.compile(rf"(?<![\w']){re.escape(phrase)}(?![\w'])"))
+                (phrase, kind, concept, re.compile(rf"(?<![\w']){re.escape(phrase)}(?![\w'])"))
                 for kind in ("body", "partner")
                 for concept, phrase in self.phrases.get(kind, [])
             ]
-            cache["_organisation"] = sorted(found, key=lambda x: -x[0])
+            cache["_organisation"] = sorted(found, key=lambda x: -len(x[0]))
         low = f" {name.lower().replace('’', chr(39)).replace(' & ', ' and ')} "
-        for length, kind, concept, pattern in cache["_organisation"]:
+        for phrase, kind, concept, pattern in cache["_organisation"]:
             if pattern.search(low):
-                if kind == "partner" and length <= 3 and name.endswith(" Board"):
+                if kind == "partner" and len(phrase) <= 3 and name.endswith(" Board"):
                     return "body", "Other"  # "NHS Medway Board": the board of a partner, meeting as a body
+                board = re.search(r" (?:Board|Committee|Panel)$", name)
+                if kind == "partner" and board and not phrase.endswith(board.group(0).lower()):
+                    return "body", "Other"  # "Fenmarsh Early Years Board": a partner's words, a board's name
                 return kind, concept
         return None
 

@@ -353,7 +353,11 @@ def _own_meeting(ctx: Context) -> None:
             continue
         following = [block, *blocks[i + 1 : i + 3]]
         for j, nxt in enumerate(following):
-            dates = [d for d in find_dates(nxt.text) if not _deadline(ctx, nxt.text, d)]
+            dates = [  # a header prints a day or a month's year: "in September" alone is the text's, not a header
+                d
+                for d in find_dates(nxt.text)
+                if not _deadline(ctx, nxt.text, d) and (d.precision != "none" or re.search(r"\d", d.text))
+            ]
             if j > 0 and _body_mentions(ctx, nxt.text.title() if nxt.text.isupper() else nxt.text):
                 break
             if dates:
@@ -395,8 +399,9 @@ def _titlecase(text: str) -> str:
 _MG_MEETING = re.compile(r"(?i:meeting):\s*(\d{1,2}/\d{1,2}/\d{4})\s*-\s*(.+?)\s*(?:\(Item\s*\w+\)|$)")
 
 
-_BODY_THEN_DATE = re.compile(  # a body and then, with nothing between, the day or month it met or acted
-    r"\s+(?:(?:approved|agreed|endorsed|adopted|considered|noted|decided)\s+(?:it\s+|this\s+)?)?(?:on|in)\s+(?:the\s+)?"
+_BODY_THEN_DATE = re.compile(  # a body and then, with nothing between, the day or month it met or acts
+    r"\s+(?:(?:approved?|agreed?|endorsed?|adopted?|considered?|noted?|decided?)\s+(?:it\s+|this\s+)?)?"
+    r"(?:on|in)\s+(?:the\s+)?"
 )
 
 
@@ -420,9 +425,11 @@ def _meetings(ctx: Context) -> None:
         dates = find_dates(text)
         if _pathway_line(ctx, s, dates):
             continue
-        if re.search(r"date of (?:the )?next meeting", s.block.section or "", re.I) or re.match(
-            r"(?:Next meeting|Date of next meeting)", text, re.I
-        ):
+        if (
+            dates
+            and re.search(r"date of (?:the )?next meeting", s.block.section or "", re.I)
+            or re.match(r"(?:Next meeting|Date of next meeting)", text, re.I)
+        ):  # a sentence there without a date may name another meeting ("an extraordinary meeting ... to be confirmed")
             for d in dates[:1]:
                 if ctx.own_body and d.precision in {"none", "day"}:
                     when = _date_value(ctx, d)  # a yearless day takes the year the running header prints,
@@ -591,11 +598,17 @@ def _decision_verb(lex: Lexicon, clause: str) -> tuple[str, str] | None:
     """The first decision verb in a clause, as written, with its decision kind."""
     best: tuple[int, str, str] | None = None
     text = re.sub(r"^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)+", "", clause)
-    be = re.search(r"\bbe\s+(\w+)", text)
+    be = re.search(r"(?<!\bto )\b(?:be|is|are)\s+(\w+)", text)  # "that X be appointed", "that a report is brought";
+    # "ask for a report to be brought" asks: the infinitive is what is asked for, the request the decision
     for pattern, _, concept in _verb_forms(lex):
         m = pattern.search(text)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), m.group(1), concept)
+    asked = re.search(r"\bbe\s+(?i:recommended)\s+to\s+(\w+)", text)  # "be recommended to approve": approve
+    if asked:
+        for pattern, _, concept in _verb_forms(lex):
+            if pattern.fullmatch(asked.group(1)):
+                return asked.group(1), concept
     if be:
         for pattern, _, concept in _verb_forms(lex):
             if pattern.fullmatch(be.group(1)):
@@ -637,13 +650,14 @@ def _decisions(ctx: Context) -> None:
     """
     status: str | None = None
     carried = False
+    agreed = ""  # "the Board AGREED:" before its items: "to endorse the plan" is "agreed to endorse"
     ctx.body_now = ctx.own_body
     for s in ctx.sentences:
         text, block = s.text, s.block
         heading = (block.section or "").lower()
         label = block.kind == "para" and not block.marker and len(text) <= 40 and not re.search(r"[.;:,]$", text)
         if block.kind == "heading" or label and re.fullmatch(r"[A-Z][\w ’'()-]*", text):
-            status, carried = None, False
+            status, carried, agreed = None, False, ""
             meeting = _MG_MEETING.search(block.text)
             if meeting:
                 ctx.body_now = meeting.group(2).strip()
@@ -677,7 +691,11 @@ def _decisions(ctx: Context) -> None:
             continue
         sub = re.match(r"^\s*(?:\(?[a-z0-9ivx]{1,4}[.)]|\d+(?:\.\d+)+)\s+", text) or block.kind == "item"
         if status and (carried or "recommendation" in heading) and (sub or re.match(r"(?:That|To)\b", text)):
-            _decision_clause(ctx, s, text, status)
+            _decision_clause(ctx, s, text, status, marker=agreed)
+            continue
+        lead = re.search(r"\b(AGREED|RESOLVED)\s*:\s*$", text)
+        if lead and _body_mentions(ctx, text[: lead.start()]):  # "After discussion the Board AGREED:"
+            status, carried, agreed = "resolved", True, lead.group(1)
             continue
         proposed = _proposed(ctx, text) if not status and block.marker and s.start == block.start else None
         if proposed is not None:  # "2.1 That the Council Executive endorses the Plan": its body recommends
@@ -754,15 +772,20 @@ def _decision_clause(
                 verb = (passive.group(1), "Agree")  # "that a summary of the comments be sent to schools": as printed
         if verb is None and n == 0 and marker == "AGREED":
             verb = ("agreed", "Agree")  # "AGREED: that the YOT should have a seat": the marker is the verb
+        to = re.match(r"\s*(?:\(?[a-z0-9ivx]{1,4}[.)]\s*)?to\s+(\w+)", part) if marker == "AGREED" else None
+        if verb and to and verb[0].lower() == to.group(1).lower():
+            verb = (f"agreed to {verb[0]}", verb[1])  # "AGREED: to endorse the plan", as the seeds write it
         if verb is None:
             continue
-        value = {"verb": verb[0], "kind": verb[1], "status": status, "about": _about(part), "body": body}
-        ctx.add("decision", value, s, 0.8)
+        asked_of = re.search(r"\bbe\s+(?i:recommended)\s+to\s+\w+", part)  # asked of another body: recommended
+        value = {"verb": verb[0], "kind": verb[1], "status": "recommended" if asked_of else status}
+        ctx.add("decision", {**value, "about": _about(part), "body": body}, s, 0.8)
         first = re.search(rf"\b{re.escape(verb[0])}\b", part)
         rest = part[first.end() :] if first else ""
         more = re.search(r"\s+and\s+(\w+)\b(.*)$", rest)
         # "be confirmed and signed", "be recommended to endorse and adopt": one decision, two words
-        if more and not re.match(r"\s+(?:to\s+\w+\s+)?and\s", rest):
+        onward = more and re.match(_ONWARD, more.group(2))  # "... and recommend it to Council for adoption"
+        if more and not onward and not re.match(r"\s+(?:to\s+\w+\s+)?and\s", rest):
             second = _decision_verb(ctx.lex, more.group(1))
             signing = second and second[0].lower() == "signed"  # minutes "signed by the Chair": a formality
             if second and not signing and second[0].lower() == more.group(1).lower() and second[0] != verb[0]:
@@ -770,6 +793,11 @@ def _decision_clause(
                 ctx.add("decision", {**value, "body": body}, s, 0.7)
         if re.search(r"\bthat\b", rest):
             _narrative_decision(ctx, s, within=rest)  # "noted that the Board endorsed the refresh"
+
+
+_ONWARD = re.compile(  # a second verb that passes the same matter on to another body: one decision, not two
+    r"\s+(?:it|them|this|these|the\s+\w+|its\s+(?:submission|adoption|approval|referral))\s+(?:on\s+)?to\b"
+)
 
 
 _RECOMMENDED_TO = re.compile(  # "it be recommended to the Council Executive that ...": the body asked is named
@@ -810,6 +838,8 @@ def _narrative_decision(ctx: Context, s: Sentence, within: str | None = None) ->
             value = {"verb": asked[0], "kind": asked[1], "status": "intended", "about": _about(text)}
             ctx.add("decision", {**value, "body": bodies[0][2]}, s, 0.7)
         return
+    if _will_decide(ctx, s, text):
+        return
     if re.search(r"\bIt was noted that\b|^\s*(?:During|In) (?:the )?(?:discussion|debate)\b", text):
         return  # what a discussion noted is its narrative, not a decision
     it_was = re.search(r"\bIt was (recommended|agreed|resolved) that\b(.*)$", text)
@@ -832,9 +862,13 @@ def _narrative_decision(ctx: Context, s: Sentence, within: str | None = None) ->
         subject = _subject(ctx, text, m.start(), bodies)
         if subject is None:
             continue
+        if re.search(r"(?:Cabinet|Executive) Member for", subject) and subject != ctx.own_body:
+            continue  # a member speaking at another body's meeting ("welcomed the plan and noted that"): no decision
         verb = m.group(1)
         kind = _past_kind(ctx.lex, verb)
         after = text[m.end() :]
+        if _recommended_that(ctx, s, verb, text, m.end(), bodies):
+            continue
         to = re.match(r"\s+to\s+(\w+)", after)
         be = re.match(r"\s*:?\s+that\s+[^.;]{0,120}?\bbe\s+(\w+)", after)
         if verb.lower() == "agreed" and to and _decision_verb(ctx.lex, to.group(1)):
@@ -861,6 +895,8 @@ def _narrative_decision(ctx: Context, s: Sentence, within: str | None = None) ->
         if by:
             value = {"verb": " ".join(verb.split()), "kind": _past_kind(ctx.lex, verb), "status": "resolved"}
             ctx.add("decision", {**value, "about": _about(text), "body": by[0][2]}, s, 0.75)
+            _and_by(ctx, s, text, by[0][1], bodies, value)
+
     if within is None:
         plain = re.match(r"^(?:The|This) (?:Plan|plan) was (approved|agreed|endorsed|adopted)\b(?!\s+by)", text)
         earlier = _last_subject(ctx, s) if plain else None
@@ -868,6 +904,62 @@ def _narrative_decision(ctx: Context, s: Sentence, within: str | None = None) ->
             about = "other" if "Improvement" in earlier else "plan"
             value = {"verb": plain.group(1), "kind": "Approve", "status": "resolved", "about": about, "body": earlier}
             ctx.add("decision", value, s, 0.6)
+
+
+def _recommended_that(
+    ctx: Context, s: Sentence, verb: str, text: str, end: int, bodies: list[tuple[int, int, str, str]]
+) -> bool:
+    """ "recommended that Cabinet approve it in September": a decision asked of that body, with its verb."""
+    that = re.match(r"\s+that\s+(?:the\s+)?", text[end:]) if verb.lower() == "recommended" else None
+    named = [b for b in bodies if that and b[0] == end + that.end()]
+    asked = re.match(r"\s+(\w+)", text[named[0][1] :]) if named else None
+    found = _decision_verb(ctx.lex, asked.group(1)) if asked else None
+    if not named or not asked or found is None or found[0].lower() != asked.group(1).lower():
+        return False
+    value = {"verb": found[0], "kind": found[1], "status": "recommended", "about": _about(text[end:])}
+    ctx.add("decision", {**value, "body": named[0][2]}, s, 0.7)
+    return True
+
+
+def _will_decide(ctx: Context, s: Sentence, text: str) -> bool:
+    """A decision a body is to take, with its verb: "the Partnership will appoint one at its April meeting",
+    "leads will be agreed by the Board in the new year" (intended). Only verbs that decide: "the Board will
+    receive a report each year" says how the plan is watched, not a decision to come."""
+    bodies = _body_mentions(ctx, text)
+    for a, b, name, _ in bodies:
+        active = re.match(r"\s+will\s+(\w+)\b", text[b:])
+        passive = re.search(r"\bwill\s+be\s+(\w+)\s+by\s+(?:the\s+)?$", text[:a])
+        word = active.group(1) if active else passive.group(1) if passive else None
+        found = _decision_verb(ctx.lex, word) if word else None
+        deciding = found and found[1] in {"Agree", "Approve", "Elect", "Endorse", "Delegate", "AgreeMembership"}
+        if word and found and deciding and found[0].lower() == word.lower() and not re.search(r"\bif\b", text[:a]):
+            value = {"verb": word, "kind": found[1], "status": "intended", "about": _about(text), "body": name}
+            ctx.add("decision", value, s, 0.6)
+            return True
+    return False
+
+
+_AND_BY = re.compile(r"(?:\s+(?:on|in)\s+[^,;]{0,30}?)?,?\s+and\s+(?:then\s+|later\s+)?by\s+(?:the\s+)?")
+_LATER = re.compile(
+    r"\s+(?:(?:a|one|two|three|four|a few)\s+(?:days?|weeks?|months?)\s+later|(?:on\s+)?the\s+(?:following|next)\s+"
+    r"(?:day|week|month)|later\s+(?:that|the same)\s+(?:week|month)|shortly\s+after(?:wards)?)\b",
+    re.I,
+)
+
+
+def _and_by(
+    ctx: Context, s: Sentence, text: str, end: int, bodies: list[tuple[int, int, str, str]], value: dict[str, Any]
+) -> None:
+    """ "agreed by the Executive on 9 March and by the Partnership a week later": the second body took the same
+    decision; where only a lapse of time dates it, it met on a day the report does not print."""
+    more = _AND_BY.match(text, end)
+    second = [b for b in bodies if more and more.end() - 5 <= b[0] <= more.end() + 5]
+    if not more or not second:
+        return
+    _, b_end, name, kind = second[0]
+    ctx.add("decision", {**value, "about": _about(text), "body": name}, s, 0.7)
+    if _LATER.match(text, b_end):
+        ctx.add("meeting", {"body": name, "body_kind": kind, "date": None}, s, 0.55)
 
 
 _INTENDED_NOUN = re.compile(
@@ -1096,7 +1188,8 @@ def _bodies_and_partners(ctx: Context) -> None:
             if re.match(rf"\s+{_ATTRIBUTIVE}\b", text[b:]):
                 continue  # "the Children's Trust arrangements": the name describes something else
             post_like = re.search(r"\b(?:Director|Head|Manager|Officer|Member|Chief)\b", name) or re.search(
-                r"\b(?:Plan|Strategy|Act|Assessment|Review|Survey|Inspection|Programme)$", name
+                r"\b(?:Plan|Strategy|Act|Assessment|Review|Survey|Inspection|Programme)$|\b(?:Pledge|Promise|Charter)\b",
+                name,
             )
             if post_like and (not re.search(r"Cabinet Member for|Executive Member for", name) or kind[0] != "body"):
                 continue
@@ -1104,6 +1197,8 @@ def _bodies_and_partners(ctx: Context) -> None:
                 continue
             if kind[0] == "partner" and len(name.split()) < 2 and name not in {"Police", "NHS"} or name == "NHS":
                 continue
+            if kind[0] == "partner" and _inspectorate(ctx.lex, name):
+                continue  # "the Care Quality Commission": it inspects the partnership, it is not one of its partners
             if kind[0] == "partner" and not _BODY_HEAD.search(name) and not _multiword_match(ctx.lex, name):
                 continue  # "Children's Social Care", "Pledge for Children in Care": a generic word, not an organisation
             if (
@@ -1128,7 +1223,10 @@ def _bodies_and_partners(ctx: Context) -> None:
             store[key] = ctx.proposals[-1]
             owner = name.removesuffix(" Board")
             of = _kind_of_name(ctx.lex, owner) if kind[0] == "body" and owner != name else None
-            if of and of[0] == "partner" and len(owner.split()) >= 2 and owner.lower() not in partners:
+            named = of and (
+                re.search(r"\bNHS\b", owner) or _BODY_HEAD.search(owner)
+            )  # "NHS Plymouth", not "… Early Years"
+            if of and named and of[0] == "partner" and len(owner.split()) >= 2 and owner.lower() not in partners:
                 ctx.add("partner", {"name": owner, "partner_kind": of[1]}, s, 0.6, span=owner)  # "NHS Plymouth Board"
                 partners[owner.lower()] = ctx.proposals[-1]
     for s in ctx.sentences:  # the council meeting as a body: "to Council", "full Council"
@@ -1145,10 +1243,17 @@ def _bodies_and_partners(ctx: Context) -> None:
                     ctx.add("partner", {"name": item.strip(), "partner_kind": kind[1]}, s, 0.6, span=m.group(1))
                     partners[item.lower()] = ctx.proposals[-1]
     _drop_shorter_names(ctx)
+    _drop_shorter_partners(ctx)
     if ctx.own_body and not any(k == ctx.own_body.lower().replace("’", "'") for k in bodies):
         ctx.proposals.append(
             Proposal("body", {"name": ctx.own_body, "body_kind": ctx.own_kind}, ctx.own_body, 0, 0, "header", 0.8)
         )
+
+
+def _inspectorate(lex: Lexicon, name: str) -> bool:
+    """Whether a name is an inspectorate's (`not-partner` rows): Ofsted, the Care Quality Commission."""
+    low = f" {name.lower()} "
+    return any(f" {p} " in low for p in lex.phrases_of("not-partner"))
 
 
 def _head_added(a: str, b: str) -> bool:
@@ -1167,7 +1272,8 @@ def _multiword_match(lex: Lexicon, name: str) -> bool:
 
 
 _ATTRIBUTIVE = (
-    r"(?:arrangements|partners|members|framework|approach|model|structures?|agenda|governance|priorities|plan)"
+    r"(?:arrangements|partners|members|framework|approach|model|structures?|agenda|governance|priorities|plan|"
+    r"needs|assessment|manager|officer|co-?ordinator|strategy|report|review)"
 )
 
 
@@ -1189,8 +1295,34 @@ def _split_lists(ctx: Context, spans: Iterator[tuple[int, int, str]]) -> Iterato
             yield a, b, name
 
 
+def _drop_shorter_partners(ctx: Context) -> None:
+    """'Integrated Care Board' beside 'Northern Fells Integrated Care Board', 'NHS Drovermoor CCG' beside 'NHS
+    Drovermoor Clinical Commissioning Group': one partner of one kind, under its fuller name."""
+    partners = [p for p in ctx.proposals if p.kind == "partner"]
+
+    def words(p: Proposal) -> list[str]:
+        return str(p.value["name"]).replace("’", "'").split()
+
+    def initials(w: list[str]) -> str:
+        return "".join(x[0] for x in w if x[0].isupper())
+
+    for p in partners:
+        w = words(p)
+        for q in partners:
+            wq = words(q)
+            if q is p or len(wq) <= len(w) or q.value.get("partner_kind") != p.value.get("partner_kind"):
+                continue
+            shorter = [x.lower() for x in wq[-len(w) :]] == [x.lower() for x in w]
+            acronym = w[-1].isupper() and len(w[-1]) >= 2 and w[:-1] == wq[: len(w) - 1]
+            if shorter or acronym and initials(wq[len(w) - 1 :]) == w[-1]:
+                if p in ctx.proposals:
+                    ctx.proposals.remove(p)
+                break
+
+
 def _drop_shorter_names(ctx: Context) -> None:
-    """'Health and Wellbeing Board' beside 'Brackenmoor Health and Wellbeing Board': one body, the fuller name."""
+    """'Health and Wellbeing Board' beside 'Brackenmoor Health and Wellbeing Board': one body, the fuller name
+    (of the same kind, or any kind where the shorter has none: 'Trust Board' beside '… Children's Trust Board')."""
     bodies = [p for p in ctx.proposals if p.kind == "body"]
 
     def words(p: Proposal) -> list[str]:
@@ -1200,8 +1332,9 @@ def _drop_shorter_names(ctx: Context) -> None:
         w = words(p)
         for q in bodies:
             wq = words(q)
-            if q is p or len(wq) <= len(w) or q.value.get("body_kind") != p.value.get("body_kind"):
-                continue
+            same = q.value.get("body_kind") == p.value.get("body_kind") or p.value.get("body_kind") == "Other"
+            if q is p or len(wq) <= len(w) or not same:
+                continue  # "the Trust Board" (no kind of its own) after "Wendlecote Children's Trust Board": that one
             if wq[-len(w) :] == w or (p.value.get("body_kind") == "FullCouncil" and w == ["council"]):
                 if p in ctx.proposals:
                     ctx.proposals.remove(p)

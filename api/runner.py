@@ -89,8 +89,9 @@ def worker_main(conn: Connection, root: str, max_rows: int, memory_mb: int, warm
     before the first request's time limit starts, not within it.
     """
     from kg.store.snapshots import Follower
-    from kg.validation.writer import error_to_wire, limit_memory
+    from kg.validation.writer import error_to_wire, few_malloc_arenas, limit_memory
 
+    few_malloc_arenas()
     follower = Follower(Path(root), wait=60)
     if warm:
         from rdflib import Graph

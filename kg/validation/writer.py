@@ -26,6 +26,8 @@ store is not shared (`run_job`).
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
 import logging
 import multiprocessing
 import os
@@ -161,6 +163,23 @@ def limit_memory(megabytes: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
+M_ARENA_MAX = -8  # glibc's malloc.h
+
+
+def few_malloc_arenas(arenas: int = 2) -> None:
+    """Let glibc's malloc keep at most `arenas` arenas in this process; call it before threads start.
+
+    Otherwise each thread that finds the arenas busy reserves a new 64 MB one (up to eight per core): on
+    a loaded machine the store's threads then used up a capped worker's room and it died starting a thread.
+    """
+    name = ctypes.util.find_library("c")
+    if name is None:
+        return
+    mallopt = getattr(ctypes.CDLL(name), "mallopt", None)  # glibc only
+    if mallopt is not None:
+        mallopt(M_ARENA_MAX, arenas)
+
+
 def address_space_bytes() -> int:
     """This process's address space now (VmSize), in bytes."""
     with open("/proc/self/statm", encoding="ascii") as statm:
@@ -172,6 +191,7 @@ def executor_main(conn: Connection, root: str, memory_mb: int, lock: WriteLock) 
     from kg.store.build import ensure_built
     from kg.store.embedded import OxigraphStore
 
+    few_malloc_arenas()
     store = OxigraphStore(root, lock=lock)
     ensure_built(store)
     _warm(store)

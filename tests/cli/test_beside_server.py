@@ -209,7 +209,7 @@ def test_a_one_graph_write_whose_writer_has_gone_starts_one_and_is_applied(tiny_
         store = ThroughWriter(tiny_place.store)
     finally:
         writer.send_signal(signal.SIGINT)  # a clean exit, as when its linger runs out
-        writer.wait(30)
+        writer.wait(120)
     assert not is_held(tiny_place.store)
     store.write_graph("extra", Graph().parse(data=GAMMA, format="turtle"), "replace")
     assert store.ask('ASK { ?s ?p "gamma"@en }')

@@ -114,3 +114,24 @@ def test_a_surname_of_a_councillor_already_named_in_full_is_not_a_second_person(
 def test_one_of_a_named_group_is_a_person_with_that_role():
     people = _people("Minutes\n\nAt the Chair's invitation one of the Young Inspectors, Tara Ellis, spoke.\n")
     assert people["Tara Ellis"] == "Young Inspector"
+
+
+def test_a_possessive_is_not_part_of_a_persons_name():
+    assert "Rhian Small" in _people("Minutes\n\nThe Chair noted Councillor Rhian Small’s concern.\n")
+
+
+def test_a_representatives_cell_is_a_post_not_a_partner():
+    text = SLASH_TABLE.replace("Brackenmoor NHS Trust", "Brackenmoor Schools Representative")
+    assert "Brackenmoor Schools Representative" not in _partners(text)
+
+
+def test_the_short_lines_a_text_opens_with_are_blocks_of_their_own():
+    blocks = read_text(INITIALLED).blocks
+    assert [b.text for b in blocks[:2]] == ["Brackenmoor Children's Trust Board", "Notes of meeting on 3rd May 2011"]
+
+
+def test_a_title_line_naming_the_body_and_a_notes_line_with_a_date_give_the_meeting():
+    meetings = extract_text(INITIALLED, "brackenmoor-report").by_kind("meeting")
+    assert ("2011-05-03", "Brackenmoor Children's Trust Board") in {
+        (p.value.get("date"), p.value.get("body")) for p in meetings
+    }

@@ -344,7 +344,7 @@ def read_text(text: str, source: str = "report") -> Document:
     lines = [ln for ln in lines if not re.fullmatch(r"\s*(-{3,}|\*{3,}|_{3,})\s*", ln) and not _furniture(ln)]
     if _one_line_paragraphs(lines):
         lines = [x for ln in lines for x in (ln, "")]
-    lines = _slash_tables(_contents(lines))
+    lines = _slash_tables(_contents(_title_lines(lines)))
     return Document(source, "text", _blocks_from_lines(_aligned_tables(lines)))
 
 
@@ -366,6 +366,19 @@ def _contents(lines: list[str]) -> list[str]:
         if m:
             out[i] = f"\n{_CONTENTS_MARK}{m.group('title')}\n"
     return [x for ln in out for x in ln.split("\n")]
+
+
+def _title_lines(lines: list[str]) -> list[str]:
+    """The short lines a text opens with (a body's name, "Notes of meeting on 3 May 2011") are a block each,
+    not the start of the first paragraph; the first long line ends them."""
+    out: list[str] = []
+    for n, line in enumerate(lines):
+        text = line.strip()
+        field = re.match(r"^[A-Z][\w ]{0,30}:\s*https?://\S+$", text)  # "Source: https://..."
+        if text and len(text) >= 60 and not field or text.endswith((",", ";")):
+            return out + lines[n:]
+        out.extend([line, ""] if text else [line])
+    return out
 
 
 _FURNITURE_LINE = re.compile(  # a web page's navigation, saved with its text: not the report's words

@@ -1187,7 +1187,9 @@ def _bodies_and_partners(ctx: Context) -> None:
                 continue  # "the Cabinet member for Young People": a post, not the body
             if re.match(rf"\s+{_ATTRIBUTIVE}\b", text[b:]):
                 continue  # "the Children's Trust arrangements": the name describes something else
-            post_like = re.search(r"\b(?:Director|Head|Manager|Officer|Member|Chief)\b", name) or re.search(
+            post_like = re.search(
+                r"\b(?:Director|Head|Manager|Officer|Member|Chief|Representative)\b", name
+            ) or re.search(
                 r"\b(?:Plan|Strategy|Act|Assessment|Review|Survey|Inspection|Programme)$|\b(?:Pledge|Promise|Charter)\b",
                 name,
             )
@@ -1434,7 +1436,7 @@ def _people(ctx: Context) -> None:
         return any(re.search(rf"\b{re.escape(p)}\b", low) for p in posts)
 
     def add(name: str, post: str | None, s: Sentence, conf: float, span: str, titled: bool = False) -> None:
-        name = re.sub(r"^(?:Councillor|Cllr\.?)\s+", "", name.strip())
+        name = re.sub(r"['’]s$", "", re.sub(r"^(?:Councillor|Cllr\.?)\s+", "", name.strip()))  # "Kevin Small’s"
         if post:
             post = re.split(r",\s+(?=[a-z])", post)[0]
         if _ORG_WORDS.search(name) or len(name.split()) < (1 if titled else 2):

@@ -135,3 +135,13 @@ def test_a_title_line_naming_the_body_and_a_notes_line_with_a_date_give_the_meet
     assert ("2011-05-03", "Brackenmoor Children's Trust Board") in {
         (p.value.get("date"), p.value.get("body")) for p in meetings
     }
+
+
+def test_councillors_named_by_initial_and_surname_are_people():
+    text = "Minutes\n\nPRESENT: Councillor R. Vane (Chair); Councillors Mrs J. Orr, P. Dale and T. McRae.\n"
+    assert _people(text) == {"R. Vane": "Chair", "J. Orr": None, "P. Dale": None, "T. McRae": None}
+
+
+def test_an_initialled_name_and_the_full_name_it_stands_for_are_one_person():
+    text = "Minutes\n\nPresent: Councillors J. Orr and P. Dale.\n\nCouncillor Jane Orr welcomed the plan.\n"
+    assert set(_people(text)) == {"Jane Orr", "P. Dale"}

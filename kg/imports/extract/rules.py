@@ -1344,6 +1344,9 @@ def _drop_shorter_names(ctx: Context) -> None:
 
 
 _PERSON = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[^\S\t\n]+(?:[A-Z]\.?[^\S\t\n]+)?[A-Z][a-zA-Z'’-]+){1,2}"
+_INITIALLED = r"(?:[A-Z]\.[^\S\t\n]*){1,2}[A-Z][a-z][a-zA-Z'’-]*"  # "R. Denholm", "J.K. Archer": minutes' style
+_NAMED = rf"(?:{_PERSON}|{_INITIALLED})"
+_HONORIFIC = r"(?:(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+)?"
 _ORG_WORDS = re.compile(
     r"\b(?:Council|Board|Trust|Children|Young|People|Services?|Plan|Partnership|Police|NHS|Group|Committee|Cabinet|"
     r"Director|Head|Member|Officer|Manager|Act|Chief|Executive|Report|Contact|Present|Author|Lead|College|Forum|Team|"
@@ -1427,6 +1430,14 @@ def _attendance(text: str) -> Iterator[tuple[str, str, str, str]]:
         yield name, bracket, part, title
 
 
+def _same_person(a: str, b: str) -> bool:
+    """Whether an initialled name ("J. Blakey") and a full one ("Judith Blakey") can be the same person."""
+    short, full = (a, b) if re.fullmatch(_INITIALLED, a) else (b, a)
+    if not re.fullmatch(_INITIALLED, short) or re.fullmatch(_INITIALLED, full):
+        return False
+    return short.split()[-1] == full.split()[-1] and short[0] == full[0]
+
+
 def _people(ctx: Context) -> None:
     seen: dict[str, Proposal] = {}
     posts = ctx.lex.phrases_of("post")
@@ -1436,12 +1447,19 @@ def _people(ctx: Context) -> None:
         return any(re.search(rf"\b{re.escape(p)}\b", low) for p in posts)
 
     def add(name: str, post: str | None, s: Sentence, conf: float, span: str, titled: bool = False) -> None:
-        name = re.sub(r"['’]s$", "", re.sub(r"^(?:Councillor|Cllr\.?)\s+", "", name.strip()))  # "Kevin Small’s"
+        name = re.sub(rf"^(?:Councillors?|Cllr\.?)\s+{_HONORIFIC}", "", name.strip())
+        name = re.sub(r"['’]s$", "", name)  # "Kevin Small’s"
         if post:
             post = re.split(r",\s+(?=[a-z])", post)[0]
         if _ORG_WORDS.search(name) or len(name.split()) < (1 if titled else 2):
             return
         post = post.strip(" ,.;") if post else None
+        same = next((n for n in seen if n != name and _same_person(n, name)), None)
+        if same and re.match(_INITIALLED, name):
+            name = same  # "J. Blakey" after "Judith Blakey": one person
+        elif same:  # "Judith Blakey" after "J. Blakey": the fuller name stands for both
+            post = post or seen[same].value.get("post")
+            ctx.proposals.remove(seen.pop(same))
         if name in seen:
             if post and not seen[name].value.get("post"):
                 seen[name].value["post"] = post
@@ -1471,32 +1489,37 @@ def _people(ctx: Context) -> None:
             add(name, post, _sentence_of(ctx, block, span), 0.7, span, titled=bool(honorific))
     for s in ctx.sentences:  # an attendance list: "Present: Name (Chair), Post; Dr Name, Organisation; ..."
         listed = re.match(
-            r"^(?:Present|In attendance|Also (?:present|in attendance)|Officers|Attendees)\s*:\s*(.+)$", s.text
+            r"^(?:Present|PRESENT|In attendance|Also (?:present|in attendance)|Officers|Attendees)\s*:\s*(.+)$", s.text
         )
         if not listed:
             continue
         for part in re.split(r";\s*", listed.group(1)):
             m = re.match(
-                rf"^(?:and\s+)?(?:{_TITLES})?\s*({_PERSON})\s*(?:\([^)]*\))?\s*(?:,\s*(.+?))?[.;]?$", part.strip()
+                rf"^(?:and\s+)?(?:{_TITLES})?\s*({_NAMED})\s*(?:\([^)]*\))?\s*(?:,\s*(.+?))?[.;]?$", part.strip()
             )
             if m:
                 title = re.match(rf"^(?:and\s+)?({_TITLES})", part.strip())
                 post = m.group(2) if m.group(2) and is_post(m.group(2)) else None
+                if post and re.search(r"\b(?:Mrs|Mr|Ms|Dr|Councillors?)\b|\(", post):
+                    post = None  # "Councillor Name, Ms Name (Post) and ...": the next people, not a post
                 if title and not post and re.match(r"Chief|Superintendent|Inspector", title.group(1)):
                     post = title.group(1).strip()
                 add(m.group(1), post, s, 0.7, part.strip().rstrip(".;"))
     for s in ctx.sentences:
         text = s.text
         for m in re.finditer(
-            rf"(?:Councillor|Cllr\.?|Superintendent)\s+({_PERSON})(?:\s*\((\w[\w -]*)\))?(?:,\s+([^,;.\n]+))?", text
+            rf"(?:Councillor|Cllr\.?|Superintendent)\s+{_HONORIFIC}({_NAMED})"
+            r"(?:\s*\((\w[\w -]*)\))?(?:,\s+([^,;.\n]+))?",
+            text,
         ):
             post = m.group(2) or (m.group(3) if m.group(3) and is_post(m.group(3)) else None)
             if m.group(0).startswith("Superintendent"):
                 post = "Superintendent"
             add(m.group(1), post, s, 0.75, m.group(0))
-        for m in re.finditer(rf"Councillors\s+({_PERSON}(?:,\s+{_PERSON})*(?:,?\s+and\s+{_PERSON}))", text):
+        one = f"{_HONORIFIC}{_NAMED}"
+        for m in re.finditer(rf"Councillors\s+({one}(?:,\s+{one})*(?:,?\s+and\s+{one}))", text):
             for name in re.split(r",\s+|\s+and\s+", m.group(1)):
-                add(name, None, s, 0.7, name)
+                add(re.sub(rf"^{_HONORIFIC}", "", name), None, s, 0.7, name)
         for m in re.finditer(
             rf"(?<![\w’'])({_PERSON}),\s+((?:Interim |Deputy |Assistant |Corporate |Chief )?[A-Z][^;\n(]+?)"
             r"(?=\s*(?:\(|;|$|\.\s|,\s*(?:\d|tel|ext)|\s+\d{4,}))",

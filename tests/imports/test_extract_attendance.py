@@ -145,3 +145,30 @@ def test_councillors_named_by_initial_and_surname_are_people():
 def test_an_initialled_name_and_the_full_name_it_stands_for_are_one_person():
     text = "Minutes\n\nPresent: Councillors J. Orr and P. Dale.\n\nCouncillor Jane Orr welcomed the plan.\n"
     assert set(_people(text)) == {"Jane Orr", "P. Dale"}
+
+
+LISTED = (
+    "# Brackenmoor Children's Partnership\n\n"
+    "## Present\n\n"
+    "- Chief Inspector Ann Bolt, Brackenmoor District, Brackenmoor Police\n"
+    "- Gus Hale, Headteacher, St Mary's CE Primary School\n"
+    "- Ivy Moss, Director of Children's Services, Brackenmoor MBC\n\n"
+    "## Apologies\n\n"
+    "- Dr Lena Ross, Designated Doctor for Safeguarding Children\n\n"
+    "## 1. Minutes\n\n"
+    "The minutes were agreed.\n"
+)
+
+
+def test_each_item_under_an_attendance_heading_is_a_person_with_the_post_after_the_name():
+    people = _people(LISTED)
+    assert people["Gus Hale"] == "Headteacher"
+    assert people["Lena Ross"] == "Designated Doctor for Safeguarding Children"
+
+
+def test_a_title_is_the_post_when_an_attendance_item_prints_none():
+    assert _people(LISTED)["Ann Bolt"] == "Chief Inspector"
+
+
+def test_the_organisation_after_a_post_in_an_attendance_item_is_not_a_person():
+    assert "Brackenmoor MBC" not in _people(LISTED)

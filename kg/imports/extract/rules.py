@@ -1467,7 +1467,18 @@ def _people(ctx: Context) -> None:
         ctx.add("person", {"name": name, "post": post}, s, conf, span=span)
         seen[name] = ctx.proposals[-1]
 
+    entries: set[int] = set()  # the blocks read as one attendance entry each
     for block in ctx.doc.blocks:  # attendance and apologies lists, written as text or as a table
+        entry = re.match(
+            rf"^(?P<title>(?:(?:{_TITLES})\s+)*)(?P<name>{_NAMED})\s*(?:\([^()]*\))?(?:,\s*(?P<post>[^,]+))?",
+            block.text,
+        )
+        if block.kind == "item" and _ATTENDANCE.fullmatch(block.section.strip()) and entry:
+            rank = re.search(r"(?:Chief |Detective )?(?:Superintendent|Inspector)", entry.group("title"))
+            post = rank.group(0) if rank else entry.group("post")  # "Name, Post, Organisation"; a police rank
+            add(entry.group("name"), post, _sentence_of(ctx, block, block.text), 0.7, block.text)
+            entries.add(id(block))
+            continue
         if block.kind == "row":
             first = re.match(rf"^(?:({_TITLES})\s+)?({_PERSON})\s*(?:\(([^()]*)\))?$", block.cells[0].strip())
             code = block.cells[1].strip() if len(block.cells) > 1 else ""
@@ -1507,6 +1518,8 @@ def _people(ctx: Context) -> None:
                 add(m.group(1), post, s, 0.7, part.strip().rstrip(".;"))
     for s in ctx.sentences:
         text = s.text
+        if id(s.block) in entries:
+            continue
         for m in re.finditer(
             rf"(?:Councillor|Cllr\.?|Superintendent)\s+{_HONORIFIC}({_NAMED})"
             r"(?:\s*\((\w[\w -]*)\))?(?:,\s+([^,;.\n]+))?",

@@ -208,3 +208,36 @@ def test_the_items_after_the_board_agreed_colon_are_its_decisions():
         "- that a lead for each priority be proposed at the next meeting.\n"
     )
     assert [d["verb"] for d in found] == ["agreed to endorse", "submitted", "proposed"]
+
+
+def _council_minutes(text: str) -> list[tuple[str, str]]:
+    found = _decisions(f"Brackenmoor Council\n\nCOUNCIL\n\nMinutes of the meeting held on 8 December 2004\n\n{text}\n")
+    return [(d["verb"], d["status"]) for d in found]
+
+
+def test_an_amendment_carried_is_a_decision_taken():
+    found = _council_minutes("On being put to the vote the amendment was CARRIED and became the substantive motion.")
+    assert ("CARRIED", "resolved") in found
+
+
+def test_the_recommendation_of_the_executive_that_the_plan_be_adopted_is_a_recommendation_to_adopt():
+    found = _council_minutes(
+        "The Council considered the recommendation of the Council Executive from its meeting on 18th November 2004"
+        " that the Children and Young People Plan 2004-7 be adopted."
+    )
+    assert ("adopted", "recommended") in found
+
+
+def test_a_verb_inside_what_is_added_is_not_a_second_decision():
+    found = _council_minutes(
+        "RESOLVED - That the Plan be adopted, with the addition of a sixth priority, to identify and support young"
+        " carers."
+    )
+    assert found == [("adopted", "resolved")]
+
+
+def test_a_report_to_come_back_is_a_request_with_the_verb_come_back_not_the_noun_report():
+    found = _council_minutes(
+        "RESOLVED that:\n\n(c) a progress report on the plan come back to the Sub-Committee in six months."
+    )
+    assert found == [("come back", "resolved")]

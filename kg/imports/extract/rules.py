@@ -601,9 +601,12 @@ def _decision_verb(lex: Lexicon, clause: str) -> tuple[str, str] | None:
     be = re.search(r"(?<!\bto )\b(?:be|is|are)\s+(\w+)", text)  # "that X be appointed", "that a report is brought";
     # "ask for a report to be brought" asks: the infinitive is what is asked for, the request the decision
     for pattern, _, concept in _verb_forms(lex):
-        m = pattern.search(text)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), m.group(1), concept)
+        for m in pattern.finditer(text):
+            if re.search(r"\b(?:a|an)\s+(?:\w+\s+)?$", text[: m.start()], re.I):
+                continue  # "a progress report", "an annual report": a noun, not the verb
+            if best is None or m.start() < best[0]:
+                best = (m.start(), m.group(1), concept)
+            break
     asked = re.search(r"\bbe\s+(?i:recommended)\s+to\s+(\w+)", text)  # "be recommended to approve": approve
     if asked:
         for pattern, _, concept in _verb_forms(lex):
@@ -785,7 +788,8 @@ def _decision_clause(
         more = re.search(r"\s+and\s+(\w+)\b(.*)$", rest)
         # "be confirmed and signed", "be recommended to endorse and adopt": one decision, two words
         onward = more and re.match(_ONWARD, more.group(2))  # "... and recommend it to Council for adoption"
-        if more and not onward and not re.match(r"\s+(?:to\s+\w+\s+)?and\s", rest):
+        inside = more and re.search(r",|\bto\s+\w+$", rest[: more.start()].strip())  # "…, to identify and support"
+        if more and not onward and not inside and not re.match(r"\s+(?:to\s+\w+\s+)?and\s", rest):
             second = _decision_verb(ctx.lex, more.group(1))
             signing = second and second[0].lower() == "signed"  # minutes "signed by the Chair": a formality
             if second and not signing and second[0].lower() == more.group(1).lower() and second[0] != verb[0]:
@@ -838,7 +842,7 @@ def _narrative_decision(ctx: Context, s: Sentence, within: str | None = None) ->
             value = {"verb": asked[0], "kind": asked[1], "status": "intended", "about": _about(text)}
             ctx.add("decision", {**value, "body": bodies[0][2]}, s, 0.7)
         return
-    if _will_decide(ctx, s, text):
+    if _will_decide(ctx, s, text) or _council_motion(ctx, s, text):
         return
     if re.search(r"\bIt was noted that\b|^\s*(?:During|In) (?:the )?(?:discussion|debate)\b", text):
         return  # what a discussion noted is its narrative, not a decision
@@ -936,6 +940,30 @@ def _will_decide(ctx: Context, s: Sentence, text: str) -> bool:
             value = {"verb": word, "kind": found[1], "status": "intended", "about": _about(text), "body": name}
             ctx.add("decision", value, s, 0.6)
             return True
+    return False
+
+
+_CARRIED = re.compile(r"\bamendment\s+was\s+(CARRIED|carried)\b")
+_RECOMMENDATION_OF = re.compile(
+    r"\brecommendation of (?:the )?(?P<by>[^,;.]{3,60}?)\s+(?:from|made at|of)\b.{0,80}?\bthat\s+"
+)
+
+
+def _council_motion(ctx: Context, s: Sentence, text: str) -> bool:
+    """What a council meeting's minutes record of a motion: "the amendment was CARRIED" (resolved, as printed),
+    and "considered / moved the recommendation of the Executive ... that the Plan be adopted" (recommended)."""
+    body = ctx.body_now or ctx.own_body or "the meeting"
+    carried = _CARRIED.search(text)
+    if carried:
+        value = {"verb": carried.group(1), "kind": "Approve", "status": "resolved", "about": _about(text), "body": body}
+        ctx.add("decision", value, s, 0.7)
+        return True
+    rec = _RECOMMENDATION_OF.search(text)
+    found = _decision_verb(ctx.lex, text[rec.end() :]) if rec and _body_mentions(ctx, rec.group("by")) else None
+    if rec and found:
+        value = {"verb": found[0], "kind": found[1], "status": "recommended", "about": _about(text[rec.end() :])}
+        ctx.add("decision", {**value, "body": body}, s, 0.7)
+        return True
     return False
 
 

@@ -168,3 +168,38 @@ def test_a_how_will_we_know_column_holds_indicators():
 def test_a_breadcrumb_trail_is_not_report_text():
     text = "You are here - Home : Council : Committees : Issue\n\nHome > Council > Plans > Our plan\n\nThe plan.\n"
     assert read_text(text).text == "The plan."
+
+
+NUMBERED = (
+    "Fernbrook plan for children\n\n"
+    "The priorities of the plan\n\n"
+    "These are:\n\n"
+    "  1. Keeping children safe\n"
+    "  2. Helping families into work\n"
+    "  3. Better mental health\n\n"
+    "Fernbrook Trust Priorities 2024-27\n\n"
+    "  • To help young carers early.\n"
+    "  • To raise attendance at school.\n"
+)
+
+
+def test_short_numbered_lines_after_a_colon_are_list_items_not_headings():
+    blocks = read_text(NUMBERED).blocks
+    assert [b.kind for b in blocks if b.text.startswith("2.")] == ["para"]
+
+
+def test_a_page_heading_saved_as_a_plain_line_leads_its_list():
+    assert "To help young carers early" in _names(NUMBERED, "priority")
+
+
+def test_a_heading_naming_the_list_then_whose_it_is_leads_its_list():
+    assert _names(NUMBERED, "priority")[:3] == [
+        "Keeping children safe",
+        "Helping families into work",
+        "Better mental health",
+    ]
+
+
+def test_how_we_will_in_a_lead_in_is_no_promise():
+    text = "It sets out three objectives and how we will deliver them:\n\n1. Safer streets\n2. Warmer homes\n"
+    assert _names(text, "priority") == ["Safer streets", "Warmer homes"]

@@ -242,6 +242,8 @@ def _blocks_from_lines(lines: list[str], *, join_wrapped: bool = False) -> list[
 
     previous = ""
     labelled_list = False  # the lines under a label ("Strategic Outcomes:") that each end a sentence: one item each
+    counting = 0  # the number the next item of a numbered list opened by a colon ("These are:") would carry
+    last_line = ""  # the last line with text, across blank lines
     for raw in lines:
         line = _clean(raw).strip()
         if not line:
@@ -249,6 +251,13 @@ def _blocks_from_lines(lines: list[str], *, join_wrapped: bool = False) -> list[
             previous = ""
             labelled_list = False
             continue
+        top = re.match(r"(?:[-*•·]\s*)?(\d{1,2})\.\s", line.lstrip("#").strip())
+        if top and (int(top.group(1)) == counting or top.group(1) == "1" and last_line.endswith(":")):
+            counting = int(top.group(1)) + 1  # "1. Tackling poverty" under "These are:": an item, not a heading
+        elif top or not previous:
+            counting = 0
+        last_line = line
+        listed = counting > 0
         if line.startswith(_CONTENTS_MARK):  # a table of contents' entry
             flush()
             pending_number = None
@@ -289,7 +298,7 @@ def _blocks_from_lines(lines: list[str], *, join_wrapped: bool = False) -> list[
             previous = line
             continue
         numbered = paras.numbered(bare) if not raw.lstrip().startswith("#") else None
-        if numbered and re.fullmatch(r"\d{1,2}\.?", numbered[0]) and _short_title(numbered[1]):
+        if numbered and re.fullmatch(r"\d{1,2}\.?", numbered[0]) and _short_title(numbered[1]) and not listed:
             flush()
             paras.heading_seen(bare)
             heading(bare, numbered[0], bare, raw)

@@ -88,6 +88,8 @@ def list_kind(lex: Lexicon, text: str) -> str | None:
         for m in pattern.finditer(text):
             if _PARENT.search(text[: m.start()]) or _foreign(lex, text[: m.start()]):
                 continue
+            if concept == "Commitment" and re.search(r"\b(?:how|why|where|when)\s+$", text[: m.start()], re.I):
+                continue  # "the basis for how we will deliver them": a manner, not a promise
             key = (m.end(), m.end() - m.start())
             if best is None or key > best[:2]:
                 best = (m.end(), m.end() - m.start(), concept)
@@ -275,8 +277,10 @@ def _lead_in(lex: Lexicon, b: Block) -> str | None:
     """The kind of list a heading or paragraph introduces, or None."""
     if b.kind == "row" or _deciding(lex, b.text):
         return None
-    if b.kind == "heading":
+    if b.kind == "heading" or _title_line(b):
         about = re.search(r"\b(?:of|on|against|about|to)\s+(?:the\s+)?\w+$", b.text)
+        if about and list_kind(lex, b.text[: about.start()]):
+            about = None  # "The priorities of the plan": the list, then whose it is
         if len(b.text) > 90 or _prefixed(lex, b) or about:
             return None  # "Annual refresh of priorities" is about a list, not one
         return list_kind(lex, b.text)
@@ -296,6 +300,18 @@ def _lead_in(lex: Lexicon, b: Block) -> str | None:
             return None  # "the outcomes of:" lists whose outcomes they are, not outcomes
         return kind
     return None
+
+
+def _title_line(b: Block) -> bool:
+    """A web page's heading that reached the text as a plain line: a few words, no sentence end or colon."""
+    text = b.text.rstrip(" |")
+    return (
+        b.kind == "para"
+        and not b.marker
+        and len(text.split()) <= 8
+        and text[:1].isupper()
+        and not text.endswith((".", ";", ":", ",", "!", "?"))
+    )
 
 
 def _dangling(text: str) -> bool:
@@ -410,7 +426,7 @@ def _items_in(lex: Lexicon, kind: str, head: Block, region: list[Block]) -> Iter
             name = _clean(name)
             if re.search(r"\bthat they$", head.text.rstrip()):
                 name = re.sub(r"^(?:are|will be|will|can)\s+", "", name)  # "... that they | are safe and cared for"
-            if name:
+            if len(name) > 2:  # a word cut off where the page text ends ("Im") is no item
                 yield Item(kind, name, owner, b, name if name in b.text else b.text)
 
 

@@ -203,3 +203,19 @@ def test_a_heading_naming_the_list_then_whose_it_is_leads_its_list():
 def test_how_we_will_in_a_lead_in_is_no_promise():
     text = "It sets out three objectives and how we will deliver them:\n\n1. Safer streets\n2. Warmer homes\n"
     assert _names(text, "priority") == ["Safer streets", "Warmer homes"]
+
+
+AGENCIES = (
+    "Fernbrook plan for children\n\nWorking together all agencies will:\n\n"
+    "  • listen to families first\n"
+    "  • share what we know. Ask each time: is the child better off? Is anyone worse off?\n"
+    "  • be open about mistakes\n"
+)
+
+
+def test_what_all_agencies_will_do_are_pledges():
+    assert "be open about mistakes" in _names(AGENCIES, "pledge")
+
+
+def test_a_short_bullet_with_a_gloss_of_questions_is_named_by_its_first_sentence():
+    assert "share what we know" in _names(AGENCIES, "pledge")

@@ -235,7 +235,7 @@ def _item_like(b: Block, after_colon: bool) -> bool:
     if label and not b.marker and not re.search(r"\s[(–—-]\s*\w+:", label.group()):
         return False  # "Decision status: Implemented", "Key action: ...": a label and its value
     if b.kind == "item" or b.marker in {"letter", "number", "bullet"}:
-        return _sentence_count(text) <= 2
+        return _sentence_count(text) <= 2 or len(text) <= 160  # "Add value. Ask: is anyone better off?"
     return after_colon and len(text) <= 160 and _sentence_count(text) == 1
 
 
@@ -422,6 +422,8 @@ def _items_in(lex: Lexicon, kind: str, head: Block, region: list[Block]) -> Iter
         started = True
         for text in split_inline(b.text) or [b.text]:
             text = _named_part(lex, text) if marked and kind in {"priority", "outcome"} else text
+            if marked and _sentence_count(text) > 2:
+                text = _sentences(text)[0]  # a short item with a gloss of questions: its opening sentence
             name, owner, _ = split_owner(lex, text) if kind == "priority" else (text, None, False)
             name = _clean(name)
             if re.search(r"\bthat they$", head.text.rstrip()):

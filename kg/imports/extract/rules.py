@@ -224,7 +224,7 @@ _MEETING_WORDS = re.compile(
 
 _EVENT = re.compile(
     r"\b(?:inspection|review|assessment|consultation|survey|letter|conference|visit|publication|published|closed|"
-    r"launch|launched|summit|festival|celebration)\b",
+    r"launch|launched|summit|festival|celebration|conclusion|expiry|expired|following)\b",
     re.I,
 )
 
@@ -500,6 +500,11 @@ def _meetings(ctx: Context) -> None:
             )
 
 
+_SAT = re.compile(  # what a body did at a meeting, said right after its name opening the sentence
+    r"\s+(?:meeting\s+)?(?:considered|received|discussed|noted|heard|resolved|was (?:provided|presented|given))\b"
+)
+
+
 def _undated_meetings(ctx: Context) -> None:
     """Meetings a report states without a date, kept undated: the body a decision is to go to ("submitted to
     full Council for adoption") and the decision maker a decision record names, where neither has a meeting."""
@@ -515,6 +520,17 @@ def _undated_meetings(ctx: Context) -> None:
             value = {"body": body, "body_kind": found[1], "date": None}
             ctx.proposals.append(Proposal("meeting", value, p.evidence, p.start, p.end, p.paragraph, 0.55))
             met.add(key(body))
+    dated = any(p.value.get("date") for p in ctx.proposals if p.kind == "meeting")
+    for s in [] if dated else ctx.sentences:  # "Cabinet received a report": it sat on a day the page does not print
+        bodies = _body_mentions(ctx, s.text)
+        if not bodies or find_dates(s.text) or s.block.kind == "row":
+            continue
+        start, end, name, kind = bodies[0]
+        lead = re.fullmatch(r"(?:[A-Z][a-z]+:\s+)?(?:The\s+)?", s.text[:start])  # "Content: Cabinet considered"
+        if lead and s.text[start:end] == name and _SAT.match(s.text[end:]) and key(name) not in met:
+            if kind not in {"CabinetMember", "Other"}:
+                ctx.add("meeting", {"body": name, "body_kind": kind, "date": None}, s, 0.55)
+                met.add(key(name))
     maker = next((b for b in ctx.doc.blocks[:40] if re.match(r"Decision [Mm]aker:", b.text)), None)
     # a Cabinet Member decides alone, without a meeting
     if maker and ctx.own_body and key(ctx.own_body) not in met and ctx.own_kind != "CabinetMember":

@@ -527,10 +527,10 @@ def _undated_meetings(ctx: Context) -> None:
             continue
         start, end, name, kind = bodies[0]
         lead = re.fullmatch(r"(?:[A-Z][a-z]+:\s+)?(?:The\s+)?", s.text[:start])  # "Content: Cabinet considered"
-        if lead and s.text[start:end] == name and _SAT.match(s.text[end:]) and key(name) not in met:
-            if kind not in {"CabinetMember", "Other"}:
-                ctx.add("meeting", {"body": name, "body_kind": kind, "date": None}, s, 0.55)
-                met.add(key(name))
+        sat = lead and s.text[start:end] == name and _SAT.match(s.text[end:])
+        if sat and key(name) not in met and kind not in {"CabinetMember", "Other"}:
+            ctx.add("meeting", {"body": name, "body_kind": kind, "date": None}, s, 0.55)
+            met.add(key(name))
     maker = next((b for b in ctx.doc.blocks[:40] if re.match(r"Decision [Mm]aker:", b.text)), None)
     # a Cabinet Member decides alone, without a meeting
     if maker and ctx.own_body and key(ctx.own_body) not in met and ctx.own_kind != "CabinetMember":

@@ -1078,8 +1078,9 @@ def _last_subject(ctx: Context, s: Sentence) -> str | None:
 # plans
 
 _PLAN_CORE = re.compile(
-    r"(?:(?P<owner>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?)(?:'s|’s)?\s+)?(?P<core>Children(?:,\s*|,?\s+(?:and|&)\s+)Young\s+"
-    r"People(?:'s|’s|s')?(?:,?\s+(?:and|&)\s+(?:their\s+)?Families(?:'|’)?)?(?:\s+Partnership)?\s+Plan|CYPP)\b",
+    r"(?:(?P<owner>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?)(?:'s|’s)?\s+)?(?P<core>Children(?:,\s*|,?\s+(?:and|&)\s+|\s+)Young\s+"
+    r"People(?:'s|’s|s')?(?:,?\s+(?:and|&)\s+(?:their\s+)?Families(?:'|’)?)?(?:\s+Partnership)?\s+Plan|CYPP"
+    r"|(?<=\bthe\s)plan\s+for\s+children(?:,\s*|,?\s+(?:and|&)\s+)young\s+people(?:,?\s+(?:and|&)\s+families)?)\b",
     re.I,
 )
 

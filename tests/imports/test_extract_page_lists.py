@@ -219,3 +219,17 @@ def test_what_all_agencies_will_do_are_pledges():
 
 def test_a_short_bullet_with_a_gloss_of_questions_is_named_by_its_first_sentence():
     assert "share what we know" in _names(AGENCIES, "pledge")
+
+
+PLAN_ON_A_PAGE = (
+    "Fernbrook plan on a page\n\n"
+    "Strategic Outcomes |\n\n"
+    "Early Help To offer the right support at the right time for every family\n\n"
+    "Healthy Minds Support children and young people to talk about how they feel\n\n"
+    "Enablers |\n\n"
+    "A Skilled Workforce |\n"
+)
+
+
+def test_a_heading_run_into_its_gloss_under_a_saved_page_heading_is_named_by_the_heading():
+    assert _names(PLAN_ON_A_PAGE, "outcome") == ["Early Help", "Healthy Minds"]

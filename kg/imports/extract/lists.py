@@ -398,8 +398,12 @@ def _items_in(lex: Lexicon, kind: str, head: Block, region: list[Block]) -> Iter
             if not (b.kind == "item" or b.marker in {"letter", "number", "bullet"}):
                 break
         return
+    titled = _title_line(head)  # a page heading saved as a line: its items may run their heading into its gloss
     after_colon = (
-        head.kind == "heading" or head.text.rstrip().endswith((":", ":-", ":–")) or _dangling(head.text.rstrip())
+        head.kind == "heading"
+        or titled
+        or head.text.rstrip().endswith((":", ":-", ":–"))
+        or _dangling(head.text.rstrip())
     )
     numbered = re.fullmatch(r"\d+(?:\.\d+)*(?:\(\w+\))?", head.para)
     started = False
@@ -411,10 +415,18 @@ def _items_in(lex: Lexicon, kind: str, head: Block, region: list[Block]) -> Iter
             break  # a block of the next numbered paragraph
         if head.marker and b.marker == head.marker and b.para.count("(") == head.para.count("(") != 0:
             break  # "(3) ... The Plan makes two:" ends at "(4)", its sibling
+        if titled and started and _title_line(b) and not b.marker:
+            break  # the next heading of the page ("Enablers")
         marked = b.kind == "item" or b.marker in {"letter", "number", "bullet"}
-        if not marked and list_kind(lex, b.text) == kind:
+        run_in = titled and not marked and len(b.text) <= 400 and _run_in_heading(b.text) != b.text
+        if titled and not marked:
+            if not run_in:
+                if started:
+                    break
+                continue  # under a saved page heading, an unmarked line is an item only as "Heading Gloss ..."
+        elif not marked and list_kind(lex, b.text) == kind:
             continue  # "Each priority has a lead group": a line about the list, not one of its items
-        if not _item_like(b, after_colon) or bulleted and not marked:
+        if not (run_in or _item_like(b, after_colon)) or bulleted and not marked:
             if started or b.kind == "heading" or b.marker == "dotted":
                 break
             continue  # a sentence between a heading and its list ("We will:" after "What we will do")
@@ -422,6 +434,8 @@ def _items_in(lex: Lexicon, kind: str, head: Block, region: list[Block]) -> Iter
         started = True
         for text in split_inline(b.text) or [b.text]:
             text = _named_part(lex, text) if marked and kind in {"priority", "outcome"} else text
+            if titled and not marked:
+                text = _run_in_heading(text)
             if marked and _sentence_count(text) > 2:
                 text = _sentences(text)[0]  # a short item with a gloss of questions: its opening sentence
             name, owner, _ = split_owner(lex, text) if kind == "priority" else (text, None, False)
@@ -430,6 +444,19 @@ def _items_in(lex: Lexicon, kind: str, head: Block, region: list[Block]) -> Iter
                 name = re.sub(r"^(?:are|will be|will|can)\s+", "", name)  # "... that they | are safe and cared for"
             if len(name) > 2:  # a word cut off where the page text ends ("Im") is no item
                 yield Item(kind, name, owner, b, name if name in b.text else b.text)
+
+
+def _run_in_heading(text: str) -> str:
+    """A line whose capitalised heading runs straight into its gloss ("Early Help To offer support ..."): the
+    heading, up to the capitalised word that opens a clause of lower-case words."""
+    words = text.split()
+    for k in range(1, min(len(words) - 1, 12)):
+        if words[k][:1].isupper() and re.fullmatch(r"[a-z]+,?", words[k + 1]) and words[k + 1] not in _JOINS:
+            return " ".join(words[:k])
+    return text
+
+
+_JOINS = {"and", "of", "the", "for", "in", "on", "to", "with", "or", "a"}
 
 
 def _named_part(lex: Lexicon, text: str) -> str:

@@ -164,3 +164,13 @@ def test_a_partners_abbreviated_name_beside_its_full_name_is_one_partner():
 def test_a_partners_generic_name_beside_its_place_name_is_one_partner():
     found = _partners("The Brackenmoor Integrated Care Board joined. The Integrated Care Board will fund it.")
     assert list(found) == ["Brackenmoor Integrated Care Board"]
+
+
+def test_a_children_and_families_trust_is_a_childrens_trust():
+    found = _bodies("Fernbrook's Children and Families' Trust is the main partnership of local agencies.")
+    assert found.get("Fernbrook's Children and Families' Trust") == "ChildrensTrust"
+
+
+def test_a_trust_named_before_its_priorities_is_the_trust():
+    found = _bodies("Fernbrook Children's Trust Priorities 2024-27")
+    assert found.get("Fernbrook Children's Trust") == "ChildrensTrust"

@@ -1210,6 +1210,9 @@ def _bodies_and_partners(ctx: Context) -> None:
         for a, b, name in _split_lists(ctx, name_spans(text)):
             if s.text.isupper():
                 name = _titlecase(s.text[a:b])
+            listed = re.search(r"\s+(?:Priorities|Outcomes|Objectives|Ambitions|Pledges)$", name)
+            if listed and _BODY_HEAD.search(name[: listed.start()]):
+                name, b = name[: listed.start()], b - len(listed.group(0))  # "Fernbrook Trust Priorities": the trust's
             kind = _kind_of_name(ctx.lex, name)
             if kind is None and re.search(r"\b(?:Board|Committee|Panel|Forum)$", name) and len(name.split()) >= 2:
                 kind = ("body", "Other")  # "Corporate Parenting Board": a body of a kind the lexicon does not name

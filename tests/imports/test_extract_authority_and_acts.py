@@ -49,3 +49,8 @@ def test_an_authority_named_at_the_end_of_a_sentence_is_named():
 
 def test_a_joint_title_of_two_councils_makes_neither_the_authority():
     assert _authorities("The Committee approved the Brackenmoor and Eastholme Joint Waste Policies.\n") == []
+
+
+def test_an_authority_named_inside_a_title_after_our_is_the_authority():
+    text = "Agenda item\n\nThe plan forms part of the Our Brackenmoor Plan and its policy framework.\n"
+    assert _authorities(text) == ["Brackenmoor"]

@@ -207,3 +207,11 @@ def test_the_date_a_previous_plan_concluded_is_not_the_meeting_date():
         " following the conclusion of the previous Plan in March 2025.\n"
     )
     assert ("Cabinet", "2025-03") not in _meetings(text)
+
+
+def test_a_day_joined_to_a_dated_day_shares_its_year():
+    text = (
+        "Cabinet – 20th January 2026\n\n3.1 Executive to consider the report and refer the Plan to"
+        " Children's Services Scrutiny Forum (9th February & 9th March 2026) for comment.\n"
+    )
+    assert ("Children's Services Scrutiny Forum", "2026-02-09") in _meetings(text)

@@ -233,3 +233,16 @@ PLAN_ON_A_PAGE = (
 
 def test_a_heading_run_into_its_gloss_under_a_saved_page_heading_is_named_by_the_heading():
     assert _names(PLAN_ON_A_PAGE, "outcome") == ["Early Help", "Healthy Minds"]
+
+
+def test_a_paragraph_of_promises_on_a_page_of_priorities_makes_one_pledge_per_we_will():
+    text = (
+        "It sets out two objectives:\n\n1. Safer streets\n2. Warmer homes\n\n"
+        "We will publish a yearly delivery plan, and we will consult families on every change.\n"
+    )
+    assert _names(text, "pledge") == ["publish a yearly delivery plan", "consult families on every change"]
+
+
+def test_a_commitment_made_in_minutes_is_a_pledge():
+    text = "Members discussed the plan, and a commitment was made to report progress to the Board each year.\n"
+    assert _names(text, "pledge") == ["report progress to the Board each year"]

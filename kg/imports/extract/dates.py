@@ -72,6 +72,12 @@ def parse_date(text: str, precision: str) -> str | None:
     return d.strftime("%Y")
 
 
+_SHARED_YEAR = re.compile(
+    rf"\b(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS}))\s*(?:&|and)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\s+(\d{{4}})\b",
+    re.I,
+)
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Every date in a text, longest first where shapes overlap, in text order."""
     found: list[DateMention] = []
@@ -110,6 +116,13 @@ def find_dates(text: str) -> list[DateMention]:
                 continue
             taken.append((a, b))
             found.append(DateMention(a, b, text[a:b], value, precision))
+    for m in _SHARED_YEAR.finditer(text):  # "7th February & 7th March 2006": the first day has the second's year
+        a, b = m.span(1)
+        value = parse_date(f"{m.group(1)} {m.group(2)}", "day")
+        yearless = [d for d in found if d.start < b and d.end > a]
+        if value and all(d.precision == "none" for d in yearless):
+            found = [d for d in found if d not in yearless]
+            found.append(DateMention(a, b, text[a:b], value, "day"))
     return sorted(found, key=lambda d: d.start)
 
 

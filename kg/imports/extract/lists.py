@@ -788,6 +788,30 @@ def _promised(lex: Lexicon, blocks: list[Block], i: int) -> Iterator[Item]:
         return
 
 
+def _lone_promises(lex: Lexicon, blocks: list[Block]) -> Iterator[Item]:
+    """On a plan's page that lists its priorities, a paragraph of nothing but promises ("We will publish a
+    yearly plan, and we will consult widely.") makes pledges: one for each "we will"."""
+    for b in blocks:
+        for sentence in _promises_of(lex, b) if b.kind == "para" and not b.marker else []:
+            for part in re.split(r",?\s+and\s+(?=we\s+will\b)", sentence.rstrip(".")):
+                name = re.sub(r"^[Ww]e\s+will\s+", "", part).strip()
+                if len(name.split()) >= 3:
+                    yield Item("pledge", name, None, b, part, confidence=0.55)
+
+
+_COMMITMENT_MADE = re.compile(r"\b[Aa] commitment (?:was|has been|had been) made to ((?:\w+\s+)?[a-z]+\b[^.;]*)")
+
+
+def _committed(b: Block) -> Iterator[Item]:
+    """A promise reported in minutes: "a commitment was made to review the plan each year"."""
+    if b.kind not in {"para", "item"}:
+        return
+    for m in _COMMITMENT_MADE.finditer(b.text):
+        name = _clean(m.group(1))
+        if len(name.split()) >= 3:
+            yield Item("pledge", name, None, b, m.group(1), confidence=0.6)
+
+
 def _priority_promises(lex: Lexicon, under: list[Block]) -> Iterator[Item]:
     """Under a priority's heading, paragraphs that are only promises ("We will open a family hub in each
     district.") are what the plan pledges for it, as a "We will:" list under it would be."""
@@ -841,9 +865,12 @@ def find_items(doc: Document, lex: Lexicon) -> list[Item]:
                 used.update(k for k, c in enumerate(blocks) if c is item.block)
             found.extend(items)
         if b.kind != "heading":
+            found.extend(_committed(b))
             found.extend(_run_in(lex, b))
             found.extend(_measures(lex, b))
             found.extend(_promised(lex, blocks, i))
+    if any(item.kind in {"priority", "outcome"} for item in found) and not any(i.kind == "pledge" for i in found):
+        found.extend(_lone_promises(lex, [b for k, b in enumerate(blocks) if k not in used]))
     out: dict[tuple[str, str], Item] = {}
     for item in found:
         key = (item.kind, re.sub(r"^(?:the|a|an) ", "", re.sub(r"\W+", " ", item.name.lower()).strip()))

@@ -173,7 +173,9 @@ def _authority(ctx: Context) -> Authority | None:
         return slug
 
     for m in re.finditer(
-        r"[A-Z][A-Za-z'’.-]+(?:[ -](?:upon|on|and|with|under|in|of|the|le|[A-Z][A-Za-z'’.-]+))*", text
+        r"(?!(?:Our|The|This|These|Their|Its|In|At|For|By|From|With|As|All|Across|Within)\b)"  # "Our Fernbrook Plan"
+        r"[A-Z][A-Za-z'’.-]+(?:[ -](?:upon|on|and|with|under|in|of|the|le|[A-Z][A-Za-z'’.-]+))*",
+        text,
     ):
         words = m.group(0)
         for cut in range(len(words), 0, -1):

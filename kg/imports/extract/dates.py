@@ -15,7 +15,7 @@ from functools import cache
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MON = rf"(?:{MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
-_ORD = r"(?:st|nd|rd|th)?"
+_ORD = r"(?:\s?(?:st|nd|rd|th)(?![a-z]))?"  # "7th", and "7 th" where a PDF set the ordinal apart
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("numeric", re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")),
     (
@@ -98,7 +98,7 @@ def find_dates(text: str) -> list[DateMention]:
                 value = parse_date(f"{day:02d}/{month:02d}/{year}", "day")
                 precision = "day"
             elif shape in {"dmy", "mdy"}:
-                value, precision = parse_date(m.group(0), "day"), "day"
+                value, precision = parse_date(re.sub(r"(\d)\s+(st|nd|rd|th)\b", r"\1\2", m.group(0)), "day"), "day"
             elif shape == "dm":
                 value, precision = None, "none"
             elif shape == "on-dm":  # "agreed by the Board on 8th June": a day whose year is not printed

@@ -1288,10 +1288,29 @@ def _bodies_and_partners(ctx: Context) -> None:
                     partners[item.lower()] = ctx.proposals[-1]
     _drop_shorter_names(ctx)
     _drop_shorter_partners(ctx)
+    names = {str(p.value["name"]) for p in ctx.proposals if p.kind == "body"}
+    short = [p for p in ctx.proposals if p.kind == "body" and _short_form_of(str(p.value["name"]), names)]
+    ctx.proposals[:] = [p for p in ctx.proposals if p not in short]
+    cabinets = [p for p in ctx.proposals if p.kind == "body" and p.value.get("body_kind") == "Cabinet"]
+    if len(cabinets) > 1:  # "the Executive" beside "Cabinet": the one executive, named two ways
+        ctx.proposals[:] = [p for p in ctx.proposals if not (p in cabinets and p.value["name"] == "Executive")]
     if ctx.own_body and not any(k == ctx.own_body.lower().replace("’", "'") for k in bodies):
         ctx.proposals.append(
             Proposal("body", {"name": ctx.own_body, "body_kind": ctx.own_kind}, ctx.own_body, 0, 0, "header", 0.8)
         )
+
+
+def _short_form_of(name: str, names: set[str]) -> bool:
+    """Whether a body's name is another's initials and head ("CYPT Board" beside "Children & Young People's
+    Trust Board"): the same body, written short."""
+    m = re.fullmatch(r"([A-Z]{2,6})\s+(\w+)", name)
+    if not m:
+        return False
+    for other in names - {name}:
+        words = [w for w in re.findall(r"[A-Za-z][\w'’]*", other) if w[0].isupper()]
+        if words and words[-1] == m.group(2) and "".join(w[0] for w in words[:-1]) == m.group(1):
+            return True
+    return False
 
 
 def _inspectorate(lex: Lexicon, name: str) -> bool:

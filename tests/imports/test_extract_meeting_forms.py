@@ -215,3 +215,8 @@ def test_a_day_joined_to_a_dated_day_shares_its_year():
         " Children's Services Scrutiny Forum (9th February & 9th March 2026) for comment.\n"
     )
     assert ("Children's Services Scrutiny Forum", "2026-02-09") in _meetings(text)
+
+
+def test_a_mayor_deciding_alone_holds_no_meeting():
+    text = "Decision details\n\nDecision Maker: Deputy Mayor\n\nThe Deputy Mayor approved the Fernbrook Plan.\n"
+    assert _meetings(text) == []

@@ -535,7 +535,8 @@ def _undated_meetings(ctx: Context) -> None:
             met.add(key(name))
     maker = next((b for b in ctx.doc.blocks[:40] if re.match(r"Decision [Mm]aker:", b.text)), None)
     # a Cabinet Member decides alone, without a meeting
-    if maker and ctx.own_body and key(ctx.own_body) not in met and ctx.own_kind != "CabinetMember":
+    alone = ctx.own_kind == "CabinetMember" or re.search(r"\bMayor\b", ctx.own_body or "")  # "Deputy Mayor"
+    if maker and ctx.own_body and key(ctx.own_body) not in met and not alone:
         value = {"body": ctx.own_body, "body_kind": ctx.own_kind or "Other", "date": None}
         ctx.add("meeting", value, maker, 0.55)
 

@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from platformdirs import user_data_dir
+from platformdirs import user_cache_dir, user_data_dir
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -34,6 +34,10 @@ class Settings(BaseSettings):
         description="Where the embedded store keeps its files",
     )
     data_dir: Path = Field(RESOURCE_ROOT / "data", description="The folder `cypkg load` builds the store from")
+    cache_dir: Path = Field(
+        default_factory=lambda: Path(user_cache_dir("cypkg")),
+        description="Where built gazetteers are kept between runs (rebuilt when their inputs change; optional)",
+    )
     sparql_url: str = Field("", description="Remote backend: SPARQL query endpoint, e.g. http://127.0.0.1:8890/sparql")
     update_url: str = Field("", description="Remote backend: SPARQL update endpoint (default: query URL + '-auth')")
     remote_user: str = Field("", description="Remote backend: user for HTTP digest auth on updates")

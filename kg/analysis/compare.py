@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from kg.analysis.metrics import owners_of
 from kg.analysis.network import partner_priority
 from kg.errors import UnknownIdError
 from kg.queries import run as run_query
 from kg.store.protocol import Store
+
+if TYPE_CHECKING:  # networkx is imported when a graph is built (kg.analysis.network), not by `cypkg extract`
+    import networkx as nx
 
 CHANGES = ("added", "dropped", "kept", "not recorded")
 

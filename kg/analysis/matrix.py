@@ -10,11 +10,13 @@ Built from the same partner–priority graph as the network view, so both always
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from kg.analysis.metrics import OverloadRule, partner_loads
 from kg.analysis.network import OWNED_KINDS
+
+if TYPE_CHECKING:  # networkx is imported when a graph is built (kg.analysis.network), not by `cypkg extract`
+    import networkx as nx
 
 CELL_ROLES = ("lead", "owner", "contributing", "champion")
 """The roles a cell can hold, in the order a legend lists them (an item's duty holders are not cells)."""

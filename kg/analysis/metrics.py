@@ -8,13 +8,15 @@ a priority the reports give no owner for counts as having none, never as owned b
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from kg.analysis.network import OWNED_KINDS, check_plan, ownership, partner_network, partner_priority
 from kg.config import get_settings
 from kg.namespaces import local_id
 from kg.store.protocol import Store
+
+if TYPE_CHECKING:  # networkx is imported when a graph is built (kg.analysis.network), not by `cypkg extract`
+    import networkx as nx
 
 LEADING_ROLES = frozenset({"lead", "owner"})
 """Roles that make a partner answerable for an item: named lead, or named owner where no lead is distinguished."""
@@ -152,6 +154,8 @@ METRIC_SECTIONS = {
 
 def centrality(g: nx.Graph) -> list[MetricRow]:
     """Degree and betweenness of every node over the ownership links, highest first."""
+    import networkx as nx
+
     between = nx.betweenness_centrality(g) if len(g) > 2 else dict.fromkeys(g, 0.0)
     rows = [_row("degree", g, n, g.degree(n)) for n in g]
     rows += [_row("betweenness", g, n, round(between[n], 4)) for n in g if between[n] > 0]

@@ -22,8 +22,8 @@ import io
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
-import networkx as nx
 from rdflib import FOAF, URIRef
 from rdflib.term import Node
 
@@ -33,6 +33,9 @@ from kg.namespaces import CYP, LEG, ORG, local_id
 from kg.ontology import vocabulary
 from kg.store.binding import bind_rows
 from kg.store.protocol import Store
+
+if TYPE_CHECKING:  # networkx is imported when a graph is built (kg.analysis.network), not by `cypkg extract`
+    import networkx as nx
 
 OWNED_KINDS = ("priority", "outcome")
 """The kinds of item whose owners the gap metrics count (the seeds name owners at outcome level)."""
@@ -94,6 +97,13 @@ def _select_plain(store: Store, text: str, bindings: dict[str, Node] | None = No
     return [{k: v for k, v in row.items() if v != ""} for row in csv.DictReader(io.StringIO(body.decode("utf-8")))]
 
 
+def _graph(**attrs: object) -> nx.Graph:
+    """A new networkx graph (networkx imported here, on first use)."""
+    import networkx as nx
+
+    return nx.Graph(**attrs)
+
+
 def _add_edge(g: nx.Graph, u: str, v: str, attr: str, value: str, precedence: tuple[str, ...]) -> None:
     """Add an edge, or keep the more specific label when the pair is already linked."""
     if g.has_edge(u, v):
@@ -125,7 +135,7 @@ def partner_priority(store: Store, *, plan: str | None = None, authority: str | 
     outcomes nobody owns stay as nodes with no ownership link: that gap is what a workshop looks for.
     """
     rows = _run(store, "network_items", {"plan": plan, "authority": authority})
-    g = nx.Graph(view="partner-priority")
+    g = _graph(view="partner-priority")
     for row in rows:
         kind = str(row["kind"])
         item = _node(g, row["item"])
@@ -169,7 +179,7 @@ def item_owners(store: Store, items: list[str]) -> list[dict[str, str]]:
 
 def ownership(g: nx.Graph) -> nx.Graph:
     """The ownership links of a partner–priority graph alone (every node kept): what metrics count."""
-    h = nx.Graph(**g.graph)
+    h = _graph(**g.graph)
     h.add_nodes_from(g.nodes(data=True))
     h.add_edges_from((u, v, d) for u, v, d in g.edges(data=True) if "role" in d)
     return h
@@ -178,7 +188,7 @@ def ownership(g: nx.Graph) -> nx.Graph:
 def plan_strategy(store: Store, *, plan: str | None = None, authority: str | None = None) -> nx.Graph:
     """Plans, the strategies that feed them, the plans they replace, and the duties and laws they answer."""
     rows = _run(store, "network_links", {"plan": plan, "authority": authority})
-    g = nx.Graph(view="plan-strategy")
+    g = _graph(view="plan-strategy")
     for row in rows:
         source, target = _node(g, row["source"]), _node(g, row["target"])
         relation = local_id(str(row["relation"]))
@@ -194,7 +204,7 @@ def boards(store: Store, *, plan: str | None = None, authority: str | None = Non
     if plan and not authority:
         authority = _authority_of(store, plan)
     rows = _run(store, "network_memberships", {"authority": authority})
-    g = nx.Graph(view="boards")
+    g = _graph(view="boards")
     for row in rows:
         body, member = _node(g, row["body"]), _node(g, row["member"])
         g.nodes[body]["side"] = "body"
@@ -219,7 +229,7 @@ def partner_network(store: Store, *, plan: str | None = None, authority: str | N
         if authority
         else _run_plain(store, "network_partners_national", {})
     )
-    g = nx.Graph(view="partners-national")
+    g = _graph(view="partners-national")
     for row in rows:
         council, partner = _node(g, row["authority"]), _node(g, row["partner"])
         link = row["link"]
@@ -244,7 +254,7 @@ def theme_network(store: Store, *, plan: str | None = None, authority: str | Non
     """
     if plan and not authority:
         authority = _authority_of(store, plan)
-    g = nx.Graph(view="themes-national")
+    g = _graph(view="themes-national")
     themes: set[str] = set()
     for row in _run_plain(store, "network_themes_national", {"authority": authority}):
         council, theme = _node(g, row["authority"]), _node(g, row["theme"])
@@ -307,7 +317,7 @@ def fold_regions(g: nx.Graph) -> nx.Graph:
     own councils on a click (`region_view`).
     """
     labels = g.graph.get("region_labels", {})
-    h = nx.Graph(**g.graph)
+    h = _graph(**g.graph)
     councils: dict[tuple[str, str], int] = defaultdict(int)
     for n, data in g.nodes(data=True):
         if data.get("kind") != "authority":
@@ -646,7 +656,7 @@ def cap_nodes(g: nx.Graph, limit: int) -> nx.Graph:
     folded: dict[str, list[str]] = defaultdict(list)
     for n in ranked[keep_count:]:
         folded[g.nodes[n].get("group", "Other")].append(n)
-    h = nx.Graph(**g.graph)
+    h = _graph(**g.graph)
     h.graph["aggregated"] = len(g) - len(kept)
     for n in kept:
         h.add_node(n, **g.nodes[n])

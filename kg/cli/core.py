@@ -11,13 +11,11 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 from rich.console import Console
 
-from kg import queries as named_queries
 from kg.cli import app
 from kg.cli.ids import require_graph, require_id
 from kg.cli.output import report_table, to_csv, to_json, to_table
 from kg.cli.stores import build_with_progress, describe, reading_store, writing_store
 from kg.errors import InputError, QueryError
-from kg.store.build import build_store, data_sources, imported_graphs, memory_store
 from kg.store.protocol import Rows, Store
 
 if TYPE_CHECKING:
@@ -122,6 +120,8 @@ def load(
 
 def _imports(store: Store) -> list[str]:
     """The store's graphs that a rebuild from data/ would not make again."""
+    from kg.store.build import data_sources, imported_graphs
+
     return imported_graphs(store, data_sources())
 
 
@@ -238,6 +238,7 @@ def validate(
     """
     from rdflib import Graph
 
+    from kg.store.build import memory_store
     from kg.validation.gate import check_data, read_rdf_file
     from kg.validation.whole_store import validate_store
 
@@ -314,6 +315,7 @@ def _print_report(report: ValidationReport, format: ReportFormat) -> NoReturn:
 def _memory_store_for_validation() -> Store:
     """Reference context for validating files: data/ without the bulk indicator observations,
     which a single file's neighbourhood never needs."""
+    from kg.store.build import build_store, data_sources
     from kg.store.embedded import OxigraphStore
 
     store = OxigraphStore()
@@ -330,6 +332,8 @@ def list_queries(
     Example: `cypkg queries`, then `cypkg query plan_history --param authority=medway`
     """
     from rdflib import Literal
+
+    from kg import queries as named_queries
 
     rows: list[dict[str, Node]] = []
     for q in named_queries.all_queries().values():
@@ -354,6 +358,8 @@ def query(
 
     Example: `cypkg query partners_by_priority --param plan=medway-cypp-2019-2024 --format csv`
     """
+    from kg import queries as named_queries
+
     named = named_queries.get(name)
     params: dict[str, str] = {}
     for item in param or []:
@@ -400,6 +406,8 @@ def sparql(
             hint="write with `cypkg load FILE` (add a graph), `cypkg replace GRAPH FILE`, `cypkg drop GRAPH`, "
             "or send the update to the running service's /sparql endpoint with CYPKG_API_TOKEN (docs/api.md)",
         )
+    from kg import queries as named_queries
+
     store = reading_store()
     named = named_queries.NamedQuery("adhoc", "", (), "", text, Path("-"))
     if named.form == "ASK":

@@ -329,9 +329,13 @@ def extract(
     reject, then `cypkg import review.xlsx` loads what was accepted through the gate.
     """
     from kg.imports.extract import extract_file
+    from kg.imports.extract.dates import warm
+    from kg.imports.sentences import start_loading
 
     if review is not None:
         _refuse_overwrite(review, force)
+    start_loading()  # spaCy loads in a helper process while dateparser's tables are built and the report read
+    warm()
     draft = extract_file(report)
     out.print(_review_table(draft))
     if output is not None:

@@ -5,14 +5,17 @@ once, with progress, rather than silently."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from kg.config import get_settings
 from kg.errors import StoreError, StoreInUse
-from kg.store.build import LoadSummary, build_store, data_sources, open_store
-from kg.store.protocol import Store
-from kg.store.rdf_io import RdfSource
+
+if TYPE_CHECKING:  # the store's modules are imported by the commands that open one, not by every command
+    from kg.store.build import LoadSummary
+    from kg.store.protocol import Store
+    from kg.store.rdf_io import RdfSource
 
 err = Console(stderr=True, soft_wrap=True)
 _opened: list[Store] = []
@@ -41,6 +44,8 @@ def is_empty(store: Store) -> bool:
 def reading_store() -> Store:
     """The store for a command that only reads: on disk, its latest snapshot (never the store a writer
     has open); built first, with progress, if there is none yet."""
+    from kg.store.build import open_store
+
     settings = get_settings()
     if settings.backend == "embedded":
         try:
@@ -72,6 +77,8 @@ def writing_store(*, rebuild: bool = False) -> Store:
     (`rebuild`: load, restore) is refused with a StoreInUse naming the service and how to stop it,
     as is any write while another command holds the store.
     """
+    from kg.store.build import open_store
+
     settings = get_settings()
     try:
         return _tracked(open_store())
@@ -96,6 +103,10 @@ def _build_first(store: Store) -> None:
 
 def build_with_progress(store: Store, keep: list[str] | None = None) -> LoadSummary:
     """Rebuild the store from data/ with a progress bar on stderr, carrying the `keep` graphs over."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from kg.store.build import build_store, data_sources
+
     sources = data_sources()
     with Progress(
         TextColumn("[bold]loading[/] {task.description}"),

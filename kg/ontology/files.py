@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-
-import pyoxigraph as ox
-from rdflib import Graph
+from typing import TYPE_CHECKING
 
 from kg.config import RESOURCE_ROOT
-from kg.store.terms import to_rdflib
+
+if TYPE_CHECKING:  # rdflib is imported when a graph is first built, not by asking where the files are
+    from rdflib import Graph
 
 ONTOLOGY_DIR = RESOURCE_ROOT / "ontology"
 ONTOLOGY_GRAPH = "ontology"
@@ -30,6 +30,11 @@ def _shape_files(ranges: bool) -> list[Path]:
 def _parse_files(paths: tuple[Path, ...]) -> Graph:
     """The files' triples and prefixes in one rdflib graph, parsed by pyoxigraph (twenty times faster than
     rdflib's Turtle parser: the first view or check of a process no longer waits a second for the ontology)."""
+    import pyoxigraph as ox
+    from rdflib import Graph
+
+    from kg.store.terms import to_rdflib
+
     graph = Graph()
     for path in paths:
         triples = ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)
@@ -41,6 +46,8 @@ def _parse_files(paths: tuple[Path, ...]) -> Graph:
 
 
 def _copy(graph: Graph) -> Graph:
+    from rdflib import Graph
+
     copied = Graph()
     for prefix, namespace in graph.namespaces():
         copied.bind(prefix, namespace)

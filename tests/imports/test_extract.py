@@ -153,3 +153,8 @@ def test_twenty_megabyte_text_is_refused_before_reading(tmp_path):
         fh.truncate(20_000_000)
     with pytest.raises(ExtractError, match="over the 5 MB limit"):
         extract_file(path)
+
+
+def test_an_ordinal_a_pdf_set_apart_from_its_day_still_dates_the_day():
+    (date,) = find_dates("Minutes of the meeting held on Monday 7 th June 2010 at County Hall")
+    assert (date.value, date.precision) == ("2010-06-07", "day")

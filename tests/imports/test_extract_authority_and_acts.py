@@ -33,3 +33,24 @@ def test_a_part_of_an_act_is_cited_as_that_part():
 def test_the_end_of_a_documents_period_is_not_a_reviews_date():
     draft = extract_text("The Board noted the Children and Young People's Plan 2011-2014 Needs Assessment.\n", "report")
     assert not [p for p in draft.by_kind("review") if p.value.get("date")]
+
+
+def _authorities(text: str) -> list[str]:
+    return [str(p.value["name"]) for p in extract_text(text, "report").by_kind("authority")]
+
+
+def test_an_authority_written_with_an_ampersand_and_a_possessive_is_named():
+    assert _authorities("The plan fits Telford & Wrekin Council's corporate priorities.\n") == ["Telford and Wrekin"]
+
+
+def test_an_authority_named_at_the_end_of_a_sentence_is_named():
+    assert _authorities("The plan is for every family living and working in Tarnhollow.\n") == ["Tarnhollow"]
+
+
+def test_a_joint_title_of_two_councils_makes_neither_the_authority():
+    assert _authorities("The Committee approved the Brackenmoor and Eastholme Joint Waste Policies.\n") == []
+
+
+def test_an_authority_named_inside_a_title_after_our_is_the_authority():
+    text = "Agenda item\n\nThe plan forms part of the Our Brackenmoor Plan and its policy framework.\n"
+    assert _authorities(text) == ["Brackenmoor"]

@@ -164,3 +164,23 @@ def test_a_partners_abbreviated_name_beside_its_full_name_is_one_partner():
 def test_a_partners_generic_name_beside_its_place_name_is_one_partner():
     found = _partners("The Brackenmoor Integrated Care Board joined. The Integrated Care Board will fund it.")
     assert list(found) == ["Brackenmoor Integrated Care Board"]
+
+
+def test_a_children_and_families_trust_is_a_childrens_trust():
+    found = _bodies("Fernbrook's Children and Families' Trust is the main partnership of local agencies.")
+    assert found.get("Fernbrook's Children and Families' Trust") == "ChildrensTrust"
+
+
+def test_a_trust_named_before_its_priorities_is_the_trust():
+    found = _bodies("Fernbrook Children's Trust Priorities 2024-27")
+    assert found.get("Fernbrook Children's Trust") == "ChildrensTrust"
+
+
+def test_the_executive_beside_the_cabinet_is_the_same_body():
+    found = _bodies("Cabinet noted the plan.\n\nExecutive to consider the report and refer the Plan to scrutiny.")
+    assert "Executive" not in found and found.get("Cabinet") == "Cabinet"
+
+
+def test_a_board_written_by_its_initials_beside_its_full_name_is_one_body():
+    text = "The Children & Young People's Trust Board met. The plan went to the CYPT Board today."
+    assert "CYPT Board" not in _bodies(text)

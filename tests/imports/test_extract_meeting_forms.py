@@ -189,3 +189,34 @@ def test_a_body_recommended_to_approve_in_a_month_has_a_meeting_then():
 def test_a_month_without_a_year_in_an_opening_paragraph_does_not_date_the_reports_own_meeting():
     found = _meetings("The Brackenmoor Children's Trust Board recommended that Cabinet approve the Plan in September.")
     assert not [m for m in found if m[0] == "Brackenmoor Children's Trust Board"]
+
+
+def test_a_body_that_received_a_report_met_on_a_day_the_page_does_not_print():
+    text = "Agenda item\n\nCabinet received a report seeking approval of the Fernbrook Children's Plan.\n"
+    assert _meetings(text) == [("Cabinet", None)]
+
+
+def test_a_body_that_received_a_report_is_not_a_second_meeting_where_the_page_dates_one():
+    text = "Cabinet, 4 May 2024\n\nCabinet received a report on the Fernbrook Children's Plan.\n"
+    assert [date for _, date in _meetings(text)] == ["2024-05-04"]
+
+
+def test_the_date_a_previous_plan_concluded_is_not_the_meeting_date():
+    text = (
+        "Cabinet considered the report of the Director which sought approval of the Fernbrook Plan 2025-26,"
+        " following the conclusion of the previous Plan in March 2025.\n"
+    )
+    assert ("Cabinet", "2025-03") not in _meetings(text)
+
+
+def test_a_day_joined_to_a_dated_day_shares_its_year():
+    text = (
+        "Cabinet – 20th January 2026\n\n3.1 Executive to consider the report and refer the Plan to"
+        " Children's Services Scrutiny Forum (9th February & 9th March 2026) for comment.\n"
+    )
+    assert ("Children's Services Scrutiny Forum", "2026-02-09") in _meetings(text)
+
+
+def test_a_mayor_deciding_alone_holds_no_meeting():
+    text = "Decision details\n\nDecision Maker: Deputy Mayor\n\nThe Deputy Mayor approved the Fernbrook Plan.\n"
+    assert _meetings(text) == []

@@ -75,3 +75,14 @@ def test_an_earlier_plan_named_by_its_first_year_only_has_no_end():
         " plan.\n"
     )
     assert ("2019", None) in found
+
+
+def test_a_title_typed_without_commas_is_the_plan():
+    assert _titles("Children young people and families plan 2025 to 2028\n\nOur priorities follow.") == [
+        "Children young people and families plan 2025 to 2028"
+    ]
+
+
+def test_the_plan_for_children_and_young_people_is_the_plan_with_no_period():
+    text = "Fernbrook Trust\n\nThe plan for children, young people and families in Fernbrook sets our direction."
+    assert _titles(text) == ["plan for children, young people and families"]

@@ -15,7 +15,7 @@ from functools import cache
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MON = rf"(?:{MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
-_ORD = r"(?:st|nd|rd|th)?"
+_ORD = r"(?:\s?(?:st|nd|rd|th)(?![a-z]))?"  # "7th", and "7 th" where a PDF set the ordinal apart
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("numeric", re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")),
     (
@@ -52,6 +52,12 @@ def _parser():  # noqa: ANN202 - dateparser's class is untyped
     return DateDataParser(languages=["en"], settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first"})
 
 
+def warm() -> None:
+    """Build dateparser's tables now (its first date costs a third of a second): `cypkg extract` does it
+    while spaCy loads in another process. A date parsed is cached, and parsing has no other state."""
+    parse_date("1 January 2000", "day")
+
+
 @cache
 def parse_date(text: str, precision: str) -> str | None:
     """ISO value of a date string at the given precision (day, month, year), or None if it is not one."""
@@ -64,6 +70,12 @@ def parse_date(text: str, precision: str) -> str | None:
     if precision == "month":
         return d.strftime("%Y-%m")
     return d.strftime("%Y")
+
+
+_SHARED_YEAR = re.compile(
+    rf"\b(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS}))\s*(?:&|and)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\s+(\d{{4}})\b",
+    re.I,
+)
 
 
 def find_dates(text: str) -> list[DateMention]:
@@ -86,7 +98,7 @@ def find_dates(text: str) -> list[DateMention]:
                 value = parse_date(f"{day:02d}/{month:02d}/{year}", "day")
                 precision = "day"
             elif shape in {"dmy", "mdy"}:
-                value, precision = parse_date(m.group(0), "day"), "day"
+                value, precision = parse_date(re.sub(r"(\d)\s+(st|nd|rd|th)\b", r"\1\2", m.group(0)), "day"), "day"
             elif shape == "dm":
                 value, precision = None, "none"
             elif shape == "on-dm":  # "agreed by the Board on 8th June": a day whose year is not printed
@@ -104,6 +116,13 @@ def find_dates(text: str) -> list[DateMention]:
                 continue
             taken.append((a, b))
             found.append(DateMention(a, b, text[a:b], value, precision))
+    for m in _SHARED_YEAR.finditer(text):  # "7th February & 7th March 2006": the first day has the second's year
+        a, b = m.span(1)
+        value = parse_date(f"{m.group(1)} {m.group(2)}", "day")
+        yearless = [d for d in found if d.start < b and d.end > a]
+        if value and all(d.precision == "none" for d in yearless):
+            found = [d for d in found if d not in yearless]
+            found.append(DateMention(a, b, text[a:b], value, "day"))
     return sorted(found, key=lambda d: d.start)
 
 

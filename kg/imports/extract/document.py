@@ -195,6 +195,7 @@ class _Paragraphs:
 _FIELD = re.compile(  # "Report to: Cabinet", "Date of meeting: 10 February 2026": a cover sheet's field
     r"^[A-Z][A-Za-z'’]*(?:\s+[A-Za-z'’]+){0,3}:\s+\S"
 )
+_LABEL_LINE = re.compile(r"[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}\s*:")  # a line that is only a label: "Strategic Outcomes:"
 _LABELLED_ITEM = re.compile(  # "Priority A - …", "Outcome 2: …": a labelled line starts a block of its own
     r"^[A-Z][a-z]+\s+(?:\d{1,2}|[A-Z]|one|two|three|four|five|six)\s*[:.–—-]\s"
 )
@@ -240,10 +241,28 @@ def _blocks_from_lines(lines: list[str], *, join_wrapped: bool = False) -> list[
         blocks.append(Block(text, "heading", para, section=section, level=level))
 
     previous = ""
+    labelled_list = False  # the lines under a label ("Strategic Outcomes:") that each end a sentence: one item each
+    counting = 0  # the number the next item of a numbered list opened by a colon ("These are:") would carry
+    last_line = ""  # the last line with text, across blank lines
     for raw in lines:
         line = _clean(raw).strip()
         if not line:
             flush()
+            previous = ""
+            labelled_list = False
+            continue
+        top = re.match(r"(?:[-*•·]\s*)?(\d{1,2})\.\s", line.lstrip("#").strip())
+        if top and (int(top.group(1)) == counting or top.group(1) == "1" and last_line.endswith(":")):
+            counting = int(top.group(1)) + 1  # "1. Tackling poverty" under "These are:": an item, not a heading
+        elif top or not previous:
+            counting = 0
+        last_line = line
+        listed = counting > 0
+        if line.startswith(_CONTENTS_MARK):  # a table of contents' entry
+            flush()
+            pending_number = None
+            entry = line[len(_CONTENTS_MARK) :]
+            blocks.append(Block(entry, "para", paras.current(), section=paras.heading, marker="contents"))
             previous = ""
             continue
         bare = line.lstrip("#").strip()
@@ -279,7 +298,7 @@ def _blocks_from_lines(lines: list[str], *, join_wrapped: bool = False) -> list[
             previous = line
             continue
         numbered = paras.numbered(bare) if not raw.lstrip().startswith("#") else None
-        if numbered and re.fullmatch(r"\d{1,2}\.?", numbered[0]) and _short_title(numbered[1]):
+        if numbered and re.fullmatch(r"\d{1,2}\.?", numbered[0]) and _short_title(numbered[1]) and not listed:
             flush()
             paras.heading_seen(bare)
             heading(bare, numbered[0], bare, raw)
@@ -312,8 +331,13 @@ def _blocks_from_lines(lines: list[str], *, join_wrapped: bool = False) -> list[
             or _LABELLED_ITEM.match(line)
             or _FIELD.match(line)
             and _FIELD.match(previous)
+            or _LABEL_LINE.fullmatch(previous)
+            or labelled_list
+            and previous.endswith((".", ";"))
+            and line[:1].isupper()
         ):
             flush()  # a wrapped line's end, a labelled list line ("Priority A - ..."), a cover sheet's next field
+        labelled_list = bool(_LABEL_LINE.fullmatch(previous)) or labelled_list and previous.endswith((".", ";"))
         buf.append(line)
         previous = line
         if raw.endswith("  "):  # a Markdown hard line break ends the block
@@ -326,10 +350,141 @@ def _blocks_from_lines(lines: list[str], *, join_wrapped: bool = False) -> list[
 def read_text(text: str, source: str = "report") -> Document:
     """A plain-text or Markdown report."""
     lines = text.replace("\r\n", "\n").replace("\xa0", " ").split("\n")
-    lines = [ln for ln in lines if not re.fullmatch(r"\s*(-{3,}|\*{3,}|_{3,})\s*", ln)]
+    lines = [ln for ln in lines if not re.fullmatch(r"\s*(-{3,}|\*{3,}|_{3,})\s*", ln) and not _furniture(ln)]
     if _one_line_paragraphs(lines):
         lines = [x for ln in lines for x in (ln, "")]
+    lines = _slash_tables(_contents(_title_lines(lines)))
     return Document(source, "text", _blocks_from_lines(_aligned_tables(lines)))
+
+
+_LEADER = re.compile(
+    r"^\s*(?:Contents\s+|Table of contents\s+)?(?P<title>\S.*?)\s*\.{4,}\s*(?P<page>\d{1,3})?\s*$", re.I
+)
+_CONTENTS_MARK = "\x00contents\x00"  # carried through the line reader to mark a block as a contents entry
+
+
+def _contents(lines: list[str]) -> list[str]:
+    """A table of contents ("Priorities ........ 7"): each entry a block of its own, without its dot leader
+    and page number, marked as an entry (two or more such lines make a table of contents)."""
+    entries = [i for i, ln in enumerate(lines) if _LEADER.match(ln)]
+    if len(entries) < 2:
+        return lines
+    out = list(lines)
+    for i in entries:
+        m = _LEADER.match(lines[i])
+        if m:
+            out[i] = f"\n{_CONTENTS_MARK}{m.group('title')}\n"
+    return [x for ln in out for x in ln.split("\n")]
+
+
+def _title_lines(lines: list[str]) -> list[str]:
+    """The short lines a text opens with (a body's name, "Notes of meeting on 3 May 2011") are a block each,
+    not the start of the first paragraph; the first long line ends them."""
+    out: list[str] = []
+    for n, line in enumerate(lines):
+        text = line.strip()
+        field = re.match(r"^[A-Z][\w ]{0,30}:\s*https?://\S+$", text)  # "Source: https://..."
+        if text and len(text) >= 60 and not field or text.endswith((",", ";")):
+            return out + lines[n:]
+        out.extend([line, ""] if text else [line])
+    return out
+
+
+_FURNITURE_LINE = re.compile(  # a web page's navigation, saved with its text: not the report's words
+    r"(?:skip\s+(?:to\s+)?(?:main\s+)?(?:content|menu|navigation)|access\s*keys|jump\s+to\s+(?:content|navigation)|"
+    r"back\s+to\s+top|print\s+(?:this\s+)?page|you\s+are\s+here\b.*|main\s+menu|site\s+map|"
+    r"home(?:\s*[>»›:|]\s*[^>»›:|]+){2,}|"  # a breadcrumb trail: "Home > Council > Issue"
+    r"(?:sign\s+up|subscribe)\s+(?:to|for)\s+(?:our|the)\s+\w*\s*newsletters?)\s*:?",
+    re.I,
+)
+
+
+def _furniture(line: str) -> bool:
+    """A line that is only a web page's navigation ("Skip main menu", "Access keys:")."""
+    return bool(_FURNITURE_LINE.fullmatch(line.strip()))
+
+
+_SLASH = re.compile(r"\s+/\s+|\s+/$")  # " / " between a flattened table's cells (and one at a row's end)
+
+
+def _slash_tables(lines: list[str]) -> list[str]:
+    """Tables saved as text with " / " between the cells, as tab rows.
+
+    Two or more lines in a row with two or more " / " each are a table's rows ("Name / AB / - / Police");
+    a line between two of them with no separator is the previous row's last cell wrapped; a row whose
+    first cell is a paragraph number ("2. / Minutes") is that numbered heading. A "-" cell is empty. A row
+    that ends with its separator continues in the "- " bullets under it: each run of bullets, ended by one
+    that ends with a full stop, fills the next column. A short line between such rows is the next row's
+    label; a header whose last cell runs into the first row's label ("How will we know?Safe") is split.
+    """
+
+    def row(line: str) -> list[str] | None:
+        cells = _SLASH.split(line.strip())
+        return ["" if c.strip() in {"-", "–"} else c.strip() for c in cells] if len(cells) >= 3 else None
+
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        numbered = re.fullmatch(r"\s*(\d{1,2}\.?)\s+/\s+(\S.*)", lines[i])
+        if numbered:  # "1. / Present": a minutes table's item number and title
+            out.append(f"{numbered.group(1).rstrip('.')}. {numbered.group(2)}")
+            i += 1
+            continue
+        j, rows = i, list[list[str]]()
+        open_at: int | None = None  # the column the bullets under an open row fill
+        while j < len(lines):
+            if rows and not lines[j].strip():  # a blank line inside the table (text saved a line a paragraph)
+                k = next((k for k in range(j, len(lines)) if lines[k].strip()), len(lines))
+                after = next((n for n in range(k + 1, len(lines)) if lines[n].strip()), len(lines))
+                label = k < len(lines) and len(lines[k].split()) <= 4 and after < len(lines) and row(lines[after])
+                if k < len(lines) and (
+                    row(lines[k]) or label or open_at is not None and re.match(r"\s*[-–•·]\s", lines[k])
+                ):
+                    j = k
+                    continue
+            line = lines[j].strip()
+            cells = row(lines[j])
+            k = next((k for k in range(j + 1, len(lines)) if lines[k].strip()), len(lines))
+            following = k < len(lines) and row(lines[k]) is not None
+            if cells is not None:
+                glued = re.fullmatch(r"(.*\S[?:])([A-Z][\w’'-]*)", cells[-1]) if not rows else None
+                open_at = None
+                if lines[j].rstrip().endswith("/"):
+                    cells, open_at = cells[:-1], len(cells) - 1
+                if glued:
+                    cells[-1] = glued.group(1)
+                rows.append(cells)
+                if glued:
+                    rows.append([glued.group(2)])
+                j += 1
+                continue
+            bullet = re.match(r"^[-–•·]\s+(\S.*)$", line)
+            if rows and open_at is not None and bullet:
+                filled = [""] * (open_at + 1)
+                filled[open_at] = bullet.group(1).rstrip(" ,;.")
+                rows.append(filled)
+                open_at += bullet.group(1).endswith(".")
+                j += 1
+                continue
+            if rows and line and following and len(line.split()) <= 4 and len(rows[-1]) == 1:
+                break
+            if rows and line and following and open_at is None and len(rows[-1]) > 1 and not bullet:
+                rows[-1][-1] = f"{rows[-1][-1]} {line}".strip()  # a wrapped last cell
+                j += 1
+                continue
+            if rows and line and following and len(line.split()) <= 4 and not line.endswith((".", ",", ";", ":")):
+                rows.append([line])  # a row's label on a line of its own
+                j += 1
+                continue
+            break
+        if len(rows) >= 2:
+            width = max(len(r) for r in rows)
+            out.extend(["", *("\t".join(r + [""] * (width - len(r))) for r in rows), ""])
+            i = j
+            continue
+        out.append(lines[i])
+        i += 1
+    return out
 
 
 _GAP = re.compile(r"\S(\s{3,})\S")
@@ -420,7 +575,7 @@ def read_pdf(path: Path) -> Document:
                 continue
             body.append(line)
         body.append("")
-    doc = Document(str(path), "pdf", _blocks_from_lines(body, join_wrapped=True))
+    doc = Document(str(path), "pdf", _blocks_from_lines(_contents(body), join_wrapped=True))
     doc.page_headers = headers
     return doc
 

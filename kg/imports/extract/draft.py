@@ -22,7 +22,7 @@ from kg.imports.extract.document import Document
 from kg.imports.extract.lexicon import Authority
 from kg.imports.extract.rules import Proposal
 from kg.namespaces import CYP, ID, ORG, PREFIXES
-from kg.ontology.files import load_ontology
+from kg.ontology.files import ontology_files
 
 DCTERMS = Namespace("http://purl.org/dc/terms/")
 PROV = Namespace("http://www.w3.org/ns/prov#")
@@ -37,9 +37,16 @@ QUALIFIER = {"approximately": "Approximately", "more-than": "MoreThan", "at-leas
 
 @cache
 def ontology_terms() -> frozenset[str]:
-    """Local names of every term the ontology declares, so a draft never writes an undefined one."""
-    g = load_ontology()
-    return frozenset(str(s).split("#", 1)[1] for s in g.subjects() if str(s).startswith(str(CYP)))
+    """Local names of every term the ontology declares, so a draft never writes an undefined one (the
+    subjects of its files, read by pyoxigraph: a set of names needs no rdflib graph)."""
+    import pyoxigraph as ox
+
+    return frozenset(
+        t.subject.value.split("#", 1)[1]
+        for path in ontology_files()
+        for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)
+        if isinstance(t.subject, ox.NamedNode) and t.subject.value.startswith(str(CYP))
+    )
 
 
 def _slug(text: str) -> str:

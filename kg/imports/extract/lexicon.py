@@ -18,20 +18,27 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass, field
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
-from rdflib import RDF, Graph, Namespace
-
-from kg.config import REPO_ROOT
+from kg.config import REPO_ROOT, RESOURCE_ROOT
 from kg.namespaces import CYP
-from kg.ontology.vocabulary import concepts
 
 REPO = REPO_ROOT
-REFERENCE = REPO / "data" / "reference"
+REFERENCE = RESOURCE_ROOT / "data" / "reference"  # the checkout's, or the copy an installed wheel carries
 FICTIONAL = REPO / "benchmarks" / "extraction" / "fictional-authorities.csv"
-SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_KG = Path(__file__).resolve().parents[2]
+_CODE = (  # the code that turns the inputs into a Lexicon: a change to it is a new cache key
+    Path(__file__).resolve(),
+    _KG / "ontology" / "vocabulary.py",
+    _KG / "ontology" / "files.py",
+    _KG / "store" / "terms.py",
+)
 SCHEMES = {  # the lexicon kinds whose phrases are the names of a scheme's concepts
     "body": "BodyTypeScheme",
     "partner": "PartnerTypeScheme",
@@ -118,19 +125,77 @@ def _authority_names(name: str, alt: list[str]) -> tuple[str, ...]:
     return tuple(sorted(forms, key=len, reverse=True))
 
 
+def lexicon_inputs(fictional: Path | None = FICTIONAL) -> list[Path]:
+    """Every file a lexicon is built from, and the code that builds it: its cache key."""
+    from kg.ontology.files import ontology_files
+
+    data = [REFERENCE / "authorities.ttl", REFERENCE / "extraction-lexicon.csv", REFERENCE / "ecm-outcomes.ttl"]
+    return [*data, *([fictional] if fictional is not None else []), *ontology_files(), *_CODE]
+
+
 @cache
 def load_lexicon(fictional: Path | None = FICTIONAL) -> Lexicon:
-    """Read the gazetteers once per process."""
-    g = Graph()
-    g.parse(REFERENCE / "authorities.ttl")
-    authorities: list[Authority] = []
-    for node in g.subjects(RDF.type, CYP.LocalAuthority):
-        if str(g.value(node, CYP.tier) or "") != "upper":
+    """The gazetteers, once per process: from the cache while their inputs are unchanged, else built."""
+    from kg.cache import cached
+
+    return cached(
+        "extract-lexicon", lexicon_inputs(fictional), lambda: build_lexicon(fictional), dump=_dump, load=_load
+    )
+
+
+def _dump(lex: Lexicon) -> dict[str, Any]:
+    return {
+        "authorities": [asdict(a) for a in lex.authorities],
+        "phrases": lex.phrases,
+        "outcomes": lex.outcomes,
+        "acronyms": sorted(lex.acronyms),
+        "generic": sorted(lex.generic),
+    }
+
+
+def _load(data: dict[str, Any]) -> Lexicon:
+    authorities = [Authority(**{**a, "names": tuple(a["names"])}) for a in data["authorities"]]
+    phrases = {kind: [(c, p) for c, p in pairs] for kind, pairs in data["phrases"].items()}
+    return Lexicon(authorities, phrases, data["outcomes"], frozenset(data["acronyms"]), frozenset(data["generic"]))
+
+
+def _turtle(path: Path) -> dict[str, dict[str, list[str]]]:
+    """A Turtle file as subject -> predicate -> object values, each in the order the file first states them
+    (read by pyoxigraph: a lookup table, not an rdflib graph)."""
+    import pyoxigraph as ox
+
+    table: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    seen: set[tuple[str, str, object]] = set()
+    for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
+        if not isinstance(t.subject, ox.NamedNode) or (t.subject.value, t.predicate.value, t.object) in seen:
             continue
-        name = str(g.value(node, SKOS.prefLabel))
-        alt = [str(x) for x in g.objects(node, SKOS.altLabel)]
-        gss = str(g.value(node, CYP.gssCode) or "")
-        authorities.append(Authority(str(node).rsplit("/", 1)[-1], name, gss, _authority_names(name, alt)))
+        seen.add((t.subject.value, t.predicate.value, t.object))
+        table[t.subject.value][t.predicate.value].append(t.object.value)
+    return table
+
+
+def _typed(table: dict[str, dict[str, list[str]]], cls: str) -> list[str]:
+    return [s for s, po in table.items() if cls in po.get(RDF_TYPE, [])]
+
+
+def _first(table: dict[str, dict[str, list[str]]], s: str, p: str) -> str | None:
+    values = table[s].get(p)
+    return values[0] if values else None
+
+
+def build_lexicon(fictional: Path | None = FICTIONAL) -> Lexicon:
+    """Read the gazetteers from the reference data, the ontology's schemes and the lexicon CSV."""
+    from kg.ontology.vocabulary import concepts
+
+    table = _turtle(REFERENCE / "authorities.ttl")
+    authorities: list[Authority] = []
+    for node in _typed(table, str(CYP.LocalAuthority)):
+        if (_first(table, node, str(CYP.tier)) or "") != "upper":
+            continue
+        name = str(_first(table, node, SKOS + "prefLabel"))
+        alt = table[node].get(SKOS + "altLabel", [])
+        gss = _first(table, node, str(CYP.gssCode)) or ""
+        authorities.append(Authority(node.rsplit("/", 1)[-1], name, gss, _authority_names(name, alt)))
     if fictional is not None and fictional.is_file():
         with fictional.open(encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f):
@@ -153,8 +218,6 @@ def load_lexicon(fictional: Path | None = FICTIONAL) -> Lexicon:
     with (REFERENCE / "extraction-lexicon.csv").open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             phrases.setdefault(row["kind"], []).append((row["concept"], row["phrase"].lower()))
-    ecm = Graph().parse(REFERENCE / "ecm-outcomes.ttl")
-    outcomes = {
-        str(label): str(s) for s, label in ecm.subject_objects(SKOS.prefLabel) if (s, RDF.type, CYP.Outcome) in ecm
-    }
+    ecm = _turtle(REFERENCE / "ecm-outcomes.ttl")
+    outcomes = {label: s for s in _typed(ecm, str(CYP.Outcome)) for label in ecm[s].get(SKOS + "prefLabel", [])}
     return Lexicon(authorities, phrases, outcomes, frozenset(acronyms), frozenset(generic))

@@ -88,6 +88,8 @@ def list_kind(lex: Lexicon, text: str) -> str | None:
         for m in pattern.finditer(text):
             if _PARENT.search(text[: m.start()]) or _foreign(lex, text[: m.start()]):
                 continue
+            if concept == "Commitment" and re.search(r"\b(?:how|why|where|when)\s+$", text[: m.start()], re.I):
+                continue  # "the basis for how we will deliver them": a manner, not a promise
             key = (m.end(), m.end() - m.start())
             if best is None or key > best[:2]:
                 best = (m.end(), m.end() - m.start(), concept)
@@ -142,7 +144,7 @@ def split_owner(lex: Lexicon, text: str) -> tuple[str, str | None, bool]:
     """(name, owner, stated): an item's words without the owner the report appends to them."""
     labels = _labels(lex)
     labelled = re.search(
-        rf"(?:\s*[(\[,;.–—-]\s*\(?\s*|\s+(?=(?:led|owned)\s+by\b))\b{labels}\s*[:–—-]?\s*(?P<o>[^()\[\]]+?)\s*[)\]]?"
+        rf"(?:\s*[(\[,;.–—-]\s*\(?\s*|\s+(?=(?:led|owned)\s+by\b))\b{labels}\b\s*[:–—-]?\s*(?P<o>[^()\[\]]+?)\s*[)\]]?"
         r"\s*[.;,]?$",
         text,
         re.I,
@@ -233,8 +235,11 @@ def _item_like(b: Block, after_colon: bool) -> bool:
     if label and not b.marker and not re.search(r"\s[(–—-]\s*\w+:", label.group()):
         return False  # "Decision status: Implemented", "Key action: ...": a label and its value
     if b.kind == "item" or b.marker in {"letter", "number", "bullet"}:
-        return _sentence_count(text) <= 2
+        return _sentence_count(text) <= 2 or len(text) <= 160  # "Add value. Ask: is anyone better off?"
     return after_colon and len(text) <= 160 and _sentence_count(text) == 1
+
+
+_ORDINALS = "one|two|three|four|five|six|seven|eight|nine|ten"
 
 
 @cache
@@ -242,7 +247,7 @@ def _prefixed_pattern(lex: Lexicon) -> re.Pattern[str]:
     """'Outcome 1: …', 'Priority A - …': a line labelled with a one-word list cue of the lexicon and a number."""
     words = sorted({p for p in lex.phrases_of("list") if re.fullmatch(r"[a-z]+", p)}, key=len, reverse=True)
     return re.compile(
-        rf"^(?P<cue>{'|'.join(words)})\s*(?:\d+|[A-Z]|one|two|three|four|five|six|seven|eight|nine|ten)?\s*"
+        rf"^(?P<cue>{'|'.join(words)})\s*(?:\d+|[A-Z]|{_ORDINALS})?\s*"
         r"[:.–—-]\s*(?P<name>\S.*)$",
         re.I,
     )
@@ -272,20 +277,41 @@ def _lead_in(lex: Lexicon, b: Block) -> str | None:
     """The kind of list a heading or paragraph introduces, or None."""
     if b.kind == "row" or _deciding(lex, b.text):
         return None
-    if b.kind == "heading":
+    if b.kind == "heading" or _title_line(b):
         about = re.search(r"\b(?:of|on|against|about|to)\s+(?:the\s+)?\w+$", b.text)
+        if about and list_kind(lex, b.text[: about.start()]):
+            about = None  # "The priorities of the plan": the list, then whose it is
         if len(b.text) > 90 or _prefixed(lex, b) or about:
             return None  # "Annual refresh of priorities" is about a list, not one
         return list_kind(lex, b.text)
     last = re.split(r"(?<=[.!?])\s+(?=[A-Z])", b.text.strip())[-2:]
     text = " ".join(last)
-    ends = b.text.rstrip()
+    ends = re.sub(r":\s*[-–]$", ":", b.text.rstrip())  # "These are:-"
     if ends.endswith(":") or re.search(r"\b(?:below|as follows|following)\b", text, re.I) or _dangling(ends):
         kind = list_kind(lex, text)
+        own = last[-1]  # the sentence that ends with the colon
+        if (
+            kind
+            and ends.endswith(":")
+            and (list_kind(lex, own) is None and len(own.split()) > 10 or any(_dashed(lex, own)))
+        ):
+            return None  # "The plan can be read here:"; "priorities under six areas - A, B and C - with the aim of:"
         if kind and re.search(r"\b(?:of|for)\s*:?$", ends):
             return None  # "the outcomes of:" lists whose outcomes they are, not outcomes
         return kind
     return None
+
+
+def _title_line(b: Block) -> bool:
+    """A web page's heading that reached the text as a plain line: a few words, no sentence end or colon."""
+    text = b.text.rstrip(" |")
+    return (
+        b.kind == "para"
+        and not b.marker
+        and len(text.split()) <= 8
+        and text[:1].isupper()
+        and not text.endswith((".", ";", ":", ",", "!", "?"))
+    )
 
 
 def _dangling(text: str) -> bool:
@@ -372,33 +398,84 @@ def _items_in(lex: Lexicon, kind: str, head: Block, region: list[Block]) -> Iter
             if not (b.kind == "item" or b.marker in {"letter", "number", "bullet"}):
                 break
         return
-    after_colon = head.kind == "heading" or head.text.rstrip().endswith(":") or _dangling(head.text.rstrip())
+    titled = _title_line(head)  # a page heading saved as a line: its items may run their heading into its gloss
+    after_colon = (
+        head.kind == "heading"
+        or titled
+        or head.text.rstrip().endswith((":", ":-", ":–"))
+        or _dangling(head.text.rstrip())
+    )
     numbered = re.fullmatch(r"\d+(?:\.\d+)*(?:\(\w+\))?", head.para)
     started = False
     bulleted = False  # the list's items carry markers: the first line without one ends it
     for b in region:
-        if b.kind == "row" or b.marker == "dotted" or b is not head and _lead_in(lex, b):
-            break  # a table, the next numbered paragraph, or a lead-in of its own: another list
+        if b.kind == "row" or b.marker == "dotted" or b is not head and (_lead_in(lex, b) or _prefixed(lex, b)):
+            break  # a table, the next numbered paragraph, a lead-in of its own or a labelled item: another list
         if numbered and re.match(r"\d", b.para) and not b.para.startswith(head.para.split("(")[0]):
             break  # a block of the next numbered paragraph
         if head.marker and b.marker == head.marker and b.para.count("(") == head.para.count("(") != 0:
             break  # "(3) ... The Plan makes two:" ends at "(4)", its sibling
+        if titled and started and _title_line(b) and not b.marker:
+            break  # the next heading of the page ("Enablers")
         marked = b.kind == "item" or b.marker in {"letter", "number", "bullet"}
-        if not marked and list_kind(lex, b.text) == kind:
+        run_in = titled and not marked and len(b.text) <= 400 and _run_in_heading(b.text) != b.text
+        if titled and not marked:
+            if not run_in:
+                if started:
+                    break
+                continue  # under a saved page heading, an unmarked line is an item only as "Heading Gloss ..."
+        elif not marked and list_kind(lex, b.text) == kind:
             continue  # "Each priority has a lead group": a line about the list, not one of its items
-        if not _item_like(b, after_colon) or bulleted and not marked:
+        if not (run_in or _item_like(b, after_colon)) or bulleted and not marked:
             if started or b.kind == "heading" or b.marker == "dotted":
                 break
             continue  # a sentence between a heading and its list ("We will:" after "What we will do")
         bulleted = bulleted or not started and marked
         started = True
         for text in split_inline(b.text) or [b.text]:
+            text = _named_part(lex, text) if marked and kind in {"priority", "outcome"} else text
+            if titled and not marked:
+                text = _run_in_heading(text)
+            if marked and _sentence_count(text) > 2:
+                text = _sentences(text)[0]  # a short item with a gloss of questions: its opening sentence
             name, owner, _ = split_owner(lex, text) if kind == "priority" else (text, None, False)
             name = _clean(name)
             if re.search(r"\bthat they$", head.text.rstrip()):
                 name = re.sub(r"^(?:are|will be|will|can)\s+", "", name)  # "... that they | are safe and cared for"
-            if name:
+            if len(name) > 2:  # a word cut off where the page text ends ("Im") is no item
                 yield Item(kind, name, owner, b, name if name in b.text else b.text)
+
+
+def _run_in_heading(text: str) -> str:
+    """A line whose capitalised heading runs straight into its gloss ("Early Help To offer support ..."): the
+    heading, up to the capitalised word that opens a clause of lower-case words."""
+    words = text.split()
+    for k in range(1, min(len(words) - 1, 12)):
+        if words[k][:1].isupper() and re.fullmatch(r"[a-z]+,?", words[k + 1]) and words[k + 1] not in _JOINS:
+            return " ".join(words[:k])
+    return text
+
+
+_JOINS = {"and", "of", "the", "for", "in", "on", "to", "with", "or", "a"}
+
+
+def _named_part(lex: Lexicon, text: str) -> str:
+    """An item printed as "Name - what it means": the name before the dash that opens its description.
+
+    The description opens with a lower-case word after the dash ("Best Start in Life - improving ...");
+    one that opens with a word ending in -ing is preferred, so a name may hold a dash of its own
+    ("Safeguarding - the Community's Business – ensuring ...").
+    """
+    dashes = [
+        m for m in re.finditer(r"\s[-–—]\s+(?=[a-z‘'“\"]*[a-z])", text) if 1 <= len(text[: m.start()].split()) <= 12
+    ]
+    dashes = [
+        m for m in dashes if len(text[m.end() :].split()) >= 5 and not re.match(_labels(lex), text[m.end() :], re.I)
+    ]
+    if not dashes:
+        return text
+    verb = [m for m in dashes if re.match(r"[a-z]+ing\b", text[m.end() :])]
+    return text[: (verb or dashes)[0].start()].strip()
 
 
 def _children(lex: Lexicon, kind: str, outcome: str, blocks: list[Block]) -> Iterator[Item]:
@@ -420,7 +497,11 @@ def _table_items(lex: Lexicon, rows: list[Block], lead: str | None) -> Iterator[
     """A table's lists: the columns its header names (or the first, under a lead-in), with owners."""
     header = rows[0].cells
     roles: dict[int, str] = {}
-    for j, cell in enumerate(header):
+    # a header that ends with its cue ("Main outcomes") names its column's list before one that does not
+    # ("Our ambition for Devon"): where two name the same kind, the first is the column's
+    ends = sorted(range(len(header)), key=lambda j: list_kind(lex, " ".join(header[j].split()[-2:])) is None)
+    for j in ends:
+        cell = header[j]
         if not cell or len(cell) > 50:
             continue
         if _owner_heading(lex, cell):
@@ -538,6 +619,39 @@ def split_run_in(text: str) -> list[str]:
     return [_clean(x) for x in items if x.strip()]
 
 
+def _split_top(text: str) -> list[str]:
+    """'A, B (c, d) and E' -> [A, B (c, d), E]: commas and a last "and" outside brackets."""
+    parts, depth, current = [], 0, ""
+    for ch in text:
+        depth += (ch == "(") - (ch == ")" and depth > 0)
+        if ch == "," and depth == 0:
+            parts.append(current)
+            current = ""
+            continue
+        current += ch
+    parts.append(current)
+    last = re.match(r"^(.+?)\s+and\s+([A-Z].*)$", parts[-1].strip())
+    if last and len(parts) > 1 and "(" not in last.group(1):
+        parts[-1:] = [last.group(1), last.group(2)]
+    return [re.sub(r"^\s*and\s+", "", p).strip() for p in parts if p.strip()]
+
+
+def _dashed(lex: Lexicon, sentence: str) -> Iterator[tuple[str, str]]:
+    """A list set off by dashes right after the cue that names it: "commits to priorities under six outcome
+    areas - Being Safe, Being Healthy, ... and Feeling Connected (family and friends) - with the aim of ...".
+    The items are those of the cue they follow (even after "under"), each starting with a capital."""
+    for concept, pattern in _cues(lex, "list"):
+        for m in pattern.finditer(sentence):
+            tail = re.match(r"(?:\s+[a-z]+)?\s+[-–—]\s+(?P<items>[A-Z].+?)(?:\s+[-–—]\s+|[.:]?$)", sentence[m.end() :])
+            kind = KINDS.get(concept)
+            if not kind or not tail:
+                continue
+            names = _split_top(tail.group("items"))
+            if len(names) >= 2 and all(n[:1].isupper() and 3 <= len(n) <= 120 for n in names):
+                yield from ((kind, _clean(n)) for n in names)
+                return
+
+
 def _appositive(lex: Lexicon, sentence: str) -> Iterator[tuple[str, str]]:
     """A list set off by commas after the cue that names it: "Two further priorities, improving speech and
     language and reducing child poverty, have no lead", "for the other two priorities, Improve support for
@@ -574,7 +688,7 @@ def _run_in(lex: Lexicon, b: Block) -> Iterator[Item]:
                 yield Item(kind or "", _clean(name), None, b, name, confidence=0.7)
             return
     for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", b.text):
-        appositive = list(_appositive(lex, sentence))
+        appositive = list(_dashed(lex, sentence)) or list(_appositive(lex, sentence))
         if appositive:
             yield from (Item(kind, name, None, b, name, confidence=0.65) for kind, name in appositive)
             continue
@@ -674,12 +788,48 @@ def _promised(lex: Lexicon, blocks: list[Block], i: int) -> Iterator[Item]:
         return
 
 
+def _lone_promises(lex: Lexicon, blocks: list[Block]) -> Iterator[Item]:
+    """On a plan's page that lists its priorities, a paragraph of nothing but promises ("We will publish a
+    yearly plan, and we will consult widely.") makes pledges: one for each "we will"."""
+    for b in blocks:
+        for sentence in _promises_of(lex, b) if b.kind == "para" and not b.marker else []:
+            for part in re.split(r",?\s+and\s+(?=we\s+will\b)", sentence.rstrip(".")):
+                name = re.sub(r"^[Ww]e\s+will\s+", "", part).strip()
+                if len(name.split()) >= 3:
+                    yield Item("pledge", name, None, b, part, confidence=0.55)
+
+
+_COMMITMENT_MADE = re.compile(r"\b[Aa] commitment (?:was|has been|had been) made to ((?:\w+\s+)?[a-z]+\b[^.;]*)")
+
+
+def _committed(b: Block) -> Iterator[Item]:
+    """A promise reported in minutes: "a commitment was made to review the plan each year"."""
+    if b.kind not in {"para", "item"}:
+        return
+    for m in _COMMITMENT_MADE.finditer(b.text):
+        name = _clean(m.group(1))
+        if len(name.split()) >= 3:
+            yield Item("pledge", name, None, b, m.group(1), confidence=0.6)
+
+
 def _priority_promises(lex: Lexicon, under: list[Block]) -> Iterator[Item]:
     """Under a priority's heading, paragraphs that are only promises ("We will open a family hub in each
     district.") are what the plan pledges for it, as a "We will:" list under it would be."""
     for c in under:
         for s in _promises_of(lex, c):
             yield Item("pledge", _clean(s), None, c, s, confidence=0.6)
+
+
+def _contents_items(lex: Lexicon, blocks: list[Block], i: int) -> Iterator[Item]:
+    """A table of contents' entry that names a list ("Priorities") and the entries after it: its items,
+    up to the next entry that names a list or the end of the contents."""
+    kind = list_kind(lex, blocks[i].text) if len(blocks[i].text.split()) <= 4 else None
+    if not kind:
+        return
+    for b in blocks[i + 1 :]:
+        if b.marker != "contents" or list_kind(lex, b.text):
+            return
+        yield Item(kind, _clean(b.text), None, b, b.text, confidence=0.6)
 
 
 # --- the document ----------------------------------------------------------------------------------
@@ -698,6 +848,15 @@ def find_items(doc: Document, lex: Lexicon) -> list[Item]:
             continue
         if i in used:
             continue
+        if b.marker == "contents":
+            found.extend(_contents_items(lex, blocks, i))
+            continue
+        numbered = re.match(rf"^[A-Za-z]+\s+(?:\d+|[A-Z]|{_ORDINALS})\s*[:.–—-]", b.text)  # not "Outcome: Approved"
+        alone = _prefixed(lex, b) if b.kind == "para" and not b.marker and numbered else None
+        if alone and len(alone[1]) >= 3 and b.text.count(".") <= 1:  # "Priority one - No child lives in poverty"
+            name, owner, _ = split_owner(lex, alone[1]) if alone[0] == "priority" else (alone[1], None, False)
+            found.append(Item(alone[0], _clean(name), owner, b, _clean(name), confidence=0.7))
+            continue
         kind = _lead_in(lex, b)
         if kind:
             region = _region(blocks, i)
@@ -706,9 +865,12 @@ def find_items(doc: Document, lex: Lexicon) -> list[Item]:
                 used.update(k for k, c in enumerate(blocks) if c is item.block)
             found.extend(items)
         if b.kind != "heading":
+            found.extend(_committed(b))
             found.extend(_run_in(lex, b))
             found.extend(_measures(lex, b))
             found.extend(_promised(lex, blocks, i))
+    if any(item.kind in {"priority", "outcome"} for item in found) and not any(i.kind == "pledge" for i in found):
+        found.extend(_lone_promises(lex, [b for k, b in enumerate(blocks) if k not in used]))
     out: dict[tuple[str, str], Item] = {}
     for item in found:
         key = (item.kind, re.sub(r"^(?:the|a|an) ", "", re.sub(r"\W+", " ", item.name.lower()).strip()))

@@ -17,10 +17,6 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font, PatternFill
-from openpyxl.worksheet.datavalidation import DataValidation
-
 from kg.errors import InputError
 from kg.imports.extract.document import Block, Document
 from kg.imports.extract.draft import build_graph
@@ -92,6 +88,10 @@ def parse_value(text: str, *, where: str) -> dict[str, Any]:
 
 def write_review(draft: Draft, path: Path) -> Path:
     """The review workbook for a draft, every proposal accepted until the officer says otherwise."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET
@@ -150,6 +150,8 @@ def write_review(draft: Draft, path: Path) -> Path:
 
 def is_review_workbook(path: Path) -> bool:
     """Whether a workbook is an extraction review (it has the review and paragraphs sheets)."""
+    from openpyxl import load_workbook
+
     try:
         wb = load_workbook(path, read_only=True)
     except Exception:  # not a workbook at all: the plan-workbook reader reports that
@@ -162,6 +164,8 @@ def is_review_workbook(path: Path) -> bool:
 
 def read_review(path: Path) -> tuple[Draft, list[Proposal]]:
     """The reviewed draft and the proposals accepted or corrected (rejected rows left out)."""
+    from openpyxl import load_workbook
+
     from kg.imports.extract import Draft
 
     wb = load_workbook(path, data_only=False)

@@ -22,6 +22,7 @@ from kg.imports.extract.dates import MONTHS, DateMention, find_dates, find_perio
 from kg.imports.extract.document import Block, Document
 from kg.imports.extract.lexicon import Authority, Lexicon, load_lexicon
 from kg.imports.extract.lists import find_items, owner_like, owner_line
+from kg.imports.sentences import sentence_spans
 
 
 @dataclass
@@ -86,30 +87,21 @@ class Context:
 # --- the spaCy pipeline -------------------------------------------------------------------------
 
 
-@cache
-def _nlp():  # noqa: ANN202 - spaCy's Language
-    import spacy
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    return nlp
-
-
 def _sentences(doc: Document) -> list[Sentence]:
     out: list[Sentence] = []
-    nlp = _nlp()
-    for block, parsed in zip(doc.blocks, nlp.pipe(b.text for b in doc.blocks), strict=True):
+    spans = sentence_spans([b.text for b in doc.blocks])  # spaCy's sentencizer (kg.imports.sentences)
+    for block, sents in zip(doc.blocks, spans, strict=True):
         if block.kind == "row":
             out.append(Sentence(block.text, block.start, block))
             continue
         pending: int | None = None  # a list marker ("1.", "(a)") the sentencizer cut off on its own
-        for sent in parsed.sents:
-            start = block.start + sent.start_char if pending is None else pending
-            if re.fullmatch(r"\(?[0-9a-z]{1,3}[.)]|\d+(?:\.\d+)+\.?|[A-Z]\.", sent.text.strip()):
+        for sent_start, sent_end in sents:
+            start = block.start + sent_start if pending is None else pending
+            if re.fullmatch(r"\(?[0-9a-z]{1,3}[.)]|\d+(?:\.\d+)+\.?|[A-Z]\.", block.text[sent_start:sent_end].strip()):
                 pending = start
                 continue
             pending = None
-            end = block.start + sent.end_char
+            end = block.start + sent_end
             out.append(Sentence(doc.text[start:end], start, block))
         if pending is not None:
             out.append(Sentence(doc.text[pending : block.end], pending, block))
@@ -170,19 +162,31 @@ def _authority(ctx: Context) -> Authority | None:
     scores: dict[str, float] = {}
     by_slug = {a.slug: a for a in ctx.lex.authorities}
     text = ctx.doc.title + "\n" + "\n".join(ctx.doc.page_headers) + "\n" + ctx.doc.text
+    text = re.sub(r"(?<=[A-Za-z]) & (?=[A-Z])", " and ", text)  # "Brighton & Hove City Council's"
     index = _authority_index(ctx.lex)
+
+    def slug_of(head: str) -> str | None:
+        head = head.rstrip(".")  # a name that ends a sentence: "working in Leeds."
+        slug = index.get(head.lower()) or index.get(re.sub(r"['’]s?$", "", head.lower()))  # "Sefton’s Children"
+        if slug is None and head.isupper():
+            slug = index.get(head.title().lower())
+        return slug
+
     for m in re.finditer(
-        r"[A-Z][A-Za-z'’.-]+(?:[ -](?:upon|on|and|with|under|in|of|the|le|[A-Z][A-Za-z'’.-]+))*", text
+        r"(?!(?:Our|The|This|These|Their|Its|In|At|For|By|From|With|As|All|Across|Within)\b)"  # "Our Fernbrook Plan"
+        r"[A-Z][A-Za-z'’.-]+(?:[ -](?:upon|on|and|with|under|in|of|the|le|[A-Z][A-Za-z'’.-]+))*",
+        text,
     ):
         words = m.group(0)
         for cut in range(len(words), 0, -1):
             head = words[:cut]
             if cut < len(words) and words[cut] not in " -":
                 continue
-            slug = index.get(head.lower()) or index.get(re.sub(r"['’]s?$", "", head.lower()))  # "Sefton’s Children"
-            if slug is None and head.isupper():
-                slug = index.get(head.title().lower())
+            slug = slug_of(head)
             if slug:
+                joint = re.match(r" and ([A-Z][A-Za-z'’-]+(?: [A-Z][A-Za-z'’-]+)?)", words[cut:])
+                if joint and (slug_of(joint.group(1)) or slug_of(joint.group(1).split()[0])):
+                    break  # "Wiltshire and Swindon Minerals Policies": two councils' joint title names neither alone
                 weight = 3.0 if re.search(r"council|borough|city of|county", head, re.I) else 1.0
                 scores[slug] = scores.get(slug, 0.0) + weight
                 break
@@ -222,7 +226,7 @@ _MEETING_WORDS = re.compile(
 
 _EVENT = re.compile(
     r"\b(?:inspection|review|assessment|consultation|survey|letter|conference|visit|publication|published|closed|"
-    r"launch|launched|summit|festival|celebration)\b",
+    r"launch|launched|summit|festival|celebration|conclusion|expiry|expired|following)\b",
     re.I,
 )
 
@@ -498,6 +502,11 @@ def _meetings(ctx: Context) -> None:
             )
 
 
+_SAT = re.compile(  # what a body did at a meeting, said right after its name opening the sentence
+    r"\s+(?:meeting\s+)?(?:considered|received|discussed|noted|heard|resolved|was (?:provided|presented|given))\b"
+)
+
+
 def _undated_meetings(ctx: Context) -> None:
     """Meetings a report states without a date, kept undated: the body a decision is to go to ("submitted to
     full Council for adoption") and the decision maker a decision record names, where neither has a meeting."""
@@ -513,9 +522,21 @@ def _undated_meetings(ctx: Context) -> None:
             value = {"body": body, "body_kind": found[1], "date": None}
             ctx.proposals.append(Proposal("meeting", value, p.evidence, p.start, p.end, p.paragraph, 0.55))
             met.add(key(body))
+    dated = any(p.value.get("date") for p in ctx.proposals if p.kind == "meeting")
+    for s in [] if dated else ctx.sentences:  # "Cabinet received a report": it sat on a day the page does not print
+        bodies = _body_mentions(ctx, s.text)
+        if not bodies or find_dates(s.text) or s.block.kind == "row":
+            continue
+        start, end, name, kind = bodies[0]
+        lead = re.fullmatch(r"(?:[A-Z][a-z]+:\s+)?(?:The\s+)?", s.text[:start])  # "Content: Cabinet considered"
+        sat = lead and s.text[start:end] == name and _SAT.match(s.text[end:])
+        if sat and key(name) not in met and kind not in {"CabinetMember", "Other"}:
+            ctx.add("meeting", {"body": name, "body_kind": kind, "date": None}, s, 0.55)
+            met.add(key(name))
     maker = next((b for b in ctx.doc.blocks[:40] if re.match(r"Decision [Mm]aker:", b.text)), None)
     # a Cabinet Member decides alone, without a meeting
-    if maker and ctx.own_body and key(ctx.own_body) not in met and ctx.own_kind != "CabinetMember":
+    alone = ctx.own_kind == "CabinetMember" or re.search(r"\bMayor\b", ctx.own_body or "")  # "Deputy Mayor"
+    if maker and ctx.own_body and key(ctx.own_body) not in met and not alone:
         value = {"body": ctx.own_body, "body_kind": ctx.own_kind or "Other", "date": None}
         ctx.add("meeting", value, maker, 0.55)
 
@@ -1060,8 +1081,9 @@ def _last_subject(ctx: Context, s: Sentence) -> str | None:
 # plans
 
 _PLAN_CORE = re.compile(
-    r"(?:(?P<owner>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?)(?:'s|’s)?\s+)?(?P<core>Children(?:,\s*|,?\s+(?:and|&)\s+)Young\s+"
-    r"People(?:'s|’s|s')?(?:,?\s+(?:and|&)\s+(?:their\s+)?Families(?:'|’)?)?(?:\s+Partnership)?\s+Plan|CYPP)\b",
+    r"(?:(?P<owner>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?)(?:'s|’s)?\s+)?(?P<core>Children(?:,\s*|,?\s+(?:and|&)\s+|\s+)Young\s+"
+    r"People(?:'s|’s|s')?(?:,?\s+(?:and|&)\s+(?:their\s+)?Families(?:'|’)?)?(?:\s+Partnership)?\s+Plan|CYPP"
+    r"|(?<=\bthe\s)plan\s+for\s+children(?:,\s*|,?\s+(?:and|&)\s+)young\s+people(?:,?\s+(?:and|&)\s+families)?)\b",
     re.I,
 )
 
@@ -1191,6 +1213,9 @@ def _bodies_and_partners(ctx: Context) -> None:
         for a, b, name in _split_lists(ctx, name_spans(text)):
             if s.text.isupper():
                 name = _titlecase(s.text[a:b])
+            listed = re.search(r"\s+(?:Priorities|Outcomes|Objectives|Ambitions|Pledges)$", name)
+            if listed and _BODY_HEAD.search(name[: listed.start()]):
+                name, b = name[: listed.start()], b - len(listed.group(0))  # "Fernbrook Trust Priorities": the trust's
             kind = _kind_of_name(ctx.lex, name)
             if kind is None and re.search(r"\b(?:Board|Committee|Panel|Forum)$", name) and len(name.split()) >= 2:
                 kind = ("body", "Other")  # "Corporate Parenting Board": a body of a kind the lexicon does not name
@@ -1205,7 +1230,9 @@ def _bodies_and_partners(ctx: Context) -> None:
                 continue  # "the Cabinet member for Young People": a post, not the body
             if re.match(rf"\s+{_ATTRIBUTIVE}\b", text[b:]):
                 continue  # "the Children's Trust arrangements": the name describes something else
-            post_like = re.search(r"\b(?:Director|Head|Manager|Officer|Member|Chief)\b", name) or re.search(
+            post_like = re.search(
+                r"\b(?:Director|Head|Manager|Officer|Member|Chief|Representative)\b", name
+            ) or re.search(
                 r"\b(?:Plan|Strategy|Act|Assessment|Review|Survey|Inspection|Programme)$|\b(?:Pledge|Promise|Charter)\b",
                 name,
             )
@@ -1262,10 +1289,29 @@ def _bodies_and_partners(ctx: Context) -> None:
                     partners[item.lower()] = ctx.proposals[-1]
     _drop_shorter_names(ctx)
     _drop_shorter_partners(ctx)
+    names = {str(p.value["name"]) for p in ctx.proposals if p.kind == "body"}
+    short = [p for p in ctx.proposals if p.kind == "body" and _short_form_of(str(p.value["name"]), names)]
+    ctx.proposals[:] = [p for p in ctx.proposals if p not in short]
+    cabinets = [p for p in ctx.proposals if p.kind == "body" and p.value.get("body_kind") == "Cabinet"]
+    if len(cabinets) > 1:  # "the Executive" beside "Cabinet": the one executive, named two ways
+        ctx.proposals[:] = [p for p in ctx.proposals if not (p in cabinets and p.value["name"] == "Executive")]
     if ctx.own_body and not any(k == ctx.own_body.lower().replace("’", "'") for k in bodies):
         ctx.proposals.append(
             Proposal("body", {"name": ctx.own_body, "body_kind": ctx.own_kind}, ctx.own_body, 0, 0, "header", 0.8)
         )
+
+
+def _short_form_of(name: str, names: set[str]) -> bool:
+    """Whether a body's name is another's initials and head ("CYPT Board" beside "Children & Young People's
+    Trust Board"): the same body, written short."""
+    m = re.fullmatch(r"([A-Z]{2,6})\s+(\w+)", name)
+    if not m:
+        return False
+    for other in names - {name}:
+        words = [w for w in re.findall(r"[A-Za-z][\w'’]*", other) if w[0].isupper()]
+        if words and words[-1] == m.group(2) and "".join(w[0] for w in words[:-1]) == m.group(1):
+            return True
+    return False
 
 
 def _inspectorate(lex: Lexicon, name: str) -> bool:
@@ -1359,7 +1405,10 @@ def _drop_shorter_names(ctx: Context) -> None:
                 break
 
 
-_PERSON = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+(?:[A-Z]\.?\s+)?[A-Z][a-zA-Z'’-]+){1,2}"
+_PERSON = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[^\S\t\n]+(?:[A-Z]\.?[^\S\t\n]+)?[A-Z][a-zA-Z'’-]+){1,2}"
+_INITIALLED = r"(?:[A-Z]\.[^\S\t\n]*){1,2}[A-Z][a-z][a-zA-Z'’-]*"  # "R. Denholm", "J.K. Archer": minutes' style
+_NAMED = rf"(?:{_PERSON}|{_INITIALLED})"
+_HONORIFIC = r"(?:(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+)?"
 _ORG_WORDS = re.compile(
     r"\b(?:Council|Board|Trust|Children|Young|People|Services?|Plan|Partnership|Police|NHS|Group|Committee|Cabinet|"
     r"Director|Head|Member|Officer|Manager|Act|Chief|Executive|Report|Contact|Present|Author|Lead|College|Forum|Team|"
@@ -1374,6 +1423,83 @@ _TITLES = (
 )
 
 
+_ATTENDANCE = re.compile(  # the label of an attendance or apologies list, where a list follows it
+    r"(?:^|(?<=[.:;)]\s)|(?<=\s))(?:Present|In [Aa]ttendance|Also (?:[Pp]resent|in attendance)|Attendees|"
+    r"Apologies(?: for [Aa]bsence)?(?: (?:received )?from)?)\s*:?\s*(?:[–-]\s*)?(?=[A-Z(]|$)"
+)
+_TITLED_SURNAME = rf"(?:{_TITLES})\s+[A-Z][a-z]+(?:-[A-Z][a-z]+|[A-Z][a-z]+)?"
+
+
+def _initials_of(name: str, bracket: str) -> bool:
+    """Whether a bracket starts with the initials of the name before it ("Dave Hill (DH - Chair)", "(DHo)")."""
+    letters = "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
+    code = re.match(r"[A-Z]{2,4}[a-z]?\b", bracket.strip())
+    return code is not None and len(letters) >= 2 and code.group(0).upper().startswith(letters[:2])
+
+
+def _attendance(text: str) -> Iterator[tuple[str, str, str, str]]:
+    """(name, bracket, words cited, title) for each person an attendance or apologies list names.
+
+    The list is what follows a label ("Present:", "In Attendance:", "Apologies") or a run of names with
+    their initials in brackets ("Dave Hill (DH - Chair), Paul Ballatt (PB), ..."), wrapped across lines;
+    its items split at commas, semicolons and "and" outside brackets. A councillor's or doctor's surname
+    alone is a name when the title stands before it ("Cllr Lewis").
+    """
+    label = _ATTENDANCE.search(text)
+    starts = [label.end()] if label and ";" not in text[label.end() :] else []  # "Name, Post; ...": _people's
+    coded = [
+        m.start()
+        for m in re.finditer(rf"(?:(?:{_TITLES})\s+)?{_PERSON}\s*\(([^()]*)\)", text)
+        if _initials_of(re.sub(r"\s*\(.*", "", m.group(0)), m.group(1))
+    ]
+    if len(coded) >= 2:
+        starts.append(coded[0])
+    if not starts:
+        return
+    parts, depth, current = [], 0, ""
+    body = text[min(starts) :]
+    i = 0
+    while i < len(body):
+        ch = body[i]
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        rest = body[i:]
+        cut = re.match(r",\s*|;\s*|\.\s+|\s+and\s+|\s+(?=[A-Z])", rest) if depth == 0 else None
+        if cut and (cut.group(0).strip() or current.endswith(")")):
+            parts.append(current)
+            current = ""
+            i += cut.end()
+            continue
+        current += ch
+        i += 1
+    parts.append(current)
+    person = re.compile(
+        rf"^(?P<title>(?:{_TITLES}|Councillors)\s+)?(?P<name>{_PERSON}|(?<=\s)[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+        r"\s*(?:\((?P<bracket>[^()]*)\))?\.?$"
+    )
+    found = 0
+    for raw in parts:
+        part = _ATTENDANCE.sub("", raw.strip(), count=1).strip()
+        m = person.match(part)
+        if not m:
+            if found and len(re.sub(r"\([^()]*\)", "", part).split()) > 6:
+                return  # prose: the list is over
+            continue
+        name, bracket, title = m.group("name"), (m.group("bracket") or "").strip(), (m.group("title") or "").strip()
+        if len(name.split()) < 2 and not title:
+            continue  # a first name alone ("Sam, John") is not a person's name
+        found += 1
+        yield name, bracket, part, title
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Whether an initialled name ("J. Blakey") and a full one ("Judith Blakey") can be the same person."""
+    short, full = (a, b) if re.fullmatch(_INITIALLED, a) else (b, a)
+    if not re.fullmatch(_INITIALLED, short) or re.fullmatch(_INITIALLED, full):
+        return False
+    return short.split()[-1] == full.split()[-1] and short[0] == full[0]
+
+
 def _people(ctx: Context) -> None:
     seen: dict[str, Proposal] = {}
     posts = ctx.lex.phrases_of("post")
@@ -1382,13 +1508,20 @@ def _people(ctx: Context) -> None:
         low = text.lower()
         return any(re.search(rf"\b{re.escape(p)}\b", low) for p in posts)
 
-    def add(name: str, post: str | None, s: Sentence, conf: float, span: str) -> None:
-        name = re.sub(r"^(?:Councillor|Cllr\.?)\s+", "", name.strip())
+    def add(name: str, post: str | None, s: Sentence, conf: float, span: str, titled: bool = False) -> None:
+        name = re.sub(rf"^(?:Councillors?|Cllr\.?)\s+{_HONORIFIC}", "", name.strip())
+        name = re.sub(r"['’]s$", "", name)  # "Kevin Small’s"
         if post:
             post = re.split(r",\s+(?=[a-z])", post)[0]
-        if _ORG_WORDS.search(name) or len(name.split()) < 2:
+        if _ORG_WORDS.search(name) or len(name.split()) < (1 if titled else 2):
             return
         post = post.strip(" ,.;") if post else None
+        same = next((n for n in seen if n != name and _same_person(n, name)), None)
+        if same and re.match(_INITIALLED, name):
+            name = same  # "J. Blakey" after "Judith Blakey": one person
+        elif same:  # "Judith Blakey" after "J. Blakey": the fuller name stands for both
+            post = post or seen[same].value.get("post")
+            ctx.proposals.remove(seen.pop(same))
         if name in seen:
             if post and not seen[name].value.get("post"):
                 seen[name].value["post"] = post
@@ -1396,34 +1529,72 @@ def _people(ctx: Context) -> None:
         ctx.add("person", {"name": name, "post": post}, s, conf, span=span)
         seen[name] = ctx.proposals[-1]
 
+    entries: set[int] = set()  # the blocks read as one attendance entry each
+    for block in ctx.doc.blocks:  # attendance and apologies lists, written as text or as a table
+        entry = re.match(
+            rf"^(?P<title>(?:(?:{_TITLES})\s+)*)(?P<name>{_NAMED})\s*(?:\([^()]*\))?(?:,\s*(?P<post>[^,]+))?",
+            block.text,
+        )
+        if block.kind == "item" and _ATTENDANCE.fullmatch(block.section.strip()) and entry:
+            rank = re.search(r"(?:Chief |Detective )?(?:Superintendent|Inspector)", entry.group("title"))
+            post = rank.group(0) if rank else entry.group("post")  # "Name, Post, Organisation"; a police rank
+            add(entry.group("name"), post, _sentence_of(ctx, block, block.text), 0.7, block.text)
+            entries.add(id(block))
+            continue
+        if block.kind == "row":
+            first = re.match(rf"^(?:({_TITLES})\s+)?({_PERSON})\s*(?:\(([^()]*)\))?$", block.cells[0].strip())
+            code = block.cells[1].strip() if len(block.cells) > 1 else ""
+            if first and re.fullmatch(r"[A-Z]{2,4}[a-z]?", code) and _initials_of(first.group(2), code):
+                last = next((c for c in reversed(block.cells[2:]) if c.strip()), "")
+                post = first.group(3) or (last if is_post(last) else None)
+                post = post or ("Councillor" if first.group(1) and first.group(1).startswith("C") else None)
+                add(first.group(2), post, _sentence_of(ctx, block, block.text), 0.7, block.cells[0].strip())
+            continue
+        for name, bracket, span, honorific in _attendance(block.text):
+            if is_post(name) or ctx.lex.organisation_kind(name):
+                continue  # "Helen Marsh, Independent Chair, ...": the post and organisation after a name
+            post = bracket.split(",")[0].strip() if is_post(bracket.split(",")[0]) else None  # "(Chair)"
+            if _initials_of(name, bracket):  # "(DH - Chair)", "(SB for Chris Frost)"
+                post = re.sub(r"^[A-Z]{2,4}[a-z]?\s*(?:[-–]\s*)?", "", bracket) or None
+                post = None if post and re.match(r"(?:for|on behalf)\b", post) else post
+            if not post and re.match(r"Councillor|Cllr", honorific):
+                post = "Councillor"
+            add(name, post, _sentence_of(ctx, block, span), 0.7, span, titled=bool(honorific))
     for s in ctx.sentences:  # an attendance list: "Present: Name (Chair), Post; Dr Name, Organisation; ..."
         listed = re.match(
-            r"^(?:Present|In attendance|Also (?:present|in attendance)|Officers|Attendees)\s*:\s*(.+)$", s.text
+            r"^(?:Present|PRESENT|In attendance|Also (?:present|in attendance)|Officers|Attendees)\s*:\s*(.+)$", s.text
         )
         if not listed:
             continue
         for part in re.split(r";\s*", listed.group(1)):
             m = re.match(
-                rf"^(?:and\s+)?(?:{_TITLES})?\s*({_PERSON})\s*(?:\([^)]*\))?\s*(?:,\s*(.+?))?[.;]?$", part.strip()
+                rf"^(?:and\s+)?(?:{_TITLES})?\s*({_NAMED})\s*(?:\([^)]*\))?\s*(?:,\s*(.+?))?[.;]?$", part.strip()
             )
             if m:
                 title = re.match(rf"^(?:and\s+)?({_TITLES})", part.strip())
                 post = m.group(2) if m.group(2) and is_post(m.group(2)) else None
+                if post and re.search(r"\b(?:Mrs|Mr|Ms|Dr|Councillors?)\b|\(", post):
+                    post = None  # "Councillor Name, Ms Name (Post) and ...": the next people, not a post
                 if title and not post and re.match(r"Chief|Superintendent|Inspector", title.group(1)):
                     post = title.group(1).strip()
                 add(m.group(1), post, s, 0.7, part.strip().rstrip(".;"))
     for s in ctx.sentences:
         text = s.text
+        if id(s.block) in entries:
+            continue
         for m in re.finditer(
-            rf"(?:Councillor|Cllr\.?|Superintendent)\s+({_PERSON})(?:\s*\((\w[\w -]*)\))?(?:,\s+([^,;.\n]+))?", text
+            rf"(?:Councillor|Cllr\.?|Superintendent)\s+{_HONORIFIC}({_NAMED})"
+            r"(?:\s*\((\w[\w -]*)\))?(?:,\s+([^,;.\n]+))?",
+            text,
         ):
             post = m.group(2) or (m.group(3) if m.group(3) and is_post(m.group(3)) else None)
             if m.group(0).startswith("Superintendent"):
                 post = "Superintendent"
             add(m.group(1), post, s, 0.75, m.group(0))
-        for m in re.finditer(rf"Councillors\s+({_PERSON}(?:,\s+{_PERSON})*(?:,?\s+and\s+{_PERSON}))", text):
+        one = f"{_HONORIFIC}{_NAMED}"
+        for m in re.finditer(rf"Councillors\s+({one}(?:,\s+{one})*(?:,?\s+and\s+{one}))", text):
             for name in re.split(r",\s+|\s+and\s+", m.group(1)):
-                add(name, None, s, 0.7, name)
+                add(re.sub(rf"^{_HONORIFIC}", "", name), None, s, 0.7, name)
         for m in re.finditer(
             rf"(?<![\w’'])({_PERSON}),\s+((?:Interim |Deputy |Assistant |Corporate |Chief )?[A-Z][^;\n(]+?)"
             r"(?=\s*(?:\(|;|$|\.\s|,\s*(?:\d|tel|ext)|\s+\d{4,}))",
@@ -1454,6 +1625,21 @@ def _people(ctx: Context) -> None:
             nxt = ctx.sentences[i + 1].text if i + 1 < len(ctx.sentences) else ""
             if is_post(nxt) and len(nxt) < 80:
                 add(alone.group(1), nxt, s, 0.6, alone.group(0))
+        presenters = re.match(r"^(?:Presented [Bb]y|Presentation by|Presenters?)\s*:?\s*(.+?)\.?$", text)
+        for name in re.split(r";\s*|,\s*|\s+and\s+", presenters.group(1)) if presenters else []:
+            name = name.strip()
+            if re.fullmatch(r"[A-Z]{2,}(?:[- ][A-Z]{2,}){1,2}", name):  # "ALI WHEELER": a name in capitals
+                name = _titlecase(name)
+            if re.fullmatch(_PERSON, name):
+                add(name, None, s, 0.7, name)
+        for m in re.finditer(rf"\bone of (?:the|our) ((?:[A-Z][a-z]+ )*[A-Z][a-z]+s), ({_PERSON})\b", text):
+            add(m.group(2), m.group(1)[:-1], s, 0.7, m.group(0))  # "one of the Young Inspectors, Name Name"
+    for s in ctx.sentences:  # a councillor named by surname alone, unless a full name seen ends with it
+        for m in re.finditer(
+            r"\b(?:Councillor|Cllr\.?)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?![\w’'-]|\s+[A-Z])", s.text
+        ):
+            if not any(str(p.value["name"]).split()[-1] == m.group(1) for p in seen.values()):
+                add(m.group(1), "Councillor", s, 0.65, m.group(0), titled=True)
 
 
 # outcomes, priorities, pledges, indicators

@@ -117,8 +117,9 @@ class Lexicon:
 
 
 def _authority_names(name: str, alt: list[str]) -> tuple[str, ...]:
+    """Longest first, so the fullest form matches first; ties alphabetical, so every build lists them alike."""
     forms = {name, *alt, *(f.format(name) for f in _COUNCIL_FORMS)}
-    return tuple(sorted(forms, key=len, reverse=True))
+    return tuple(sorted(forms, key=lambda form: (-len(form), form)))
 
 
 def lexicon_inputs(fictional: Path | None = FICTIONAL) -> list[Path]:

@@ -13,9 +13,10 @@ from typing import Any
 
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from api.conneg import choose
-from api.deps import RunnerDep, client_key
+from api.deps import RunnerDep, StoreDep, client_key
 from api.errors import problem_responses
 from api.execute import QueryRequest
 from api.responses import not_acceptable
@@ -107,12 +108,18 @@ def _plain(term: dict[str, Any]) -> Any:
 async def run_query(
     request: Request,
     runner: RunnerDep,
+    store: StoreDep,
     name: str = Path(pattern=r"^[A-Za-z0-9_]+$", max_length=100, examples=["indicator_trend"]),
 ) -> Response:
-    """Answer one competency question; give each parameter as `?name=value` (an id, IRI or literal)."""
+    """Answer one competency question; give each parameter as `?name=value` (an id, IRI or literal).
+
+    Fictional example data is left out unless `include_examples=true`, or a parameter names a fictional plan or council.
+    """
     query = named_queries.get(name)
     params = dict(request.query_params)
-    bindings = {k: to_oxigraph(v) for k, v in query.bind(params).items()}
+    query.bind(params)  # a bad parameter is refused before the store is asked anything
+    scoped = await run_in_threadpool(named_queries.bind_scoped, store, query, params)
+    bindings = {k: to_oxigraph(v) for k, v in scoped.items()}
     media = choose(request.headers.get("accept"), OFFERS, "application/json")
     if media is None:
         raise not_acceptable(OFFERS)

@@ -354,7 +354,8 @@ def query(
     """Run a named query, binding its parameters (never pasted into the query text).
 
     An id that the store does not describe (a misspelt plan, council or indicator) is an error
-    naming the nearest known ids, not an empty answer.
+    naming the nearest known ids, not an empty answer. Fictional example data is left out unless
+    `--param include_examples=true`, or a parameter names a fictional plan or council.
 
     Example: `cypkg query partners_by_priority --param plan=medway-cypp-2019-2024 --format csv`
     """
@@ -369,14 +370,14 @@ def query(
                 f"--param {item!r} is not NAME=VALUE", hint="write e.g. --param plan=medway-cypp-2019-2024"
             )
         params[key.strip()] = value.strip()
-    bindings = named.bind(params)
+    named.bind(params)
     store = reading_store()
     kinds = {p.name: p.kind for p in named.parameters}
     for key, value in params.items():
         kind = kinds[key.lstrip("?")]
         if value and kind not in named_queries.LITERAL_KINDS and kind != "iri":
             require_id(store, kind, value)
-    rows = store.select(named.text, bindings=bindings)
+    rows = store.select(named.text, bindings=named_queries.bind_scoped(store, named, params))
     _emit_rows(rows, format, title=named.question)
 
 

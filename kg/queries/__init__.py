@@ -12,12 +12,16 @@ or one of ``iri``, ``string``, ``integer``, ``decimal``, ``date``, ``year``, ``b
 (``true``/``false``, e.g. ``include_examples``, which brings in the fictional example data). Values are
 turned into typed RDF terms here and bound by the store, never pasted into the query text.
 A parameter left out is left unbound, so the query answers for all.
+
+Fictional example data (``cyp:fictional true``) stays out of every answer unless the caller asks for
+it: ``include_examples`` true, or a parameter bound to a fictional node (naming the example plan is
+asking for it). `scope_examples` decides that, once, for the CLI, the API, the lookups and the views.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -29,7 +33,7 @@ from rdflib.term import Node
 
 from kg.errors import QueryError, UnknownIdError
 from kg.namespaces import ID, SLUG
-from kg.store.binding import query_form
+from kg.store.binding import bind_rows, query_form
 from kg.store.protocol import Store
 
 QUERY_DIR = Path(__file__).resolve().parent
@@ -38,6 +42,9 @@ _BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, 
 _HEADER = re.compile(r"^#\s*(question|parameter|example|returns|why):\s*(.*)$")
 _PARAM = re.compile(r"^\?(?P<name>[A-Za-z_]\w*)\s+(?P<kind>[a-z-]+)(?P<opt>\s+optional)?\s*(?:-|—)?\s*(?P<doc>.*)$")
 _BAD_IRI_CHARS = re.compile(r'[\x00-\x20\x7f-\x9f<>"{}|\\^`]')
+_EXAMPLE_VALUE = re.compile(r"\be\.g\.\s+(?P<value>[^\s,;)]+)")
+EXAMPLES_PARAMETER = "include_examples"
+"""The parameter of every named query and lookup whose answer can hold fictional example data."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +55,12 @@ class Parameter:
     kind: str
     optional: bool
     description: str
+
+    @property
+    def example(self) -> str | None:
+        """The example value its description gives as `e.g. VALUE` (what tests bind it to), if any."""
+        m = _EXAMPLE_VALUE.search(self.description)
+        return m["value"].rstrip(".") if m else None
 
     def to_term(self, value: str | Node) -> Node:
         """Turn a value given as text (CLI, URL) into the RDF term the query expects."""
@@ -226,7 +239,46 @@ def get_reference(name: str) -> NamedQuery:
     return found
 
 
+def names_fictional(store: Store, values: Iterable[Node]) -> bool:
+    """Whether any of these values is an IRI the store flags `cyp:fictional true` (one ASK, values bound)."""
+    iris = [v for v in values if isinstance(v, URIRef)]
+    if not iris:
+        return False
+    return store.ask(bind_rows(_names_fictional().text, "node", iris))
+
+
+@cache
+def _names_fictional() -> NamedQuery:
+    return parse_query_file(QUERY_DIR / "examples" / "names_fictional.rq")
+
+
+def scope_examples(store: Store, query: NamedQuery, bindings: Mapping[str, Node]) -> dict[str, Node]:
+    """The bindings, with `?include_examples` true when the caller named a fictional node.
+
+    The one place that decides whether fictional example data comes into an answer: it does when
+    `include_examples` is true, or when a parameter is bound to a fictional plan, council or other
+    node (naming it is asking for it). A query without the parameter is left as it is.
+    """
+    out = dict(bindings)
+    if all(p.name != EXAMPLES_PARAMETER for p in query.parameters):
+        return out
+    asked = out.get(EXAMPLES_PARAMETER)
+    if isinstance(asked, Literal) and asked.toPython() is True:
+        return out
+    if names_fictional(store, (v for k, v in out.items() if k != EXAMPLES_PARAMETER)):
+        out[EXAMPLES_PARAMETER] = Literal(True)
+    return out
+
+
+def bind_scoped(store: Store, query: NamedQuery, params: Mapping[str, str | Node] | None) -> dict[str, Node]:
+    """`NamedQuery.bind`, then `scope_examples`: the bindings every runner of a named query or lookup uses."""
+    return scope_examples(store, query, query.bind(params))
+
+
 def run(store: Store, name: str, params: Mapping[str, str | Node] | None = None) -> list[dict[str, Node]]:
-    """Run a named SELECT query on a store with bound parameters; rows as dicts of RDF terms."""
+    """Run a named SELECT query on a store with bound parameters; rows as dicts of RDF terms.
+
+    Fictional example data comes in only when asked for (`scope_examples`).
+    """
     query = get(name)
-    return store.select(query.text, bindings=query.bind(params))
+    return store.select(query.text, bindings=bind_scoped(store, query, params))

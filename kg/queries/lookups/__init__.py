@@ -28,7 +28,7 @@ from rdflib.term import Node
 
 from kg.errors import UnknownIdError
 from kg.namespaces import ID, PREFIXES, SLUG, local_id
-from kg.queries import NamedQuery, parse_query_file
+from kg.queries import NamedQuery, bind_scoped, parse_query_file
 from kg.store.binding import query_bound
 from kg.store.embedded import OxigraphStore
 from kg.store.protocol import Store
@@ -171,10 +171,10 @@ def select(store: Store, name: str, params: Mapping[str, str | Node | None] | No
 def select_query(store: Store, query: NamedQuery, params: Mapping[str, str | Node | None] | None = None) -> list[Row]:
     """Run a query read from a file, as `select` does.
 
-    On the embedded store the oxigraph solutions are read directly; other stores answer through
-    `Store.select`.
+    Fictional example data comes in only when asked for (`kg.queries.scope_examples`). On the
+    embedded store the oxigraph solutions are read directly; other stores answer through `Store.select`.
     """
-    bindings = query.bind({k: v for k, v in (params or {}).items() if v not in (None, "")})
+    bindings = bind_scoped(store, query, {k: v for k, v in (params or {}).items() if v not in (None, "")})
     if isinstance(store, OxigraphStore):
         result = query_bound(store.as_oxigraph(), query.text, {k: to_oxigraph(v) for k, v in bindings.items()})
         names = [v.value for v in result.variables]

@@ -79,6 +79,11 @@ PART_OF = "part of"
 # --- building graphs ------------------------------------------------------------------------------
 
 
+def _examples(include_examples: bool) -> dict[str, str | None]:
+    """The `include_examples` parameter of a view's queries: true when the caller asked for the examples."""
+    return {"include_examples": "true" if include_examples else None}
+
+
 def _run(store: Store, name: str, params: dict[str, str | None]) -> list[dict[str, Node]]:
     return named_queries.run(store, name, {k: v for k, v in params.items() if v})
 
@@ -129,14 +134,16 @@ def check_plan(store: Store, plan: str) -> None:
         raise UnknownIdError("plan", plan, hint="`cypkg query network_plans` lists the plans the graph holds")
 
 
-def partner_priority(store: Store, *, plan: str | None = None, authority: str | None = None) -> nx.Graph:
+def partner_priority(
+    store: Store, *, plan: str | None = None, authority: str | None = None, include_examples: bool = False
+) -> nx.Graph:
     """Plans, their outcomes, priorities, actions and duties, and the partners and boards that own them.
 
     Ownership links carry `role`; the plan → outcome → priority → action structure is linked too
     (`relation` "part of"), so a picture reads from the plan to who delivers it. Priorities and
     outcomes nobody owns stay as nodes with no ownership link: that gap is what a workshop looks for.
     """
-    rows = _run(store, "network_items", {"plan": plan, "authority": authority})
+    rows = _run(store, "network_items", {"plan": plan, "authority": authority, **_examples(include_examples)})
     g = _graph(view="partner-priority")
     for row in rows:
         kind = str(row["kind"])
@@ -187,9 +194,11 @@ def ownership(g: nx.Graph) -> nx.Graph:
     return h
 
 
-def plan_strategy(store: Store, *, plan: str | None = None, authority: str | None = None) -> nx.Graph:
+def plan_strategy(
+    store: Store, *, plan: str | None = None, authority: str | None = None, include_examples: bool = False
+) -> nx.Graph:
     """Plans, the strategies that feed them, the plans they replace, and the duties and laws they answer."""
-    rows = _run(store, "network_links", {"plan": plan, "authority": authority})
+    rows = _run(store, "network_links", {"plan": plan, "authority": authority, **_examples(include_examples)})
     g = _graph(view="plan-strategy")
     for row in rows:
         source, target = _node(g, row["source"]), _node(g, row["target"])
@@ -201,11 +210,13 @@ def plan_strategy(store: Store, *, plan: str | None = None, authority: str | Non
     return g
 
 
-def boards(store: Store, *, plan: str | None = None, authority: str | None = None) -> nx.Graph:
+def boards(
+    store: Store, *, plan: str | None = None, authority: str | None = None, include_examples: bool = False
+) -> nx.Graph:
     """Boards and partnerships and who sits on them (memberships, named members and posts held)."""
     if plan and not authority:
         authority = _authority_of(store, plan)
-    rows = _run(store, "network_memberships", {"authority": authority})
+    rows = _run(store, "network_memberships", {"authority": authority, **_examples(include_examples)})
     g = _graph(view="boards")
     for row in rows:
         body, member = _node(g, row["body"]), _node(g, row["member"])
@@ -218,7 +229,9 @@ def boards(store: Store, *, plan: str | None = None, authority: str | None = Non
     return g
 
 
-def partner_network(store: Store, *, plan: str | None = None, authority: str | None = None) -> nx.Graph:
+def partner_network(
+    store: Store, *, plan: str | None = None, authority: str | None = None, include_examples: bool = False
+) -> nx.Graph:
     """Councils and the partners that own their plans, sit on their bodies or hold their duties.
 
     A partner linked to two councils joins their neighbourhoods: the cross-authority network.
@@ -227,9 +240,9 @@ def partner_network(store: Store, *, plan: str | None = None, authority: str | N
         authority = _authority_of(store, plan)
     # every council at once has its own query, shaped for the national join (see its `why`)
     rows = (
-        _run_plain(store, "network_partners", {"authority": authority})
+        _run_plain(store, "network_partners", {"authority": authority, **_examples(include_examples)})
         if authority
-        else _run_plain(store, "network_partners_national", {})
+        else _run_plain(store, "network_partners_national", _examples(include_examples))
     )
     g = _graph(view="partners-national")
     for row in rows:
@@ -243,11 +256,13 @@ def partner_network(store: Store, *, plan: str | None = None, authority: str | N
     describe_nodes(store, g)
     _spread_facets(g)
     if not authority:
-        add_regions(store, g)
+        add_regions(store, g, include_examples=include_examples)
     return g
 
 
-def theme_network(store: Store, *, plan: str | None = None, authority: str | None = None) -> nx.Graph:
+def theme_network(
+    store: Store, *, plan: str | None = None, authority: str | None = None, include_examples: bool = False
+) -> nx.Graph:
     """Councils and the national themes their plans' priorities were mapped to (the plans register's
     themes); nationally, folded region by region.
 
@@ -258,7 +273,7 @@ def theme_network(store: Store, *, plan: str | None = None, authority: str | Non
         authority = _authority_of(store, plan)
     g = _graph(view="themes-national")
     themes: set[str] = set()
-    for row in _run_plain(store, "network_themes_national", {"authority": authority}):
+    for row in _run_plain(store, "network_themes_national", {"authority": authority, **_examples(include_examples)}):
         council, theme = _node(g, row["authority"]), _node(g, row["theme"])
         priorities, plans = int(row["priorities"]), int(row["plans"])
         relation = f"{priorities} priorit{'y' if priorities == 1 else 'ies'} in {plans} plan{'s' if plans != 1 else ''}"
@@ -269,13 +284,13 @@ def theme_network(store: Store, *, plan: str | None = None, authority: str | Non
         g.nodes[theme].update(kind="theme", group=THEME_GROUP)
     _spread_facets(g)
     if not authority:
-        add_regions(store, g)
+        add_regions(store, g, include_examples=include_examples)
         g.graph.update(summary_other="themes", fold_regions=True)
     g.graph["banded"] = False  # a theme is drawn level with its councils, never cut into another band
     return g
 
 
-def add_regions(store: Store, g: nx.Graph) -> None:
+def add_regions(store: Store, g: nx.Graph, *, include_examples: bool = False) -> None:
     """Put each council of a national network in its English region (reference data), and each partner in its councils'.
 
     `g.graph["summary"]` gets one row per region, largest first: its councils, the partners that
@@ -283,7 +298,7 @@ def add_regions(store: Store, g: nx.Graph) -> None:
     """
     regions: dict[str, str] = {}
     names: dict[str, str] = {}
-    for row in _run_plain(store, "network_regions", {}):
+    for row in _run_plain(store, "network_regions", _examples(include_examples)):
         regions[row["authority"]] = row["region"]
         names[row["region"]] = row.get("regionLabel", local_id(row["region"]))
     councils: dict[str, set[str]] = defaultdict(set)
@@ -379,8 +394,13 @@ VIEW_TITLES = {
 }
 
 
-def build_view(store: Store, name: str, *, plan: str | None = None, authority: str | None = None) -> nx.Graph:
+def build_view(
+    store: Store, name: str, *, plan: str | None = None, authority: str | None = None, include_examples: bool = False
+) -> nx.Graph:
     """The named view's graph for one plan, one authority, or everything (national).
+
+    Fictional example data is left out unless `include_examples`, or `plan` or `authority` names it
+    (`kg.queries.scope_examples` decides).
 
     The graph says what it shows: `title` (the view), `scope` (the plan's name, the council's
     name, or "all councils"), `as_at` (the latest date of the sources behind it, ISO at the
@@ -399,7 +419,7 @@ def build_view(store: Store, name: str, *, plan: str | None = None, authority: s
             authority,
             hint="give a council with plans in the graph; `cypkg query network_plans` lists them",
         )
-    g = VIEWS[name](store, plan=plan, authority=authority)
+    g = VIEWS[name](store, plan=plan, authority=authority, include_examples=include_examples)
     g.graph["title"] = VIEW_TITLES[name]
     g.graph["scope"] = _scope_label(plans, plan, authority)
     g.graph["scope_id"] = plan or authority or ""

@@ -16,6 +16,9 @@ A parameter left out is left unbound, so the query answers for all.
 Fictional example data (``cyp:fictional true``) stays out of every answer unless the caller asks for
 it: ``include_examples`` true, or a parameter bound to a fictional node (naming the example plan is
 asking for it). `scope_examples` decides that, once, for the CLI, the API, the lookups and the views.
+Every query whose answer can hold fictional data declares ``?include_examples`` and filters on it; one
+that does not says why in an ``# examples:`` header line: ``none - …`` (it cannot return fictional
+nodes) or ``given - …`` (it describes nodes its caller already chose).
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ from kg.store.protocol import Store
 QUERY_DIR = Path(__file__).resolve().parent
 LITERAL_KINDS = {"string", "integer", "decimal", "date", "year", "boolean"}
 _BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
-_HEADER = re.compile(r"^#\s*(question|parameter|example|returns|why):\s*(.*)$")
+_HEADER = re.compile(r"^#\s*(question|parameter|example|examples|returns|why):\s*(.*)$")
 _PARAM = re.compile(r"^\?(?P<name>[A-Za-z_]\w*)\s+(?P<kind>[a-z-]+)(?P<opt>\s+optional)?\s*(?:-|—)?\s*(?P<doc>.*)$")
 _BAD_IRI_CHARS = re.compile(r'[\x00-\x20\x7f-\x9f<>"{}|\\^`]')
 _EXAMPLE_VALUE = re.compile(r"\be\.g\.\s+(?P<value>[^\s,;)]+)")
@@ -198,7 +201,7 @@ def parse_query_file(path: Path) -> NamedQuery:
         parameters=tuple(params),
         example=" ".join(fields.get("example", [])),
         returns=" ".join(fields.get("returns", [])),
-        extra={"why": " ".join(fields["why"])} if fields.get("why") else {},
+        extra={key: " ".join(fields[key]) for key in ("why", "examples") if fields.get(key)},
         text=text,
         path=path,
     )

@@ -121,7 +121,8 @@ def render_view(
 ) -> RenderedView:
     """Build the named view from the store and draw it (`VIEW_NAMES` lists the names).
 
-    `include_examples` brings fictional example councils into the national views (left out by default).
+    `include_examples` brings fictional example data into every view (left out by default); a plan or
+    council named by `plan` or `authority` that is fictional brings it in too.
     """
     if name not in VIEW_NAMES:
         raise UnknownIdError("view", name, hint=f"the views are: {', '.join(VIEW_NAMES)}")
@@ -129,8 +130,10 @@ def render_view(
     if name in (THEMES_VIEW, TIMELINE_VIEW):
         return render_national(store, name, fmt, plan=plan, authority=authority, include_examples=include_examples)
     if name == MATRIX:
-        return render_matrix(build_view(store, "partner-priority", plan=plan, authority=authority), fmt, rule=rule)
-    return render_graph(build_view(store, name, plan=plan, authority=authority), fmt, node_cap=node_cap)
+        g = build_view(store, "partner-priority", plan=plan, authority=authority, include_examples=include_examples)
+        return render_matrix(g, fmt, rule=rule)
+    g = build_view(store, name, plan=plan, authority=authority, include_examples=include_examples)
+    return render_graph(g, fmt, node_cap=node_cap)
 
 
 def render_national(

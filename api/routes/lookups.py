@@ -40,6 +40,10 @@ SearchQ = Annotated[
 AuthorityQ = Annotated[
     str | None, Query(pattern=SLUG_PATTERN, max_length=200, description="An authority id", examples=["kent"])
 ]
+ExamplesQ = Annotated[
+    bool,
+    Query(description="Bring in fictional example data (left out unless asked for, or named by an id parameter)"),
+]
 Limit = Annotated[int, Query(ge=1, le=500, description="Most items to return")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip")]
 ERRORS = problem_responses(400, 406)
@@ -125,10 +129,15 @@ def jsonld_context() -> Response:
     responses=_page_response("A page of authorities"),
 )
 async def authorities(
-    request: Request, store: StoreDep, q: SearchQ = None, limit: Limit = 50, offset: Offset = 0
+    request: Request,
+    store: StoreDep,
+    q: SearchQ = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    include_examples: ExamplesQ = False,
 ) -> Response:
     """English local authorities with their GSS and DfE codes."""
-    return await answer(request, store, lambda: lookups.authorities(store, q, limit, offset))
+    return await answer(request, store, lambda: lookups.authorities(store, q, limit, offset, include_examples))
 
 
 @router.get(
@@ -143,9 +152,10 @@ async def plans(
     authority: AuthorityQ = None,
     limit: Limit = 50,
     offset: Offset = 0,
+    include_examples: ExamplesQ = False,
 ) -> Response:
     """Plans (CYPPs, strategies and the plans they relate to); `cypp` marks Children and Young People's Plans."""
-    return await answer(request, store, lambda: lookups.plans(store, q, authority, limit, offset))
+    return await answer(request, store, lambda: lookups.plans(store, q, authority, limit, offset, include_examples))
 
 
 PLAN_EXAMPLE = {
@@ -187,9 +197,10 @@ async def partners(
     authority: AuthorityQ = None,
     limit: Limit = 50,
     offset: Offset = 0,
+    include_examples: ExamplesQ = False,
 ) -> Response:
     """Partners: boards, partnerships, NHS bodies, police, schools and voluntary organisations named in the plans."""
-    return await answer(request, store, lambda: lookups.partners(store, q, authority, limit, offset))
+    return await answer(request, store, lambda: lookups.partners(store, q, authority, limit, offset, include_examples))
 
 
 @router.get(
@@ -224,9 +235,12 @@ async def strategies(
     authority: AuthorityQ = None,
     limit: Limit = 50,
     offset: Offset = 0,
+    include_examples: ExamplesQ = False,
 ) -> Response:
     """Strategies that feed a CYPP (SEND, looked-after children, youth justice …), with their type."""
-    return await answer(request, store, lambda: lookups.strategies(store, q, authority, limit, offset))
+    return await answer(
+        request, store, lambda: lookups.strategies(store, q, authority, limit, offset, include_examples)
+    )
 
 
 DateQ = Annotated[
@@ -255,9 +269,12 @@ async def meetings(
     ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
+    include_examples: ExamplesQ = False,
 ) -> Response:
     """Meetings of boards, cabinets and councils, oldest first."""
-    return await answer(request, store, lambda: lookups.meetings(store, q, from_, to, body, limit, offset))
+    return await answer(
+        request, store, lambda: lookups.meetings(store, q, from_, to, body, limit, offset, include_examples)
+    )
 
 
 @router.get(

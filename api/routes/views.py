@@ -14,6 +14,7 @@ from fastapi.responses import Response
 
 from api.deps import StoreDep
 from api.errors import problem_responses
+from api.routes.lookups import ExamplesQ
 from kg.analysis.matrix import MATRIX_VIEW
 from kg.analysis.national import NATIONAL_VIEWS
 from kg.analysis.network import VIEWS
@@ -53,9 +54,6 @@ FormatQ = Annotated[
         "or xlsx; the timeline html or csv"
     ),
 ]
-ExamplesQ = Annotated[
-    bool, Query(description="Bring fictional example councils into the national views (themes, timeline)")
-]
 
 
 @router.get(
@@ -89,7 +87,8 @@ def view(
 
     The matrix (`/views/matrix?plan=…`) also comes as csv or xlsx; the networks as html, svg, png. The
     national views: `/views/themes` (council × theme matrix, every council or `?authority=`; also csv, xlsx,
-    svg, png) and `/views/timeline?authority=…` (html or csv); fictional councils only with `include_examples`.
+    svg, png) and `/views/timeline?authority=…` (html or csv). Fictional example data only with `include_examples`,
+    or when `plan` or `authority` names it.
     Unknown plan or council ids answer 404 with a hint; giving both answers 400; a format the view
     does not come in answers 400.
     """

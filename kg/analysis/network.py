@@ -79,11 +79,6 @@ PART_OF = "part of"
 # --- building graphs ------------------------------------------------------------------------------
 
 
-def _examples(include_examples: bool) -> dict[str, str | None]:
-    """The `include_examples` parameter of a view's queries: true when the caller asked for the examples."""
-    return {"include_examples": "true" if include_examples else None}
-
-
 def _run(store: Store, name: str, params: dict[str, str | None]) -> list[dict[str, Node]]:
     return named_queries.run(store, name, {k: v for k, v in params.items() if v})
 
@@ -143,7 +138,15 @@ def partner_priority(
     (`relation` "part of"), so a picture reads from the plan to who delivers it. Priorities and
     outcomes nobody owns stay as nodes with no ownership link: that gap is what a workshop looks for.
     """
-    rows = _run(store, "network_items", {"plan": plan, "authority": authority, **_examples(include_examples)})
+    rows = _run(
+        store,
+        "network_items",
+        {
+            "plan": plan,
+            "authority": authority,
+            **named_queries.asked_for_examples(include_examples),
+        },
+    )
     g = _graph(view="partner-priority")
     for row in rows:
         kind = str(row["kind"])
@@ -198,7 +201,15 @@ def plan_strategy(
     store: Store, *, plan: str | None = None, authority: str | None = None, include_examples: bool = False
 ) -> nx.Graph:
     """Plans, the strategies that feed them, the plans they replace, and the duties and laws they answer."""
-    rows = _run(store, "network_links", {"plan": plan, "authority": authority, **_examples(include_examples)})
+    rows = _run(
+        store,
+        "network_links",
+        {
+            "plan": plan,
+            "authority": authority,
+            **named_queries.asked_for_examples(include_examples),
+        },
+    )
     g = _graph(view="plan-strategy")
     for row in rows:
         source, target = _node(g, row["source"]), _node(g, row["target"])
@@ -216,7 +227,11 @@ def boards(
     """Boards and partnerships and who sits on them (memberships, named members and posts held)."""
     if plan and not authority:
         authority = _authority_of(store, plan)
-    rows = _run(store, "network_memberships", {"authority": authority, **_examples(include_examples)})
+    rows = _run(
+        store,
+        "network_memberships",
+        {"authority": authority, **named_queries.asked_for_examples(include_examples)},
+    )
     g = _graph(view="boards")
     for row in rows:
         body, member = _node(g, row["body"]), _node(g, row["member"])
@@ -240,9 +255,13 @@ def partner_network(
         authority = _authority_of(store, plan)
     # every council at once has its own query, shaped for the national join (see its `why`)
     rows = (
-        _run_plain(store, "network_partners", {"authority": authority, **_examples(include_examples)})
+        _run_plain(
+            store,
+            "network_partners",
+            {"authority": authority, **named_queries.asked_for_examples(include_examples)},
+        )
         if authority
-        else _run_plain(store, "network_partners_national", _examples(include_examples))
+        else _run_plain(store, "network_partners_national", named_queries.asked_for_examples(include_examples))
     )
     g = _graph(view="partners-national")
     for row in rows:
@@ -273,7 +292,11 @@ def theme_network(
         authority = _authority_of(store, plan)
     g = _graph(view="themes-national")
     themes: set[str] = set()
-    for row in _run_plain(store, "network_themes_national", {"authority": authority, **_examples(include_examples)}):
+    for row in _run_plain(
+        store,
+        "network_themes_national",
+        {"authority": authority, **named_queries.asked_for_examples(include_examples)},
+    ):
         council, theme = _node(g, row["authority"]), _node(g, row["theme"])
         priorities, plans = int(row["priorities"]), int(row["plans"])
         relation = f"{priorities} priorit{'y' if priorities == 1 else 'ies'} in {plans} plan{'s' if plans != 1 else ''}"
@@ -298,7 +321,7 @@ def add_regions(store: Store, g: nx.Graph, *, include_examples: bool = False) ->
     """
     regions: dict[str, str] = {}
     names: dict[str, str] = {}
-    for row in _run_plain(store, "network_regions", _examples(include_examples)):
+    for row in _run_plain(store, "network_regions", named_queries.asked_for_examples(include_examples)):
         regions[row["authority"]] = row["region"]
         names[row["region"]] = row.get("regionLabel", local_id(row["region"]))
     councils: dict[str, set[str]] = defaultdict(set)

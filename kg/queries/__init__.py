@@ -273,6 +273,11 @@ def scope_examples(store: Store, query: NamedQuery, bindings: Mapping[str, Node]
     return out
 
 
+def asked_for_examples(include_examples: bool) -> dict[str, str | None]:
+    """The `include_examples` parameter as a caller's flag gives it: true when asked for, else left unbound."""
+    return {EXAMPLES_PARAMETER: "true" if include_examples else None}
+
+
 def bind_scoped(store: Store, query: NamedQuery, params: Mapping[str, str | Node] | None) -> dict[str, Node]:
     """`NamedQuery.bind`, then `scope_examples`: the bindings every runner of a named query or lookup uses."""
     return scope_examples(store, query, query.bind(params))

@@ -197,3 +197,18 @@ def test_national_theme_network_is_drawn_by_region_until_a_region_is_chosen(stor
     for theme in folded.neighbors(london):
         assert folded.edges[london, theme]["weight"] == sum(1 for c in londoners if g.has_edge(c, theme))
     assert set(region_view(g, london)) == set(londoners) | {t for c in londoners for t in g.neighbors(c)}
+
+
+def test_national_partner_view_leaves_fictional_councils_out_by_default(embedded_store) -> None:
+    g = build_view(embedded_store, "partners-national")
+    assert IRI + "authority/anyshire" not in g and IRI + "authority/medway" in g
+
+
+def test_national_partner_view_draws_fictional_councils_when_examples_are_asked_for(embedded_store) -> None:
+    g = build_view(embedded_store, "partners-national", include_examples=True)
+    assert IRI + "authority/anyshire" in g and IRI + "authority/medway" in g
+
+
+def test_a_view_of_a_fictional_plan_draws_it_without_being_asked_for_examples(embedded_store) -> None:
+    g = build_view(embedded_store, "partner-priority", plan="anyshire-cypp-2024-2027")
+    assert IRI + "plan/anyshire-cypp-2024-2027" in g

@@ -28,7 +28,7 @@ from rdflib.term import Node
 
 from kg.errors import UnknownIdError
 from kg.namespaces import ID, PREFIXES, SLUG, local_id
-from kg.queries import NamedQuery, bind_scoped, parse_query_file
+from kg.queries import NamedQuery, asked_for_examples, bind_scoped, parse_query_file
 from kg.store.binding import query_bound
 from kg.store.embedded import OxigraphStore
 from kg.store.protocol import Store
@@ -251,7 +251,7 @@ def _unique(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
 # --- the answers ----------------------------------------------------------------------------------
 
 
-def authorities(store: Store, q: str | None, limit: int, offset: int) -> dict[str, Any]:
+def authorities(store: Store, q: str | None, limit: int, offset: int, include_examples: bool = False) -> dict[str, Any]:
     """English local authorities with their GSS and DfE codes, optionally those whose name contains `q`."""
     items = [
         drop_none(
@@ -261,7 +261,7 @@ def authorities(store: Store, q: str | None, limit: int, offset: int) -> dict[st
                 "dfeCode": value(r.get("dfeCode")),
             }
         )
-        for r in select(store, "authorities", {"q": q})
+        for r in select(store, "authorities", {"q": q, **asked_for_examples(include_examples)})
     ]
     return page(items, limit, offset)
 
@@ -279,9 +279,11 @@ def _plan_item(r: Row, id_key: str = "item") -> dict[str, Any]:
     )
 
 
-def plans(store: Store, q: str | None, authority: str | None, limit: int, offset: int) -> dict[str, Any]:
+def plans(
+    store: Store, q: str | None, authority: str | None, limit: int, offset: int, include_examples: bool = False
+) -> dict[str, Any]:
     """Plans (CYPPs, strategies and the plans they relate to); `cypp` marks Children and Young People's Plans."""
-    rows = select(store, "plans", {"q": q, "authority": authority})
+    rows = select(store, "plans", {"q": q, "authority": authority, **asked_for_examples(include_examples)})
     return page([_plan_item(r) for r in rows], limit, offset)
 
 
@@ -409,9 +411,11 @@ def _meetings(rows: list[Row]) -> list[dict[str, Any]]:
     return list(out.values())
 
 
-def partners(store: Store, q: str | None, authority: str | None, limit: int, offset: int) -> dict[str, Any]:
+def partners(
+    store: Store, q: str | None, authority: str | None, limit: int, offset: int, include_examples: bool = False
+) -> dict[str, Any]:
     """Partners: boards, partnerships, NHS bodies, police, schools and voluntary organisations named in the plans."""
-    rows = select(store, "partners", {"q": q, "authority": authority})
+    rows = select(store, "partners", {"q": q, "authority": authority, **asked_for_examples(include_examples)})
     items = _unique(
         [drop_none({**(ref(r["item"], r.get("label")) or {}), "authority": ref(r.get("authority"))}) for r in rows]
     )
@@ -449,7 +453,9 @@ def priority(store: Store, priority_id: str) -> dict[str, Any]:
     return _priorities(rows)[0]
 
 
-def strategies(store: Store, q: str | None, authority: str | None, limit: int, offset: int) -> dict[str, Any]:
+def strategies(
+    store: Store, q: str | None, authority: str | None, limit: int, offset: int, include_examples: bool = False
+) -> dict[str, Any]:
     """Strategies that feed a CYPP (SEND, looked-after children, youth justice …), with their type."""
     items = [
         drop_none(
@@ -460,16 +466,25 @@ def strategies(store: Store, q: str | None, authority: str | None, limit: int, o
                 "feedsInto": ref(r.get("feedsInto")),
             }
         )
-        for r in select(store, "strategies", {"q": q, "authority": authority})
+        for r in select(store, "strategies", {"q": q, "authority": authority, **asked_for_examples(include_examples)})
     ]
     return page(items, limit, offset)
 
 
 def meetings(
-    store: Store, q: str | None, from_: str | None, to: str | None, body: str | None, limit: int, offset: int
+    store: Store,
+    q: str | None,
+    from_: str | None,
+    to: str | None,
+    body: str | None,
+    limit: int,
+    offset: int,
+    include_examples: bool = False,
 ) -> dict[str, Any]:
     """Meetings of boards, cabinets and councils, oldest first."""
-    rows = select(store, "meetings", {"q": q, "from": from_, "to": to, "body": body})
+    rows = select(
+        store, "meetings", {"q": q, "from": from_, "to": to, "body": body, **asked_for_examples(include_examples)}
+    )
     items = [
         drop_none(
             {

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kg import queries as named_queries
 from kg.analysis.network import OWNED_KINDS, check_plan, ownership, partner_network, partner_priority
 from kg.config import get_settings
 from kg.namespaces import local_id
@@ -218,13 +219,17 @@ def shared_partners(owned: nx.Graph, national: nx.Graph, among: set[str] | None 
 
 
 def workshop_metrics(store: Store, *, plan: str | None = None, rule: OverloadRule | None = None) -> list[MetricRow]:
-    """Every metric the workshop asks for, for one plan or for all plans."""
+    """Every metric the workshop asks for, for one plan or for all plans.
+
+    A fictional plan, named, is measured against everything with the examples in (naming it asks for them).
+    """
     if plan:
         check_plan(store, plan)
     rule = rule or OverloadRule.default()
-    everything = ownership(partner_priority(store))
+    examples = bool(plan) and named_queries.names_fictional(store, [named_queries.to_iri(plan or "", "plan")])
+    everything = ownership(partner_priority(store, include_examples=examples))
     g = ownership(partner_priority(store, plan=plan)) if plan else everything
-    national = partner_network(store)
+    national = partner_network(store, include_examples=examples)
     return [
         *load_rows(g, rule),
         *ownership_gaps(g),

@@ -11,7 +11,6 @@ from collections import Counter
 from collections.abc import Mapping
 
 import pytest
-from rdflib import URIRef
 from rdflib.term import Node
 
 import kg.queries
@@ -109,10 +108,10 @@ def test_leaving_examples_out_keeps_every_real_row(
     embedded_store: Store, fictional: set[str], query: NamedQuery
 ) -> None:
     # a filter on a variable one UNION branch leaves unbound would drop real rows (NOT EXISTS matches any node)
+    if "COUNT(" in query.text.upper():
+        pytest.skip("a count: the examples change its numbers, not which rows it has")
     default = _run(embedded_store, query, _required(query))
     asked = _run(embedded_store, query, {**_required(query), EXAMPLES_PARAMETER: "true"})
-    if not any(isinstance(v, URIRef) for r in asked for v in r.values()):
-        pytest.skip("an answer of counts alone: the examples change its numbers, not its rows")
     real = [r for r in asked if r not in _fictional_rows(asked, fictional)]
     assert Counter(_key(r) for r in default) == Counter(_key(r) for r in real)
 

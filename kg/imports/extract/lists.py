@@ -378,6 +378,13 @@ def _items_in(lex: Lexicon, kind: str, head: Block, region: list[Block]) -> Iter
             if sub_kind == "outcome":
                 yield from _children(lex, kind, name, under)
         return
+    groups = _line_groups(region)
+    if groups:
+        for b, under in groups:
+            yield Item(kind, _clean(b.text), None, b, b.text, confidence=0.7)
+            if kind == "outcome":
+                yield from _children(lex, kind, _clean(b.text), under)
+        return
     if any(_prefixed(lex, b) for b in region[:1]):
         current: str | None = None
         for j, b in enumerate(region):
@@ -444,6 +451,26 @@ def _items_in(lex: Lexicon, kind: str, head: Block, region: list[Block]) -> Iter
                 name = re.sub(r"^(?:are|will be|will|can)\s+", "", name)  # "... that they | are safe and cared for"
             if len(name) > 2:  # a word cut off where the page text ends ("Im") is no item
                 yield Item(kind, name, owner, b, name if name in b.text else b.text)
+
+
+def _line_groups(region: list[Block]) -> list[tuple[Block, list[Block]]]:
+    """Page headings saved as plain lines, each with its bullets under it ("Being healthy" then "• Promote
+    ..."): the lines are the list's items, as headings would be, and the bullets belong to them. Two such
+    groups at least, from the region's start; the first block that is neither ends them."""
+    groups: list[tuple[Block, list[Block]]] = []
+    k = 0
+    while k < len(region):
+        b = region[k]
+        under = []
+        for c in region[k + 1 :]:
+            if not (c.kind == "item" or c.marker == "bullet"):
+                break
+            under.append(c)
+        if not (_title_line(b) and under):
+            break
+        groups.append((b, under))
+        k += 1 + len(under)
+    return groups if len(groups) >= 2 else []
 
 
 def _run_in_heading(text: str) -> str:

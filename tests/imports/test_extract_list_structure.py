@@ -1,0 +1,38 @@
+"""A plan's lists read by the page's structure: which lines head a group, which bullets sit under them,
+and where a bullet ends. The texts are written for these tests about a fictional authority (Brackenmoor),
+in the shapes saved council pages take: indented bullets under unindented group lines."""
+
+from __future__ import annotations
+
+from kg.imports.extract import extract_text
+from kg.imports.extract.document import read_text
+
+
+def _values(text: str, kind: str) -> list[dict[str, object]]:
+    return [dict(p.value) for p in extract_text(text, "brackenmoor-report").by_kind(kind)]
+
+
+GROUPED = (
+    "Brackenmoor Children and Young People's Plan 2021 to 2024\n"
+    "The Plan works towards the following outcomes for children and young people.\n\n"
+    "Growing up healthy\n"
+    "  • Cut the number of children who smoke\n"
+    "  • Help more babies get a good start\n"
+    "Learning well\n"
+    "  • Raise reading standards at age seven\n"
+    "  • Support families to choose a school\n"
+)
+
+
+def test_a_line_printed_left_of_a_bullet_is_not_the_bullets_wrapped_end():
+    texts = [b.text for b in read_text(GROUPED).blocks]
+    assert "Help more babies get a good start" in texts
+    assert "Learning well" in texts
+
+
+def test_outcome_lines_with_bullets_under_them_are_outcomes_and_their_priorities():
+    outcomes = [v["name"] for v in _values(GROUPED, "outcome")]
+    priorities = {str(v["name"]): v.get("outcome") for v in _values(GROUPED, "priority")}
+    assert outcomes == ["Growing up healthy", "Learning well"]
+    assert priorities["Raise reading standards at age seven"] == "Learning well"
+    assert len(priorities) == 4

@@ -36,3 +36,26 @@ def test_outcome_lines_with_bullets_under_them_are_outcomes_and_their_priorities
     assert outcomes == ["Growing up healthy", "Learning well"]
     assert priorities["Raise reading standards at age seven"] == "Learning well"
     assert len(priorities) == 4
+
+
+def test_a_counted_run_in_list_splits_into_as_many_items_as_its_count():
+    text = (
+        "Brackenmoor Council\n\n"
+        "Three outcomes were agreed: Every child starts school ready to learn, safer streets and homes, and"
+        " children and young people are heard.\n"
+    )
+    assert [v["name"] for v in _values(text, "outcome")] == [
+        "Every child starts school ready to learn",
+        "safer streets and homes",
+        "children and young people are heard",
+    ]
+
+
+def test_a_counted_run_in_list_splits_its_last_and_where_both_sides_are_longest():
+    text = "Brackenmoor Council\n\nThe plan has three main aims including grow well, learn and achieve and be safe.\n"
+    assert [v["name"] for v in _values(text, "outcome")] == ["grow well", "learn and achieve", "be safe"]
+
+
+def test_aims_as_a_verb_introduce_no_outcomes():
+    text = "Brackenmoor Council\n\nThe plan aims to do the following:\n\n- Open two family hubs\n- Hire more visitors\n"
+    assert _values(text, "outcome") == []

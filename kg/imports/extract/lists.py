@@ -68,6 +68,11 @@ _PARENT = re.compile(  # "sit under the outcomes", "behind the pledges": the lis
 )
 
 
+_VERB_SUBJECT = re.compile(  # who does something: "the plan aims to", "which promises to"
+    r"\b(?:plan|strategy|it|which|that|who|and|board|partnership|council|trust|service|programme)\s+$", re.I
+)
+
+
 def _foreign(lex: Lexicon, before: str) -> bool:
     """Whether the words just before a cue name another plan ("Community Strategy outcomes",
     "Corporate priorities"): that plan's list, not the one the report is about."""
@@ -90,6 +95,8 @@ def list_kind(lex: Lexicon, text: str) -> str | None:
                 continue
             if concept == "Commitment" and re.search(r"\b(?:how|why|where|when)\s+$", text[: m.start()], re.I):
                 continue  # "the basis for how we will deliver them": a manner, not a promise
+            if _VERB_SUBJECT.search(text[: m.start()]) and re.match(r"\s+to\s+[a-z]", text[m.end() :]):
+                continue  # "The plan aims to reduce ...": a verb of the same spelling, not a list
             key = (m.end(), m.end() - m.start())
             if best is None or key > best[:2]:
                 best = (m.end(), m.end() - m.start(), concept)
@@ -646,6 +653,33 @@ def split_run_in(text: str) -> list[str]:
     return [_clean(x) for x in items if x.strip()]
 
 
+_COUNTS = {w: n for n, w in enumerate(_ORDINALS.split("|"), start=1)}
+
+
+def _counted(lex: Lexicon, before: str, rest: str) -> list[str]:
+    """A run-in list whose size is printed before its cue ("Five outcomes had been proposed: A, b, c, d and e",
+    "four main aims including a, b, c and d"): split at its commas, and the last part at the "and" that leaves
+    both sides longest, only where that gives as many items as the count says."""
+    cues = [m.start() for _, p in _cues(lex, "list") for m in p.finditer(before)]
+    if not cues:
+        return []
+    count = re.search(r"\b(\d{1,2}|" + _ORDINALS + r")\s+(?:[a-z]+\s+){0,2}$", before[: max(cues)], re.I)
+    if not count:
+        return []
+    n = int(count.group(1)) if count.group(1).isdigit() else _COUNTS[count.group(1).lower()]
+    parts = [p.strip() for p in re.split(r",\s+(?:and\s+)?", rest.strip().rstrip(".")) if p.strip()]
+    if parts and len(parts) == n - 1:
+        last = parts.pop()
+        ands = [m for m in re.finditer(r"\s+and\s+", last)]
+        if not ands:
+            return []
+        cut = max(ands, key=lambda m: min(len(last[: m.start()].split()), len(last[m.end() :].split())))
+        parts += [last[: cut.start()], last[cut.end() :]]
+    if len(parts) != n or n < 2 or any(not 1 <= len(p.split()) <= 16 or ":" in p for p in parts):
+        return []
+    return [_clean(p) for p in parts]
+
+
 def _split_top(text: str) -> list[str]:
     """'A, B (c, d) and E' -> [A, B (c, d), E]: commas and a last "and" outside brackets."""
     parts, depth, current = [], 0, ""
@@ -743,7 +777,7 @@ def _run_in(lex: Lexicon, b: Block) -> Iterator[Item]:
                 rest = "to " + rest
             if len(between) > room or re.match(r"(?:set out|shown|listed|below|as follows|in the table)", rest, re.I):
                 continue
-            names = split_run_in(rest)
+            names = split_run_in(rest) or _counted(lex, before, rest)
             if not names and kind == "indicator" and word in {"including", "such as", "among them", "by"}:
                 one = _clean(re.split(r",\s+and\s+", rest)[0])
                 names = [one] if re.match(_measure(lex), one, re.I) else []

@@ -26,13 +26,10 @@ store is not shared (`run_job`).
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import ctypes.util
 import logging
 import multiprocessing
 import os
 import queue
-import resource
 import secrets
 import socket
 import subprocess
@@ -45,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import CypkgError, QueryLimitExceeded, StoreError, StoreInUse
+from kg.process_budget import few_malloc_arenas, limit_memory
 from kg.store.protocol import Store
 from kg.store.sharing import WriteLock, is_held
 from kg.store.snapshots import SnapshotStore
@@ -149,41 +147,6 @@ def error_from_wire(wire: tuple[type, tuple, dict[str, Any]]) -> CypkgError:
 
 
 # --- the executor (child of the writer) ------------------------------------------------------------
-
-
-def limit_memory(megabytes: int) -> None:
-    """Cap this process's address space, so a runaway job fails here instead of starving the machine.
-
-    The cap is `megabytes` on top of what the loaded process already reserves: that reservation (malloc
-    arenas, thread stacks, the store's caches) is mostly untouched address space and differs between
-    machines, and a cap that counted it left some machines too little room to start a store thread.
-    """
-    if megabytes > 0:
-        limit = address_space_bytes() + megabytes * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-
-
-M_ARENA_MAX = -8  # glibc's malloc.h
-
-
-def few_malloc_arenas(arenas: int = 2) -> None:
-    """Let glibc's malloc keep at most `arenas` arenas in this process; call it before threads start.
-
-    Otherwise each thread that finds the arenas busy reserves a new 64 MB one (up to eight per core): on
-    a loaded machine the store's threads then used up a capped worker's room and it died starting a thread.
-    """
-    name = ctypes.util.find_library("c")
-    if name is None:
-        return
-    mallopt = getattr(ctypes.CDLL(name), "mallopt", None)  # glibc only
-    if mallopt is not None:
-        mallopt(M_ARENA_MAX, arenas)
-
-
-def address_space_bytes() -> int:
-    """This process's address space now (VmSize), in bytes."""
-    with open("/proc/self/statm", encoding="ascii") as statm:
-        return int(statm.read().split()[0]) * resource.getpagesize()
 
 
 def executor_main(conn: Connection, root: str, memory_mb: int, lock: WriteLock) -> None:

@@ -20,7 +20,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 
 from kg.imports.extract.document import Document
 from kg.imports.extract.lexicon import Authority
-from kg.imports.extract.rules import Proposal
+from kg.imports.extract.rules.context import Proposal
 from kg.namespaces import CYP, ID, ORG, PREFIXES
 from kg.ontology.files import ontology_files
 

@@ -21,7 +21,7 @@ from kg.errors import InputError
 from kg.imports.extract.document import Block, Document
 from kg.imports.extract.draft import build_graph
 from kg.imports.extract.lexicon import load_lexicon
-from kg.imports.extract.rules import Proposal
+from kg.imports.extract.rules.context import Proposal
 
 if TYPE_CHECKING:
     from rdflib import Graph

@@ -59,3 +59,8 @@ def test_a_counted_run_in_list_splits_its_last_and_where_both_sides_are_longest(
 def test_aims_as_a_verb_introduce_no_outcomes():
     text = "Brackenmoor Council\n\nThe plan aims to do the following:\n\n- Open two family hubs\n- Hire more visitors\n"
     assert _values(text, "outcome") == []
+
+
+def test_plain_lines_with_bullets_under_a_lead_in_naming_priorities_make_no_outcomes():
+    text = GROUPED.replace("the following outcomes", "the following priorities")
+    assert _values(text, "outcome") == []

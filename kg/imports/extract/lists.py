@@ -11,7 +11,9 @@ the markup:
   "Lead:" beneath), the rows of a table — and stop where the structure climbs back (the next numbered
   paragraph, a heading at the lead-in's level, a paragraph of prose);
 - "Outcome 1: …" lines or headings with bullets under them are an outcomes framework: the bullets are
-  the outcome's priorities;
+  the outcome's priorities (a heading saved as a plain line counts, when bullets follow it);
+- a count printed before the cue ("Five outcomes had been proposed: …") says how many items a list run
+  into a sentence holds, and so where it splits;
 - a sentence can run a list in ("the plan's priorities are a, b, c and d"): its items are split where
   the next item starts the way the first does (with "the", "to", a word ending in -ing, …).
 - promises are written as sentences ("We will listen before we decide."): after a sentence that names
@@ -385,12 +387,11 @@ def _items_in(lex: Lexicon, kind: str, head: Block, region: list[Block]) -> Iter
             if sub_kind == "outcome":
                 yield from _children(lex, kind, name, under)
         return
-    groups = _line_groups(region)
+    groups = _line_groups(region) if kind == "outcome" else []  # under other lists, such lines may be themes
     if groups:
         for b, under in groups:
             yield Item(kind, _clean(b.text), None, b, b.text, confidence=0.7)
-            if kind == "outcome":
-                yield from _children(lex, kind, _clean(b.text), under)
+            yield from _children(lex, kind, _clean(b.text), under)
         return
     if any(_prefixed(lex, b) for b in region[:1]):
         current: str | None = None
@@ -462,8 +463,9 @@ def _items_in(lex: Lexicon, kind: str, head: Block, region: list[Block]) -> Iter
 
 def _line_groups(region: list[Block]) -> list[tuple[Block, list[Block]]]:
     """Page headings saved as plain lines, each with its bullets under it ("Being healthy" then "• Promote
-    ..."): the lines are the list's items, as headings would be, and the bullets belong to them. Two such
-    groups at least, from the region's start; the first block that is neither ends them."""
+    ..."): under a lead-in naming outcomes, the lines are the outcomes, as headings would be, and the bullets
+    their priorities. Two such groups at least, from the region's start; the first block that is neither
+    ends them."""
     groups: list[tuple[Block, list[Block]]] = []
     k = 0
     while k < len(region):

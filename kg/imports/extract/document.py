@@ -326,8 +326,8 @@ def _blocks_from_lines(lines: list[str], *, join_wrapped: bool = False) -> list[
             buf.append(re.sub(r"^[-*•·]\s+", "", line))
             previous = line
             continue
-        if buf_marker == "bullet" and len(raw) - len(raw.lstrip()) < bullet_indent:
-            flush()  # a line printed left of its bullet's marker is not the bullet's wrapped end ("Staying safe")
+        if buf_marker == "bullet" and not join_wrapped and len(raw) - len(raw.lstrip()) < bullet_indent:
+            flush()  # in a text file, a line printed left of its bullet's marker is not the bullet's wrapped end
         if (
             join_wrapped
             and previous

@@ -658,17 +658,25 @@ def split_run_in(text: str) -> list[str]:
 _COUNTS = {w: n for n, w in enumerate(_ORDINALS.split("|"), start=1)}
 
 
+def _count(lex: Lexicon, text: str) -> int | None:
+    """How many items a lead-in says its list holds: the number just before its last cue ("four priorities",
+    "Five initial outcomes", "3 key priorities"), or None."""
+    cues = [m.start() for _, p in _cues(lex, "list") for m in p.finditer(text)]
+    if not cues:
+        return None
+    count = re.search(r"\b(\d{1,2}|" + _ORDINALS + r")\s+(?:[a-z]+\s+){0,2}$", text[: max(cues)], re.I)
+    if not count:
+        return None
+    return int(count.group(1)) if count.group(1).isdigit() else _COUNTS[count.group(1).lower()]
+
+
 def _counted(lex: Lexicon, before: str, rest: str) -> list[str]:
     """A run-in list whose size is printed before its cue ("Five outcomes had been proposed: A, b, c, d and e",
     "four main aims including a, b, c and d"): split at its commas, and the last part at the "and" that leaves
     both sides longest, only where that gives as many items as the count says."""
-    cues = [m.start() for _, p in _cues(lex, "list") for m in p.finditer(before)]
-    if not cues:
+    n = _count(lex, before)
+    if not n:
         return []
-    count = re.search(r"\b(\d{1,2}|" + _ORDINALS + r")\s+(?:[a-z]+\s+){0,2}$", before[: max(cues)], re.I)
-    if not count:
-        return []
-    n = int(count.group(1)) if count.group(1).isdigit() else _COUNTS[count.group(1).lower()]
     parts = [p.strip() for p in re.split(r",\s+(?:and\s+)?", rest.strip().rstrip(".")) if p.strip()]
     if parts and len(parts) == n - 1:
         last = parts.pop()

@@ -170,8 +170,8 @@ def _body_mentions(ctx: Context, text: str) -> list[tuple[int, int, str, str]]:
             and not re.match(r"\s+for\s+(?:consideration|approval|adoption|decision)\b", text[b:])
         ):
             continue  # "the Council" is the authority, not a meeting of the full council
-        if name.startswith("Chief "):
-            continue
+        if name.startswith("Chief ") and kind[1] != "OfficerGroup":
+            continue  # "Chief Executive of the Trust" is a post; "Chief Officers Group" is a group of them
         out.append((a, b, name, kind[1]))
     for m in re.finditer(
         r"\b(?:[Tt]he|[Tt]his|[Ii]ts)\s+(Board|Committee|Partnership|Executive|Commission|Panel)\b"

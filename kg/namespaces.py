@@ -20,6 +20,10 @@ SCHEMA = Namespace("https://schema.org/")
 VANN = Namespace("http://purl.org/vocab/vann/")
 LEG = Namespace("http://www.legislation.gov.uk/id/")
 GSS = Namespace("http://statistics.data.gov.uk/id/statistical-geography/")
+DCTERMS = Namespace("http://purl.org/dc/terms/")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+FOAF = Namespace("http://xmlns.com/foaf/0.1/")
 
 PREFIXES: dict[str, str] = {
     "cyp": str(CYP),

@@ -35,24 +35,20 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz, process
-from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
 from kg import queries as named_queries
 from kg.config import REPO_ROOT
 from kg.errors import InputError, ValidationFailed
 from kg.imports.extract.lexicon import load_lexicon
 from kg.imports.workbook import Problem, WorkbookInvalid
-from kg.namespaces import CYP, GRAPH, ID, ORG, PREFIXES, SCHEMA
+from kg.namespaces import CYP, DCTERMS, GRAPH, ID, ORG, PREFIXES, PROV, SCHEMA, SKOS
 from kg.ontology.files import load_ontology
 from kg.ontology.vocabulary import Concept, concepts, lookup
 from kg.store.protocol import Store
 from kg.store.terms import date_literal
 from kg.validation.gate import check_write, drop, write_graph
 from kg.validation.shapes import ValidationReport
-
-DCTERMS = Namespace("http://purl.org/dc/terms/")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
 
 SOURCE_DIR = REPO_ROOT / "data" / "sources" / "register"
 """The register as the repository holds it (a copy of the shared register, with its companions)."""

@@ -16,13 +16,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
 from kg.errors import InputError
 from kg.imports.extract.document import Document
 from kg.imports.extract.lexicon import Authority
 from kg.imports.extract.rules.context import Proposal
-from kg.namespaces import CYP, ID, ORG, PREFIXES
+from kg.namespaces import CYP, DCTERMS, FOAF, ID, ORG, PREFIXES, PROV, SKOS
 from kg.ontology.files import ontology_files
 from kg.store.terms import date_literal
 
@@ -30,10 +30,6 @@ DATE_FORMS = "write a day as 2019-02-19, a month as 2019-02 or a year as 2019"
 DATE_FIELDS = ("date", "start", "end")
 """The fields of a proposal's value that hold a date."""
 
-DCTERMS = Namespace("http://purl.org/dc/terms/")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
-FOAF = Namespace("http://xmlns.com/foaf/0.1/")
 LEG = "http://www.legislation.gov.uk/id/"
 STATUS = {"resolved": "Resolved", "recommended": "Recommended", "intended": "Intended", "noted": "Noted"}
 PLAN_STATUS = {"draft": "Draft", "for-consultation": "ForConsultation", "approved": "Approved"}

@@ -3,12 +3,7 @@ tests about a fictional authority (Brackenmoor)."""
 
 from __future__ import annotations
 
-from kg.imports.extract import extract_text
-
-
-def _bodies(text: str) -> dict[str, str]:
-    draft = extract_text(f"Brackenmoor Council\n\n{text}\n", "brackenmoor-report")
-    return {str(p.value["name"]): str(p.value["body_kind"]) for p in draft.by_kind("body")}
+from tests.imports.test_extract_body_names import _bodies
 
 
 def test_the_council_a_plan_is_presented_to_for_consideration_is_the_full_council():

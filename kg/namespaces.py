@@ -20,6 +20,10 @@ SCHEMA = Namespace("https://schema.org/")
 VANN = Namespace("http://purl.org/vocab/vann/")
 LEG = Namespace("http://www.legislation.gov.uk/id/")
 GSS = Namespace("http://statistics.data.gov.uk/id/statistical-geography/")
+DCTERMS = Namespace("http://purl.org/dc/terms/")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+FOAF = Namespace("http://xmlns.com/foaf/0.1/")
 
 PREFIXES: dict[str, str] = {
     "cyp": str(CYP),
@@ -50,13 +54,6 @@ def graph_iri(name: str) -> URIRef:
     if not SLUG.match(name):
         raise ValueError(f"graph name {name!r} must be lower-case letters, digits and hyphens")
     return GRAPH[name]
-
-
-def id_iri(kind: str, slug: str) -> URIRef:
-    """The IRI of a thing in the data: …/id/{kind}/{slug}."""
-    if not SLUG.match(slug) or not SLUG.match(kind):
-        raise ValueError(f"id {kind}/{slug} must be lower-case letters, digits and hyphens")
-    return ID[f"{kind}/{slug}"]
 
 
 def slugify(text: str) -> str:

@@ -15,16 +15,12 @@ import csv
 from datetime import date
 from pathlib import Path
 
-from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, XSD, Graph, Literal, URIRef
 
 from kg.errors import InputError
 from kg.imports.workbook import Problem, WorkbookInvalid
-from kg.namespaces import CYP, ID, PREFIXES
+from kg.namespaces import CYP, DCTERMS, ID, PREFIXES, PROV, SKOS
 from kg.ontology.vocabulary import concepts, lookup
-
-DCTERMS = Namespace("http://purl.org/dc/terms/")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
 
 MAPPING_FILE = "theme-mapping.csv"
 MAPPING_SOURCE = ID["source/register-theme-mapping"]

@@ -224,11 +224,17 @@ class _Executor:
         child.close()
         if not self.conn.poll(self.start_timeout):
             self.kill()
-            raise StoreError(f"the store's writer did not start within {self.start_timeout:g} s")
+            raise StoreError(
+                f"the store's writer did not start within {self.start_timeout:g} s",
+                hint="the machine may be busy: try again in a moment; the service's log says if the writer failed",
+            )
         try:
             self.conn.recv()
         except EOFError as exc:
-            raise StoreError(f"the store's writer could not open {self.root}") from exc
+            raise StoreError(
+                f"the store's writer could not open {self.root}",
+                hint="check the folder exists and is writable, and that no other program holds its lock",
+            ) from exc
 
     def run(self, job: Job, timeout: float) -> tuple[str, Any]:
         """Send one job and wait: killed (nothing committed) if it is not committed within `timeout`."""
@@ -441,7 +447,10 @@ class WriterClient:
                 return Client(str(self.root / SOCKET), family="AF_UNIX", authkey=(self.root / KEY).read_bytes())
             except (FileNotFoundError, ConnectionRefusedError, EOFError):
                 if not self.start:
-                    raise StoreError(f"no writer is running for the store at {self.root}") from None
+                    raise StoreError(
+                        f"no writer is running for the store at {self.root}",
+                        hint="start the service (cypkg serve) or run the command without it",
+                    ) from None
             if not spawned and not self.running():
                 self._spawn()
                 spawned = True
@@ -452,7 +461,10 @@ class WriterClient:
                 )
             time.sleep(0.05)
             if spawned and self._spawned is not None and self._spawned.poll() not in (None, 0):
-                raise StoreError(f"the store's writer exited with code {self._spawned.returncode}")
+                raise StoreError(
+                    f"the store's writer exited with code {self._spawned.returncode}",
+                    hint="see the service's log for the writer's error",
+                )
             if spawned and self._spawned is not None and self._spawned.poll() == 0 and not self.running():
                 spawned = False  # it found another writer, which has since gone: start one again
 

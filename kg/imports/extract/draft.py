@@ -16,18 +16,20 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
+from kg.errors import InputError
 from kg.imports.extract.document import Document
 from kg.imports.extract.lexicon import Authority
 from kg.imports.extract.rules.context import Proposal
-from kg.namespaces import CYP, ID, ORG, PREFIXES
+from kg.namespaces import CYP, DCTERMS, FOAF, ID, ORG, PREFIXES, PROV, SKOS
 from kg.ontology.files import ontology_files
+from kg.store.terms import date_literal
 
-DCTERMS = Namespace("http://purl.org/dc/terms/")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
-FOAF = Namespace("http://xmlns.com/foaf/0.1/")
+DATE_FORMS = "write a day as 2019-02-19, a month as 2019-02 or a year as 2019"
+DATE_FIELDS = ("date", "start", "end")
+"""The fields of a proposal's value that hold a date."""
+
 LEG = "http://www.legislation.gov.uk/id/"
 STATUS = {"resolved": "Resolved", "recommended": "Recommended", "intended": "Intended", "noted": "Noted"}
 PLAN_STATUS = {"draft": "Draft", "for-consultation": "ForConsultation", "approved": "Approved"}
@@ -54,11 +56,11 @@ def _slug(text: str) -> str:
 
 
 def _date_literal(value: str) -> Literal:
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return Literal(value, datatype=XSD.date)
-    if re.fullmatch(r"\d{4}-\d{2}", value):
-        return Literal(value, datatype=XSD.gYearMonth)
-    return Literal(value, datatype=XSD.gYear)
+    """A proposal's date as written (day, month or year); the rules and the review write only these."""
+    literal = date_literal(value)
+    if literal is None:
+        raise InputError(f"{value!r} is not a date", hint=DATE_FORMS)
+    return literal
 
 
 class DraftBuilder:

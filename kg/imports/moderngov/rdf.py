@@ -16,22 +16,18 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from urllib.parse import urlparse
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
 from kg.imports.moderngov.client import ModerngovClient
 from kg.imports.moderngov.errors import ModerngovError
 from kg.imports.moderngov.fetch import SavedSite
 from kg.imports.moderngov.parse import AgendaItem, Attendee, Decision, Meeting, MeetingSummary
-from kg.namespaces import CYP, ID, ORG, SCHEMA, local_id, slugify
+from kg.namespaces import CYP, DCTERMS, FOAF, ID, ORG, PROV, SCHEMA, SKOS, local_id, slugify
 from kg.ontology import vocabulary
 from kg.store.protocol import Store
 from kg.validation.gate import write_graph
 from kg.validation.shapes import ValidationReport
 
-DCTERMS = Namespace("http://purl.org/dc/terms/")
-FOAF = Namespace("http://xmlns.com/foaf/0.1/")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
 _HOST_NOISE = {"democracy", "moderngov", "www", "committees", "councillors", "democratic", "meetings", "cmis", "mg"}
 
 

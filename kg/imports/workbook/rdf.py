@@ -38,17 +38,13 @@ from kg.imports.workbook.rows import (
     StrategyRow,
 )
 from kg.imports.workbook.schema import (
-    DCTERMS,
     DECISION_KINDS,
-    ORG,
-    PROV,
     RELATIONS,
     SHEET_BY_NAME,
-    SKOS,
     STRATEGY_TYPES,
     partner_kind,
 )
-from kg.namespaces import CYP, ID, SLUG, local_id
+from kg.namespaces import CYP, DCTERMS, ID, ORG, PROV, SKOS, SLUG, local_id
 from kg.store.protocol import Store
 from kg.validation.gate import check_write, write_graph
 from kg.validation.shapes import ValidationReport

@@ -16,16 +16,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from rdflib import Namespace, URIRef
+from rdflib import URIRef
 
-from kg.namespaces import CYP
+from kg.namespaces import CYP, DCTERMS, ORG
 from kg.ontology.vocabulary import concepts
-
-DCTERMS = Namespace("http://purl.org/dc/terms/")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
-FOAF = Namespace("http://xmlns.com/foaf/0.1/")
-ORG = Namespace("http://www.w3.org/ns/org#")
 
 INSTRUCTIONS = "instructions"
 LISTS = "lists"

@@ -103,7 +103,7 @@ def test_no_answer_names_a_fictional_node_unless_examples_are_asked_for(
     assert _fictional_rows(rows, fictional) == []
 
 
-@pytest.mark.parametrize("query", [q for q in EVERY_QUERY if _declares_examples(q.values[0])])
+@pytest.mark.parametrize("query", [pytest.param(q, id=q.name) for q in [*NAMED, *LOOKUPS] if _declares_examples(q)])
 def test_leaving_examples_out_keeps_every_real_row(
     embedded_store: Store, fictional: set[str], query: NamedQuery
 ) -> None:

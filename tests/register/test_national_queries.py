@@ -2,8 +2,8 @@
 
 Each case's rows must equal its CSV in tests/register/expected/ exactly, in order, on both backends;
 the store holds the fixed register's graphs, the reference data, the DfE indicators, the theme-indicator
-mapping and the fictional example plan (left out unless `include_examples` is true). Regenerate after a
-deliberate change with CYPKG_REGENERATE_GOLDEN=1 and review the diff like code.
+mapping and the fictional example plan (left out unless `include_examples` is true or a parameter names
+it). Regenerate after a deliberate change with CYPKG_REGENERATE_GOLDEN=1 and review the diff like code.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ CASES = [
     pytest.param("national_matrix", {"authority": "plymouth"}, id="national_matrix.plymouth"),
     pytest.param("council_timeline", {"authority": "plymouth"}, id="council_timeline.plymouth"),
     pytest.param("council_timeline", {"authority": "york"}, id="council_timeline.york"),
-    pytest.param("council_timeline", {"authority": "anyshire"}, id="council_timeline.fictional-left-out"),
+    pytest.param("council_timeline", {"authority": "anyshire"}, id="council_timeline.fictional-named"),
     pytest.param(
         "council_timeline", {"authority": "anyshire", "include_examples": "true"}, id="council_timeline.fictional-asked"
     ),

@@ -88,8 +88,9 @@ def worker_main(conn: Connection, root: str, max_rows: int, memory_mb: int, warm
     A validation worker (`warm`) checks an empty graph first, so the shapes' SPARQL is parsed
     before the first request's time limit starts, not within it.
     """
+    from kg.process_budget import few_malloc_arenas, limit_memory
     from kg.store.snapshots import Follower
-    from kg.validation.writer import error_to_wire, few_malloc_arenas, limit_memory
+    from kg.validation.writer import error_to_wire
 
     few_malloc_arenas()
     follower = Follower(Path(root), wait=60)

@@ -15,12 +15,30 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
-python3 -m pip install -q --disable-pip-version-check -e '.[test]'
-python3 -m ruff check .
-python3 -m ruff format --check .
-python3 -m mypy
+# A virtual environment: the one already active, else .venv in the checkout (made here). Debian and
+# Ubuntu refuse pip into their own Python (PEP 668), and sudo would not keep an active one's PATH.
+if [ -z "${VIRTUAL_ENV:-}" ]; then
+  if [ ! -x .venv/bin/python ]; then
+    if ! python3 -m venv .venv >/dev/null 2>&1; then  # a stock Debian/Ubuntu Python lacks ensurepip
+      rm -rf .venv
+      SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+      echo "installing Debian package: python3-venv"
+      $SUDO apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-venv >/dev/null
+      python3 -m venv .venv
+    fi
+  fi
+  export VIRTUAL_ENV="$PWD/.venv"
+  export PATH="$VIRTUAL_ENV/bin:$PATH"
+fi
+PY="$VIRTUAL_ENV/bin/python"
+
+"$PY" -m pip install -q --disable-pip-version-check -e '.[test]'
+"$PY" -m ruff check .
+"$PY" -m ruff format --check .
+"$PY" -m mypy
 if [ $# -gt 0 ]; then  # the tests asked for, as asked
-  exec python3 -m pytest "$@"
+  exec "$PY" -m pytest "$@"
 fi
 # Every test: two processes, whole files each (a file's module fixtures are built once), since most
 # tests wait on Virtuoso, Chromium or a server rather than on the CPU (idle two-core machine: 11 min
@@ -28,5 +46,5 @@ fi
 # gives them (from tests/file_costs.csv), not xdist's most-tests-first, so the two processes end together.
 # The fault test then runs alone: it measures a served store under its own load of ten clients, which a
 # second test process would distort.
-python3 -m pytest -n 2 --dist loadfile --no-loadscope-reorder -m "not fault"
-python3 -m pytest -m fault
+"$PY" -m pytest -n 2 --dist loadfile --no-loadscope-reorder -m "not fault"
+"$PY" -m pytest -m fault

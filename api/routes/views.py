@@ -93,19 +93,11 @@ def view(
     Unknown plan or council ids answer 404 with a hint; giving both answers 400; a format the view
     does not come in answers 400.
     """
-    from kg.errors import QueryError
     from kg.views import render_view
 
-    try:
-        rendered = render_view(
-            store, name.value, format.value, plan=plan, authority=authority, include_examples=include_examples
-        )
-    except ValueError as exc:
-        raise QueryError(
-            str(exc),
-            hint="the networks come as html, svg or png; the matrix and themes also as csv or xlsx; "
-            "the timeline as html or csv",
-        ) from exc
+    rendered = render_view(
+        store, name.value, format.value, plan=plan, authority=authority, include_examples=include_examples
+    )
     filename = f"{name.value}-{plan or authority or 'all'}.{format.value}"
     headers = {"Content-Disposition": f'inline; filename="{filename}"', "X-Content-Type-Options": "nosniff"}
     return Response(rendered.content, media_type=rendered.media_type, headers=headers)

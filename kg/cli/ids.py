@@ -7,6 +7,7 @@ from rdflib import Literal, URIRef
 
 from kg.errors import UnknownIdError
 from kg.namespaces import GRAPH, ID
+from kg.queries import to_iri
 from kg.store.protocol import Store
 
 _DESCRIBED = "ASK { ?thing ?p ?o }"
@@ -15,7 +16,7 @@ _OF_KIND = "SELECT DISTINCT ?thing WHERE { ?thing a ?type . FILTER(STRSTARTS(STR
 
 def require_id(store: Store, kind: str, ident: str) -> URIRef:
     """The IRI of an id of `kind` (or a full IRI) that the store describes, or an UnknownIdError."""
-    iri = URIRef(ident) if ident.startswith(("http://", "https://")) else ID[f"{kind}/{ident}"]
+    iri = to_iri(ident, kind, name=kind)
     if store.ask(_DESCRIBED, {"thing": iri}):
         return iri
     prefix = str(ID[f"{kind}/"])

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -17,6 +17,9 @@ from kg.cli import app
 from kg.cli.output import problems_table, report_table
 from kg.errors import InputError
 from kg.store.protocol import Store
+
+if TYPE_CHECKING:
+    from kg.imports.extract import Draft
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True)
@@ -299,7 +302,7 @@ def export(
     out.print(f"wrote {export_plan(store, plan, path)}")
 
 
-def _review_table(draft) -> Table:  # noqa: ANN001 - a kg.imports.extract.Draft
+def _review_table(draft: Draft) -> Table:
     """The proposals as a terminal table."""
     from kg.imports.extract.review import format_value
 

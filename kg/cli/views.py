@@ -122,8 +122,9 @@ def view(
 
     * `cypkg view timeline --authority york` writes York's plans and the meetings about them, in time order
     """
-    from kg.views import render_view
+    from kg.views import check_format, render_view
 
+    check_format(name, format.value)
     store = _store()
     _scope(store, plan, authority)
     rendered = render_view(

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.config import REPO_ROOT
+from kg.errors import InputError
 from kg.imports.rdf_files import Node, iri, lit, turtle_file
 from kg.namespaces import CYP, GSS, ID, PREFIXES, slugify
 
@@ -169,7 +170,11 @@ def authorities(sources: Path = SOURCES) -> list[Authority]:
             suffix = "county" if r["local-authority-type"] == "CTY" else r["local-authority-code"].lower()
             slug = f"{slug}-{suffix}"
         if slug in taken:
-            raise ValueError(f"cannot make a unique slug for {r['local-authority-code']}")
+            raise InputError(
+                f"cannot make a unique id for {r['local-authority-code']} ({r['nice-name']})",
+                file=MYSOC_CSV,
+                hint="two rows share a nice-name and a local-authority-type: check the CSV for a duplicated row",
+            )
         taken.add(slug)
         upper = TIERS[r["local-authority-type"]] == "upper"
         result.append(
@@ -266,7 +271,11 @@ def legislation_turtle(sources: Path = SOURCES) -> str:
     for r in rows:
         m = re.match(r"(http://www\.legislation\.gov\.uk/id/[a-z]+/\d{4}/\d+)(/section/\w+)?$", r["id_uri"])
         if not m:
-            raise ValueError(f"{LEG_CSV}: unexpected id_uri {r['id_uri']!r}")
+            raise InputError(
+                f"unexpected id_uri {r['id_uri']!r}",
+                file=LEG_CSV,
+                hint="write a legislation.gov.uk id: http://www.legislation.gov.uk/id/ukpga/2004/31[/section/10]",
+            )
         if not m.group(2):
             acts[m.group(1)] = r["title"]
     for r in rows:

@@ -46,6 +46,7 @@ from kg.namespaces import CYP, GRAPH, ID, ORG, PREFIXES, SCHEMA
 from kg.ontology.files import load_ontology
 from kg.ontology.vocabulary import Concept, concepts, lookup
 from kg.store.protocol import Store
+from kg.store.terms import date_literal
 from kg.validation.gate import check_write, drop, write_graph
 from kg.validation.shapes import ValidationReport
 
@@ -292,7 +293,7 @@ def _check(register: Register, authorities: dict[str, Authority]) -> Iterator[Pr
             yield _problem(row, "kind", "not a kind of priority the register uses", f"write one of: {words}")
     for row in register.rows["meetings.csv"]:
         yield from _check_required(row, ("body",))
-        if row["date"] and _date_literal(row["date"]) is None:
+        if row["date"] and date_literal(row["date"]) is None:
             yield _problem(
                 row,
                 "date",
@@ -422,21 +423,6 @@ def _coverage_finding(row: Row) -> Concept | None:
     if COVERAGE_ANSWERS.get(row["in_register"]):
         return lookup("CoverageFindingScheme", "plans found")
     return lookup("CoverageFindingScheme", row["note"].split(";", 1)[0])
-
-
-def _date_literal(text: str) -> Literal | None:
-    """A date at the precision printed (day, month or year), or None if it is not one."""
-    try:
-        if _DAY.match(text):
-            date.fromisoformat(text)
-            return Literal(text, datatype=XSD.date)
-        if re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", text):
-            return Literal(text, datatype=XSD.gYearMonth)
-        if _YEAR.match(text):
-            return Literal(text, datatype=XSD.gYear)
-    except ValueError:
-        return None
-    return None
 
 
 def _plan_status(stated: str) -> Concept | None:
@@ -718,7 +704,7 @@ class RegisterBuilder:
         g, source, name = self._page(row)
         self._identity(g, plan, source)
         body = self._organisation(g, plan, row["body"], source, as_body=True)
-        when = _date_literal(row["date"]) if row["date"] else None
+        when = date_literal(row["date"]) if row["date"] else None
         body_slug = str(body).rsplit("/", 1)[-1]
         tail = row["date"] if when is not None else name.rsplit("-", 1)[-1]
         meeting = self._unique("meeting", f"{body_slug}-{tail}")

@@ -70,17 +70,29 @@ class Helper:
         self.process.communicate()
 
 
-_helper: list[Helper | None] = [None]  # the helper started for this process's next draft
-_started = [False]
+class _Loading:
+    """This process's helper: started at most once, its answer taken by the next draft."""
+
+    def __init__(self) -> None:
+        self.started = False
+        self.helper: Helper | None = None  # the helper started for this process's next draft
+
+    def take(self) -> Helper | None:
+        """The helper, handed over once: whoever takes it asks it (or stops it)."""
+        helper, self.helper = self.helper, None
+        return helper
+
+
+_loading = _Loading()
 
 
 def start_loading() -> None:
     """Start loading spaCy in a helper process, once per process, unless it is loaded here already."""
-    if _started[0] or "spacy" in sys.modules:
+    if _loading.started or "spacy" in sys.modules:
         return
-    _started[0] = True
+    _loading.started = True
     try:
-        _helper[0] = Helper()
+        _loading.helper = Helper()
     except OSError:  # no interpreter to start: the pipeline is built here when needed
         return
     atexit.register(_stop)
@@ -88,14 +100,14 @@ def start_loading() -> None:
 
 def _stop() -> None:
     """End a helper whose answer was never asked for (the draft failed before its sentences)."""
-    helper, _helper[0] = _helper[0], None
+    helper = _loading.take()
     if helper is not None:
         helper.stop()
 
 
 def sentence_spans(texts: list[str]) -> list[list[tuple[int, int]]]:
     """Each text's sentences as (start, end) character offsets: the helper's answer if one is loading."""
-    helper, _helper[0] = _helper[0], None
+    helper = _loading.take()
     answer = helper.spans(texts) if helper is not None else None
     return answer if answer is not None else _spans(texts)
 

@@ -17,8 +17,10 @@ with, so `concept.iri` is what goes after `a` in the data.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import TypeVar
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
@@ -26,7 +28,20 @@ from rdflib.namespace import RDF, RDFS, SKOS
 from kg.namespaces import CYP
 from kg.ontology.files import shared_ontology
 
-__all__ = ["Concept", "UnknownSchemeError", "concept", "concepts", "label", "lookup", "named_in", "schemes"]
+__all__ = [
+    "Concept",
+    "UnknownSchemeError",
+    "concept",
+    "concepts",
+    "first_named",
+    "label",
+    "lookup",
+    "name_patterns",
+    "named_in",
+    "schemes",
+]
+
+T = TypeVar("T")
 
 
 class UnknownSchemeError(KeyError):
@@ -158,16 +173,43 @@ def named_in(
     `only_whole` is named only by a text that is one of its names ("Council" is Full Council; "Youth
     Council" is not).
     """
-    low = _plain(text)
-    named = sorted(((_plain(n), c) for c in concepts(scheme) for n in c.names), key=lambda nc: -len(nc[0]))
-    for name, c in named:
-        if not name or (c.iri in only_whole and low != name):
+    whole = frozenset(c for c in concepts(scheme) if c.iri in only_whole)
+    return first_named(_scheme_patterns(scheme, inflected), text, only_whole=whole)
+
+
+@cache
+def _scheme_patterns(scheme: str | URIRef, inflected: bool) -> list[tuple[Concept, str, re.Pattern[str]]]:
+    return name_patterns(((c, n) for c in concepts(scheme) for n in c.names), inflected=inflected)
+
+
+def name_patterns(names: Iterable[tuple[T, str]], *, inflected: bool = False) -> list[tuple[T, str, re.Pattern[str]]]:
+    """Each (key, name) as a pattern of the name's words, longest name first: the order `first_named` tries.
+
+    The extractor's lexicon builds its phrases' patterns with this too, so a scheme's names are found in
+    a report as `named_in` finds them.
+    """
+    out = []
+    for key, name in names:
+        words = _plain(name).split()
+        if not words:
             continue
-        words = name.split()
         last = _forms(words[-1]) if inflected else re.escape(words[-1])
         pattern = " ".join([*(re.escape(w) for w in words[:-1]), last])
-        if re.search(rf"(?<![\w']){pattern}(?![\w'])", low):
-            return c
+        out.append((key, " ".join(words), re.compile(rf"(?<![\w']){pattern}(?![\w'])")))
+    return sorted(out, key=lambda knp: -len(knp[1]))
+
+
+def first_named(
+    patterns: Sequence[tuple[T, str, re.Pattern[str]]], text: str, *, only_whole: Collection[T] = frozenset()
+) -> T | None:
+    """The key of the first pattern (`name_patterns`) found in `text` as whole words, or None; a key in
+    `only_whole` only where the text is its name."""
+    low = _plain(text)
+    for key, name, pattern in patterns:
+        if key in only_whole and low != name:
+            continue
+        if pattern.search(low):
+            return key
     return None
 
 

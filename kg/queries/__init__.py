@@ -98,6 +98,10 @@ def _valid_iri(text: str) -> bool:
     return True
 
 
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
+
+
 def to_iri(text: str, kind: str | None = None, *, name: str = "value") -> URIRef:
     """An id (slug) of the given kind, or a full http(s) IRI, as a URIRef; refuses anything else."""
     if text.startswith(("http://", "https://")):
@@ -109,7 +113,7 @@ def to_iri(text: str, kind: str | None = None, *, name: str = "value") -> URIRef
     if kind and SLUG.match(text):
         return ID[f"{kind}/{text}"]
     raise QueryError(
-        f"?{name}: {text!r} is not an id" + (f" of a {kind}" if kind else " or IRI"),
+        f"?{name}: {text!r} is not an id" + (f" of {_article(kind)} {kind}" if kind else " or IRI"),
         hint="ids are lower-case letters, digits and hyphens (e.g. medway-cypp-2019-2024), or give a full IRI",
     )
 

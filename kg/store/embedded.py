@@ -212,13 +212,18 @@ class OxigraphStore:
     def ask(self, query: str, bindings: Bindings | None = None) -> bool:
         result = self._query(query, bindings)
         if not isinstance(result, ox.QueryBoolean):
-            raise QueryError("expected an ASK query")
+            raise QueryError(
+                "expected an ASK query", hint="ask() runs ASK queries; use select() or construct() for others"
+            )
         return bool(result)
 
     def construct(self, query: str, bindings: Bindings | None = None) -> Graph:
         result = self._query(query, bindings)
         if not isinstance(result, ox.QueryTriples):
-            raise QueryError("expected a CONSTRUCT or DESCRIBE query")
+            raise QueryError(
+                "expected a CONSTRUCT or DESCRIBE query",
+                hint="construct() runs CONSTRUCT and DESCRIBE; use select() or ask()",
+            )
         g = Graph()
         for t in result:
             g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))

@@ -102,7 +102,9 @@ def _load_file_by_file(store: ox.Store, sources: list[RdfSource], progress: Any,
         except SyntaxError as exc:
             raise parse_error(exc, src.path) from exc
         except OSError as exc:
-            raise ParseError(f"cannot read: {exc}", file=str(src.path)) from exc
+            raise ParseError(
+                f"cannot read: {exc}", file=str(src.path), hint="check the file exists, is readable and is whole"
+            ) from exc
         if progress is not None:
             progress(src)
     if infer:
@@ -215,7 +217,9 @@ def _read(src: RdfSource) -> bytes:
         data = src.path.read_bytes()
         return gzip.decompress(data) if src.path.suffix == ".gz" else data
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        raise ParseError(f"cannot read: {exc}", file=str(src.path)) from exc
+        raise ParseError(
+            f"cannot read: {exc}", file=str(src.path), hint="check the file exists, is readable and is whole"
+        ) from exc
 
 
 def _parse(data: bytes, src: RdfSource, graph: ox.NamedNode | None) -> list[ox.Quad]:

@@ -199,12 +199,17 @@ class RemoteStore:
 
     def ask(self, query: str, bindings: Bindings | None = None) -> bool:
         if query_form(query) != "ASK":
-            raise QueryError("expected an ASK query")
+            raise QueryError(
+                "expected an ASK query", hint="ask() runs ASK queries; use select() or construct() for others"
+            )
         return _boolean(self._query_request(query, _SELECT_JSON, bindings))
 
     def construct(self, query: str, bindings: Bindings | None = None) -> Graph:
         if query_form(query) not in ("CONSTRUCT", "DESCRIBE"):
-            raise QueryError("expected a CONSTRUCT or DESCRIBE query")
+            raise QueryError(
+                "expected a CONSTRUCT or DESCRIBE query",
+                hint="construct() runs CONSTRUCT and DESCRIBE; use select() or ask()",
+            )
         triples = self._construct_triples(query, bindings)
         g = Graph()
         for t in triples:

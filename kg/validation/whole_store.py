@@ -79,7 +79,14 @@ def parsed_once(cache: dict[tuple[str, Any, Any], Any] | None = None) -> Iterato
     original = processor.SPARQLProcessor.query
     cache = {} if cache is None else cache
 
-    def query(self, strOrQuery, initBindings=None, initNs=None, base=None, DEBUG=False):  # noqa: ANN001, ANN202, N803
+    def query(  # noqa: N803 - rdflib's own parameter names
+        self: Any,
+        strOrQuery: Any,
+        initBindings: Any = None,
+        initNs: Any = None,
+        base: str | None = None,
+        DEBUG: bool = False,
+    ) -> Any:
         if isinstance(strOrQuery, str):
             key = (strOrQuery, base, tuple(sorted((initNs or {}).items())))
             if key not in cache:

@@ -26,13 +26,10 @@ store is not shared (`run_job`).
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import ctypes.util
 import logging
 import multiprocessing
 import os
 import queue
-import resource
 import secrets
 import socket
 import subprocess
@@ -45,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import CypkgError, QueryLimitExceeded, StoreError, StoreInUse
+from kg.process_budget import few_malloc_arenas, limit_memory
 from kg.store.protocol import Store
 from kg.store.sharing import WriteLock, is_held
 from kg.store.snapshots import SnapshotStore
@@ -151,41 +149,6 @@ def error_from_wire(wire: tuple[type, tuple, dict[str, Any]]) -> CypkgError:
 # --- the executor (child of the writer) ------------------------------------------------------------
 
 
-def limit_memory(megabytes: int) -> None:
-    """Cap this process's address space, so a runaway job fails here instead of starving the machine.
-
-    The cap is `megabytes` on top of what the loaded process already reserves: that reservation (malloc
-    arenas, thread stacks, the store's caches) is mostly untouched address space and differs between
-    machines, and a cap that counted it left some machines too little room to start a store thread.
-    """
-    if megabytes > 0:
-        limit = address_space_bytes() + megabytes * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-
-
-M_ARENA_MAX = -8  # glibc's malloc.h
-
-
-def few_malloc_arenas(arenas: int = 2) -> None:
-    """Let glibc's malloc keep at most `arenas` arenas in this process; call it before threads start.
-
-    Otherwise each thread that finds the arenas busy reserves a new 64 MB one (up to eight per core): on
-    a loaded machine the store's threads then used up a capped worker's room and it died starting a thread.
-    """
-    name = ctypes.util.find_library("c")
-    if name is None:
-        return
-    mallopt = getattr(ctypes.CDLL(name), "mallopt", None)  # glibc only
-    if mallopt is not None:
-        mallopt(M_ARENA_MAX, arenas)
-
-
-def address_space_bytes() -> int:
-    """This process's address space now (VmSize), in bytes."""
-    with open("/proc/self/statm", encoding="ascii") as statm:
-        return int(statm.read().split()[0]) * resource.getpagesize()
-
-
 def executor_main(conn: Connection, root: str, memory_mb: int, lock: WriteLock) -> None:
     """Hold the store read-write under the writer's lock; run each job received (the store publishes each commit)."""
     from kg.store.build import ensure_built
@@ -261,11 +224,17 @@ class _Executor:
         child.close()
         if not self.conn.poll(self.start_timeout):
             self.kill()
-            raise StoreError(f"the store's writer did not start within {self.start_timeout:g} s")
+            raise StoreError(
+                f"the store's writer did not start within {self.start_timeout:g} s",
+                hint="the machine may be busy: try again in a moment; the service's log says if the writer failed",
+            )
         try:
             self.conn.recv()
         except EOFError as exc:
-            raise StoreError(f"the store's writer could not open {self.root}") from exc
+            raise StoreError(
+                f"the store's writer could not open {self.root}",
+                hint="check the folder exists and is writable, and that no other program holds its lock",
+            ) from exc
 
     def run(self, job: Job, timeout: float) -> tuple[str, Any]:
         """Send one job and wait: killed (nothing committed) if it is not committed within `timeout`."""
@@ -478,7 +447,10 @@ class WriterClient:
                 return Client(str(self.root / SOCKET), family="AF_UNIX", authkey=(self.root / KEY).read_bytes())
             except (FileNotFoundError, ConnectionRefusedError, EOFError):
                 if not self.start:
-                    raise StoreError(f"no writer is running for the store at {self.root}") from None
+                    raise StoreError(
+                        f"no writer is running for the store at {self.root}",
+                        hint="start the service (cypkg serve) or run the command without it",
+                    ) from None
             if not spawned and not self.running():
                 self._spawn()
                 spawned = True
@@ -489,7 +461,10 @@ class WriterClient:
                 )
             time.sleep(0.05)
             if spawned and self._spawned is not None and self._spawned.poll() not in (None, 0):
-                raise StoreError(f"the store's writer exited with code {self._spawned.returncode}")
+                raise StoreError(
+                    f"the store's writer exited with code {self._spawned.returncode}",
+                    hint="see the service's log for the writer's error",
+                )
             if spawned and self._spawned is not None and self._spawned.poll() == 0 and not self.running():
                 spawned = False  # it found another writer, which has since gone: start one again
 

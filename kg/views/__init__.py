@@ -70,10 +70,14 @@ class RenderedView:
     national: ThemeMatrix | CouncilTimeline | None = None
 
 
-def _check_format(name: str, fmt: str) -> None:
+def check_format(name: str, fmt: str) -> None:
+    """Refuse a format the view does not come in, before any work (a usage error, not a crash)."""
     allowed = VIEW_FORMATS.get(name, NETWORK_FORMATS)
     if fmt not in allowed:
-        raise ValueError(f"the {name} view comes as {', '.join(allowed)}, not {fmt!r}")
+        raise QueryError(
+            f"the {name} view comes as {', '.join(allowed)}, not {fmt!r}",
+            hint=f"ask for one of: {', '.join(allowed)} (e.g. --format {allowed[0]})",
+        )
 
 
 def render_graph(g: nx.Graph, fmt: str = "html", *, node_cap: int = NODE_CAP) -> RenderedView:
@@ -82,7 +86,7 @@ def render_graph(g: nx.Graph, fmt: str = "html", *, node_cap: int = NODE_CAP) ->
     A national view's page also carries each region's own drawing (folded alike), for drill-down; a view
     that asks for it (`fold_regions`) shows regions in place of their councils until one is chosen.
     """
-    _check_format("network", fmt)
+    check_format("network", fmt)
     drawn = cap_nodes(fold_regions(g) if g.graph.get("fold_regions") else g, node_cap)
     layout = compute_layout(drawn)
     if fmt == "html":
@@ -95,7 +99,7 @@ def render_graph(g: nx.Graph, fmt: str = "html", *, node_cap: int = NODE_CAP) ->
 
 def render_matrix(g: nx.Graph, fmt: str = "html", *, rule: OverloadRule | None = None) -> RenderedView:
     """The responsibility matrix of a partner–priority graph in any of `FORMATS`."""
-    _check_format(MATRIX, fmt)
+    check_format(MATRIX, fmt)
     m = responsibility_matrix(g, rule)
     if fmt == "html":
         content = render_matrix_html(m).encode("utf-8")
@@ -125,7 +129,7 @@ def render_view(
     """
     if name not in VIEW_NAMES:
         raise UnknownIdError("view", name, hint=f"the views are: {', '.join(VIEW_NAMES)}")
-    _check_format(name, fmt)
+    check_format(name, fmt)
     if name in (THEMES_VIEW, TIMELINE_VIEW):
         return render_national(store, name, fmt, plan=plan, authority=authority, include_examples=include_examples)
     if name == MATRIX:
@@ -143,7 +147,7 @@ def render_national(
     include_examples: bool = False,
 ) -> RenderedView:
     """The council × theme matrix (every council, or one) or one council's timeline, in the view's formats."""
-    _check_format(name, fmt)
+    check_format(name, fmt)
     if plan:
         raise QueryError(f"the {name} view is of councils, not plans: give --authority", hint="e.g. --authority york")
     if name == TIMELINE_VIEW:

@@ -7,7 +7,7 @@ import pytest
 import typer
 
 from kg.cli import app
-from tests.cli.conftest import Place, cli
+from tests.cli.conftest import Place, cli, use
 
 
 def _said(outcome) -> str:  # noqa: ANN001
@@ -47,6 +47,23 @@ def test_an_unknown_id_is_an_error_naming_the_nearest(real: Place, args: tuple[s
     refused = cli(*args)
     assert refused.exit_code == 1
     assert "no " in refused.stderr and f"did you mean {nearest}" in _said(refused)
+
+
+def test_an_id_that_is_not_an_id_is_an_error_saying_how_ids_are_written(real: Place) -> None:
+    refused = cli("view", "matrix", "--plan", "medway cypp")
+    assert refused.exit_code == 1
+    assert "'medway cypp' is not an id of a plan" in _said(refused)
+    assert "lower-case letters, digits and hyphens" in _said(refused)
+
+
+def test_a_format_the_view_does_not_come_in_is_refused_before_the_store_is_opened(
+    tiny_place: Place, monkeypatch
+) -> None:  # noqa: ANN001
+    use(tiny_place, monkeypatch)
+    refused = cli("view", "partner-priority", "--plan", "medway-cypp-2019-2024", "-f", "xlsx")
+    assert refused.exit_code == 1
+    assert "comes as html, svg, png, not 'xlsx'" in _said(refused)
+    assert not tiny_place.store.exists()
 
 
 def test_an_unknown_graph_is_an_error_naming_the_nearest(tiny: Place) -> None:

@@ -4,7 +4,7 @@ beside their board, and a post that starts with a body's name. Short fictional r
 from __future__ import annotations
 
 from kg.imports.extract import extract_text
-from kg.imports.extract.rules import name_spans
+from kg.imports.extract.rules.context import name_spans
 
 
 def _bodies(text: str) -> dict[str, str]:

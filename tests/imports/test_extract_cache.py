@@ -133,3 +133,9 @@ def test_the_lexicon_cache_key_covers_every_file_its_build_reads(monkeypatch: py
     assert project and set(project) <= inputs
     assert set(ontology_files()) <= inputs  # the schemes' labels, read once per process by kg.ontology
     assert all(p.is_file() for p in inputs)  # the code files named in the key are where the key says
+
+
+def test_an_authoritys_names_are_listed_longest_first_then_alphabetically_whatever_the_build(cache_dir: Path):
+    """A fixed order, not a set's: the rules read an authority's first names, so every build must agree."""
+    for authority in build_lexicon().authorities:
+        assert list(authority.names) == sorted(authority.names, key=lambda name: (-len(name), name))

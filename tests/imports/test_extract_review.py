@@ -70,6 +70,16 @@ def test_a_correction_the_gate_refuses_leaves_the_store_as_it_was(lookup_store, 
     assert lookup_store.count() == before
 
 
+def test_a_corrected_date_that_is_not_a_date_is_refused_naming_its_row_and_the_forms(lookup_store, tmp_path):
+    path = write_review(extract_file(SEED), tmp_path / "review.xlsx")
+    _edit(path, {("meeting", "body=Cabinet; date=2019-04-09"): ("correct", "date=09/04/2019")})
+    before = lookup_store.count()
+    with pytest.raises(ReviewError, match=r"row \d+: date='09/04/2019' is not a date") as caught:
+        import_review(lookup_store, path)
+    assert "2019-02-19" in caught.value.hint
+    assert lookup_store.count() == before
+
+
 def test_a_decision_outside_the_drop_down_is_a_clear_error(lookup_store, tmp_path):
     path = write_review(extract_file(SEED), tmp_path / "review.xlsx")
     _edit(path, {("plan", "title="): ("maybe", None)})

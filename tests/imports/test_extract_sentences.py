@@ -29,5 +29,5 @@ def test_a_helper_that_died_gives_no_answer_and_the_sentences_come_from_this_pro
     helper.process.kill()
     helper.process.wait()
     assert helper.spans(["One. Two."]) is None
-    monkeypatch.setattr(sentences, "_helper", [helper])
+    monkeypatch.setattr(sentences._loading, "helper", helper)
     assert sentence_spans(["One. Two."]) == [[(0, 4), (5, 9)]]

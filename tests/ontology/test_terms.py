@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
 
 from kg.namespaces import CYP, ONTOLOGY_IRI
@@ -110,3 +110,20 @@ def test_there_are_property_shapes() -> None:
 def test_property_shape_has_name_message_and_severity(shapes: Graph, shape: URIRef) -> None:
     missing = [p.n3() for p in (SH.name, SH.message, SH.severity) if (shape, p, None) not in shapes]
     assert not missing, f"{shape} lacks {', '.join(missing)}"
+
+
+def _language(term: object) -> str | None:
+    return term.language if isinstance(term, Literal) else None
+
+
+def test_no_term_has_two_labels_or_two_definitions_in_one_language() -> None:
+    """A term described in two files drifts apart: one label and one definition per language, in one place."""
+    g = ontology()
+    twice = sorted(
+        f"cyp:{term.removeprefix(str(CYP))} {prop.n3(g.namespace_manager)} @{lang}"
+        for prop in (RDFS.label, SKOS.prefLabel, SKOS.definition)
+        for term in {s for s in g.subjects(prop, None) if isinstance(s, URIRef) and s.startswith(CYP)}
+        for lang in {_language(o) for o in g.objects(term, prop)}
+        if sum(1 for o in g.objects(term, prop) if _language(o) == lang) > 1
+    )
+    assert twice == []

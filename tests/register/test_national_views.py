@@ -148,7 +148,7 @@ def test_a_plan_scope_or_a_timeline_of_no_council_is_refused_clearly(national_em
         render_view(national_embedded, "themes", "html", plan="york-children-and-young-peoples-plan-2024-2027")
     with pytest.raises(UnknownIdError):
         render_view(national_embedded, "themes", "html", authority="nowhereshire")
-    with pytest.raises(ValueError, match="timeline view comes as html, csv"):
+    with pytest.raises(QueryError, match="timeline view comes as html, csv"):
         render_view(national_embedded, "timeline", "png", authority="york")
 
 
@@ -240,3 +240,12 @@ def test_a_national_view_of_a_council_with_nothing_to_show_explains_itself(
     assert view.page.is_visible("#notice")
     notice = view.page.text_content("#notice")
     assert " no " in notice and "--include-examples" in notice and "cypkg register build" in notice
+
+
+def test_the_api_answers_400_naming_the_formats_for_a_format_the_view_does_not_come_in(
+    national_embedded: Store,
+) -> None:
+    with TestClient(create_app(national_embedded, settings_for())) as client:
+        r = client.get("/views/timeline", params={"authority": "york", "format": "png"})
+    assert r.status_code == 400
+    assert "comes as html, csv" in r.text

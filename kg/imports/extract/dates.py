@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MON = rf"(?:{MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
@@ -46,7 +47,7 @@ class DateMention:
 
 
 @cache
-def _parser():  # noqa: ANN202 - dateparser's class is untyped
+def _parser() -> Any:  # dateparser's DateDataParser is untyped
     from dateparser.date import DateDataParser
 
     return DateDataParser(languages=["en"], settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first"})

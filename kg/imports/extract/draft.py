@@ -18,11 +18,17 @@ from typing import Any
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 
+from kg.errors import InputError
 from kg.imports.extract.document import Document
 from kg.imports.extract.lexicon import Authority
-from kg.imports.extract.rules import Proposal
+from kg.imports.extract.rules.context import Proposal
 from kg.namespaces import CYP, ID, ORG, PREFIXES
 from kg.ontology.files import ontology_files
+from kg.store.terms import date_literal
+
+DATE_FORMS = "write a day as 2019-02-19, a month as 2019-02 or a year as 2019"
+DATE_FIELDS = ("date", "start", "end")
+"""The fields of a proposal's value that hold a date."""
 
 DCTERMS = Namespace("http://purl.org/dc/terms/")
 PROV = Namespace("http://www.w3.org/ns/prov#")
@@ -54,11 +60,11 @@ def _slug(text: str) -> str:
 
 
 def _date_literal(value: str) -> Literal:
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return Literal(value, datatype=XSD.date)
-    if re.fullmatch(r"\d{4}-\d{2}", value):
-        return Literal(value, datatype=XSD.gYearMonth)
-    return Literal(value, datatype=XSD.gYear)
+    """A proposal's date as written (day, month or year); the rules and the review write only these."""
+    literal = date_literal(value)
+    if literal is None:
+        raise InputError(f"{value!r} is not a date", hint=DATE_FORMS)
+    return literal
 
 
 class DraftBuilder:

@@ -74,19 +74,15 @@ class Lexicon:
     generic: frozenset[str] = frozenset()  # preferred and alternative labels ("social care"): kinds, not names
 
     def concept_of(self, kind: str, text: str) -> str | None:
-        """The concept whose longest phrase occurs in `text` (whole words, any case)."""
-        low = f" {text.lower().replace('’', chr(39)).replace(' & ', ' and ')} "
-        for concept, pattern in self._patterns(kind):
-            if pattern.search(low):
-                return concept
-        return None
+        """The concept whose longest phrase occurs in `text` (whole words, any case), as `vocabulary.named_in`
+        finds a scheme's concept, from the phrases this lexicon holds (no ontology read)."""
+        from kg.ontology.vocabulary import first_named, name_patterns
 
-    def _patterns(self, kind: str) -> list[tuple[str, re.Pattern[str]]]:
         cache = self.__dict__.setdefault("_compiled", {})
         if kind not in cache:
-            pairs = sorted(self.phrases.get(kind, []), key=lambda cp: -len(cp[1]))
-            cache[kind] = [(c, re.compile(rf"(?<![\w']){re.escape(p)}(?![\w'])")) for c, p in pairs]
-        return cache[kind]
+            cache[kind] = name_patterns(self.phrases.get(kind, []))
+        found: str | None = first_named(cache[kind], text)
+        return found
 
     def phrases_of(self, kind: str) -> list[str]:
         return [p for _, p in self.phrases.get(kind, [])]
@@ -121,8 +117,9 @@ class Lexicon:
 
 
 def _authority_names(name: str, alt: list[str]) -> tuple[str, ...]:
+    """Longest first, so the fullest form matches first; ties alphabetical, so every build lists them alike."""
     forms = {name, *alt, *(f.format(name) for f in _COUNCIL_FORMS)}
-    return tuple(sorted(forms, key=len, reverse=True))
+    return tuple(sorted(forms, key=lambda form: (-len(form), form)))
 
 
 def lexicon_inputs(fictional: Path | None = FICTIONAL) -> list[Path]:

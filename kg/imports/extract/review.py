@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING, Any
 
 from kg.errors import InputError
 from kg.imports.extract.document import Block, Document
-from kg.imports.extract.draft import build_graph
+from kg.imports.extract.draft import DATE_FIELDS, DATE_FORMS, build_graph
 from kg.imports.extract.lexicon import load_lexicon
-from kg.imports.extract.rules import Proposal
+from kg.imports.extract.rules.context import Proposal
+from kg.store.terms import date_literal
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -82,7 +83,10 @@ def parse_value(text: str, *, where: str) -> dict[str, Any]:
                 f"{part.strip()!r} is not field=value", file=where, hint="write e.g. `date=2019-04-09; body=Cabinet`"
             )
         key, val = part.split("=", 1)
-        out[key.strip()] = val.strip() or None
+        key, val = key.strip(), val.strip()
+        if key in DATE_FIELDS and val and date_literal(val) is None:
+            raise ReviewError(f"{key}={val!r} is not a date", file=where, hint=DATE_FORMS)
+        out[key] = val or None
     return out
 
 

@@ -1,0 +1,341 @@
+"""Meetings: the report's own, those it names with a date, and those it states without one.
+
+The report's own meeting comes from its header, subtitle or Decision Maker. Other meetings are a body
+and the day it met or will meet, a committee system's meeting line or a pathway table's row. Dates are
+read in their context: a date a deadline, event or publication owns is never a meeting's, and a yearless
+day takes the year the running header prints. A pathway row also names what the body is to decide,
+so this module reads decision verbs (`decisions`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.imports.extract.dates import MONTHS, DateMention, find_dates, with_year
+from kg.imports.extract.lexicon import Lexicon
+from kg.imports.extract.lists import owner_line
+from kg.imports.extract.rules.authority import _authority_name
+from kg.imports.extract.rules.context import (
+    _BODY_HEAD,
+    _MG_MEETING,
+    _SEASON,
+    Context,
+    Proposal,
+    Sentence,
+    _body_mentions,
+    _kind_of_name,
+    _resolve_generic,
+    _titlecase,
+)
+from kg.imports.extract.rules.decisions import _about, _decision_verb
+
+_NOT_MEETING = re.compile(
+    r"publication date|effective from|first published|last updated|date of decision|consultation\s+(?:ran|began|"
+    r"begins|closes|closed|starts|ends|period|will run)|published (?:by|in)|by april|deadline|due in|background papers|"
+    r"\(pdf|annual performance assessment|inspection|review of|legislation due|ran from|survey",
+    re.I,
+)
+
+
+_MEETING_WORDS = re.compile(
+    r"\b(?:meeting|met|meet|meets|for (?:adoption|approval|endorsement|decision)|considered|consider|agreed|"
+    r"approved|endorsed|received|noted|scrutinised|presented|held|"
+    r"report(?:ed)? to|considered by|asked to|to:|brought to|work programme|attended|decided|adopted|"
+    r"report progress|presented to|goes to|go to|going to|submitted to|taken to|comes? to|shared with|signed off|"
+    r"bring|report(?:ed)? back|come back)\b",
+    re.I,
+)
+
+
+_EVENT = re.compile(
+    r"\b(?:inspection|review|assessment|consultation|survey|letter|conference|visit|publication|published|closed|"
+    r"launch|launched|summit|festival|celebration|conclusion|expiry|expired|following)\b",
+    re.I,
+)
+
+
+@cache
+def _deadline_cue(lex: Lexicon) -> re.Pattern[str]:
+    cues = "|".join(re.escape(c) for c in sorted(lex.phrases_of("deadline"), key=len, reverse=True))
+    part = r"(?:\s+the)?(?:\s+(?:very\s+)?(?:end|start|beginning|close|middle|first|last)(?:\s+\w+)?\s+of)?(?:\s+the)?"
+    return re.compile(rf"(?<![\w'])(?:{cues}){part}\s*$", re.I)
+
+
+def _deadline(ctx: Context, text: str, d: DateMention) -> bool:
+    """A date a target, deadline or period runs to ("by the end of 2024", "by March 2025", "until 2027") is
+    when something is to be done, never when a body meets: the words just before it say so (`deadline` rows)."""
+    return bool(_deadline_cue(ctx.lex).search(text[: d.start]))
+
+
+def _named_before(ctx: Context, head: str, pos: int) -> tuple[str, str] | None:
+    """'the Partnership' at `pos`: the last body with that head named before it, other than as an owner
+    ("Lead: Independent Chair, X Partnership" names who leads, not the partnership the report speaks of)."""
+    for p in sorted(ctx.proposals, key=lambda p: -p.start):
+        if p.kind != "body" or p.start >= pos or not str(p.value["name"]).endswith(head):
+            continue
+        line = ctx.doc.text[ctx.doc.text.rfind("\n", 0, p.start) + 1 : p.start]
+        if not owner_line(ctx.lex, re.split(r"(?<=[.;])\s+", line)[-1] + " x"):
+            return str(p.value["name"]), str(p.value["body_kind"])
+    return _resolve_generic(ctx, head)
+
+
+def _date_value(ctx: Context, d: DateMention) -> str | None:
+    if d.value:
+        return d.value
+    return with_year(d, ctx.year, ctx.own_date) if ctx.year else None
+
+
+def _own_meeting(ctx: Context) -> None:
+    """The body (and date) the report or minutes are for: from the header, subtitle or Decision Maker."""
+    blocks = ctx.doc.blocks
+    for i, block in enumerate(blocks[:40]):
+        if re.match(r"(?:Decision Maker|Decision maker):", block.text) and block.kind in {"heading", "para", "row"}:
+            maker = block.text.split(":", 1)[1].strip()  # a paragraph or a record's table row
+            found = _kind_of_name(ctx.lex, maker)
+            ctx.own_body, ctx.own_kind = maker, found[1] if found else "Other"
+            if ctx.own_kind == "CabinetMember":  # a Cabinet Member deciding alone is the body that decides
+                ctx.add("body", {"name": maker, "body_kind": "CabinetMember"}, block, 0.8, span=maker)
+            return
+        minutes = re.match(r"(?i:minutes)\s+of\s+(?:a|the)\s+(?:\w+\s+)?meeting\s+of\s+the\b", block.text)
+        if block.kind not in {"heading", "para"} or len(block.text) > (300 if minutes else 120):
+            continue  # "MINUTES of a meeting of the X held at … on DATE" states the body and date at length
+        if block.kind != "heading" and (i > 15 or re.match(r"\d", block.para) or block.marker):
+            continue  # a numbered paragraph is the report's text, not its header
+        if owner_line(ctx.lex, block.text):
+            continue  # "Lead: the Family Hubs Board" says who leads a priority, not whose meeting this is
+        bodies = _body_mentions(ctx, block.text.title() if block.text.isupper() else block.text)
+        if not bodies:
+            continue
+        name, kind = bodies[0][2], bodies[0][3]
+        if block.text.isupper():
+            name = _titlecase(block.text[bodies[0][0] : bodies[0][1]])
+        if kind == "FullCouncil" and block.text.isupper() and _authority_name(ctx.lex, name):
+            continue
+        following = [block, *blocks[i + 1 : i + 3]]
+        for j, nxt in enumerate(following):
+            dates = [  # a header prints a day or a month's year: "in September" alone is the text's, not a header
+                d
+                for d in find_dates(nxt.text)
+                if not _deadline(ctx, nxt.text, d) and (d.precision != "none" or re.search(r"\d", d.text))
+            ]
+            if j > 0 and _body_mentions(ctx, nxt.text.title() if nxt.text.isupper() else nxt.text):
+                break
+            if dates:
+                ctx.own_body, ctx.own_kind = re.sub(r"^(?:the|The)\s+", "", name), kind
+                header_years = [y for h in ctx.doc.page_headers for y in re.findall(r"\b(?:19|20)\d{2}\b", h)]
+                if header_years:
+                    ctx.year = header_years[0]
+                ctx.own_date = _date_value(ctx, dates[0])
+                value = {
+                    "body": ctx.own_body,
+                    "body_kind": kind,
+                    "date": ctx.own_date,
+                    "date_text": dates[0].text,
+                    "own": True,
+                }
+                ctx.add("meeting", value, nxt, 0.9 if ctx.own_date else 0.7)
+                return
+    for block in blocks:  # no dated header: the body the report is addressed to, undated
+        m = re.search(r"\b(?:to the (Board|Committee) for|The (Board|Committee) is asked to)\b", block.text)
+        if m:
+            head = m.group(1) or m.group(2)
+            for p_block in blocks:
+                for _, _, name, kind in _body_mentions(ctx, p_block.text):
+                    if name.endswith(head) and kind != "FullCouncil":
+                        ctx.own_body, ctx.own_kind = name, kind
+                        ctx.add("meeting", {"body": name, "body_kind": kind, "date": None, "own": True}, block, 0.6)
+                        return
+            return
+
+
+_BODY_THEN_DATE = re.compile(  # a body and then, with nothing between, the day or month it met or acts
+    r"\s+(?:(?:approved?|agreed?|endorsed?|adopted?|considered?|noted?|decided?)\s+(?:it\s+|this\s+)?)?"
+    r"(?:on|in)\s+(?:the\s+)?"
+)
+
+
+_ITS_MONTH_MEETING = re.compile(rf"\b(?:at|to|for)\s+(?:its|their)\s+({MONTHS})\s+meeting\b")
+
+
+def _meetings(ctx: Context) -> None:
+    for s in ctx.sentences:
+        text = s.text
+        m = _MG_MEETING.search(text)
+        if m:
+            name = m.group(2).strip()
+            found = _kind_of_name(ctx.lex, name)
+            (date,) = find_dates(m.group(1))
+            value = {"body": name, "body_kind": found[1] if found else "Other", "date": date.value, "held": True}
+            ctx.add("meeting", value, s, 0.95)  # a committee system lists a meeting's items once it has met
+            continue
+        if s.block.kind == "row":
+            _pathway_row(ctx, s)
+            continue
+        dates = find_dates(text)
+        if _pathway_line(ctx, s, dates):
+            continue
+        if (
+            dates
+            and re.search(r"date of (?:the )?next meeting", s.block.section or "", re.I)
+            or re.match(r"(?:Next meeting|Date of next meeting)", text, re.I)
+        ):  # a sentence there without a date may name another meeting ("an extraordinary meeting ... to be confirmed")
+            for d in dates[:1]:
+                if ctx.own_body and d.precision in {"none", "day"}:
+                    when = _date_value(ctx, d)  # a yearless day takes the year the running header prints,
+                    if when and ctx.own_date and when < ctx.own_date[: len(when)]:
+                        when = None  # unless it falls before this meeting: then the next year is meant, unprinted
+                    value = {"body": ctx.own_body, "body_kind": ctx.own_kind, "date": when, "date_text": d.text}
+                    value["after_report"] = True  # the next meeting is after the one the report records
+                    ctx.add("meeting", value, s, 0.8 if when else 0.6)
+            continue
+        bodies = _body_mentions(ctx, text)
+        if re.search(r"\b(?:special meeting|meeting)\b.*\bdate to be confirmed\b", text, re.I) and bodies:
+            ctx.add("meeting", {"body": bodies[0][2], "body_kind": bodies[0][3], "date": None}, s, 0.6)
+            continue
+        for m in _ITS_MONTH_MEETING.finditer(text):  # "the Partnership will appoint one at its April meeting"
+            subject = [b for b in bodies if b[1] <= m.start()][-1:]
+            if subject:
+                name, kind = subject[0][2], subject[0][3]
+                if name in {"Board", "Committee", "Partnership", "Executive", "Commission", "Panel"}:
+                    name, kind = _named_before(ctx, name, s.start) or (name, kind)  # "the Partnership"
+                month = DateMention(m.start(1), m.end(1), m.group(1), None, "none")
+                when = _date_value(ctx, month)
+                value = {"body": name, "body_kind": kind, "date": when, "date_text": m.group(0)}
+                ctx.add("meeting", value, s, 0.7 if when else 0.55)
+        seasons = [DateMention(m.start(), m.end(), m.group(0), m.group(1), "season") for m in _SEASON.finditer(text)]
+        for d in sorted([*dates, *seasons], key=lambda d: d.start):
+            if d.precision == "year" or _deadline(ctx, text, d):
+                continue
+            window = text[max(0, d.start - 25) : d.end + 5]
+            if _NOT_MEETING.search(window) and not re.search(r"meeting", window, re.I):
+                continue
+            before = [b for b in bodies if b[1] <= d.start]
+            after = [b for b in bodies if b[0] >= d.end]
+            opening = re.match(r"(?:On|At (?:its|their) meeting on)\b", text)
+            cands = before[-1:] or (after[:1] if opening else [])
+            previous = re.search(r"minutes of the (?:last |previous )?meeting (?:held )?on", text[: d.start], re.I)
+            if previous and ctx.own_body:
+                cands = [(0, 0, ctx.own_body, ctx.own_kind or "Other")]
+            if not cands:
+                if re.search(r"\bmeeting in\b", text[: d.start][-20:], re.I) and ctx.own_body:
+                    cands = [(0, 0, ctx.own_body, ctx.own_kind or "Other")]
+                else:
+                    continue
+            _, b_end, name, kind = cands[0]
+            papers = b_end and re.fullmatch(
+                r"\s+(?:report|minutes|meeting)\s+(?:of|dated|on)\s+", text[b_end : d.start], re.I
+            )
+            if not _MEETING_WORDS.search(text) and not papers:
+                continue  # "Cabinet report of 8 July 2025" names the meeting a paper went to
+            opener = re.match(r"(?:\(\w+\)\s*)?(?:If|When|Once|Unless|Subject to|Should)\b[^,;]*,", text)
+            if opener and b_end <= opener.end() <= d.start:
+                continue  # "If Cabinet approves it, the Plan will be launched on 2 July": the date is the main clause's
+            if (
+                b_end
+                and re.search(_EVENT, text[b_end : d.start])
+                and not re.search(r"\bmeeting\b", text[b_end : d.start])
+            ):
+                continue  # "noted the outcome of the inspection ... in June 2010": the date is the inspection's
+            when = _date_value(ctx, d)
+            if previous and when and ctx.own_date and when > ctx.own_date[: len(when)]:
+                when = None  # the last meeting's yearless day after this one's in the header's year: the year before
+            direct = b_end and re.fullmatch(_BODY_THEN_DATE, text[b_end : d.start])  # "the Board on 8th June"
+            if d.precision == "none" and not (when or direct or re.search(r"meeting", text, re.I)):
+                continue  # a yearless day is a meeting's when the running header prints the year
+            if (
+                d.precision == "none"
+                and not re.search(r"\d", d.text)
+                and "meeting in" not in text[: d.start][-15:]
+                and not direct
+            ):
+                continue
+            ctx.add(
+                "meeting",
+                {"body": name, "body_kind": kind, "date": when, "date_text": d.text},
+                s,
+                0.8 if when else 0.55,
+            )
+
+
+_SAT = re.compile(  # what a body did at a meeting, said right after its name opening the sentence
+    r"\s+(?:meeting\s+)?(?:considered|received|discussed|noted|heard|resolved|was (?:provided|presented|given))\b"
+)
+
+
+def _undated_meetings(ctx: Context) -> None:
+    """Meetings a report states without a date, kept undated: the body a decision is to go to ("submitted to
+    full Council for adoption") and the decision maker a decision record names, where neither has a meeting."""
+
+    def key(name: object) -> str:
+        return re.sub(r"^(?:the|full)\s+", "", str(name or "").lower().replace("’", "'"))
+
+    met = {key(p.value.get("body")) for p in ctx.proposals if p.kind == "meeting"}
+    for p in [p for p in ctx.proposals if p.kind == "decision" and p.value.get("status") == "intended"]:
+        body = str(p.value.get("body") or "")
+        found = _kind_of_name(ctx.lex, body)
+        if body and key(body) not in met and found and found[0] == "body":
+            value = {"body": body, "body_kind": found[1], "date": None}
+            ctx.proposals.append(Proposal("meeting", value, p.evidence, p.start, p.end, p.paragraph, 0.55))
+            met.add(key(body))
+    dated = any(p.value.get("date") for p in ctx.proposals if p.kind == "meeting")
+    for s in [] if dated else ctx.sentences:  # "Cabinet received a report": it sat on a day the page does not print
+        bodies = _body_mentions(ctx, s.text)
+        if not bodies or find_dates(s.text) or s.block.kind == "row":
+            continue
+        start, end, name, kind = bodies[0]
+        lead = re.fullmatch(r"(?:[A-Z][a-z]+:\s+)?(?:The\s+)?", s.text[:start])  # "Content: Cabinet considered"
+        sat = lead and s.text[start:end] == name and _SAT.match(s.text[end:])
+        if sat and key(name) not in met and kind not in {"CabinetMember", "Other"}:
+            ctx.add("meeting", {"body": name, "body_kind": kind, "date": None}, s, 0.55)
+            met.add(key(name))
+    maker = next((b for b in ctx.doc.blocks[:40] if re.match(r"Decision [Mm]aker:", b.text)), None)
+    # a Cabinet Member decides alone, without a meeting
+    alone = ctx.own_kind == "CabinetMember" or re.search(r"\bMayor\b", ctx.own_body or "")  # "Deputy Mayor"
+    if maker and ctx.own_body and key(ctx.own_body) not in met and not alone:
+        value = {"body": ctx.own_body, "body_kind": ctx.own_kind or "Other", "date": None}
+        ctx.add("meeting", value, maker, 0.55)
+
+
+def _pathway_line(ctx: Context, s: Sentence, dates: list[DateMention]) -> bool:
+    """A pathway table row that a PDF flattened to one line: a body's name and then a date, nothing else."""
+    if len(s.text) > 90 or len(dates) != 1 or dates[0].precision != "day" or dates[0].end < len(s.text.rstrip()) - 1:
+        return False
+    label = re.sub(r"\s+(?:on|[-–—:,])$", "", s.text[: dates[0].start].strip())  # "• Scrutiny Panel on 24 May 2011;"
+    name = re.sub(r"\s*\(.*?\)\s*", " ", label).strip()
+    found = _kind_of_name(ctx.lex, name)
+    if found is None or found[0] != "body" or not _BODY_HEAD.search(name) or re.search(r"consultation", name, re.I):
+        return False
+    ctx.add("meeting", {"body": name, "body_kind": found[1], "date": dates[0].value}, s, 0.85)
+    return True
+
+
+def _pathway_row(ctx: Context, s: Sentence) -> None:
+    cells = s.block.cells
+    if len(cells) < 2:
+        return
+    dates = [d for d in find_dates(cells[-1]) if d.precision == "day"]
+    if not dates:
+        return
+    label = cells[0]
+    name = re.sub(r"\s*\(.*?\)\s*", " ", label).strip()
+    kind = _kind_of_name(ctx.lex, name)
+    if kind is None or kind[0] != "body" or re.search(r"consultation", name, re.I):
+        return
+    ctx.add("meeting", {"body": name, "body_kind": kind[1], "date": dates[0].value}, s, 0.9)
+    action = re.search(r"\((.+?)\)", label)
+    if action:
+        verb = _decision_verb(ctx.lex, action.group(1))
+        if verb:
+            ctx.add(
+                "decision",
+                {
+                    "verb": verb[0],
+                    "kind": verb[1],
+                    "status": "intended",
+                    "about": _about(action.group(1)),
+                    "body": name,
+                },
+                s,
+                0.7,
+            )

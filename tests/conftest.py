@@ -15,7 +15,7 @@ from kg.store.embedded import OxigraphStore
 from kg.store.protocol import Store
 from kg.store.remote import RemoteStore
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, OfflinePage
-from tests.support.virtuoso import VirtuosoServer, loaded_image, start_virtuoso
+from tests.support.virtuoso import VirtuosoServer, blank_image, loaded_image, start_virtuoso
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
@@ -61,7 +61,8 @@ def store(request: pytest.FixtureRequest) -> Store:
 
 def _virtuoso(tmp_path_factory: pytest.TempPathFactory, name: str) -> Iterator[VirtuosoServer]:
     """A private Virtuoso on loopback for the session; a failure to start fails the tests (never skips)."""
-    server = start_virtuoso(Path(tempfile.mkdtemp(prefix=f"{name}-", dir=tmp_path_factory.getbasetemp())))
+    root = Path(tempfile.mkdtemp(prefix=f"{name}-", dir=tmp_path_factory.getbasetemp()))
+    server = start_virtuoso(root, image=blank_image(tmp_path_factory))
     try:
         yield server
     finally:

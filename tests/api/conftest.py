@@ -41,7 +41,7 @@ from kg.store.protocol import Store
 from kg.store.rdf_io import RdfSource
 from kg.store.remote import RemoteStore
 from tests.support.served import Served
-from tests.support.virtuoso import VirtuosoServer, start_virtuoso
+from tests.support.virtuoso import VirtuosoServer, blank_image, start_virtuoso
 
 REPO = Path(__file__).resolve().parents[2]
 TOKEN = "test-token-0123456789abcdef"
@@ -106,7 +106,8 @@ def light_dump(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def virtuoso_api_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VirtuosoServer]:
     """A private Virtuoso for the API tests that write, so they never touch the session's data."""
-    server = start_virtuoso(Path(tempfile.mkdtemp(prefix="virtuoso-api-", dir=tmp_path_factory.getbasetemp())))
+    root = Path(tempfile.mkdtemp(prefix="virtuoso-api-", dir=tmp_path_factory.getbasetemp()))
+    server = start_virtuoso(root, image=blank_image(tmp_path_factory))
     try:
         yield server
     finally:

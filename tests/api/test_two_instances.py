@@ -13,7 +13,7 @@ from api.main import create_app
 from kg.store.build import data_sources
 from kg.store.rdf_io import RdfSource
 from tests.api.conftest import TOKEN, LiveServer, settings_for
-from tests.support.virtuoso import start_virtuoso
+from tests.support.virtuoso import blank_image, start_virtuoso
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "data" / "seeds"
@@ -32,7 +32,7 @@ def _reference_and(seed: str) -> list[RdfSource]:
 @pytest.fixture(scope="module")
 def two_instances(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     """Two uvicorn servers, each its own app and RemoteStore, over one private Virtuoso."""
-    server = start_virtuoso(tmp_path_factory.mktemp("virtuoso-two-instances"))
+    server = start_virtuoso(tmp_path_factory.mktemp("virtuoso-two-instances"), image=blank_image(tmp_path_factory))
     try:
         server.remote_store().load_sources(_reference_and(PRELOADED))
         instances = [LiveServer(create_app(server.remote_store(), settings_for(api_token=TOKEN))) for _ in range(2)]

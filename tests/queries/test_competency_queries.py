@@ -29,7 +29,7 @@ from kg.namespaces import graph_iri, local_id
 from kg.store.embedded import OxigraphStore
 from kg.store.protocol import Store
 from kg.store.rdf_io import RdfSource
-from tests.support.virtuoso import start_virtuoso
+from tests.support.virtuoso import blank_image, start_virtuoso
 
 REPO = Path(__file__).resolve().parents[2]
 EXPECTED = Path(__file__).resolve().parent / "expected"
@@ -114,10 +114,9 @@ def _on_backend(request: pytest.FixtureRequest, files: list[Path], server_name: 
     if request.param == "embedded":
         yield embedded
         return
-    root = Path(
-        tempfile.mkdtemp(prefix=f"{server_name}-", dir=request.getfixturevalue("tmp_path_factory").getbasetemp())
-    )
-    server = start_virtuoso(root)
+    tmp_path_factory: pytest.TempPathFactory = request.getfixturevalue("tmp_path_factory")
+    root = Path(tempfile.mkdtemp(prefix=f"{server_name}-", dir=tmp_path_factory.getbasetemp()))
+    server = start_virtuoso(root, image=blank_image(tmp_path_factory))
     try:
         remote = server.remote_store()
         dump = root / "golden.nq"

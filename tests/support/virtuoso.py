@@ -251,6 +251,19 @@ def save_image(server: VirtuosoServer) -> Path:
     return server.root / "db"
 
 
+def blank_image(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The database image of a new, empty server, made once per test run (tests/support/shared.py).
+
+    Virtuoso spends several seconds of CPU creating a database on a first start; a server started on
+    a copy of this image (`start_virtuoso(root, image=blank_image(...))`) skips that and holds nothing.
+    """
+    return built_once(tmp_path_factory, "virtuoso-blank-image", _save_blank) / "server" / "db"
+
+
+def _save_blank(folder: Path) -> None:
+    save_image(start_virtuoso(folder / "server"))
+
+
 def loaded_image(tmp_path_factory: pytest.TempPathFactory, name: str, write_dump: Callable[[BinaryIO], None]) -> Path:
     """A database image of a server restored from the N-Quads `write_dump` writes, made once per test run.
 
@@ -259,7 +272,7 @@ def loaded_image(tmp_path_factory: pytest.TempPathFactory, name: str, write_dump
     """
 
     def load(folder: Path) -> None:
-        server = start_virtuoso(folder / "server")
+        server = start_virtuoso(folder / "server", image=blank_image(tmp_path_factory))
         try:
             dump = folder / "data.nq"
             with dump.open("wb") as out:

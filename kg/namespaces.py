@@ -56,13 +56,6 @@ def graph_iri(name: str) -> URIRef:
     return GRAPH[name]
 
 
-def id_iri(kind: str, slug: str) -> URIRef:
-    """The IRI of a thing in the data: …/id/{kind}/{slug}."""
-    if not SLUG.match(slug) or not SLUG.match(kind):
-        raise ValueError(f"id {kind}/{slug} must be lower-case letters, digits and hyphens")
-    return ID[f"{kind}/{slug}"]
-
-
 def slugify(text: str) -> str:
     """Lower-case letters, digits and single hyphens: the id rule for names (and mySociety's nice-name slug)."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

@@ -38,11 +38,6 @@ SKOLEM = "urn:x-cypkg-bnode:"
 _NO_GRAPHS = "urn:x-cypkg:no-named-graphs"
 
 
-def apply_update(store: Store, text: str, *, allowed_endpoints: tuple[str, ...] = ()) -> list[str]:
-    """Apply a SPARQL update if every graph it changes passes the SHACL gate; returns the graphs changed."""
-    return [v.name for v in run_update(store, text, allowed_endpoints=allowed_endpoints)]
-
-
 def run_update(store: Store, text: str, *, allowed_endpoints: tuple[str, ...] = ()) -> list[Checked]:
     """Apply a SPARQL update through the gate; returns the gate's verdict on each changed graph."""
     check_federation(text, allowed_endpoints)

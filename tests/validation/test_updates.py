@@ -16,7 +16,7 @@ from kg.errors import CypkgError, QueryError, ReadOnlyGraph, ValidationFailed
 from kg.store.build import build_store, data_sources
 from kg.store.embedded import OxigraphStore
 from kg.validation.sparql_policy import check_federation, check_sparql, plan_update
-from kg.validation.updates import apply_update
+from kg.validation.updates import run_update
 
 REPO = Path(__file__).resolve().parents[2]
 G = "https://w3id.org/cypkg/graph/"
@@ -53,7 +53,7 @@ def test_an_update_reads_only_the_graphs_it_names(store: OxigraphStore):
         f'WHERE {{ ?a a cyp:LocalAuthority ; skos:prefLabel "Kent" }}'
     )
     try:
-        assert apply_update(watching, update) == ["upd-small"]
+        assert [v.name for v in run_update(watching, update)] == ["upd-small"]
         assert set(watching.graphs_read) == {"upd-small"}
     finally:
         store.drop_graph("upd-small")
@@ -65,7 +65,7 @@ def test_an_update_where_clause_sees_the_union_default_graph(store: OxigraphStor
         "WHERE { ?plan a cyp:ChildrenAndYoungPeoplesPlan ; cyp:authority <https://w3id.org/cypkg/id/authority/kent> }"
     )
     try:
-        assert apply_update(store, update) == ["upd-union"]
+        assert [v.name for v in run_update(store, update)] == ["upd-union"]
         assert len(store.graph("upd-union")) >= 1
     finally:
         store.drop_graph("upd-union")
@@ -77,7 +77,7 @@ def test_blank_nodes_keep_their_identity_through_an_update(store: OxigraphStore)
         f'<http://www.w3.org/2000/01/rdf-schema#seeAlso> [ skos:prefLabel "inner" ] }} }}'
     )
     try:
-        apply_update(
+        run_update(
             store,
             f'DELETE {{ GRAPH <{G}upd-bnode> {{ ?x skos:prefLabel "inner" }} }} '
             f'INSERT {{ GRAPH <{G}upd-bnode> {{ ?x skos:prefLabel "renamed" }} }} '
@@ -127,7 +127,7 @@ def test_an_update_whose_effect_cannot_be_gated_is_refused_and_changes_nothing(
 ):
     before = store.count()
     with pytest.raises(error) as refused:
-        apply_update(store, update)
+        run_update(store, update)
     assert words in refused.value.message
     assert store.count() == before
 
@@ -135,7 +135,7 @@ def test_an_update_whose_effect_cannot_be_gated_is_refused_and_changes_nothing(
 def test_an_update_that_breaks_a_shape_is_refused_with_the_report(store: OxigraphStore):
     before = store.count()
     with pytest.raises(ValidationFailed):
-        apply_update(store, f"INSERT DATA {{ GRAPH <{G}upd-bad> {{ <{ORG}bad> a cyp:ChildrenAndYoungPeoplesPlan }} }}")
+        run_update(store, f"INSERT DATA {{ GRAPH <{G}upd-bad> {{ <{ORG}bad> a cyp:ChildrenAndYoungPeoplesPlan }} }}")
     assert store.count() == before
 
 

@@ -244,6 +244,7 @@ def _blocks_from_lines(lines: list[str], *, join_wrapped: bool = False) -> list[
     labelled_list = False  # the lines under a label ("Strategic Outcomes:") that each end a sentence: one item each
     counting = 0  # the number the next item of a numbered list opened by a colon ("These are:") would carry
     last_line = ""  # the last line with text, across blank lines
+    bullet_indent = 0  # how far the open bullet's marker is indented
     for raw in lines:
         line = _clean(raw).strip()
         if not line:
@@ -321,9 +322,12 @@ def _blocks_from_lines(lines: list[str], *, join_wrapped: bool = False) -> list[
             flush()
             buf_para = "•" + paras.current()
             buf_marker = "bullet"
+            bullet_indent = len(raw) - len(raw.lstrip())
             buf.append(re.sub(r"^[-*•·]\s+", "", line))
             previous = line
             continue
+        if buf_marker == "bullet" and not join_wrapped and len(raw) - len(raw.lstrip()) < bullet_indent:
+            flush()  # in a text file, a line printed left of its bullet's marker is not the bullet's wrapped end
         if (
             join_wrapped
             and previous

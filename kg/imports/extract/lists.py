@@ -11,7 +11,9 @@ the markup:
   "Lead:" beneath), the rows of a table — and stop where the structure climbs back (the next numbered
   paragraph, a heading at the lead-in's level, a paragraph of prose);
 - "Outcome 1: …" lines or headings with bullets under them are an outcomes framework: the bullets are
-  the outcome's priorities;
+  the outcome's priorities (a heading saved as a plain line counts, when bullets follow it);
+- a count printed before the cue ("Five outcomes had been proposed: …") says how many items a list run
+  into a sentence holds, and so where it splits;
 - a sentence can run a list in ("the plan's priorities are a, b, c and d"): its items are split where
   the next item starts the way the first does (with "the", "to", a word ending in -ing, …).
 - promises are written as sentences ("We will listen before we decide."): after a sentence that names
@@ -68,6 +70,11 @@ _PARENT = re.compile(  # "sit under the outcomes", "behind the pledges": the lis
 )
 
 
+_VERB_SUBJECT = re.compile(  # who does something: "the plan aims to", "which promises to"
+    r"\b(?:plan|strategy|it|which|that|who|and|board|partnership|council|trust|service|programme)\s+$", re.I
+)
+
+
 def _foreign(lex: Lexicon, before: str) -> bool:
     """Whether the words just before a cue name another plan ("Community Strategy outcomes",
     "Corporate priorities"): that plan's list, not the one the report is about."""
@@ -90,6 +97,8 @@ def list_kind(lex: Lexicon, text: str) -> str | None:
                 continue
             if concept == "Commitment" and re.search(r"\b(?:how|why|where|when)\s+$", text[: m.start()], re.I):
                 continue  # "the basis for how we will deliver them": a manner, not a promise
+            if _VERB_SUBJECT.search(text[: m.start()]) and re.match(r"\s+to\s+[a-z]", text[m.end() :]):
+                continue  # "The plan aims to reduce ...": a verb of the same spelling, not a list
             key = (m.end(), m.end() - m.start())
             if best is None or key > best[:2]:
                 best = (m.end(), m.end() - m.start(), concept)
@@ -378,6 +387,12 @@ def _items_in(lex: Lexicon, kind: str, head: Block, region: list[Block]) -> Iter
             if sub_kind == "outcome":
                 yield from _children(lex, kind, name, under)
         return
+    groups = _line_groups(region) if kind == "outcome" else []  # under other lists, such lines may be themes
+    if groups:
+        for b, under in groups:
+            yield Item(kind, _clean(b.text), None, b, b.text, confidence=0.7)
+            yield from _children(lex, kind, _clean(b.text), under)
+        return
     if any(_prefixed(lex, b) for b in region[:1]):
         current: str | None = None
         for j, b in enumerate(region):
@@ -444,6 +459,27 @@ def _items_in(lex: Lexicon, kind: str, head: Block, region: list[Block]) -> Iter
                 name = re.sub(r"^(?:are|will be|will|can)\s+", "", name)  # "... that they | are safe and cared for"
             if len(name) > 2:  # a word cut off where the page text ends ("Im") is no item
                 yield Item(kind, name, owner, b, name if name in b.text else b.text)
+
+
+def _line_groups(region: list[Block]) -> list[tuple[Block, list[Block]]]:
+    """Page headings saved as plain lines, each with its bullets under it ("Being healthy" then "• Promote
+    ..."): under a lead-in naming outcomes, the lines are the outcomes, as headings would be, and the bullets
+    their priorities. Two such groups at least, from the region's start; the first block that is neither
+    ends them."""
+    groups: list[tuple[Block, list[Block]]] = []
+    k = 0
+    while k < len(region):
+        b = region[k]
+        under = []
+        for c in region[k + 1 :]:
+            if not (c.kind == "item" or c.marker == "bullet"):
+                break
+            under.append(c)
+        if not (_title_line(b) and under):
+            break
+        groups.append((b, under))
+        k += 1 + len(under)
+    return groups if len(groups) >= 2 else []
 
 
 def _run_in_heading(text: str) -> str:
@@ -619,6 +655,41 @@ def split_run_in(text: str) -> list[str]:
     return [_clean(x) for x in items if x.strip()]
 
 
+_COUNTS = {w: n for n, w in enumerate(_ORDINALS.split("|"), start=1)}
+
+
+def _count(lex: Lexicon, text: str) -> int | None:
+    """How many items a lead-in says its list holds: the number just before its last cue ("four priorities",
+    "Five initial outcomes", "3 key priorities"), or None."""
+    cues = [m.start() for _, p in _cues(lex, "list") for m in p.finditer(text)]
+    if not cues:
+        return None
+    count = re.search(r"\b(\d{1,2}|" + _ORDINALS + r")\s+(?:[a-z]+\s+){0,2}$", text[: max(cues)], re.I)
+    if not count:
+        return None
+    return int(count.group(1)) if count.group(1).isdigit() else _COUNTS[count.group(1).lower()]
+
+
+def _counted(lex: Lexicon, before: str, rest: str) -> list[str]:
+    """A run-in list whose size is printed before its cue ("Five outcomes had been proposed: A, b, c, d and e",
+    "four main aims including a, b, c and d"): split at its commas, and the last part at the "and" that leaves
+    both sides longest, only where that gives as many items as the count says."""
+    n = _count(lex, before)
+    if not n:
+        return []
+    parts = [p.strip() for p in re.split(r",\s+(?:and\s+)?", rest.strip().rstrip(".")) if p.strip()]
+    if parts and len(parts) == n - 1:
+        last = parts.pop()
+        ands = [m for m in re.finditer(r"\s+and\s+", last)]
+        if not ands:
+            return []
+        cut = max(ands, key=lambda m: min(len(last[: m.start()].split()), len(last[m.end() :].split())))
+        parts += [last[: cut.start()], last[cut.end() :]]
+    if len(parts) != n or n < 2 or any(not 1 <= len(p.split()) <= 16 or ":" in p for p in parts):
+        return []
+    return [_clean(p) for p in parts]
+
+
 def _split_top(text: str) -> list[str]:
     """'A, B (c, d) and E' -> [A, B (c, d), E]: commas and a last "and" outside brackets."""
     parts, depth, current = [], 0, ""
@@ -716,7 +787,7 @@ def _run_in(lex: Lexicon, b: Block) -> Iterator[Item]:
                 rest = "to " + rest
             if len(between) > room or re.match(r"(?:set out|shown|listed|below|as follows|in the table)", rest, re.I):
                 continue
-            names = split_run_in(rest)
+            names = split_run_in(rest) or _counted(lex, before, rest)
             if not names and kind == "indicator" and word in {"including", "such as", "among them", "by"}:
                 one = _clean(re.split(r",\s+and\s+", rest)[0])
                 names = [one] if re.match(_measure(lex), one, re.I) else []

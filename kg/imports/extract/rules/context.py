@@ -166,10 +166,12 @@ def _body_mentions(ctx: Context, text: str) -> list[tuple[int, int, str, str]]:
             name == "Council"
             and re.search(r"\b[Tt]he\s+$", text[:a])
             and not re.search(r"meeting of the\s+$", text[:a])
+            and not _ROUTE.search(text[max(0, a - 40) : a])
+            and not re.match(r"\s+for\s+(?:consideration|approval|adoption|decision)\b", text[b:])
         ):
             continue  # "the Council" is the authority, not a meeting of the full council
-        if name.startswith("Chief "):
-            continue
+        if name.startswith("Chief ") and kind[1] != "OfficerGroup":
+            continue  # "Chief Executive of the Trust" is a post; "Chief Officers Group" is a group of them
         out.append((a, b, name, kind[1]))
     for m in re.finditer(
         r"\b(?:[Tt]he|[Tt]his|[Ii]ts)\s+(Board|Committee|Partnership|Executive|Commission|Panel)\b"
@@ -189,6 +191,12 @@ def _body_mentions(ctx: Context, text: str) -> list[tuple[int, int, str, str]]:
             name = "Full Council" if m.group(0).lower().startswith("full") else "Council"
             out.append((m.start(1), m.end(1), name, "FullCouncil"))
     return sorted(out)
+
+
+_ROUTE = re.compile(  # "adoption by the Council", "submitted to the Council": the council meeting a decision goes to
+    r"\b(?:adoption|approval|endorsement|ratification|adopted|approved|ratified|submitted|presented|referred)"
+    r"\s+(?:by|to)\s+the\s+$"
+)
 
 
 def _resolve_generic(ctx: Context, head: str) -> tuple[str, str] | None:

@@ -28,6 +28,11 @@ _PLAN_CORE = re.compile(
 )
 
 
+_TITLED = (  # a year printed before a plan's title ("the 2020 Oakhurst Children and Young People Plan")
+    r"(?:(?:[A-Z][\w'’]*\s+)?Children(?:,\s*|,?\s+(?:and|&)\s+|\s+)Young\s+People(?:'s|’s|s')?\s+)?"
+)
+
+
 @cache
 def _plan_title(lex: Lexicon) -> re.Pattern[str]:
     """A plan's title in other words than a CYPP's: the lexicon's words for whom a plan is for (plan-audience:
@@ -105,14 +110,15 @@ def _plans(ctx: Context, authority: Authority | None) -> None:
                 seen[key] = ctx.proposals[-1]
     for s in ctx.sentences:  # "the 2011-2014 Plan", "the previous plan, for 2009-2012"
         for m in re.finditer(
-            r"\bthe ((?:19|20)\d{2}\s*[-–/]\s*\d{1,4}) [Pp]lan\b"
+            rf"\b(?:[Tt]he|for) ((?:19|20)\d{{2}}\s*[-–/]\s*\d{{1,4}}) {_TITLED}[Pp]lan\b"
             r"|the (?:next|new) plan, for ((?:19|20)\d{2}\s*[-–/]\s*\d{2,4})"
-            r"|\bthe ((?:19|20)\d{2}) [Pp]lan\b",  # "the 2019 plan": an earlier plan named by its first year only
+            rf"|\b[Tt]he ((?:19|20)\d{{2}}) {_TITLED}[Pp]lan\b",  # "the 2019 plan": a plan named by its first year
             s.text,
         ):
             if m.group(3):
                 if not any(first == m.group(3) for first, _ in seen):
-                    value = {"title": m.group(0).removeprefix("the "), "start": m.group(3), "end": None, "status": None}
+                    title = re.sub(r"^(?:[Tt]he|for)\s+", "", m.group(0))
+                    value = {"title": title, "start": m.group(3), "end": None, "status": None}
                     ctx.add("plan", value, s, 0.5)
                     seen[(m.group(3), "")] = ctx.proposals[-1]
                 continue
@@ -122,7 +128,7 @@ def _plans(ctx: Context, authority: Authority | None) -> None:
                 ctx.add(
                     "plan",
                     {
-                        "title": m.group(0).removeprefix("the "),
+                        "title": re.sub(r"^(?:[Tt]he|for)\s+", "", m.group(0)),
                         "start": period.first,
                         "end": period.last,
                         "status": None,

@@ -1,0 +1,23 @@
+"""A plan's year printed before its title rather than after it. Short texts written for these tests about a
+fictional authority (Kellbridge)."""
+
+from __future__ import annotations
+
+from kg.imports.extract import extract_text
+
+
+def _periods(text: str) -> list[tuple[object, object]]:
+    return [(p.value["start"], p.value["end"]) for p in extract_text(text, "report").by_kind("plan")]
+
+
+def test_a_year_before_the_plans_title_is_its_first_year():
+    text = (
+        "Kellbridge Council\n\nThe 2021 Kellbridge Children and Young People Plan sets out what partners will do."
+        " It refreshes the 2019 Children and Young People's Plan.\n"
+    )
+    assert sorted(_periods(text)) == [("2019", None), ("2021", None)]
+
+
+def test_a_year_range_before_plan_is_the_plans_period_without_an_article():
+    text = "Kellbridge Council\n\nThe Board discussed the review for 2013/14 plan.\n"
+    assert _periods(text) == [("2013", "2014")]

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from kg.imports.extract import ExtractError, extract_file
-from kg.imports.extract.dates import find_dates, title_years
+from kg.imports.extract import ExtractError, extract_file, extract_text
+from kg.imports.extract.dates import find_dates
 from kg.imports.extract.document import read_document
 
 REPO = Path(__file__).resolve().parents[2]
 TUNING = REPO / "benchmarks" / "extraction" / "tuning"
 SEEDS = REPO / "data" / "sources" / "seeds"
-REGISTER = Path(__file__).resolve().parent / "fixtures" / "plans-register" / "plans.csv"
+REGISTER = REPO / "data" / "sources" / "register"
 MINUTES = TUNING / "eastholme-2011-06-30-executive-board-minutes.html"
 EXECUTIVE = TUNING / "brackenmoor-2006-03-30-council-executive.txt"
 NOTICE = TUNING / "kellbridge-2017-03-14-cabinet-member-decision.html"
@@ -47,13 +49,50 @@ def test_plan_without_the_possessive_and_a_one_digit_end_year_is_the_plan():
 
 
 def _dated_titles() -> list[dict[str, str]]:
-    with REGISTER.open(encoding="utf-8", newline="") as f:
-        return [r for r in csv.DictReader(f) if r["period_start"] and any(c.isdigit() for c in r["plan_title"])]
+    """The register's plans whose title prints their years, each with the kind plan-kinds.csv gives it ("")."""
+    with (REGISTER / "plan-kinds.csv").open(encoding="utf-8", newline="") as f:
+        kinds = {(r["council"], r["plan_title"]): r["kind"] for r in csv.DictReader(f)}
+    with (REGISTER / "plans.csv").open(encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if r["period_start"] and any(c.isdigit() for c in r["plan_title"])]
+    return [{**r, "kind": kinds.get((r["council"], r["plan_title"]), "")} for r in rows]
 
 
-@pytest.mark.parametrize("row", _dated_titles(), ids=lambda r: r["plan_title"][:60])
-def test_every_dated_plan_title_in_the_plans_register_parses_to_its_years(row):
-    assert title_years(row["plan_title"]) == (row["period_start"], row["period_end"] or None)
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[\w'’]+|[^\w\s]", text.lower().replace("’", "'")))
+
+
+# Titles of the held-out half of the register (councils N–Z: the rules were tuned on A–M only) that the rules
+# do not read yet; strict, so a rule that comes to read one says so.
+_NOT_YET = {
+    "Children and Young People's Plan North East Lincolnshire 2011-2014": "a place between title and period",
+    "Children and Young People's Plan for Redcar and Cleveland (2011)": "a bracketed first year alone after it",
+    "Children and Young People Plan (update, 2024 –2027)": "a lower-case note before the period in its bracket",
+    "Suffolk Children and Young People's (CYP) Plan 2006-2009": "an acronym inside the title's words",
+}
+
+
+def _cases() -> list[Any]:
+    return [
+        pytest.param(r, id=r["plan_title"], marks=[pytest.mark.xfail(strict=True, reason=_NOT_YET[r["plan_title"]])])
+        if r["plan_title"] in _NOT_YET
+        else pytest.param(r, id=r["plan_title"])
+        for r in _dated_titles()
+    ]
+
+
+@pytest.mark.parametrize("row", _cases())
+def test_every_dated_plan_title_in_the_plans_register_is_extracted_as_its_plan_with_its_years(row):
+    """Through the extractor, one sentence per title: the plan (or the strategy, where the title names one and
+    plan-kinds.csv says it is one) with the title's years, titled in the register's own words with its period
+    (less, at most, a bracketed council name, a subtitle, a leading "Draft")."""
+    title = row["plan_title"]
+    kinds = ("plan", "strategy") if "strategy" in row["kind"].lower() and "strategy" in title.lower() else ("plan",)
+    found = extract_text(f"The Cabinet approved the {title} on 3 March 2020.", "report")
+    want = (row["period_start"], row["period_end"] or None)
+    (plan,) = [p.value for k in kinds for p in found.by_kind(k) if (p.value.get("start"), p.value.get("end")) == want]
+    proposed = _words(str(plan.get("title") or plan.get("name")))
+    assert f" {proposed} " in f" {_words(title)} "
+    assert f" {_words(str(plan.get('period_text')))} " in f" {proposed} "
 
 
 def test_month_first_ordinal_date_is_a_day():

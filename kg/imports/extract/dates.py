@@ -154,7 +154,7 @@ class Period:
     end: int
     text: str
     first: str
-    last: str
+    last: str  # "": a plan named by its first year alone ("2018 Children and Young People's Plan")
 
 
 def find_periods(text: str) -> list[Period]:
@@ -170,18 +170,31 @@ def find_periods(text: str) -> list[Period]:
     return out
 
 
-def title_years(title: str) -> tuple[str, str | None] | None:
-    """A plan title's years: its period ("2006-9" -> 2006, 2009), or the one year it names ("2018 … Plan").
-
-    A bracketed note ("(launched 2017)", "(2009 Refresh)") is not part of the title; a bracketed period is.
-    """
-    title = re.sub(r"\(([^)]*)\)", lambda m: m.group(0) if _period_or_year(m.group(1)) else " ", title)
-    periods = find_periods(title)
-    if periods:
-        return periods[0].first, periods[0].last
-    years = re.findall(r"(?<![\d/-])((?:19|20)\d{2})(?![\d/-])", title)
-    return (years[0], None) if len(years) == 1 else None
+# What may stand between a plan's title and the period after it: a comma, a dash, "for", a bracket (with the
+# title's acronym, "(CYPP) 2014 to 2017", or a subtitle, "(Empowering Young Enfield 2021-2025)"), a place the
+# plan is for ("for Gateshead (2025-2030)"), "the period".
+_TO_PERIOD = re.compile(
+    r"\s*(?:,\s*|[-–]\s*)?(?:\((?-i:[A-Z]{2,6})\)\s*)?(?:(?:for|in)\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}\s*)?"
+    r"(?:\(\s*(?:(?-i:[A-Z])[\w'’-]*\s+){0,4})?(?:for\s+)?(?:the\s+(?:period|years)\s+)?",
+    re.I,
+)
 
 
-def _period_or_year(note: str) -> bool:
-    return bool(find_periods(note)) or bool(re.fullmatch(r"\s*(?:19|20)\d{2}\s*", note))
+def period_after_title(text: str) -> Period | None:
+    """The period printed right after a plan's title (`text` starts where the title's words end)."""
+    periods = find_periods(text)
+    if periods and (m := _TO_PERIOD.match(text)) and m.end() == periods[0].start:
+        return periods[0]
+    return None
+
+
+def period_before_title(text: str) -> Period | None:
+    """The period or the one year printed right before a plan's title ("the 2011-2014 Plan", "2018 Children
+    and Young People's Plan"; `text` ends where the title starts). A year alone is a period with no end ("")."""
+    periods = find_periods(text)
+    if periods and text[periods[-1].end :].strip() == "":
+        return periods[-1]
+    year = re.search(r"(?<![\d/–-])\b((?:19|20)\d{2})\s+$", text)
+    if year:
+        return Period(year.start(1), year.end(1), year.group(1), year.group(1), "")
+    return None

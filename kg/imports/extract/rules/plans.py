@@ -11,16 +11,19 @@ import re
 from functools import cache
 from typing import Any
 
-from kg.imports.extract.dates import find_periods
+from kg.imports.extract.dates import find_periods, period_after_title, period_before_title
 from kg.imports.extract.lexicon import Authority, Lexicon
 from kg.imports.extract.lists import find_items
 from kg.imports.extract.rules.authority import _authority_index
 from kg.imports.extract.rules.context import Context, Proposal, _sentence_of, _titlecase
 
+_OWNER = r"(?:(?P<owner>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?)(?:'s|’s)?\s+)?"
+_CAPITALISED = r"(?-i:[A-Z])[\w'’-]*"  # a word of a title ("Bridging", "Wellbeing", "Gloucestershire")
 _PLAN_CORE = re.compile(
-    r"(?:(?P<owner>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?)(?:'s|’s)?\s+)?(?P<core>Children(?:,\s*|,?\s+(?:and|&)\s+|\s+)Young\s+"
-    r"People(?:'s|’s|s')?(?:,?\s+(?:and|&)\s+(?:their\s+)?Families(?:'|’)?)?(?:\s+Partnership)?\s+Plan|CYPP"
-    r"|(?<=\bthe\s)plan\s+for\s+children(?:,\s*|,?\s+(?:and|&)\s+)young\s+people(?:,?\s+(?:and|&)\s+families)?)\b",
+    _OWNER + r"(?P<core>Children(?:'s|’s)?(?:,\s*|,?\s+(?:and|&)\s+|\s+)Young\s+"
+    r"People(?:'s|’s|s'|s)?(?:,?\s+(?:and|&)\s+(?:their\s+)?Families(?:'|’)?)?(?:\s+" + _CAPITALISED + r")?\s+Plan|CYPP"
+    r"|(?<=\bthe\s)plan\s+for\s+children(?:,\s*|,?\s+(?:and|&)\s+)young\s+people"
+    r"(?:,?\s+(?:and|&)\s+(?:their\s+)?families)?)\b",
     re.I,
 )
 
@@ -30,25 +33,45 @@ _TITLED = (  # a year printed before a plan's title ("the 2020 Oakhurst Children
 )
 
 
+@cache
+def _plan_title(lex: Lexicon) -> re.Pattern[str]:
+    """A plan's title in other words than a CYPP's: the lexicon's words for whom a plan is for (plan-audience:
+    "Children", "Families") and what it is (plan-kind: "Plan", "Strategy"), with capitalised words between
+    ("Children and Family Wellbeing Strategic Plan", "Children and Young People and Child Poverty Plan") or
+    the audience after ("One Plan for children and young people", "Plan for Children, Young People and their
+    Families")."""
+    words = [re.escape(w).replace("'", "['’]?").replace("\\ ", "\\s+") for w in lex.phrases_of("plan-audience")]
+    audience = "(?:their\\s+)?(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+    run = rf"{audience}(?:(?:,\s*|,?\s+(?:and|&)\s+){audience})*"
+    kind = "(?:" + "|".join(re.escape(w) for w in sorted(lex.phrases_of("plan-kind"), key=len, reverse=True)) + ")"
+    return re.compile(
+        _OWNER + rf"(?P<core>{run}(?:\s+(?:(?:and|&)\s+)?{_CAPITALISED}){{0,3}}?\s+{kind}"
+        rf"|(?:{_CAPITALISED}\s+){{0,2}}{kind}\s+for\s+{run})(?![\w'’])",
+        re.I,
+    )
+
+
+def _title_pattern(ctx: Context) -> re.Pattern[str]:
+    """How the document names its plan: as a CYPP; in a document that never names a CYPP, as a plan or strategy
+    for children, young people or families (`_plan_title`)."""
+    return _PLAN_CORE if any(_PLAN_CORE.search(s.text) for s in ctx.sentences) else _plan_title(ctx.lex)
+
+
 def _plans(ctx: Context, authority: Authority | None) -> None:
     seen: dict[tuple[str, str], Proposal] = {}
     directs: dict[tuple[str, str], bool] = {}  # whether a plan's title has its period right after it
+    pattern = _title_pattern(ctx)
     for s in ctx.sentences:
-        for m in _PLAN_CORE.finditer(s.text):
-            tail = s.text[m.end() : m.end() + 40]
+        for m in pattern.finditer(s.text):
+            tail = s.text[m.end() : m.end() + 50]
             head = s.text[max(0, m.start() - 14) : m.start()]
-            period = None
-            p_after = find_periods(tail)
-            if p_after and re.match(
-                r"^\s*(?:\(|for\s+|–\s*|-\s*)?(?:the\s+(?:period|years)\s+)?$", tail[: p_after[0].start]
-            ):
-                period = p_after[0]
-                title_end = m.end() + p_after[0].end
+            period = period_after_title(tail)
+            if period:
+                title_end = m.end() + period.end
             else:
-                p_before = find_periods(head)
-                if p_before and head[p_before[-1].end :].strip() == "":
-                    period = p_before[-1]
-                    title_end = m.end()
+                period = period_before_title(head)
+                title_end = m.end()
+            title_start = m.start() - len(head) + period.start if period and title_end == m.end() else len(s.text)
             if period is None:
                 near = find_periods(s.text[m.end() : m.end() + 120])
                 if near and re.search(r"covered the period|cover the period|for the (?:next )?\w+ years", s.text, re.I):
@@ -57,10 +80,11 @@ def _plans(ctx: Context, authority: Authority | None) -> None:
                 else:
                     continue
             owner = _place_before(ctx, s.text, m.start("core"))
-            start = m.start("core") - len(owner) if owner else m.start("core")
+            start = min(title_start, _title_start(s.text, m.start("core") - len(owner) if owner else m.start("core")))
             title = re.sub(
                 r"^(?:the|The|this|This|our|Our|draft|Draft|DRAFT|THE)\s+", "", s.text[start:title_end].strip(" ()")
             )
+            title += ")" * (title.count("(") - title.count(")"))  # "Plan (2018– 2021)": the bracket the period closes
             if title.upper() == title:  # "CHILDREN AND YOUNG PEOPLE'S PLAN 2011 - 2014" in a capitals heading
                 title = _titlecase(title)
             key = (period.first, period.last)
@@ -69,7 +93,7 @@ def _plans(ctx: Context, authority: Authority | None) -> None:
             value = {
                 "title": title,
                 "start": period.first,
-                "end": period.last,
+                "end": period.last or None,
                 "status": status,
                 "period_text": period.text.strip(),
             }
@@ -122,6 +146,13 @@ def _plans(ctx: Context, authority: Authority | None) -> None:
             if authority:
                 value["authority"] = authority.slug
             ctx.add("plan", {**value, "status": None}, named, 0.6, span=title)
+
+
+def _title_start(text: str, pos: int) -> int:
+    """Where a plan's title starts: before the capitalised words printed just before its core words ("Joint",
+    "Bi-Borough", "East Riding"), which title case makes part of it."""
+    words = re.search(r"(?<![\w'’-])(?:[A-Z][\w'’-]*\s+){1,3}$", text[:pos])
+    return words.start() if words else pos
 
 
 @cache

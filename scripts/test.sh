@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
 # The whole check, the same on a laptop and in CI: install what the tests need, lint, check formatting, type check
 # (the library and the tests), then every test.
-# Needs root (or sudo) once, for Debian's virtuoso-opensource and chromium packages.
+# Needs root (or sudo) once, for Debian's virtuoso-opensource and chromium packages (and python3-venv where missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# A virtual environment: the one already active, else .venv in the checkout (made below). Debian and
+# Ubuntu refuse pip into their own Python (PEP 668), and sudo would not keep an active one's PATH.
+make_venv=""
+[ -n "${VIRTUAL_ENV:-}" ] || [ -x .venv/bin/python ] || make_venv=yes
 
 need_apt=()
 command -v virtuoso-t >/dev/null 2>&1 || need_apt+=(virtuoso-opensource)
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium chromium-driver)
+# a stock Debian/Ubuntu Python has no ensurepip, so no venv, until python3-venv is installed
+[ -z "$make_venv" ] || python3 -c 'import ensurepip' >/dev/null 2>&1 || need_apt+=(python3-venv)
 if [ ${#need_apt[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   echo "installing Debian packages: ${need_apt[*]}"
@@ -15,19 +22,8 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
-# A virtual environment: the one already active, else .venv in the checkout (made here). Debian and
-# Ubuntu refuse pip into their own Python (PEP 668), and sudo would not keep an active one's PATH.
 if [ -z "${VIRTUAL_ENV:-}" ]; then
-  if [ ! -x .venv/bin/python ]; then
-    if ! python3 -m venv .venv >/dev/null 2>&1; then  # a stock Debian/Ubuntu Python lacks ensurepip
-      rm -rf .venv
-      SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-      echo "installing Debian package: python3-venv"
-      $SUDO apt-get update -qq
-      DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-venv >/dev/null
-      python3 -m venv .venv
-    fi
-  fi
+  [ -z "$make_venv" ] || python3 -m venv .venv
   export VIRTUAL_ENV="$PWD/.venv"
   export PATH="$VIRTUAL_ENV/bin:$PATH"
 fi

@@ -80,7 +80,7 @@ PART_OF = "part of"
 
 
 def _run(store: Store, name: str, params: dict[str, str | None]) -> list[dict[str, Node]]:
-    return named_queries.run(store, name, {k: v for k, v in params.items() if v})
+    return named_queries.run(store, name, params)
 
 
 def _run_plain(store: Store, name: str, params: dict[str, str | None]) -> list[dict[str, str]]:
@@ -89,9 +89,7 @@ def _run_plain(store: Store, name: str, params: dict[str, str | None]) -> list[d
     For the national network's tens of thousands of rows, skipping rdflib terms is most of the speed.
     """
     query = named_queries.get(name)
-    return _select_plain(
-        store, query.text, named_queries.bind_scoped(store, query, {k: v for k, v in params.items() if v})
-    )
+    return _select_plain(store, query.text, named_queries.bind_scoped(store, query, params))
 
 
 def _select_plain(store: Store, text: str, bindings: dict[str, Node] | None = None) -> list[dict[str, str]]:

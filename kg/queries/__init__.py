@@ -152,25 +152,26 @@ class NamedQuery:
         """SELECT, ASK, CONSTRUCT or DESCRIBE, read as the stores read it (kg.store.binding.query_form)."""
         return query_form(self.text)
 
-    def bind(self, params: Mapping[str, str | Node] | None) -> dict[str, Node]:
-        """Check the given values against the header and type them; unknown names are refused."""
-        params = {k.lstrip("?"): v for k, v in (params or {}).items() if v not in (None, "")}
+    def bind(self, params: Mapping[str, str | Node | None] | None) -> dict[str, Node]:
+        """Check the given values against the header and type them; unknown names are refused. A value left
+        out, None or "" leaves its parameter unbound, so callers pass optional values as they have them."""
+        given = {k.lstrip("?"): v for k, v in (params or {}).items() if v is not None and v != ""}
         known = {p.name: p for p in self.parameters}
-        unknown = sorted(set(params) - set(known))
+        unknown = sorted(set(given) - set(known))
         if unknown:
             raise QueryError(
                 f"query {self.name!r} has no parameter {', '.join('?' + u for u in unknown)}",
                 name=self.name,
                 hint=f"its parameters are: {', '.join('?' + p for p in known) or 'none'}",
             )
-        missing = [p.name for p in self.parameters if not p.optional and p.name not in params]
+        missing = [p.name for p in self.parameters if not p.optional and p.name not in given]
         if missing:
             raise QueryError(
                 f"query {self.name!r} needs {', '.join('?' + m for m in missing)}",
                 name=self.name,
                 hint="pass it as --param NAME=VALUE (CLI) or ?NAME=VALUE (HTTP)",
             )
-        return {n: known[n].to_term(v) for n, v in params.items()}
+        return {n: known[n].to_term(v) for n, v in given.items()}
 
 
 def parse_query_file(path: Path) -> NamedQuery:
@@ -282,12 +283,12 @@ def asked_for_examples(include_examples: bool) -> dict[str, str | None]:
     return {EXAMPLES_PARAMETER: "true" if include_examples else None}
 
 
-def bind_scoped(store: Store, query: NamedQuery, params: Mapping[str, str | Node] | None) -> dict[str, Node]:
+def bind_scoped(store: Store, query: NamedQuery, params: Mapping[str, str | Node | None] | None) -> dict[str, Node]:
     """`NamedQuery.bind`, then `scope_examples`: the bindings every runner of a named query or lookup uses."""
     return scope_examples(store, query, query.bind(params))
 
 
-def run(store: Store, name: str, params: Mapping[str, str | Node] | None = None) -> list[dict[str, Node]]:
+def run(store: Store, name: str, params: Mapping[str, str | Node | None] | None = None) -> list[dict[str, Node]]:
     """Run a named SELECT query on a store with bound parameters; rows as dicts of RDF terms.
 
     Fictional example data comes in only when asked for (`scope_examples`).

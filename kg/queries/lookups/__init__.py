@@ -174,7 +174,7 @@ def select_query(store: Store, query: NamedQuery, params: Mapping[str, str | Nod
     Fictional example data comes in only when asked for (`kg.queries.scope_examples`). On the
     embedded store the oxigraph solutions are read directly; other stores answer through `Store.select`.
     """
-    bindings = bind_scoped(store, query, {k: v for k, v in (params or {}).items() if v not in (None, "")})
+    bindings = bind_scoped(store, query, params)
     if isinstance(store, OxigraphStore):
         result = query_bound(store.as_oxigraph(), query.text, {k: to_oxigraph(v) for k, v in bindings.items()})
         names = [v.value for v in result.variables]

@@ -266,9 +266,50 @@ def _prefixed(lex: Lexicon, b: Block) -> tuple[str, str] | None:
     """'Outcome 1: Children grow up healthy' -> ('outcome', 'Children grow up healthy')."""
     m = _prefixed_pattern(lex).match(b.text)
     if not m or len(b.text) > 160:
-        return None
+        return _bare_label(lex, b.text)
     kind = list_kind(lex, m.group("cue"))
     return (kind, m.group("name").strip(" .")) if kind else None
+
+
+@cache
+def _bare_label_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """'Outcome 1 To feel safe', '20 Outcome 1 To feel safe' (a contents line and its page): a singular cue and
+    its number with no stop after it, then the capitalised name."""
+    words = sorted(
+        {p for p in lex.phrases_of("list") if re.fullmatch(r"[a-z]+", p) and not p.endswith("s")}, key=len, reverse=True
+    )
+    return re.compile(
+        rf"^(?:\d{{1,3}}\s+)?(?P<cue>(?i:{'|'.join(words)}))\s+(?:\d{{1,2}}|(?i:{_ORDINALS}))\s+(?P<name>[A-Z‘'“\"].*)$"
+    )
+
+
+def _bare_label(lex: Lexicon, text: str) -> tuple[str, str] | None:
+    """A label with no stop after its number: the name runs to the line's end, or to where a row of headings in
+    capitals or a bullet of a flattened table starts ("Priority 1 Early Help PRIORITIES KEY ISSUES • ...")."""
+    m = _bare_label_pattern(lex).match(text)
+    if not m:
+        return None
+    name = re.split(r"\s+(?:•|[A-Z]{2,}\s+[A-Z]{2,}\b)", m.group("name"))[0].strip(" .")
+    kind = list_kind(lex, m.group("cue"))
+    return (kind, name) if kind and len(name) <= 160 and name.count(".") == 0 else None
+
+
+def _run_together(lex: Lexicon, b: Block) -> list[tuple[str, str]]:
+    """'Priority 4: A Priority 5: B': labelled items printed on one line, split at each label (two labels at least,
+    numbered in order, the first opening the line)."""
+    words = sorted({p for p in lex.phrases_of("list") if re.fullmatch(r"[a-z]+", p)}, key=len, reverse=True)
+    cue = "|".join(w.capitalize() for w in words)
+    labels = list(re.finditer(rf"(?<![\w'’])(?P<cue>{cue})\s+(?P<n>\d{{1,2}}|{_ORDINALS})\s*[:–—-]\s+", b.text))
+    numbers = [int(m["n"]) if m["n"].isdigit() else _COUNTS[m["n"]] for m in labels]
+    if len(labels) < 2 or labels[0].start() or any(y != x + 1 for x, y in zip(numbers, numbers[1:], strict=False)):
+        return []
+    out = []
+    for m, end in zip(labels, [n.start() for n in labels[1:]] + [len(b.text)], strict=True):
+        kind = list_kind(lex, m["cue"])
+        name = b.text[m.end() : end].strip(" .;")
+        if kind and name and len(name) <= 160:
+            out.append((kind, name))
+    return out
 
 
 _DECIDING = re.compile(  # a recommendation or resolution introduces decisions, not a plan's list
@@ -922,9 +963,14 @@ def find_items(doc: Document, lex: Lexicon) -> list[Item]:
         if b.marker == "contents":
             found.extend(_contents_items(lex, blocks, i))
             continue
+        together = _run_together(lex, b) if b.kind == "para" and not b.marker else []
+        if together:
+            found.extend(Item(k, _clean(name), None, b, name, confidence=0.7) for k, name in together)
+            continue
         numbered = re.match(rf"^[A-Za-z]+\s+(?:\d+|[A-Z]|{_ORDINALS})\s*[:.–—-]", b.text)  # not "Outcome: Approved"
-        alone = _prefixed(lex, b) if b.kind == "para" and not b.marker and numbered else None
-        if alone and len(alone[1]) >= 3 and b.text.count(".") <= 1:  # "Priority one - No child lives in poverty"
+        bare = _bare_label(lex, b.text) if b.kind == "para" and not b.marker else None
+        alone = bare or (_prefixed(lex, b) if b.kind == "para" and not b.marker and numbered else None)
+        if alone and len(alone[1]) >= 3 and (bare or b.text.count(".") <= 1):  # "Priority one - No child in poverty"
             name, owner, _ = split_owner(lex, alone[1]) if alone[0] == "priority" else (alone[1], None, False)
             found.append(Item(alone[0], _clean(name), owner, b, _clean(name), confidence=0.7))
             continue

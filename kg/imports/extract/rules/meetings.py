@@ -259,7 +259,8 @@ def _meetings(ctx: Context) -> None:
 
 
 _SAT = re.compile(  # what a body did at a meeting, said right after its name opening the sentence
-    r"\s+(?:meeting\s+)?(?:considered|received|discussed|noted|heard|resolved|was (?:provided|presented|given))\b"
+    r"\s+(?:meeting\s+)?(?:considered|received|discussed|noted|heard|resolved|"
+    r"(?:was|were) (?:provided|presented|given|told|advised|informed|briefed|updated))\b"  # "Cabinet was advised that"
 )
 
 

@@ -75,6 +75,9 @@ _VERB_SUBJECT = re.compile(  # who does something: "the plan aims to", "which pr
 )
 
 
+_BETTERED = re.compile(r"\b(?:improv\w*|better|good|positive|poor\w*)\s+$", re.I)
+
+
 def _foreign(lex: Lexicon, before: str) -> bool:
     """Whether the words just before a cue name another plan ("Community Strategy outcomes",
     "Corporate priorities"): that plan's list, not the one the report is about."""
@@ -99,6 +102,8 @@ def list_kind(lex: Lexicon, text: str) -> str | None:
                 continue  # "the basis for how we will deliver them": a manner, not a promise
             if _VERB_SUBJECT.search(text[: m.start()]) and re.match(r"\s+to\s+[a-z]", text[m.end() :]):
                 continue  # "The plan aims to reduce ...": a verb of the same spelling, not a list
+            if concept == "Outcome" and _BETTERED.search(text[: m.start()]):
+                continue  # "a stake in improving outcomes for children": what work aims at, not a list named
             key = (m.end(), m.end() - m.start())
             if best is None or key > best[:2]:
                 best = (m.end(), m.end() - m.start(), concept)
@@ -238,12 +243,15 @@ def _sentence_count(text: str) -> int:
 def _item_like(b: Block, after_colon: bool) -> bool:
     """A block that can be a list item: a bullet or marker line, or a short line after a lead-in."""
     text = b.text
-    if len(text) > 260 or b.kind in {"heading", "row"} or text.rstrip().endswith(":"):
+    marked = b.kind == "item" or b.marker in {"letter", "number", "bullet"}
+    if len(text) > (400 if marked and _sentence_count(text) == 1 else 260):
+        return False  # a bullet may run long as one sentence ("Improve outcomes for ..., especially ...")
+    if b.kind in {"heading", "row"} or text.rstrip().endswith(":"):
         return False
     label = re.match(r"^[A-Z][\w ?'’/()-]{1,30}:\s+\S", text)
     if label and not b.marker and not re.search(r"\s[(–—-]\s*\w+:", label.group()):
         return False  # "Decision status: Implemented", "Key action: ...": a label and its value
-    if b.kind == "item" or b.marker in {"letter", "number", "bullet"}:
+    if marked:
         return _sentence_count(text) <= 2 or len(text) <= 160  # "Add value. Ask: is anyone better off?"
     return after_colon and len(text) <= 160 and _sentence_count(text) == 1
 

@@ -940,6 +940,32 @@ def _priority_promises(lex: Lexicon, under: list[Block]) -> Iterator[Item]:
             yield Item("pledge", _clean(s), None, c, s, confidence=0.6)
 
 
+_COUNT_BEFORE = re.compile(rf"\b(\d{{1,2}}|{_ORDINALS})\s+(?:[“\"‘']?[\w-]+\s+){{0,2}}[“\"‘']?$", re.I)
+
+
+def _counted_list(lex: Lexicon, b: Block, after: list[Block]) -> tuple[str | None, list[Block]]:
+    """A paragraph that counts a list it does not lead in by its own words ("... to work together on six
+    system objectives ...", "Four priorities have been set. They aim for children to:"), followed at once by
+    exactly that many items: bullets or numbered lines, or short lines of one sentence after a colon."""
+    colon = b.text.rstrip().endswith(":")
+    run: list[Block] = []
+    for c in after:
+        marked = c.kind == "item" or c.marker in {"letter", "number", "bullet"}
+        if c.kind in {"heading", "row"} or not (marked or colon and _item_like(c, True) and c.text[-1:] != "."):
+            break  # unmarked, an item is a line without a full stop; the next paragraph of prose ends the list
+        if run and marked != (run[0].kind == "item" or run[0].marker in {"letter", "number", "bullet"}):
+            break
+        run.append(c)
+    for concept, pattern in _cues(lex, "list"):
+        for m in pattern.finditer(b.text):
+            count = _COUNT_BEFORE.search(b.text[: m.start()])
+            if count and not _foreign(lex, b.text[: m.start()]):
+                n = int(count.group(1)) if count.group(1).isdigit() else _COUNTS[count.group(1).lower()]
+                if n >= 2 and n == len(run) and concept in KINDS:
+                    return KINDS[concept], run
+    return None, []
+
+
 def _contents_items(lex: Lexicon, blocks: list[Block], i: int) -> Iterator[Item]:
     """A table of contents' entry that names a list ("Priorities") and the entries after it: its items,
     up to the next entry that names a list or the end of the contents."""
@@ -983,8 +1009,10 @@ def find_items(doc: Document, lex: Lexicon) -> list[Item]:
             found.append(Item(alone[0], _clean(name), owner, b, _clean(name), confidence=0.7))
             continue
         kind = _lead_in(lex, b)
+        region = _region(blocks, i) if kind else []
+        if not kind and b.kind == "para":
+            kind, region = _counted_list(lex, b, blocks[i + 1 :])
         if kind:
-            region = _region(blocks, i)
             items = list(_items_in(lex, kind, b, region))
             for item in items:
                 used.update(k for k, c in enumerate(blocks) if c is item.block)

@@ -1,4 +1,4 @@
-"""The words input formats write for the controlled lists are typed notations in the ontology: exactly the format's words."""
+"""The words input formats write for the controlled lists are typed notations in the ontology, and only those."""
 
 from __future__ import annotations
 

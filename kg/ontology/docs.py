@@ -88,8 +88,10 @@ def _notations(graph: Graph, term: URIRef) -> str:
     out = []
     for n in sorted(graph.objects(term, SKOS.notation), key=lambda n: (str(getattr(n, "datatype", "") or ""), str(n))):
         datatype = getattr(n, "datatype", None)
-        typed = datatype is not None and str(datatype).startswith(str(CYP))
-        out.append(f"{escape(str(n))} ({_link(datatype)})" if typed else escape(str(n)))
+        if isinstance(datatype, URIRef) and datatype.startswith(str(CYP)):
+            out.append(f"{escape(str(n))} ({_link(datatype)})")
+        else:
+            out.append(escape(str(n)))
     return ", ".join(out)
 
 

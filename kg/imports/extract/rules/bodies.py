@@ -63,7 +63,10 @@ def _bodies_and_partners(ctx: Context) -> None:
             )
             if post_like and kind[1] == "OfficerGroup" and re.search(r"\b(?:Group|Team)$", name):
                 post_like = None  # "Chief Officers Group": a group of posts meets as a body
-            if post_like and (not re.search(r"Cabinet Member for|Executive Member for", name) or kind[0] != "body"):
+            if post_like and (
+                not re.search(r"Cabinet Member for|Executive Member for|Executive Councillor for", name)
+                or kind[0] != "body"
+            ):
                 continue
             if kind[0] == "body" and not (_BODY_HEAD.search(name) or "Member for" in name):
                 continue

@@ -153,7 +153,9 @@ def _body_mentions(ctx: Context, text: str) -> list[tuple[int, int, str, str]]:
     """Bodies named in a sentence: (start, end, name, body kind); generic 'the Board' resolved."""
     out = []
     for a, b, name in _split_lists(ctx, name_spans(text)):
-        if not _BODY_HEAD.search(name) and not re.search(r"Cabinet Member for|Executive Member for", name):
+        if not _BODY_HEAD.search(name) and not re.search(
+            r"Cabinet Member for|Executive Member for|Executive Councillor for", name
+        ):
             continue
         kind = _kind_of_name(ctx.lex, name)
         if kind is None and re.fullmatch(r"(?:[A-Z][\w'’-]*\s+){2,}(?:Board|Committee|Panel|Commission)", name):

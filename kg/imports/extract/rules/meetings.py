@@ -80,6 +80,12 @@ def _named_before(ctx: Context, head: str, pos: int) -> tuple[str, str] | None:
     return _resolve_generic(ctx, head)
 
 
+_MET = re.compile(r"\b(?:meeting|met|held|minutes)\b", re.I)
+_HEADER_LEAD = re.compile(
+    r"^(?:(?:report\s+to|from)\s+)?(?:the\s+)?", re.I
+)  # "REPORT TO THE CABINET", "From X meeting"
+
+
 def _date_value(ctx: Context, d: DateMention) -> str | None:
     if d.value:
         return d.value
@@ -121,8 +127,10 @@ def _own_meeting(ctx: Context) -> None:
             ]
             if j > 0 and _body_mentions(ctx, nxt.text.title() if nxt.text.isupper() else nxt.text):
                 break
+            if j > 0 and (nxt.kind == "item" or len(nxt.text) > 120 and not _MET.search(nxt.text)):
+                continue  # a page's dated bullet ("- August 5, 2024") or a paragraph of prose dates no meeting
             if dates:
-                ctx.own_body, ctx.own_kind = re.sub(r"^(?:the|The)\s+", "", name), kind
+                ctx.own_body, ctx.own_kind = _HEADER_LEAD.sub("", name), kind
                 header_years = [y for h in ctx.doc.page_headers for y in re.findall(r"\b(?:19|20)\d{2}\b", h)]
                 if header_years:
                     ctx.year = header_years[0]
@@ -136,6 +144,8 @@ def _own_meeting(ctx: Context) -> None:
                 }
                 ctx.add("meeting", value, nxt, 0.9 if ctx.own_date else 0.7)
                 return
+    if _report_to(ctx):
+        return
     for block in blocks:  # no dated header: the body the report is addressed to, undated
         m = re.search(r"\b(?:to the (Board|Committee) for|The (Board|Committee) is asked to)\b", block.text)
         if m:
@@ -147,6 +157,33 @@ def _own_meeting(ctx: Context) -> None:
                         ctx.add("meeting", {"body": name, "body_kind": kind, "date": None, "own": True}, block, 0.6)
                         return
             return
+
+
+_REPORT_TO = re.compile(r"\bREPORT TO:?\s+(?:THE\s+)?([A-Z][A-Z'’&,\s]+?)\s*(?=\d|$|[A-Z]+:)")
+
+
+def _report_to(ctx: Context) -> bool:
+    """A cover sheet's "REPORT TO: CABINET 8 th JUNE 2020" (or its body and date on the next line): the body the
+    report goes to and the day, printed together at the head of the report, possibly flattened into one paragraph."""
+    for i, block in enumerate(ctx.doc.blocks[:12]):
+        m = _REPORT_TO.search(block.text)
+        if not m or m.start() > 200:
+            continue
+        name = _titlecase(m.group(1).strip(" ,"))
+        found = _kind_of_name(ctx.lex, name)
+        if not (found and found[0] == "body") and not re.search(_BODY_HEAD.pattern[:-1] + r"\b", name):
+            return False  # "the Commission for Children and School Results": a body's head word, then its remit
+        for nxt in [block, *ctx.doc.blocks[i + 1 : i + 3]]:
+            text = nxt.text[m.end() : m.end() + 40] if nxt is block else nxt.text
+            dates = [d for d in find_dates(text) if d.precision == "day" and d.start < 5]
+            if dates:
+                ctx.own_body, ctx.own_kind = name, found[1] if found and found[0] == "body" else "Other"
+                ctx.own_date = dates[0].value
+                value = {"body": name, "body_kind": ctx.own_kind, "date": ctx.own_date, "date_text": dates[0].text}
+                ctx.add("meeting", {**value, "own": True}, nxt, 0.85)
+                return True
+        return False
+    return False
 
 
 _BODY_THEN_DATE = re.compile(  # a body and then, with nothing between, the day or month it met or acts

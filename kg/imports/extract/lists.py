@@ -88,6 +88,21 @@ def _foreign(lex: Lexicon, before: str) -> bool:
     )
 
 
+def _in_a_name(text: str, m: re.Match[str]) -> bool:
+    """A capitalised cue inside running text between capitalised words ("the Public Health Outcomes Framework",
+    "our Priority Families Programme") is a word of a name; a title-case heading's cue is not tested."""
+    before = text[: m.start()].split()
+    after = text[m.end() :].split()
+    return bool(
+        m.group(0)[:1].isupper()
+        and before
+        and after
+        and before[-1][:1].isupper()
+        and re.match(r"[A-Z][a-z]", after[0])
+        and any(w[:1].islower() for w in before if w.isalpha())
+    )
+
+
 def list_kind(lex: Lexicon, text: str) -> str | None:
     """The kind of list a lead-in names: the cue nearest its end ("outcomes and priorities" -> priority).
 
@@ -104,6 +119,8 @@ def list_kind(lex: Lexicon, text: str) -> str | None:
                 continue  # "The plan aims to reduce ...": a verb of the same spelling, not a list
             if concept == "Outcome" and _BETTERED.search(text[: m.start()]):
                 continue  # "a stake in improving outcomes for children": what work aims at, not a list named
+            if _in_a_name(text, m):
+                continue  # "the Public Health Outcomes Framework": a document's name, not a list named
             key = (m.end(), m.end() - m.start())
             if best is None or key > best[:2]:
                 best = (m.end(), m.end() - m.start(), concept)

@@ -10,6 +10,7 @@ so this module reads decision verbs (`decisions`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from kg.imports.extract.dates import MONTHS, DateMention, find_dates, with_year
@@ -43,7 +44,7 @@ _MEETING_WORDS = re.compile(
     r"approved|endorsed|received|noted|scrutinised|presented|held|"
     r"report(?:ed)? to|considered by|asked to|to:|brought to|work programme|attended|decided|adopted|"
     r"report progress|presented to|goes to|go to|going to|submitted to|taken to|comes? to|shared with|signed off|"
-    r"bring|report(?:ed)? back|come back)\b",
+    r"bring|report(?:ed)? back|come back|(?:due|comes?|go(?:es)?|going|brought|put)\s+before)\b",
     re.I,
 )
 
@@ -319,14 +320,18 @@ def _undated_meetings(ctx: Context) -> None:
     dated = any(p.value.get("date") for p in ctx.proposals if p.kind == "meeting")
     for s in [] if dated else ctx.sentences:  # "Cabinet received a report": it sat on a day the page does not print
         bodies = _body_mentions(ctx, s.text)
-        if not bodies or find_dates(s.text) or s.block.kind == "row":
-            continue
+        if not bodies or any(d.value for d in find_dates(s.text)) or s.block.kind == "row":
+            continue  # a yearless day ("(Wednesday, November 23)") leaves the meeting undated, never guessed
         start, end, name, kind = bodies[0]
-        lead = re.fullmatch(r"(?:[A-Z][a-z]+:\s+)?(?:The\s+)?", s.text[:start])  # "Content: Cabinet considered"
-        sat = lead and s.text[start:end] == name and _SAT.match(s.text[end:])
+        lead = re.fullmatch(  # "Content: Cabinet considered", "The council's Executive was told"
+            r"(?:[A-Z][a-z]+:\s+)?(?:The\s+)?(?:(?i:council|county|city|borough)['’]s\s+)?", s.text[:start]
+        )
+        rest = re.sub(r"^\s*\([^()]{1,40}\)", "", s.text[end:])  # "The Executive (Wednesday, November 23) was told"
+        sat = lead and s.text[start:end] == name and _SAT.match(rest)
         if sat and key(name) not in met and kind not in {"CabinetMember", "Other"}:
             ctx.add("meeting", {"body": name, "body_kind": kind, "date": None}, s, 0.55)
             met.add(key(name))
+    _taken_to(ctx, met, key)
     _previous_meeting(ctx)
     maker = next((b for b in ctx.doc.blocks[:40] if re.match(r"Decision [Mm]aker:", b.text)), None)
     # a Cabinet Member decides alone, without a meeting
@@ -334,6 +339,25 @@ def _undated_meetings(ctx: Context) -> None:
     if maker and ctx.own_body and key(ctx.own_body) not in met and not alone:
         value = {"body": ctx.own_body, "body_kind": ctx.own_kind or "Other", "date": None}
         ctx.add("meeting", value, maker, 0.55)
+
+
+_TAKEN_TO = re.compile(  # "a draft had been taken to the X", "presenting it to the X", "considered at the X"
+    r"\b(?:(?:taken|presented|presenting\s+(?:it|them|this)|brought(?:\s+back)?|submitted|referred)\s+to|"
+    r"(?:considered|consideration|discussed)\s+at)\s+(?:the\s+)?(?:\w+['’]s\s+)?$",
+    re.I,
+)
+
+
+def _taken_to(ctx: Context, met: set[str], key: Callable[[object], str]) -> None:
+    """A paper taken, presented or brought to a body, or considered at it, with no date printed: that body met (or
+    is to meet) on it, on a day the page does not give; kept undated."""
+    for s in ctx.sentences:
+        if s.block.kind == "row" or any(d.value for d in find_dates(s.text)):
+            continue
+        for start, _, name, kind in _body_mentions(ctx, s.text):
+            if kind != "CabinetMember" and key(name) not in met and _TAKEN_TO.search(s.text[:start]):
+                ctx.add("meeting", {"body": name, "body_kind": kind, "date": None}, s, 0.55)
+                met.add(key(name))
 
 
 _PREVIOUS = re.compile(  # "Minutes of the last meeting", "Minutes / matters arising from previous meeting"

@@ -55,6 +55,7 @@ _INTEGER_TYPES = {
         "unsignedByte",
     )
 }
+_LANG_STRING = PREFIXES["rdf"] + "langString"
 _FLOAT_TYPES = {_XSD + "double", _XSD + "float"}
 _PREFIX_ITEMS = [(p, ns) for p, ns in PREFIXES.items() if p != "id"]
 
@@ -144,10 +145,14 @@ def _from_oxigraph(term: Any) -> Term:
 
 
 def _from_rdflib(term: Node) -> Term:
+    """As `_from_oxigraph` reads the same term: a literal always has a datatype (RDF 1.1), so a remote
+    store's plain literal is an xsd:string and a language-tagged one an rdf:langString."""
     if isinstance(term, URIRef):
         return Term(str(term), iri=True)
     if isinstance(term, Literal):
-        return Term(str(term), iri=False, datatype=str(term.datatype or ""), language=term.language or "")
+        if term.language:
+            return Term(str(term), iri=False, datatype=_LANG_STRING, language=term.language)
+        return Term(str(term), iri=False, datatype=str(term.datatype or _XSD + "string"))
     return Term(str(term), iri=False)
 
 

@@ -1,0 +1,176 @@
+"""Both stores give the same answers: every named query and every lookup, on the same quads.
+
+The session's embedded store and the session's Virtuoso hold the same quads (tests/conftest.py
+restores Virtuoso from the embedded store's dump). Each named query (kg/queries/*.rq) and each
+lookup query (kg/queries/lookups/*.rq) runs on both, once with nothing bound (when it needs nothing)
+and once for each parameter its header gives an example for, and the answers must be the same
+multisets of rows. Rows are compared as multisets (the stores may order ties differently), with terms
+normalised only where the stores legitimately write the same value differently: a simple literal
+with or without `xsd:string`, a number's lexical form and numeric type, a boolean as 1/true, a
+language tag's case, and blank-node labels.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import pytest
+from rdflib import XSD, BNode, Literal, URIRef
+from rdflib.term import Node
+
+import kg.queries as named_queries
+from kg.namespaces import ID
+from kg.queries import NamedQuery, lookups
+from kg.store.binding import bind_rows
+from kg.store.embedded import OxigraphStore
+from kg.store.protocol import Store
+from kg.store.remote import RemoteStore
+
+pytestmark = pytest.mark.virtuoso
+
+_NUMBERS = {str(XSD[t]) for t in ("integer", "decimal", "double", "float", "int", "long", "short", "byte")} | {
+    str(XSD[t])
+    for t in (
+        "nonNegativeInteger",
+        "positiveInteger",
+        "nonPositiveInteger",
+        "negativeInteger",
+        "unsignedLong",
+        "unsignedInt",
+        "unsignedShort",
+        "unsignedByte",
+    )
+}
+_GIVEN_NODES = "given"
+"""An `# examples: given - …` query names the nodes its caller binds to ?node in a VALUES row each."""
+
+Cell = tuple[str, ...]
+Case = tuple[str, dict[str, str]]
+
+
+def _number(text: str) -> str:
+    """A number's value, written one way whatever its type or lexical form (1, 1.0, 1.0E0 → 1)."""
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return text
+    if not value.is_finite():
+        return str(value)
+    return format(round(value, 9).normalize(), "f")
+
+
+def _cell(text: str, *, iri: bool, blank: bool, datatype: str, language: str) -> Cell:
+    if iri:
+        return ("iri", text)
+    if blank:
+        return ("blank",)
+    if language:
+        return ("text", text, language.lower())
+    if datatype in ("", str(XSD.string)):
+        return ("text", text, "")
+    if datatype in _NUMBERS:
+        return ("number", _number(text))
+    if datatype == str(XSD.boolean):
+        return ("boolean", str(text in ("true", "1")))
+    return ("typed", text, datatype)
+
+
+def _normal_term(term: Node | lookups.Term) -> Cell:
+    """A term as both stores' answers can be compared: the value, not how the store wrote it."""
+    if isinstance(term, lookups.Term):
+        blank = not term.iri and not term.datatype  # a literal always has a datatype (xsd:string, rdf:langString)
+        return _cell(term.text, iri=term.iri, blank=blank, datatype=term.datatype, language=term.language)
+    if isinstance(term, BNode):
+        return _cell(str(term), iri=False, blank=True, datatype="", language="")
+    if isinstance(term, Literal):
+        return _cell(
+            str(term), iri=False, blank=False, datatype=str(term.datatype or ""), language=term.language or ""
+        )
+    return _cell(str(term), iri=True, blank=False, datatype="", language="")
+
+
+def _rows(rows: list[Mapping[str, Any]]) -> Counter[frozenset[tuple[str, Cell]]]:
+    return Counter(frozenset((k, _normal_term(v)) for k, v in row.items()) for row in rows)
+
+
+def _example_node(query: NamedQuery) -> URIRef:
+    """The node a `given` query's example names (`KIND ID → …`), as the IRI its caller binds."""
+    kind, ident = query.example.split("→")[0].split()[:2]
+    return ID[f"{kind}/{ident}"]
+
+
+def _cases(query: NamedQuery) -> Iterator[Case]:
+    """Nothing bound (when nothing is needed), then each example value in turn (with the needed ones)."""
+    needed = {p.name: p.example or "" for p in query.parameters if not p.optional}
+    if not needed:
+        yield "nothing bound", {}
+    for p in query.parameters:
+        if p.optional and p.example:
+            yield f"{p.name}={p.example}", {**needed, p.name: p.example}
+    if any(p.name == named_queries.EXAMPLES_PARAMETER for p in query.parameters):
+        yield "with the examples", {**needed, named_queries.EXAMPLES_PARAMETER: "true"}
+    if needed and all(needed.values()):
+        yield ", ".join(f"{k}={v}" for k, v in needed.items()), needed
+
+
+def _named(store: Store, query: NamedQuery, params: dict[str, str]) -> list[Mapping[str, Any]]:
+    return list(store.select(query.text, bindings=named_queries.bind_scoped(store, query, params)))
+
+
+def _given(store: Store, query: NamedQuery) -> list[Mapping[str, Any]]:
+    return list(store.select(bind_rows(query.text, "node", [_example_node(query)])))
+
+
+def _lookup(store: Store, query: NamedQuery, params: dict[str, str]) -> list[Mapping[str, Any]]:
+    if query.form != "SELECT":
+        bindings = named_queries.bind_scoped(store, query, params)
+        graph = store.construct(query.text, bindings=bindings)
+        return [{"s": s, "p": p, "o": o} for s, p, o in graph]
+    return list(lookups.select_query(store, query, params))
+
+
+NAMED = sorted(named_queries.all_queries())
+LOOKUPS = sorted(p.stem for p in lookups.LOOKUP_DIR.glob("*.rq"))
+
+
+def _assert_same(
+    name: str, embedded: Counter[frozenset[tuple[str, Cell]]], virtuoso: Counter[frozenset[tuple[str, Cell]]], case: str
+) -> None:
+    if embedded == virtuoso:
+        return
+    only_embedded = list((embedded - virtuoso).elements())[:3]
+    only_virtuoso = list((virtuoso - embedded).elements())[:3]
+    pytest.fail(
+        f"{name} ({case}): {sum(embedded.values())} rows embedded, {sum(virtuoso.values())} on Virtuoso; "
+        f"only embedded, e.g. {[dict(r) for r in only_embedded]}; only on Virtuoso, e.g. {[dict(r) for r in only_virtuoso]}"
+    )
+
+
+@pytest.mark.parametrize("name", NAMED)
+def test_named_query_answers_the_same_rows_on_virtuoso_as_embedded(
+    name: str, embedded_store: OxigraphStore, virtuoso_store: RemoteStore
+) -> None:
+    query = named_queries.get(name)
+    if query.extra.get("examples", "").startswith(_GIVEN_NODES) and not query.parameters:
+        cases = [("nothing bound", {})]
+        _assert_same(name, _rows(_given(embedded_store, query)), _rows(_given(virtuoso_store, query)), "example node")
+    else:
+        cases = list(_cases(query))
+    for case, params in cases:
+        embedded = _rows(_named(embedded_store, query, params))
+        virtuoso = _rows(_named(virtuoso_store, query, params))
+        _assert_same(name, embedded, virtuoso, case)
+
+
+@pytest.mark.parametrize("name", LOOKUPS)
+def test_lookup_answers_the_same_rows_on_virtuoso_as_embedded(
+    name: str, embedded_store: OxigraphStore, virtuoso_store: RemoteStore
+) -> None:
+    query = lookups.lookup_query(name)
+    for case, params in _cases(query):
+        embedded = _rows(_lookup(embedded_store, query, params))
+        virtuoso = _rows(_lookup(virtuoso_store, query, params))
+        _assert_same(name, embedded, virtuoso, case)

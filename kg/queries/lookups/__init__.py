@@ -279,9 +279,14 @@ def _plan_item(r: Row, id_key: str = "item") -> dict[str, Any]:
             "periodStart": value(r.get("periodStart")),
             "periodEnd": value(r.get("periodEnd")),
             "status": value(r.get("status")),
-            "cypp": value(r.get("cypp")),
+            "cypp": flag(r.get("cypp")),
         }
     )
+
+
+def flag(term: Term | None) -> bool | None:
+    """A boolean the query computed, as JSON: Virtuoso writes a computed `true` as the integer 1."""
+    return None if term is None else term.text in ("true", "1")
 
 
 def plans(

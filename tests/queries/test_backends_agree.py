@@ -13,8 +13,9 @@ language tag's case, and blank-node labels.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,12 +25,10 @@ from rdflib.term import Node
 import kg.queries as named_queries
 from kg.namespaces import ID
 from kg.queries import NamedQuery, lookups
-from kg.store.binding import bind_rows
+from kg.store.binding import bind_rows, tokens
 from kg.store.embedded import OxigraphStore
 from kg.store.protocol import Store
 from kg.store.remote import RemoteStore
-
-pytestmark = pytest.mark.virtuoso
 
 _NUMBERS = {str(XSD[t]) for t in ("integer", "decimal", "double", "float", "int", "long", "short", "byte")} | {
     str(XSD[t])
@@ -86,17 +85,15 @@ def _normal_term(term: Node | lookups.Term) -> Cell:
     if isinstance(term, BNode):
         return _cell(str(term), iri=False, blank=True, datatype="", language="")
     if isinstance(term, Literal):
-        return _cell(
-            str(term), iri=False, blank=False, datatype=str(term.datatype or ""), language=term.language or ""
-        )
+        return _cell(str(term), iri=False, blank=False, datatype=str(term.datatype or ""), language=term.language or "")
     return _cell(str(term), iri=True, blank=False, datatype="", language="")
 
 
 Rows = Counter[frozenset[tuple[str, Cell]]]
-_AS_BOOLEAN = {("number", "1"): ("boolean", "True"), ("number", "0"): ("boolean", "False")}
+_AS_BOOLEAN: dict[Cell, Cell] = {("number", "1"): ("boolean", "True"), ("number", "0"): ("boolean", "False")}
 
 
-def _both(embedded: list[Mapping[str, Any]], virtuoso: list[Mapping[str, Any]]) -> tuple[Rows, Rows]:
+def _both(embedded: Iterable[Mapping[str, Any]], virtuoso: Iterable[Mapping[str, Any]]) -> tuple[Rows, Rows]:
     """Both answers as multisets of normalised rows.
 
     Virtuoso has no boolean values in its answers: a boolean a query computes (EXISTS, `true`) comes
@@ -157,8 +154,26 @@ def _lookup(store: Store, query: NamedQuery, params: dict[str, str]) -> list[Map
     return list(lookups.select_query(store, query, params))
 
 
-NAMED = sorted(named_queries.all_queries())
+VIRTUOSO_BUGS = {
+    "statutory_basis": "Virtuoso 7.2 leaves ?revocation unbound in the rows of a duty that has revocations "
+    "(the OPTIONAL that binds it has nested OPTIONALs); pyoxigraph binds it",
+    "network_partners": "with ?include_examples bound to true, Virtuoso 7.2 drops FILTER(?partner != ?authority) "
+    "and answers a council as its own partner (holds duty)",
+    "network_partners_national": "with ?include_examples bound to true, Virtuoso 7.2 drops "
+    "FILTER(?partner != ?authority) and answers a council as its own partner (holds duty)",
+}
+"""Named queries whose answers differ by a Virtuoso bug not yet worked around in the query."""
+
+
+def _named_case(name: str) -> Any:
+    if name in VIRTUOSO_BUGS:
+        return pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=VIRTUOSO_BUGS[name]))
+    return name
+
+
+NAMED = [_named_case(name) for name in sorted(named_queries.all_queries())]
 LOOKUPS = sorted(p.stem for p in lookups.LOOKUP_DIR.glob("*.rq"))
+QUERY_FILES = sorted(p for p in named_queries.QUERY_DIR.rglob("*.rq"))
 
 
 def _assert_same(name: str, embedded: Rows, virtuoso: Rows, case: str) -> None:
@@ -168,10 +183,12 @@ def _assert_same(name: str, embedded: Rows, virtuoso: Rows, case: str) -> None:
     only_virtuoso = list((virtuoso - embedded).elements())[:3]
     pytest.fail(
         f"{name} ({case}): {sum(embedded.values())} rows embedded, {sum(virtuoso.values())} on Virtuoso; "
-        f"only embedded, e.g. {[dict(r) for r in only_embedded]}; only on Virtuoso, e.g. {[dict(r) for r in only_virtuoso]}"
+        f"only embedded, e.g. {[dict(r) for r in only_embedded]}; "
+        f"only on Virtuoso, e.g. {[dict(r) for r in only_virtuoso]}"
     )
 
 
+@pytest.mark.virtuoso
 @pytest.mark.parametrize("name", NAMED)
 def test_named_query_answers_the_same_rows_on_virtuoso_as_embedded(
     name: str, embedded_store: OxigraphStore, virtuoso_store: RemoteStore
@@ -186,6 +203,7 @@ def test_named_query_answers_the_same_rows_on_virtuoso_as_embedded(
         _assert_same(name, *_both(_named(embedded_store, query, params), _named(virtuoso_store, query, params)), case)
 
 
+@pytest.mark.virtuoso
 @pytest.mark.parametrize("name", LOOKUPS)
 def test_lookup_answers_the_same_rows_on_virtuoso_as_embedded(
     name: str, embedded_store: OxigraphStore, virtuoso_store: RemoteStore
@@ -193,3 +211,26 @@ def test_lookup_answers_the_same_rows_on_virtuoso_as_embedded(
     query = lookups.lookup_query(name)
     for case, params in _cases(query):
         _assert_same(name, *_both(_lookup(embedded_store, query, params), _lookup(virtuoso_store, query, params)), case)
+
+
+def _optionals_after_a_bind(text: str) -> list[int]:
+    """Lines of each OPTIONAL that follows a BIND in the same group."""
+    lines: list[int] = []
+    seen_bind = [False]
+    for tok in tokens(text):
+        if tok.text == "{":
+            seen_bind.append(False)
+        elif tok.text == "}":
+            seen_bind.pop()
+        elif tok.text.upper() == "BIND":
+            seen_bind[-1] = True
+        elif tok.text.upper() == "OPTIONAL" and seen_bind[-1]:
+            lines.append(text.count("\n", 0, tok.start) + 1)
+    return lines
+
+
+@pytest.mark.parametrize("path", QUERY_FILES, ids=lambda p: str(p.relative_to(named_queries.QUERY_DIR)))
+def test_no_query_has_an_optional_after_a_bind_in_the_same_group(path: Path) -> None:
+    """Virtuoso 7.2 drops every FILTER of a group in which an OPTIONAL follows a BIND (the fictional-data
+    filters included), so a BIND goes after its group's last OPTIONAL."""
+    assert _optionals_after_a_bind(path.read_text(encoding="utf-8")) == []

@@ -157,10 +157,6 @@ def _lookup(store: Store, query: NamedQuery, params: dict[str, str]) -> list[Map
 VIRTUOSO_BUGS = {
     "statutory_basis": "Virtuoso 7.2 leaves ?revocation unbound in the rows of a duty that has revocations "
     "(the OPTIONAL that binds it has nested OPTIONALs); pyoxigraph binds it",
-    "network_partners": "with ?include_examples bound to true, Virtuoso 7.2 drops FILTER(?partner != ?authority) "
-    "and answers a council as its own partner (holds duty)",
-    "network_partners_national": "with ?include_examples bound to true, Virtuoso 7.2 drops "
-    "FILTER(?partner != ?authority) and answers a council as its own partner (holds duty)",
 }
 """Named queries whose answers differ by a Virtuoso bug not yet worked around in the query."""
 

@@ -2,12 +2,14 @@
 
 The session's embedded store and the session's Virtuoso hold the same quads (tests/conftest.py
 restores Virtuoso from the embedded store's dump). Each named query (kg/queries/*.rq) and each
-lookup query (kg/queries/lookups/*.rq) runs on both, once with nothing bound (when it needs nothing)
-and once for each parameter its header gives an example for, and the answers must be the same
-multisets of rows. Rows are compared as multisets (the stores may order ties differently), with terms
-normalised only where the stores legitimately write the same value differently: a simple literal
-with or without `xsd:string`, a number's lexical form and numeric type, a boolean as 1/true, a
-language tag's case, and blank-node labels.
+lookup query (kg/queries/lookups/*.rq) runs on both: with nothing bound (when it needs nothing),
+with each example value its header gives, and with the fictional examples asked for; the answers
+must be the same multisets of rows (the stores may order ties differently). A query its caller gives
+nodes to (`# examples: given`) runs for its example node, and with no node bound its rows are
+counted (tens of thousands of them). Terms are normalised only where the stores write the same value
+differently: a simple literal with or without `xsd:string`, a number's lexical form and numeric
+type, a computed boolean (Virtuoso's 1/0), a language tag's case, and blank-node labels. A
+difference that is a Virtuoso bug not yet worked around is xfail(strict=True), with its reason.
 """
 
 from __future__ import annotations

@@ -328,7 +328,7 @@ def plan(store: Store, plan_id: str, views_base: str) -> dict[str, Any]:
 
 
 def plan_summary(rows: list[Row]) -> Row:
-    """The "plan" rows of `plan.rq` folded into one, as the plan's own query did with SAMPLE and MAX.
+    """The "plan" rows of `plan.rq` folded into one, as the plan's own query did with MIN and MAX.
 
     A property with several values gives several rows; the first value in query order is kept.
     """

@@ -156,11 +156,9 @@ def _lookup(store: Store, query: NamedQuery, params: dict[str, str]) -> list[Map
     return list(lookups.select_query(store, query, params))
 
 
-VIRTUOSO_BUGS = {
-    "statutory_basis": "Virtuoso 7.2 leaves ?revocation unbound in the rows of a duty that has revocations "
-    "(the OPTIONAL that binds it has nested OPTIONALs); pyoxigraph binds it",
-}
-"""Named queries whose answers differ by a Virtuoso bug not yet worked around in the query."""
+VIRTUOSO_BUGS: dict[str, str] = {}
+"""Named queries whose answers differ by a Virtuoso bug not yet worked around in the query, with the bug:
+xfail(strict=True), so a fix shows. None now: each one found is worked around in its query (its comments say how)."""
 
 
 def _named_case(name: str) -> Any:

@@ -48,6 +48,7 @@ def describe(query: named_queries.NamedQuery, base: str) -> dict[str, Any]:
         ],
         "example": query.example,
         "returns": query.returns,
+        **{key: query.extra[key] for key in ("why", "note") if key in query.extra},
         "url": f"{base}queries/{query.name}",
     }
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from kg.analysis.metrics import owners_of
 from kg.analysis.network import partner_priority
 from kg.errors import UnknownIdError
-from kg.queries import run as run_query
+from kg.queries import get_view, run_query
 from kg.store.protocol import Store
 
 if TYPE_CHECKING:  # networkx is imported when a graph is built (kg.analysis.network), not by `cypkg extract`
@@ -150,9 +150,9 @@ def compare_plans(store: Store, plan_a: str, plan_b: str) -> PlanComparison:
     """Compare two plans: outcomes and priorities matched by label, partners by IRI (then by label)."""
     labels = {}
     for plan in (plan_a, plan_b):
-        rows = run_query(store, "network_plans", {"plan": plan})
+        rows = run_query(store, get_view("network_plans"), {"plan": plan})
         if not rows:
-            raise UnknownIdError("plan", plan, hint="`cypkg query network_plans` lists the plans the graph holds")
+            raise UnknownIdError("plan", plan, hint="`cypkg query plans_by_authority` lists the plans the graph holds")
         labels[plan] = str(rows[0].get("title", plan))
     a, graph_a = _plan_contents(store, plan_a)
     b, graph_b = _plan_contents(store, plan_b)

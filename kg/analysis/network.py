@@ -1,4 +1,4 @@
-"""Who owns what, as networkx graphs built from the named `network_*` queries.
+"""Who owns what, as networkx graphs built from the views' named queries (kg/queries/views/network_*.rq).
 
 A board workshop asks the same few questions of every plan: which partner owns which priority, who
 carries too much, which priorities have one owner or none, which strategies feed the plan. The
@@ -80,7 +80,7 @@ PART_OF = "part of"
 
 
 def _run(store: Store, name: str, params: dict[str, str | None]) -> list[dict[str, Node]]:
-    return named_queries.run(store, name, params)
+    return named_queries.run_query(store, named_queries.get_view(name), params)
 
 
 def _run_plain(store: Store, name: str, params: dict[str, str | None]) -> list[dict[str, str]]:
@@ -88,7 +88,7 @@ def _run_plain(store: Store, name: str, params: dict[str, str | None]) -> list[d
 
     For the national network's tens of thousands of rows, skipping rdflib terms is most of the speed.
     """
-    query = named_queries.get(name)
+    query = named_queries.get_view(name)
     return _select_plain(store, query.text, named_queries.bind_scoped(store, query, params))
 
 
@@ -124,7 +124,7 @@ def _node(g: nx.Graph, iri: Node | str) -> str:
 def check_plan(store: Store, plan: str) -> None:
     """Raise UnknownIdError when the plan is not in the graph (so a view is never silently empty)."""
     if not _run(store, "network_plans", {"plan": plan}):
-        raise UnknownIdError("plan", plan, hint="`cypkg query network_plans` lists the plans the graph holds")
+        raise UnknownIdError("plan", plan, hint="`cypkg query plans_by_authority` lists the plans the graph holds")
 
 
 def partner_priority(
@@ -180,7 +180,7 @@ def partner_priority(
 
 def item_owners(store: Store, items: list[str]) -> list[dict[str, str]]:
     """Each item's owners and their roles (`network_owners`), looked up for these items only."""
-    query = named_queries.get("network_owners")
+    query = named_queries.get_view("network_owners")
     rows: list[dict[str, str]] = []
     for start in range(0, len(items), _CHUNK):
         rows += _select_plain(store, values_query(query.text, [URIRef(i) for i in items[start : start + _CHUNK]]))
@@ -433,12 +433,12 @@ def build_view(
         raise QueryError("give --plan or --authority, not both", hint="a plan already belongs to one authority")
     plans = _run(store, "network_plans", {"plan": plan, "authority": authority}) if plan or authority else []
     if plan and not plans:
-        raise UnknownIdError("plan", plan, hint="`cypkg query network_plans` lists the plans the graph holds")
+        raise UnknownIdError("plan", plan, hint="`cypkg query plans_by_authority` lists the plans the graph holds")
     if authority and not plans:
         raise UnknownIdError(
             "authority",
             authority,
-            hint="give a council with plans in the graph; `cypkg query network_plans` lists them",
+            hint="give a council with plans in the graph; `cypkg query plans_by_authority` lists them",
         )
     g = VIEWS[name](store, plan=plan, authority=authority, include_examples=include_examples)
     g.graph["title"] = VIEW_TITLES[name]
@@ -484,7 +484,7 @@ def _plan_iri(plan: str | None) -> str | None:
 def _authority_of(store: Store, plan: str) -> str:
     rows = _run(store, "network_plans", {"plan": plan})
     if not rows:
-        raise UnknownIdError("plan", plan, hint="`cypkg query network_plans` lists the plans the graph holds")
+        raise UnknownIdError("plan", plan, hint="`cypkg query plans_by_authority` lists the plans the graph holds")
     return str(rows[0]["authority"])
 
 
@@ -540,7 +540,7 @@ def describe_nodes(store: Store, g: nx.Graph) -> None:
 
 def node_labels(store: Store, iris: list[str]) -> dict[str, str]:
     """Each IRI's label (skos:prefLabel, dcterms:title, rdfs:label or foaf:name, in that order), by IRI."""
-    query = named_queries.get("network_labels")
+    query = named_queries.get_view("network_labels")
     out: dict[str, str] = {}
     for start in range(0, len(iris), _CHUNK):
         chunk = [URIRef(i) for i in iris[start : start + _CHUNK] if not _is_aggregate(i)]
@@ -563,8 +563,8 @@ def node_details(store: Store, iris: list[str], *, labels: bool = True) -> dict[
 
     Without `labels`, only the paragraphs (a large network is named and typed in one pass instead).
     """
-    names = named_queries.get("network_nodes")
-    sources = named_queries.get("network_paragraphs")
+    names = named_queries.get_view("network_nodes")
+    sources = named_queries.get_view("network_paragraphs")
     out: dict[str, dict] = {}
     for start in range(0, len(iris), _CHUNK):
         chunk = [URIRef(i) for i in iris[start : start + _CHUNK] if not _is_aggregate(i)]

@@ -325,16 +325,30 @@ def _memory_store_for_validation() -> Store:
 
 @app.command("queries")
 def list_queries(
+    name: Annotated[str | None, typer.Argument(help="One query to show in full (its whole header)")] = None,
     format: Annotated[RowFormat | None, typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False)] = None,
 ) -> None:
-    """List the named competency queries, the question each answers and its parameters.
+    """List the named competency queries, the question each answers and its parameters; with NAME, show one
+    in full: its parameters, example, what it returns, why it is written so and how to read its answer.
 
-    Example: `cypkg queries`, then `cypkg query plan_history --param authority=medway`
+    Example: `cypkg queries`, `cypkg queries plan_history`, `cypkg query plan_history --param authority=medway`
     """
     from rdflib import Literal
 
     from kg import queries as named_queries
 
+    if name is not None:
+        named = named_queries.get(name)
+        fields = [("question", named.question)]
+        fields += [
+            ("parameter", f"?{p.name} {p.kind}{' optional' if p.optional else ''} - {p.description}".rstrip(" -"))
+            for p in named.parameters
+        ]
+        fields += [("example", named.example), ("returns", named.returns)]
+        fields += [(key, named.extra.get(key, "")) for key in ("why", "note", "examples")]
+        shown: list[dict[str, Node]] = [{"field": Literal(k), "value": Literal(v)} for k, v in fields if v]
+        _emit_rows(Rows(["field", "value"], shown), format, title=named.name)
+        return
     rows: list[dict[str, Node]] = []
     for q in named_queries.all_queries().values():
         params = ", ".join(f"?{p.name}{'' if not p.optional else ' (optional)'}" for p in q.parameters) or "-"

@@ -35,6 +35,7 @@ from kg.imports.rdf_files import Node, gzip_bytes, iri, lit, ntriples_file, turt
 from kg.imports.reference import authorities, comparator_areas
 from kg.imports.tables import IndicatorInputError, open_rows
 from kg.namespaces import CYP, ID, PREFIXES, QB, slugify
+from kg.ontology.vocabulary import notations
 
 ROOT = REPO_ROOT
 SOURCES = ROOT / "data" / "sources" / "indicators"
@@ -54,16 +55,10 @@ DATA_COLUMNS = ("Short Desc", "Data item", "Years", "LA and Regions", "Values", 
 DICTIONARY_COLUMNS = ("Measure_short", "Measure", "Polarity", "y_axis_name", "Description", "Year_Type")
 PUBLISHER_COLUMN = "Data Owner (DO) /Supplier and Contact Details"
 
-# Status symbols as published (EES tidy files; LAIT uses "-"): kept as status, never as 0.
-STATUS = {
-    "c": CYP.StatusSuppressed,
-    "x": CYP.StatusNotAvailable,
-    "-": CYP.StatusNotAvailable,
-    "z": CYP.StatusNotApplicable,
-    "u": CYP.StatusLowReliability,
-    "k": CYP.StatusLessThanHalf,
-}
-POLARITY = {"High": CYP.HigherIsBetter, "Low": CYP.LowerIsBetter}
+STATUS_SYMBOLS = ("ObservationStatusScheme", "StatisticsNotation")
+"""Status symbols as published (EES tidy files; LAIT prints "-"), read from the ontology: kept as status, never as 0."""
+POLARITY_WORDS = ("PolarityScheme", "LaitNotation")
+"""The data dictionary's Polarity words, read from the ontology; a word it does not list is no polarity."""
 SCHEME = ID["scheme/lait"]
 XSD = PREFIXES["xsd"]
 RDF_TYPE = PREFIXES["rdf"] + "type"
@@ -146,12 +141,13 @@ def parse_value(text: str) -> tuple[str | None, str | None]:
     that reads back as the same double (Python's ``repr``) removes them without changing the figure.
     """
     t = text.strip()
-    if t.lower() in STATUS:
+    symbols = notations(*STATUS_SYMBOLS)
+    if t.lower() in symbols:
         return None, t.lower()
     try:
         d = Decimal(repr(float(Decimal(t))))
     except (InvalidOperation, ValueError):
-        raise ValueError(f"{text!r} is neither a number nor a status symbol ({', '.join(STATUS)})") from None
+        raise ValueError(f"{text!r} is neither a number nor a status symbol ({', '.join(symbols)})") from None
     if not d.is_finite():
         raise ValueError(f"{text!r} is not a finite number")
     if d == d.to_integral_value():
@@ -302,7 +298,7 @@ def observation_triples(observations: Iterable[Observation], measures: dict[str,
                     (p_q, value(str(quartile), "integer")),
                 ]
         else:
-            pairs.append((p_status, node(str(STATUS[o.status or "-"]))))
+            pairs.append((p_status, node(str(notations(*STATUS_SYMBOLS)[o.status or "-"].iri))))
         triples += (ox.Triple(s, p, obj) for p, obj in pairs)
     return triples
 
@@ -344,7 +340,8 @@ def indicators_turtle(measures: dict[str, Measure], used: Iterable[str]) -> str:
         ind.add(skos + "definition", lit(m.definition) if m.definition else None)
         ind.add(skos + "inScheme", iri(str(SCHEME)))
         ind.add(CYP.unit, lit(m.unit))
-        ind.add(CYP.polarity, iri(str(POLARITY.get(m.polarity, CYP.NoPolarity))))
+        polarity = notations(*POLARITY_WORDS).get(m.polarity)
+        ind.add(CYP.polarity, iri(str(polarity.iri if polarity else CYP.NoPolarity)))
         ind.add(CYP.yearType, lit(m.year_type) if m.year_type else None)
         ind.add(CYP.topic, lit(m.topic) if m.topic else None)
         ind.add(dct + "publisher", lit(m.publisher))

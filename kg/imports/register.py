@@ -44,7 +44,7 @@ from kg.imports.extract.lexicon import load_lexicon
 from kg.imports.workbook import Problem, WorkbookInvalid
 from kg.namespaces import CYP, DCTERMS, GRAPH, ID, ORG, PREFIXES, PROV, SCHEMA, SKOS
 from kg.ontology.files import load_ontology
-from kg.ontology.vocabulary import Concept, concepts, lookup
+from kg.ontology.vocabulary import Concept, concepts, lookup, notations
 from kg.store.protocol import Store
 from kg.store.terms import date_literal
 from kg.validation.gate import check_write, drop, write_graph
@@ -89,8 +89,18 @@ REGISTER_FILES = ("plans.csv", "priorities.csv", "meetings.csv", "partners.csv",
 COMPANIONS = ("plan-kinds.csv",)
 NO_URL = "no-url"
 """What the register writes in source_url when the page's address was not recorded."""
-DECISION_STATUS = {"yes": CYP.Resolved, "no": CYP.Recommended, "unclear": None}
-"""The register's decision_taken words (SOURCES.md, "Rules of transcription") and the status each means."""
+UNCLEAR = "unclear"
+"""The register's decision_taken word for a page that stops before the outcome or is silent: no status."""
+
+
+@cache
+def decision_status_words() -> dict[str, URIRef | None]:
+    """The register's decision_taken words (SOURCES.md, "Rules of transcription") and the status each means:
+    yes and no as the ontology's register notations of DecisionStatusScheme give them, and unclear for none."""
+    words = notations("DecisionStatusScheme", "RegisterNotation")
+    return {**{w: c.iri for w, c in words.items()}, UNCLEAR: None}
+
+
 COVERAGE_ANSWERS = {"yes": True, "no": False}
 GRAPH_PREFIX = "register"
 COVERAGE_GRAPH = "register-coverage"
@@ -296,7 +306,7 @@ def _check(register: Register, authorities: dict[str, Authority]) -> Iterator[Pr
                 "not a date",
                 "write the date at the precision printed (yyyy-mm-dd, yyyy-mm or yyyy); leave it empty if none is",
             )
-        if row["decision_taken"] not in DECISION_STATUS:
+        if row["decision_taken"] not in decision_status_words():
             yield _problem(row, "decision_taken", "not yes, no or unclear", "write yes, no or unclear (SOURCES.md)")
     for row in register.rows["partners.csv"]:
         yield from _check_required(row, ("organisation",))
@@ -716,7 +726,7 @@ class RegisterBuilder:
         # Every meetings row is "a meeting at which a plan was considered" (SOURCES.md); what the body did
         # is the register's paraphrase, kept as a description, with whether a decision was recorded.
         g.add((decision, CYP.decisionKind, CYP.Consider))
-        status = DECISION_STATUS[row["decision_taken"]]
+        status = decision_status_words()[row["decision_taken"]]
         if status is not None:
             g.add((decision, CYP.decisionStatus, status))
         g.add((decision, CYP.statusText, Literal(row["decision_taken"])))

@@ -32,6 +32,7 @@ _KINDS = (
     ("Classes", (OWL.Class,)),
     ("Object properties", (OWL.ObjectProperty,)),
     ("Datatype and other properties", (OWL.DatatypeProperty, RDF.Property)),
+    ("Datatypes", (RDFS.Datatype,)),
     ("Concept schemes", (SKOS.ConceptScheme,)),
     ("Concepts", (SKOS.Concept,)),
 )
@@ -82,6 +83,18 @@ def _links(graph: Graph, term: URIRef, *predicates: URIRef) -> str:
     return ", ".join(_link(v) for v in values)
 
 
+def _notations(graph: Graph, term: URIRef) -> str:
+    """Its notations, each typed one with the input format (datatype) it is a word of."""
+    out = []
+    for n in sorted(graph.objects(term, SKOS.notation), key=lambda n: (str(getattr(n, "datatype", "") or ""), str(n))):
+        datatype = getattr(n, "datatype", None)
+        if isinstance(datatype, URIRef) and datatype.startswith(str(CYP)):
+            out.append(f"{escape(str(n))} ({_link(datatype)})")
+        else:
+            out.append(escape(str(n)))
+    return ", ".join(out)
+
+
 def _term_html(graph: Graph, term: URIRef) -> str:
     local = str(term).removeprefix(str(CYP))
     label = _text(graph, term, RDFS.label) or local
@@ -94,7 +107,7 @@ def _term_html(graph: Graph, term: URIRef) -> str:
         ("Domain", _links(graph, term, RDFS.domain, SCHEMA.domainIncludes)),
         ("Range", _links(graph, term, RDFS.range, SCHEMA.rangeIncludes)),
         ("In scheme", _links(graph, term, SKOS.inScheme)),
-        ("Notation", escape(", ".join(sorted(str(n) for n in graph.objects(term, SKOS.notation))))),
+        ("Notation", _notations(graph, term)),
     ]
     if (term, RDF.type, OWL.SymmetricProperty) in graph:
         rows.append(("Characteristics", "symmetric"))

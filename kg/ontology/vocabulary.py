@@ -12,6 +12,13 @@ A scheme is named by its IRI or by its local name in the cyp: namespace ("Decisi
 
 Partner and body types are punned: each concept is also the class a node of that kind is typed
 with, so `concept.iri` is what goes after `a` in the data.
+
+The words an input format writes for a concept (a statistics table's status symbol, the LAIT
+dictionary's polarity, the review workbook's status, the plans register's decision_taken) are
+`skos:notation`s typed with the format's datatype (ontology/input-words.ttl), read with `notations`:
+
+    >>> notations("DecisionStatusScheme", "RegisterNotation")["yes"].pref_label
+    'Resolved'
 """
 
 from __future__ import annotations
@@ -23,7 +30,7 @@ from functools import cache
 from typing import TypeVar
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from kg.namespaces import CYP
 from kg.ontology.files import shared_ontology
@@ -38,6 +45,7 @@ __all__ = [
     "lookup",
     "name_patterns",
     "named_in",
+    "notations",
     "schemes",
 ]
 
@@ -59,6 +67,7 @@ class Concept:
     definition: str
     scheme: URIRef
     hidden_labels: tuple[str, ...] = ()  # words reports use for it that are not shown (skos:hiddenLabel)
+    format_words: tuple[tuple[str, str], ...] = ()  # (format datatype's local name, word): typed skos:notation
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -67,8 +76,15 @@ class Concept:
 
     @property
     def words(self) -> tuple[str, ...]:
-        """Every word a person might type for it, lower-cased: its labels (hidden ones too) and notations."""
+        """Every word a person might type for it, lower-cased: its labels (hidden ones too) and untyped notations.
+
+        An input format's words (typed notations) are not among them: "yes" is a decision status in the
+        plans register only."""
         return tuple(dict.fromkeys(w.lower() for w in (*self.names, *self.notations)))
+
+    def notation(self, notation_format: str) -> str | None:
+        """The word an input format (its datatype's local name, "ReviewNotation") writes for it, if any."""
+        return next((w for f, w in self.format_words if f == notation_format), None)
 
 
 def _ontology() -> Graph:
@@ -107,19 +123,40 @@ def concepts(scheme: str | URIRef) -> tuple[Concept, ...]:
         if not isinstance(node, URIRef):
             continue
         labels = _english(graph, node, SKOS.prefLabel)
+        notes = [n for n in graph.objects(node, SKOS.notation) if isinstance(n, Literal)]
         definitions = _english(graph, node, SKOS.definition)
         found.append(
             Concept(
                 iri=node,
                 pref_label=labels[0] if labels else str(node).rsplit("#", 1)[-1],
                 alt_labels=tuple(_english(graph, node, SKOS.altLabel)),
-                notations=tuple(sorted(str(n) for n in graph.objects(node, SKOS.notation))),
+                notations=tuple(sorted(str(n) for n in notes if n.datatype in (None, XSD.string))),
                 definition=definitions[0] if definitions else "",
                 scheme=iri,
                 hidden_labels=tuple(_english(graph, node, SKOS.hiddenLabel)),
+                format_words=tuple(sorted(_format_words(notes))),
             )
         )
     return tuple(sorted(found, key=lambda c: (c.pref_label.lower(), str(c.iri))))
+
+
+def _format_words(notes: Iterable[Literal]) -> Iterable[tuple[str, str]]:
+    for n in notes:
+        if n.datatype is not None and str(n.datatype).startswith(str(CYP)):
+            yield str(n.datatype).removeprefix(str(CYP)), str(n)
+
+
+@cache
+def notations(scheme: str | URIRef, notation_format: str) -> dict[str, Concept]:
+    """The words one input format writes for a scheme's concepts, word → concept, exactly as written.
+
+    `notation_format` is the local name of the format's datatype (ontology/input-words.ttl):
+    "StatisticsNotation", "LaitNotation", "ReviewNotation", "RegisterNotation". A datatype the ontology
+    does not declare is refused, so a misspelt format cannot read as a format with no words.
+    """
+    if (CYP[notation_format], RDF.type, RDFS.Datatype) not in _ontology():
+        raise UnknownSchemeError(f"{notation_format} is not a notation datatype of the ontology (input-words.ttl)")
+    return {w: c for c in concepts(scheme) for f, w in c.format_words if f == notation_format}
 
 
 def concept(iri: str | URIRef) -> Concept:

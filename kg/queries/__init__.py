@@ -11,7 +11,13 @@ docs/model.md (``plan``, ``authority``, ``indicator`` …: the value is an id or
 or one of ``iri``, ``string``, ``integer``, ``decimal``, ``date``, ``year``, ``boolean``
 (``true``/``false``, e.g. ``include_examples``, which brings in the fictional example data). Values are
 turned into typed RDF terms here and bound by the store, never pasted into the query text.
-A parameter left out is left unbound, so the query answers for all.
+A parameter left out is left unbound, so the query answers for all. Optional header lines say more:
+``# returns:`` (the columns), ``# why:`` (why the query is written as it is) and ``# note:`` (how to read
+its answer); `cypkg queries NAME` shows them.
+
+The files in this folder are the analysts' questions, the ones `cypkg queries` and the service list.
+Sub-folders hold the queries other code runs by name: ``views/`` (the building blocks of the network
+views, `view_queries`), ``lookups/``, ``checks/``, ``workbook/`` and ``reference/``.
 
 Fictional example data (``cyp:fictional true``) stays out of every answer unless the caller asks for
 it: ``include_examples`` true, or a parameter bound to a fictional node (naming the example plan is
@@ -40,9 +46,10 @@ from kg.store.binding import bind_rows, query_form
 from kg.store.protocol import Store
 
 QUERY_DIR = Path(__file__).resolve().parent
+VIEW_DIR = QUERY_DIR / "views"
 LITERAL_KINDS = {"string", "integer", "decimal", "date", "year", "boolean"}
 _BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
-_HEADER = re.compile(r"^#\s*(question|parameter|example|examples|returns|why):\s*(.*)$")
+_HEADER = re.compile(r"^#\s*(question|parameter|example|examples|returns|why|note):\s*(.*)$")
 _PARAM = re.compile(r"^\?(?P<name>[A-Za-z_]\w*)\s+(?P<kind>[a-z-]+)(?P<opt>\s+optional)?\s*(?:-|—)?\s*(?P<doc>.*)$")
 _BAD_IRI_CHARS = re.compile(r'[\x00-\x20\x7f-\x9f<>"{}|\\^`]')
 _EXAMPLE_VALUE = re.compile(r"\be\.g\.\s+(?P<value>[^\s,;)]+)")
@@ -206,7 +213,7 @@ def parse_query_file(path: Path) -> NamedQuery:
         parameters=tuple(params),
         example=" ".join(fields.get("example", [])),
         returns=" ".join(fields.get("returns", [])),
-        extra={key: " ".join(fields[key]) for key in ("why", "examples") if fields.get(key)},
+        extra={key: " ".join(fields[key]) for key in ("why", "examples", "note") if fields.get(key)},
         text=text,
         path=path,
     )
@@ -214,14 +221,35 @@ def parse_query_file(path: Path) -> NamedQuery:
 
 @cache
 def all_queries() -> dict[str, NamedQuery]:
-    """Every named query shipped in kg/queries (not the checks/ sub-folder), by name."""
+    """The analysts' named queries (the files of kg/queries itself, no sub-folder), by name."""
     return {p.stem: parse_query_file(p) for p in sorted(QUERY_DIR.glob("*.rq"))}
+
+
+@cache
+def view_queries() -> dict[str, NamedQuery]:
+    """The views' building blocks (kg/queries/views), by name: run by kg.analysis, not listed for analysts."""
+    return {p.stem: parse_query_file(p) for p in sorted(VIEW_DIR.glob("*.rq"))}
+
+
+def get_view(name: str) -> NamedQuery:
+    """One of the views' queries by name, or UnknownIdError naming close ones."""
+    found = view_queries().get(name)
+    if found is None:
+        raise UnknownIdError("view query", name, known=view_queries())
+    return found
 
 
 def get(name: str) -> NamedQuery:
     """A named query by name, or an error listing close names."""
     queries = all_queries()
     if name not in queries:
+        if name in view_queries():
+            raise UnknownIdError(
+                "query",
+                name,
+                hint=f"{name} is a building block of the views (kg/queries/views), not an analysts' question; "
+                "`cypkg queries` lists those, `cypkg view` draws the views",
+            )
         error = UnknownIdError("query", name, known=queries)
         if not error.suggestions:
             error.hint = "`cypkg queries` lists them"
@@ -293,5 +321,11 @@ def run(store: Store, name: str, params: Mapping[str, str | Node | None] | None 
 
     Fictional example data comes in only when asked for (`scope_examples`).
     """
-    query = get(name)
+    return run_query(store, get(name), params)
+
+
+def run_query(
+    store: Store, query: NamedQuery, params: Mapping[str, str | Node | None] | None = None
+) -> list[dict[str, Node]]:
+    """Run a SELECT query of any folder (a named query, a view's) with its parameters typed, bound and scoped."""
     return store.select(query.text, bindings=bind_scoped(store, query, params))

@@ -158,6 +158,11 @@ def test_named_queries_are_listed_with_parameters(client: TestClient):
     assert [p["name"] for p in listed["indicator_trend"]["parameters"]] == ["authority", "indicator"]
 
 
+def test_named_queries_are_listed_with_the_notes_on_how_to_read_them(client: TestClient):
+    listed = {q["name"]: q for q in client.get("/queries").json()}
+    assert "latest source" in listed["governance_pathway"]["note"]
+
+
 def test_named_query_runs_as_json_and_csv(client: TestClient):
     params = {"authority": "medway", "indicator": "lait-lac"}
     body = client.get("/queries/indicator_trend", params=params).json()

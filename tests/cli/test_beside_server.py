@@ -22,8 +22,8 @@ from kg.store.embedded import OxigraphStore
 from kg.store.rdf_io import RdfSource
 from kg.store.sharing import store_in_use
 from tests.cli.conftest import TINY, Place, build, cli, use
+from tests.support.command import cypkg_command
 
-CYPKG = Path(sys.executable).with_name("cypkg")
 ALPHA = "SELECT ?label WHERE { <https://w3id.org/cypkg/id/test/alpha> skos:prefLabel ?label }"
 
 
@@ -43,7 +43,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Place, su
     port = _free_port()
     env = {**os.environ, "CYPKG_STORE_DIR": str(place.store), "CYPKG_DATA_DIR": str(place.data)}
     server = subprocess.Popen(
-        [str(CYPKG), "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        [*cypkg_command(), "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     try:
         deadline = time.monotonic() + 120

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import shutil
 import subprocess
@@ -144,3 +146,32 @@ def test_validate_lists_violations_before_and_apart_from_warnings(env: dict[str,
     assert checked.returncode == 1
     assert "Violations (1)" in checked.stdout
     assert "Warnings" not in checked.stdout or checked.stdout.index("Violations") < checked.stdout.index("Warnings")
+
+
+def test_queries_lists_the_analysts_questions_not_the_views_building_blocks(env: dict[str, str]) -> None:
+    listed = cypkg("queries", "--format", "csv", env=env)
+    names = {line.split(",", 1)[0] for line in listed.stdout.splitlines()[1:]}
+    assert "plan_history" in names
+    assert not {n for n in names if n.startswith("network_")}
+    assert set(named_queries.view_queries()).isdisjoint(names)
+
+
+@pytest.mark.parametrize("field", ["returns", "why", "note"])
+def test_queries_name_shows_the_headers_returns_why_and_note_lines(env: dict[str, str], field: str) -> None:
+    query = next(
+        q for q in named_queries.all_queries().values() if (q.returns if field == "returns" else q.extra.get(field))
+    )
+    shown = cypkg("queries", query.name, "--format", "csv", env=env)
+    assert shown.returncode == 0, shown.stderr
+    rows = list(csv.DictReader(io.StringIO(shown.stdout)))
+    expected = query.returns if field == "returns" else query.extra[field]
+    assert {"field": field, "value": expected} in rows
+    assert rows[0] == {"field": "question", "value": query.question}
+
+
+def test_a_views_query_asked_for_as_a_named_query_is_refused_saying_it_belongs_to_the_views(
+    env: dict[str, str],
+) -> None:
+    asked = cypkg("query", "network_plans", env=env)
+    assert asked.returncode != 0
+    assert "kg/queries/views" in " ".join(asked.stderr.split())

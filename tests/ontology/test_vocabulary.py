@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from rdflib import Graph
 from rdflib.collection import Collection
@@ -83,6 +85,18 @@ def test_every_sh_in_list_of_concepts_is_exactly_one_whole_scheme() -> None:
         assert whole, f"{shape}: its sh:in list is not the whole of any one scheme ({sorted(map(str, in_schemes))})"
         checked += 1
     assert checked >= 10
+
+
+def test_a_shape_whose_message_names_a_scheme_allows_exactly_that_schemes_concepts() -> None:
+    """A concept in two schemes (cyp:Scheduled) cannot make a list pass as the other scheme the message names."""
+    ontology, shapes = load_ontology(), load_shapes()
+    named = 0
+    for shape, members in _sh_in_lists(shapes):
+        message = " ".join(str(m) for m in shapes.objects(shape, SH.message))
+        for name in set(re.findall(r"cyp:(\w+Scheme)\b", message)):
+            assert members == set(ontology.subjects(SKOS.inScheme, CYP[name])), f"{shape}: sh:in is not all of {name}"
+            named += 1
+    assert named >= 10
 
 
 def test_lookup_finds_a_concept_by_a_hidden_label() -> None:

@@ -224,9 +224,13 @@ def test_competency_query_exists_and_has_a_golden_case(name: str) -> None:
     assert name in {case.values[0] for case in CASES}, f"{name} has no golden case"
 
 
-@pytest.mark.parametrize("name", sorted(kg.queries.all_queries()))
-def test_named_query_parses_and_has_a_header(name: str) -> None:
-    query = kg.queries.get(name)
+@pytest.mark.parametrize(
+    "query",
+    [pytest.param(q, id=n) for n, q in sorted(kg.queries.all_queries().items())]
+    + [pytest.param(q, id=f"views/{n}") for n, q in sorted(kg.queries.view_queries().items())],
+)
+def test_named_query_parses_and_has_a_header(query: kg.queries.NamedQuery) -> None:
+    name = query.name
     assert query.question, f"{name}.rq has no '# question:' line"
     assert query.example, f"{name}.rq has no '# example:' line"
     assert "# parameter:" in query.text, f"{name}.rq has no '# parameter:' line (write '# parameter: none')"

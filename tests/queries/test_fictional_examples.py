@@ -8,7 +8,7 @@ required parameters bound to the examples its header gives.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import pytest
 from rdflib.term import Node
@@ -27,7 +27,12 @@ LOOKUPS = [
     for p in sorted(lookups.LOOKUP_DIR.glob("*.rq"))
     if lookups.lookup_query(p.stem).form == "SELECT"
 ]
-EVERY_QUERY = [pytest.param(q, id=q.name) for q in NAMED] + [pytest.param(q, id=f"lookups/{q.name}") for q in LOOKUPS]
+VIEWS = sorted(kg.queries.view_queries().values(), key=lambda q: q.name)
+EVERY_QUERY = (
+    [pytest.param(q, id=q.name) for q in NAMED]
+    + [pytest.param(q, id=f"views/{q.name}") for q in VIEWS]
+    + [pytest.param(q, id=f"lookups/{q.name}") for q in LOOKUPS]
+)
 
 BRING_EXAMPLES_BACK = (
     "consultation_by_plan",
@@ -35,16 +40,16 @@ BRING_EXAMPLES_BACK = (
     "decisions_for_plan",
     "governance_pathway",
     "meetings_for_plan",
-    "network_items",
-    "network_links",
-    "network_memberships",
-    "network_partners_national",
-    "network_plans",
     "outcome_framework",
     "partners_by_priority",
     "plan_history",
     "plans_by_authority",
     "priority_changes",
+    "views/network_items",
+    "views/network_links",
+    "views/network_memberships",
+    "views/network_partners_national",
+    "views/network_plans",
     "lookups/authorities",
     "lookups/meetings",
     "lookups/partners",
@@ -103,7 +108,9 @@ def test_no_answer_names_a_fictional_node_unless_examples_are_asked_for(
     assert _fictional_rows(rows, fictional) == []
 
 
-@pytest.mark.parametrize("query", [pytest.param(q, id=q.name) for q in [*NAMED, *LOOKUPS] if _declares_examples(q)])
+@pytest.mark.parametrize(
+    "query", [pytest.param(q, id=q.name) for q in [*NAMED, *VIEWS, *LOOKUPS] if _declares_examples(q)]
+)
 def test_leaving_examples_out_keeps_every_real_row(
     embedded_store: Store, fictional: set[str], query: NamedQuery
 ) -> None:
@@ -118,7 +125,13 @@ def test_leaving_examples_out_keeps_every_real_row(
 
 @pytest.mark.parametrize("name", BRING_EXAMPLES_BACK)
 def test_include_examples_brings_the_fictional_rows_back(embedded_store: Store, fictional: set[str], name: str) -> None:
-    query = lookups.lookup_query(name.removeprefix("lookups/")) if name.startswith("lookups/") else kg.queries.get(name)
+    folder, _, local = name.rpartition("/")
+    loaders: dict[str, Callable[[str], NamedQuery]] = {
+        "lookups": lookups.lookup_query,
+        "views": kg.queries.get_view,
+        "": kg.queries.get,
+    }
+    query = loaders[folder](local)
     rows = _run(embedded_store, query, {**_required(query), EXAMPLES_PARAMETER: "true"})
     assert _fictional_rows(rows, fictional)
 
@@ -127,7 +140,7 @@ def test_include_examples_brings_the_fictional_rows_back(embedded_store: Store, 
     ("query", "parameter"),
     [
         pytest.param(q, p.name, id=f"{q.name}.{p.name}")
-        for q in [*NAMED, *LOOKUPS]
+        for q in [*NAMED, *VIEWS, *LOOKUPS]
         for p in q.parameters
         if p.name != EXAMPLES_PARAMETER
     ],

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -32,10 +31,10 @@ from kg.store.rdf_io import RdfSource
 from kg.store.remote import RemoteStore
 from kg.store.terms import to_rdflib
 from kg.validation.gate import write_graph
+from tests.support.command import cypkg_command
 from tests.support.virtuoso import VirtuosoServer
 
 REPO = Path(__file__).resolve().parents[2]
-CYPKG = shutil.which("cypkg") or "cypkg"
 EX = "https://w3id.org/cypkg/id/"
 DUMP_FORMATS = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}
 SKOS_LABEL = URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")
@@ -437,7 +436,7 @@ def test_whole_graph_larger_than_the_row_limit_is_read_in_pages(virtuoso_scratch
 
 
 def _cypkg(*args: str, env: dict[str, str], **kw: Any) -> subprocess.CompletedProcess:
-    return subprocess.run([CYPKG, *args], env=env, capture_output=True, check=False, timeout=600, **kw)
+    return subprocess.run([*cypkg_command(), *args], env=env, capture_output=True, check=False, timeout=600, **kw)
 
 
 def _bulk_file(path: Path, n: int, tag: str) -> None:
@@ -454,7 +453,9 @@ def test_kill_9_during_load_leaves_the_old_or_the_new_store_and_the_next_command
     old = _cypkg("dump", env=env).stdout
     _bulk_file(data / "bulk-b.nt", 400_000, "b")
     generations = set(store_dir.glob("gen-*"))
-    loading = subprocess.Popen([CYPKG, "load"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    loading = subprocess.Popen(
+        [*cypkg_command(), "load"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         while loading.poll() is None and set(store_dir.glob("gen-*")) == generations:
             time.sleep(0.01)

@@ -14,11 +14,12 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import httpx
+
+from tests.support.command import cypkg_command
 
 STARTUP_DEADLINE_S = 300.0
 
@@ -42,8 +43,7 @@ class Served:
         self.process: subprocess.Popen | None = None
 
     def start(self) -> None:
-        cypkg = Path(sys.executable).with_name("cypkg")
-        command = [str(cypkg)] if cypkg.exists() else [sys.executable, "-c", "from kg.cli import main; main()"]
+        command = cypkg_command()
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(
                 [*command, "serve", "--workers", str(self.workers), "--port", str(self.port)],

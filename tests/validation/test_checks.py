@@ -13,6 +13,7 @@ from kg.store.embedded import OxigraphStore
 from kg.store.protocol import Store
 from kg.store.rdf_io import RdfSource
 from kg.validation.checks import all_checks, run_checks
+from tests.support.command import cypkg_command
 
 CASES = Path(__file__).resolve().parent / "checks"
 CHECKS = sorted(all_checks())
@@ -56,8 +57,7 @@ def test_cli_check_exits_1_and_prints_the_rows_of_a_failed_check(tmp_path: Path)
     data.mkdir()
     shutil.copy(CASES / "dangling-reference-violation.trig", data / "typo-report.trig")
     env = {**os.environ, "CYPKG_STORE_DIR": str(tmp_path / "store"), "CYPKG_DATA_DIR": str(data), "COLUMNS": "250"}
-    cypkg = shutil.which("cypkg") or "cypkg"
-    ran = subprocess.run([cypkg, "check"], env=env, capture_output=True, text=True, check=False, timeout=600)
+    ran = subprocess.run([*cypkg_command(), "check"], env=env, capture_output=True, text=True, check=False, timeout=600)
     assert ran.returncode == 1, ran.stdout + ran.stderr
     assert "failed dangling-reference-violation" in ran.stdout
     assert "anyshire-cypp-2020-2032" in ran.stdout

@@ -96,7 +96,7 @@ def test_facets_let_a_filter_find_both_ends_of_an_ownership_link(testshire_store
 def test_unknown_plan_id_raises_unknown_id_with_listing_hint(testshire_store) -> None:
     with pytest.raises(UnknownIdError) as caught:
         build_view(testshire_store, "partner-priority", plan="no-such-plan")
-    assert "network_plans" in caught.value.hint
+    assert "plans_by_authority" in caught.value.hint
 
 
 def test_unknown_view_name_lists_the_views(testshire_store) -> None:

@@ -98,7 +98,7 @@ def test_views_route_serves_the_offline_page(testshire_store) -> None:
 def test_unknown_plan_id_returns_404_with_listing_hint(testshire_store) -> None:
     response = _client(testshire_store).get("/views/partner-priority", params={"plan": "no-such-plan"})
     assert response.status_code == 404
-    assert "network_plans" in response.json()["hint"]
+    assert "plans_by_authority" in response.json()["hint"]
 
 
 def test_unknown_view_name_is_refused(testshire_store) -> None:

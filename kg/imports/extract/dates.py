@@ -29,6 +29,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "on-dm",
         re.compile(rf"\b(?:on|by)\s+(?:the\s+)?((\d{{1,2}}){_ORD}(?:\s+of)?\s+({MONTHS}))\b(?!,?\s+\d{{4}})", re.I),
     ),
+    ("md", re.compile(rf"\b(?:{_WEEKDAY})({MONTHS})\s+(\d{{1,2}}){_ORD}\b(?!,?\s+\d{{4}})", re.I)),
+    (
+        "on-md",  # "before the Cabinet on March 21": month first, the year not printed
+        re.compile(rf"\b(?:on|by)\s+(?:the\s+)?(({MONTHS})\s+(\d{{1,2}}){_ORD})\b(?!,?\s+\d{{4}})", re.I),
+    ),
     ("my", re.compile(rf"\b({MONTHS})\s*,?\s+(\d{{4}})\b", re.I)),
     ("m", re.compile(rf"\b(?:in|by|from|until|during)\s+({MONTHS})\b(?!\s*,?\s*\d)", re.I)),
     ("y", re.compile(r"\b(?:in|during|since|from|of|by)\s+((?:19|20)\d{2})\b(?![-/–]\d)")),
@@ -100,9 +105,9 @@ def find_dates(text: str) -> list[DateMention]:
                 precision = "day"
             elif shape in {"dmy", "mdy"}:
                 value, precision = parse_date(re.sub(r"(\d)\s+(st|nd|rd|th)\b", r"\1\2", m.group(0)), "day"), "day"
-            elif shape == "dm":
+            elif shape in {"dm", "md"}:
                 value, precision = None, "none"
-            elif shape == "on-dm":  # "agreed by the Board on 8th June": a day whose year is not printed
+            elif shape in {"on-dm", "on-md"}:  # "agreed by the Board on 8th June": a day whose year is not printed
                 a, b = m.span(1)
                 value, precision = None, "none"
             elif shape == "my":

@@ -151,6 +151,8 @@ def _short_title(text: str) -> bool:
 def _is_heading(line: str, raw: str) -> bool:
     if raw.lstrip().startswith("#"):
         return True
+    if re.match(r"[-*•·]\s", line):
+        return False  # "• SEND": a bullet in capitals is a list's item, not a heading
     letters = [c for c in line if c.isalpha()]
     return bool(letters) and len(line) < 90 and all(c.isupper() for c in letters) and not line.endswith(".")
 

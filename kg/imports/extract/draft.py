@@ -24,6 +24,7 @@ from kg.imports.extract.lexicon import Authority
 from kg.imports.extract.rules.context import Proposal
 from kg.namespaces import CYP, DCTERMS, FOAF, ID, ORG, PREFIXES, PROV, SKOS
 from kg.ontology.files import ontology_files
+from kg.ontology.vocabulary import notations
 from kg.store.terms import date_literal
 
 DATE_FORMS = "write a day as 2019-02-19, a month as 2019-02 or a year as 2019"
@@ -31,10 +32,8 @@ DATE_FIELDS = ("date", "start", "end")
 """The fields of a proposal's value that hold a date."""
 
 LEG = "http://www.legislation.gov.uk/id/"
-STATUS = {"resolved": "Resolved", "recommended": "Recommended", "intended": "Intended", "noted": "Noted"}
-PLAN_STATUS = {"draft": "Draft", "for-consultation": "ForConsultation", "approved": "Approved"}
-QUALIFIER = {"approximately": "Approximately", "more-than": "MoreThan", "at-least": "AtLeast", "at-most": "AtMost",
-             "exact": "Exact"}  # fmt: skip
+REVIEW = "ReviewNotation"
+"""The format of a proposal's status and qualifier words (`status=for-consultation`), read from the ontology."""
 
 
 @cache
@@ -161,7 +160,7 @@ class DraftBuilder:
         self.g.add((node, DCTERMS.title, Literal(str(v["title"]))))
         if self.authority is not None:
             self.g.add((node, CYP.authority, self.authority))
-        status = PLAN_STATUS.get(str(v.get("status") or ""))
+        status = notations("PlanStatusScheme", REVIEW).get(str(v.get("status") or ""))
         # What this report says of the plan on its date is a dated statement where the ontology has them;
         # before that, the period and status sit on the plan itself.
         said = node
@@ -177,7 +176,7 @@ class DraftBuilder:
             self.g.add((said, CYP.periodStart, Literal(str(v["start"]), datatype=XSD.gYear)))
             self.g.add((said, CYP.periodEnd, Literal(str(v["end"]), datatype=XSD.gYear)))
         if status:
-            self.g.add((said, CYP.status, CYP[status]))
+            self.g.add((said, CYP.status, status.iri))
         self.g.add((node, PROV.wasDerivedFrom, self._para(p.paragraph)))
         self.g.add((node, CYP.confidence, Literal(str(p.confidence), datatype=XSD.decimal)))
         self._mark(node)
@@ -236,9 +235,9 @@ class DraftBuilder:
         kind = v.get("kind")
         if kind and kind in self.terms:
             self.g.add((node, CYP.decisionKind, CYP[kind]))
-        status = STATUS.get(str(v.get("status")))
+        status = notations("DecisionStatusScheme", REVIEW).get(str(v.get("status")))
         if status:
-            self.g.add((node, CYP.decisionStatus, CYP[status]))
+            self.g.add((node, CYP.decisionStatus, status.iri))
         if "decisionVerb" in self.terms:
             self.g.add((node, CYP.decisionVerb, Literal(str(v.get("verb")))))
         self.g.add((node, DCTERMS.description, Literal(p.evidence)))
@@ -302,8 +301,9 @@ class DraftBuilder:
         self.counter += 1
         node = self._node("consultation", f"consultation-{self.counter}", p, CYP.Consultation)
         self.g.add((node, CYP.participantCount, Literal(int(v["count"]), datatype=XSD.integer)))
-        qualifier = QUALIFIER.get(str(v.get("qualifier") or "exact"), "Exact")
-        self.g.add((node, CYP.countQualifier, CYP[qualifier]))
+        qualifiers = notations("CountQualifierScheme", REVIEW)
+        qualifier = qualifiers.get(str(v.get("qualifier") or "exact")) or qualifiers["exact"]
+        self.g.add((node, CYP.countQualifier, qualifier.iri))
         if v.get("who"):
             self.g.add((node, CYP.participantKind, Literal(str(v["who"]))))
         if v.get("start") and "startDate" in self.terms:

@@ -75,6 +75,9 @@ _VERB_SUBJECT = re.compile(  # who does something: "the plan aims to", "which pr
 )
 
 
+_BETTERED = re.compile(r"\b(?:improv\w*|better|good|positive|poor\w*)\s+$", re.I)
+
+
 def _foreign(lex: Lexicon, before: str) -> bool:
     """Whether the words just before a cue name another plan ("Community Strategy outcomes",
     "Corporate priorities"): that plan's list, not the one the report is about."""
@@ -99,6 +102,8 @@ def list_kind(lex: Lexicon, text: str) -> str | None:
                 continue  # "the basis for how we will deliver them": a manner, not a promise
             if _VERB_SUBJECT.search(text[: m.start()]) and re.match(r"\s+to\s+[a-z]", text[m.end() :]):
                 continue  # "The plan aims to reduce ...": a verb of the same spelling, not a list
+            if concept == "Outcome" and _BETTERED.search(text[: m.start()]):
+                continue  # "a stake in improving outcomes for children": what work aims at, not a list named
             key = (m.end(), m.end() - m.start())
             if best is None or key > best[:2]:
                 best = (m.end(), m.end() - m.start(), concept)
@@ -238,12 +243,15 @@ def _sentence_count(text: str) -> int:
 def _item_like(b: Block, after_colon: bool) -> bool:
     """A block that can be a list item: a bullet or marker line, or a short line after a lead-in."""
     text = b.text
-    if len(text) > 260 or b.kind in {"heading", "row"} or text.rstrip().endswith(":"):
+    marked = b.kind == "item" or b.marker in {"letter", "number", "bullet"}
+    if len(text) > (400 if marked and _sentence_count(text) == 1 else 260):
+        return False  # a bullet may run long as one sentence ("Improve outcomes for ..., especially ...")
+    if b.kind in {"heading", "row"} or text.rstrip().endswith(":"):
         return False
     label = re.match(r"^[A-Z][\w ?'’/()-]{1,30}:\s+\S", text)
     if label and not b.marker and not re.search(r"\s[(–—-]\s*\w+:", label.group()):
         return False  # "Decision status: Implemented", "Key action: ...": a label and its value
-    if b.kind == "item" or b.marker in {"letter", "number", "bullet"}:
+    if marked:
         return _sentence_count(text) <= 2 or len(text) <= 160  # "Add value. Ask: is anyone better off?"
     return after_colon and len(text) <= 160 and _sentence_count(text) == 1
 
@@ -266,9 +274,50 @@ def _prefixed(lex: Lexicon, b: Block) -> tuple[str, str] | None:
     """'Outcome 1: Children grow up healthy' -> ('outcome', 'Children grow up healthy')."""
     m = _prefixed_pattern(lex).match(b.text)
     if not m or len(b.text) > 160:
-        return None
+        return _bare_label(lex, b.text)
     kind = list_kind(lex, m.group("cue"))
     return (kind, m.group("name").strip(" .")) if kind else None
+
+
+@cache
+def _bare_label_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """'Outcome 1 To feel safe', '20 Outcome 1 To feel safe' (a contents line and its page): a singular cue and
+    its number with no stop after it, then the capitalised name."""
+    words = sorted(
+        {p for p in lex.phrases_of("list") if re.fullmatch(r"[a-z]+", p) and not p.endswith("s")}, key=len, reverse=True
+    )
+    return re.compile(
+        rf"^(?:\d{{1,3}}\s+)?(?P<cue>(?i:{'|'.join(words)}))\s+(?:\d{{1,2}}|(?i:{_ORDINALS}))\s+(?P<name>[A-Z‘'“\"].*)$"
+    )
+
+
+def _bare_label(lex: Lexicon, text: str) -> tuple[str, str] | None:
+    """A label with no stop after its number: the name runs to the line's end, or to where a row of headings in
+    capitals or a bullet of a flattened table starts ("Priority 1 Early Help PRIORITIES KEY ISSUES • ...")."""
+    m = _bare_label_pattern(lex).match(text)
+    if not m:
+        return None
+    name = re.split(r"\s+(?:•|[A-Z]{2,}\s+[A-Z]{2,}\b)", m.group("name"))[0].strip(" .")
+    kind = list_kind(lex, m.group("cue"))
+    return (kind, name) if kind and len(name) <= 160 and name.count(".") == 0 else None
+
+
+def _run_together(lex: Lexicon, b: Block) -> list[tuple[str, str]]:
+    """'Priority 4: A Priority 5: B': labelled items printed on one line, split at each label (two labels at least,
+    numbered in order, the first opening the line)."""
+    words = sorted({p for p in lex.phrases_of("list") if re.fullmatch(r"[a-z]+", p)}, key=len, reverse=True)
+    cue = "|".join(w.capitalize() for w in words)
+    labels = list(re.finditer(rf"(?<![\w'’])(?P<cue>{cue})\s+(?P<n>\d{{1,2}}|{_ORDINALS})\s*[:–—-]\s+", b.text))
+    numbers = [int(m["n"]) if m["n"].isdigit() else _COUNTS[m["n"]] for m in labels]
+    if len(labels) < 2 or labels[0].start() or any(y != x + 1 for x, y in zip(numbers, numbers[1:], strict=False)):
+        return []
+    out = []
+    for m, end in zip(labels, [n.start() for n in labels[1:]] + [len(b.text)], strict=True):
+        kind = list_kind(lex, m["cue"])
+        name = b.text[m.end() : end].strip(" .;")
+        if kind and name and len(name) <= 160:
+            out.append((kind, name))
+    return out
 
 
 _DECIDING = re.compile(  # a recommendation or resolution introduces decisions, not a plan's list
@@ -891,6 +940,32 @@ def _priority_promises(lex: Lexicon, under: list[Block]) -> Iterator[Item]:
             yield Item("pledge", _clean(s), None, c, s, confidence=0.6)
 
 
+_COUNT_BEFORE = re.compile(rf"\b(\d{{1,2}}|{_ORDINALS})\s+(?:[“\"‘']?[\w-]+\s+){{0,2}}[“\"‘']?$", re.I)
+
+
+def _counted_list(lex: Lexicon, b: Block, after: list[Block]) -> tuple[str | None, list[Block]]:
+    """A paragraph that counts a list it does not lead in by its own words ("... to work together on six
+    system objectives ...", "Four priorities have been set. They aim for children to:"), followed at once by
+    exactly that many items: bullets or numbered lines, or short lines of one sentence after a colon."""
+    colon = b.text.rstrip().endswith(":")
+    run: list[Block] = []
+    for c in after:
+        marked = c.kind == "item" or c.marker in {"letter", "number", "bullet"}
+        if c.kind in {"heading", "row"} or not (marked or colon and _item_like(c, True) and c.text[-1:] != "."):
+            break  # unmarked, an item is a line without a full stop; the next paragraph of prose ends the list
+        if run and marked != (run[0].kind == "item" or run[0].marker in {"letter", "number", "bullet"}):
+            break
+        run.append(c)
+    for concept, pattern in _cues(lex, "list"):
+        for m in pattern.finditer(b.text):
+            count = _COUNT_BEFORE.search(b.text[: m.start()])
+            if count and not _foreign(lex, b.text[: m.start()]):
+                n = int(count.group(1)) if count.group(1).isdigit() else _COUNTS[count.group(1).lower()]
+                if n >= 2 and n == len(run) and concept in KINDS:
+                    return KINDS[concept], run
+    return None, []
+
+
 def _contents_items(lex: Lexicon, blocks: list[Block], i: int) -> Iterator[Item]:
     """A table of contents' entry that names a list ("Priorities") and the entries after it: its items,
     up to the next entry that names a list or the end of the contents."""
@@ -922,15 +997,22 @@ def find_items(doc: Document, lex: Lexicon) -> list[Item]:
         if b.marker == "contents":
             found.extend(_contents_items(lex, blocks, i))
             continue
+        together = _run_together(lex, b) if b.kind == "para" and not b.marker else []
+        if together:
+            found.extend(Item(k, _clean(name), None, b, name, confidence=0.7) for k, name in together)
+            continue
         numbered = re.match(rf"^[A-Za-z]+\s+(?:\d+|[A-Z]|{_ORDINALS})\s*[:.–—-]", b.text)  # not "Outcome: Approved"
-        alone = _prefixed(lex, b) if b.kind == "para" and not b.marker and numbered else None
-        if alone and len(alone[1]) >= 3 and b.text.count(".") <= 1:  # "Priority one - No child lives in poverty"
+        bare = _bare_label(lex, b.text) if b.kind == "para" and not b.marker else None
+        alone = bare or (_prefixed(lex, b) if b.kind == "para" and not b.marker and numbered else None)
+        if alone and len(alone[1]) >= 3 and (bare or b.text.count(".") <= 1):  # "Priority one - No child in poverty"
             name, owner, _ = split_owner(lex, alone[1]) if alone[0] == "priority" else (alone[1], None, False)
             found.append(Item(alone[0], _clean(name), owner, b, _clean(name), confidence=0.7))
             continue
         kind = _lead_in(lex, b)
+        region = _region(blocks, i) if kind else []
+        if not kind and b.kind == "para":
+            kind, region = _counted_list(lex, b, blocks[i + 1 :])
         if kind:
-            region = _region(blocks, i)
             items = list(_items_in(lex, kind, b, region))
             for item in items:
                 used.update(k for k, c in enumerate(blocks) if c is item.block)

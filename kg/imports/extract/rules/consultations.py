@@ -10,6 +10,7 @@ import re
 
 from kg.imports.extract.dates import MONTHS, find_dates
 from kg.imports.extract.rules.context import _SEASON, Context
+from kg.ontology.vocabulary import concept
 
 _COUNT = re.compile(
     r"(?:\b((?i:around|approximately|about|some|over|more than|at least|nearly|almost|up to|so far))\s+)?"
@@ -28,7 +29,9 @@ _CONSULT_WORDS = re.compile(
 )
 
 
-_QUALIFIERS = {"Approximately": "approximately", "MoreThan": "more-than", "AtLeast": "at-least", "AtMost": "at-most"}
+def _qualifier(name: str | None) -> str:
+    """The review word (ontology/input-words.ttl) of the count qualifier the lexicon named; "exact" when none was."""
+    return (concept(name).notation("ReviewNotation") or "exact") if name else "exact"
 
 
 def _consultations(ctx: Context) -> None:
@@ -58,7 +61,7 @@ def _consultations(ctx: Context) -> None:
                 continue  # "the Youth Council, whose 48 members ran a survey": a body's size
             word = (m.group(1) or "").lower()
             qualifier = ctx.lex.concept_of("qualifier", word) if word and word != "so far" else None
-            value = {"count": n, "qualifier": _QUALIFIERS.get(qualifier or "", "exact"), "who": m.group(3).lower()}
+            value = {"count": n, "qualifier": _qualifier(qualifier), "who": m.group(3).lower()}
             ctx.add("consultation", {**value, **dates}, s, 0.8)
         bare = re.search(
             r"\b(around|approximately|about|some|over|more than|at least|nearly|almost)\s+(\d{1,3}(?:,\d{3})+|\d+)\s+"
@@ -69,7 +72,7 @@ def _consultations(ctx: Context) -> None:
         if bare:
             qualifier = ctx.lex.concept_of("qualifier", bare.group(1).lower())
             count = int(bare.group(2).replace(",", ""))
-            value = {"count": count, "qualifier": _QUALIFIERS.get(qualifier or "", "exact"), "who": None}
+            value = {"count": count, "qualifier": _qualifier(qualifier), "who": None}
             ctx.add("consultation", {**value, **dates}, s, 0.7)
 
 

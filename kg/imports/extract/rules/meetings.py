@@ -259,7 +259,8 @@ def _meetings(ctx: Context) -> None:
 
 
 _SAT = re.compile(  # what a body did at a meeting, said right after its name opening the sentence
-    r"\s+(?:meeting\s+)?(?:considered|received|discussed|noted|heard|resolved|was (?:provided|presented|given))\b"
+    r"\s+(?:meeting\s+)?(?:considered|received|discussed|noted|heard|resolved|"
+    r"(?:was|were) (?:provided|presented|given|told|advised|informed|briefed|updated))\b"  # "Cabinet was advised that"
 )
 
 
@@ -289,12 +290,37 @@ def _undated_meetings(ctx: Context) -> None:
         if sat and key(name) not in met and kind not in {"CabinetMember", "Other"}:
             ctx.add("meeting", {"body": name, "body_kind": kind, "date": None}, s, 0.55)
             met.add(key(name))
+    _previous_meeting(ctx)
     maker = next((b for b in ctx.doc.blocks[:40] if re.match(r"Decision [Mm]aker:", b.text)), None)
     # a Cabinet Member decides alone, without a meeting
     alone = ctx.own_kind == "CabinetMember" or re.search(r"\bMayor\b", ctx.own_body or "")  # "Deputy Mayor"
     if maker and ctx.own_body and key(ctx.own_body) not in met and not alone:
         value = {"body": ctx.own_body, "body_kind": ctx.own_kind or "Other", "date": None}
         ctx.add("meeting", value, maker, 0.55)
+
+
+_PREVIOUS = re.compile(  # "Minutes of the last meeting", "Minutes / matters arising from previous meeting"
+    r"\bminutes(?:\s*(?:/|and|&)\s*matters\s+arising)?\s+(?:of|from)\s+(?:the\s+)?(?:last|previous)\s+meeting\b", re.I
+)
+
+
+def _previous_meeting(ctx: Context) -> None:
+    """Minutes that take 'the minutes of the previous meeting' state an earlier meeting of their own body; where
+    no date is printed for it, it is kept undated (a dated one is read with the other meetings)."""
+    if not ctx.own_body or ctx.own_kind == "CabinetMember":
+        return
+    own = re.sub(r"^(?:the|full)\s+", "", ctx.own_body.lower())
+    earlier = [
+        p
+        for p in ctx.proposals
+        if p.kind == "meeting"
+        and re.sub(r"^(?:the|full)\s+", "", str(p.value.get("body") or "").lower()) == own
+        and not p.value.get("own")
+        and p.value.get("date") != ctx.own_date  # the own meeting, read again from its header
+    ]
+    b = next((b for b in ctx.doc.blocks if _PREVIOUS.search(b.text) and not find_dates(b.text)), None)
+    if b and not earlier:  # an agenda's heading states it as well as a sentence
+        ctx.add("meeting", {"body": ctx.own_body, "body_kind": ctx.own_kind or "Other", "date": None}, b, 0.55)
 
 
 def _pathway_line(ctx: Context, s: Sentence, dates: list[DateMention]) -> bool:

@@ -1,11 +1,11 @@
 """Both stores give the same answers: every named query and every lookup, on the same quads.
 
 The session's embedded store and the session's Virtuoso hold the same quads (tests/conftest.py
-restores Virtuoso from the embedded store's dump). Each named query (kg/queries/*.rq) and each
-lookup query (kg/queries/lookups/*.rq) runs on both: with nothing bound (when it needs nothing),
-with each example value its header gives, and with the fictional examples asked for; the answers
-must be the same multisets of rows (the stores may order ties differently). A query its caller gives
-nodes to (`# examples: given`) runs for its example node, and with no node bound its rows are
+restores Virtuoso from the embedded store's dump). Each named query (kg/queries/*.rq), each view
+query (kg/queries/views/*.rq) and each lookup query (kg/queries/lookups/*.rq) runs on both: with
+nothing bound (when it needs nothing), with each example value its header gives, and with the
+fictional examples asked for; the answers must be the same multisets of rows (the stores may order
+ties differently). A query its caller gives nodes to (`# examples: given`) runs for its example node, and with no node bound its rows are
 counted (tens of thousands of them). Terms are normalised only where the stores write the same value
 differently: a simple literal with or without `xsd:string`, a number's lexical form and numeric
 type, a computed boolean (Virtuoso's 1/0), a language tag's case, and blank-node labels. A
@@ -168,6 +168,7 @@ def _named_case(name: str) -> Any:
 
 
 NAMED = [_named_case(name) for name in sorted(named_queries.all_queries())]
+VIEWS = sorted(named_queries.view_queries())
 LOOKUPS = sorted(p.stem for p in lookups.LOOKUP_DIR.glob("*.rq"))
 QUERY_FILES = sorted(p for p in named_queries.QUERY_DIR.rglob("*.rq"))
 
@@ -184,19 +185,32 @@ def _assert_same(name: str, embedded: Rows, virtuoso: Rows, case: str) -> None:
     )
 
 
+def _assert_query_agrees(query: NamedQuery, embedded_store: OxigraphStore, virtuoso_store: RemoteStore) -> None:
+    if query.extra.get("examples", "").startswith(_GIVEN_NODES) and not query.parameters:
+        _assert_same(query.name, *_both(_given(embedded_store, query), _given(virtuoso_store, query)), "example node")
+        counted = _counted(query)
+        counts = embedded_store.select(counted), virtuoso_store.select(counted)
+        _assert_same(query.name, *_both(*counts), "nothing bound")
+        return
+    for case, params in _cases(query):
+        embedded, virtuoso = _named(embedded_store, query, params), _named(virtuoso_store, query, params)
+        _assert_same(query.name, *_both(embedded, virtuoso), case)
+
+
 @pytest.mark.virtuoso
 @pytest.mark.parametrize("name", NAMED)
 def test_named_query_answers_the_same_rows_on_virtuoso_as_embedded(
     name: str, embedded_store: OxigraphStore, virtuoso_store: RemoteStore
 ) -> None:
-    query = named_queries.get(name)
-    if query.extra.get("examples", "").startswith(_GIVEN_NODES) and not query.parameters:
-        _assert_same(name, *_both(_given(embedded_store, query), _given(virtuoso_store, query)), "example node")
-        counted = _counted(query)
-        _assert_same(name, *_both(embedded_store.select(counted), virtuoso_store.select(counted)), "nothing bound")
-        return
-    for case, params in _cases(query):
-        _assert_same(name, *_both(_named(embedded_store, query, params), _named(virtuoso_store, query, params)), case)
+    _assert_query_agrees(named_queries.get(name), embedded_store, virtuoso_store)
+
+
+@pytest.mark.virtuoso
+@pytest.mark.parametrize("name", VIEWS)
+def test_view_query_answers_the_same_rows_on_virtuoso_as_embedded(
+    name: str, embedded_store: OxigraphStore, virtuoso_store: RemoteStore
+) -> None:
+    _assert_query_agrees(named_queries.get_view(name), embedded_store, virtuoso_store)
 
 
 @pytest.mark.virtuoso

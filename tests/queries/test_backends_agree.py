@@ -5,11 +5,12 @@ restores Virtuoso from the embedded store's dump). Each named query (kg/queries/
 query (kg/queries/views/*.rq) and each lookup query (kg/queries/lookups/*.rq) runs on both: with
 nothing bound (when it needs nothing), with each example value its header gives, and with the
 fictional examples asked for; the answers must be the same multisets of rows (the stores may order
-ties differently). A query its caller gives nodes to (`# examples: given`) runs for its example node, and with no node bound its rows are
-counted (tens of thousands of them). Terms are normalised only where the stores write the same value
-differently: a simple literal with or without `xsd:string`, a number's lexical form and numeric
-type, a computed boolean (Virtuoso's 1/0), a language tag's case, and blank-node labels. A
-difference that is a Virtuoso bug not yet worked around is xfail(strict=True), with its reason.
+ties differently). A query its caller gives nodes to (`# examples: given`) runs for its example
+node, and with no node bound its rows are counted (tens of thousands of them). Terms are normalised
+only where the stores write the same value differently: a simple literal with or without
+`xsd:string`, a number's lexical form and numeric type, a computed boolean (Virtuoso's 1/0), a
+language tag's case, and blank-node labels. A difference that is a Virtuoso bug not yet worked
+around is xfail(strict=True), with its reason.
 """
 
 from __future__ import annotations
@@ -161,14 +162,13 @@ VIRTUOSO_BUGS: dict[str, str] = {}
 xfail(strict=True), so a fix shows. None now: each one found is worked around in its query (its comments say how)."""
 
 
-def _named_case(name: str) -> Any:
-    if name in VIRTUOSO_BUGS:
-        return pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=VIRTUOSO_BUGS[name]))
-    return name
+def _query_case(query: NamedQuery) -> Any:
+    """A named or view query as a test case, named for it (xfail with its bug, if it has one)."""
+    marks = [pytest.mark.xfail(strict=True, reason=VIRTUOSO_BUGS[query.name])] if query.name in VIRTUOSO_BUGS else []
+    return pytest.param(query, id=query.name, marks=marks)
 
 
-NAMED = [_named_case(name) for name in sorted(named_queries.all_queries())]
-VIEWS = sorted(named_queries.view_queries())
+QUERIES = [_query_case(q) for q in [*named_queries.all_queries().values(), *named_queries.view_queries().values()]]
 LOOKUPS = sorted(p.stem for p in lookups.LOOKUP_DIR.glob("*.rq"))
 QUERY_FILES = sorted(p for p in named_queries.QUERY_DIR.rglob("*.rq"))
 
@@ -198,19 +198,11 @@ def _assert_query_agrees(query: NamedQuery, embedded_store: OxigraphStore, virtu
 
 
 @pytest.mark.virtuoso
-@pytest.mark.parametrize("name", NAMED)
-def test_named_query_answers_the_same_rows_on_virtuoso_as_embedded(
-    name: str, embedded_store: OxigraphStore, virtuoso_store: RemoteStore
+@pytest.mark.parametrize("query", QUERIES)
+def test_query_answers_the_same_rows_on_virtuoso_as_embedded(
+    query: NamedQuery, embedded_store: OxigraphStore, virtuoso_store: RemoteStore
 ) -> None:
-    _assert_query_agrees(named_queries.get(name), embedded_store, virtuoso_store)
-
-
-@pytest.mark.virtuoso
-@pytest.mark.parametrize("name", VIEWS)
-def test_view_query_answers_the_same_rows_on_virtuoso_as_embedded(
-    name: str, embedded_store: OxigraphStore, virtuoso_store: RemoteStore
-) -> None:
-    _assert_query_agrees(named_queries.get_view(name), embedded_store, virtuoso_store)
+    _assert_query_agrees(query, embedded_store, virtuoso_store)
 
 
 @pytest.mark.virtuoso

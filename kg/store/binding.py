@@ -92,6 +92,15 @@ def query_form(query: str) -> str:
     raise QueryError("not a SPARQL query: no SELECT, CONSTRUCT, ASK or DESCRIBE", hint="check the query text")
 
 
+def selects_distinct(query: str) -> bool:
+    """Whether the query is a SELECT DISTINCT (its outermost SELECT, not a sub-select's)."""
+    toks = tokens(query)
+    for k, tok in enumerate(toks):
+        if tok.depth == 0 and tok.text.upper() in FORMS:
+            return tok.text.upper() == "SELECT" and k + 1 < len(toks) and toks[k + 1].text.upper() == "DISTINCT"
+    return False
+
+
 def declared_prefixes(query: str) -> set[str]:
     """The prefixes a query declares itself (so defaults are not declared twice)."""
     toks = tokens(query)

@@ -8,7 +8,9 @@ Tested against Virtuoso Open Source, whose quirks it absorbs so callers never se
 - blank nodes in `INSERT DATA` are refused, so written graphs are skolemized first;
 - ASK may answer as text/html; `POST application/sparql-query` may hang, so queries are form-encoded;
 - the default graph is the union of every graph, Virtuoso's own system graphs included, so listing,
-  counting and dumping keep to cypkg's graphs (`https://w3id.org/cypkg/graph/…`).
+  counting and dumping keep to cypkg's graphs (`https://w3id.org/cypkg/graph/…`);
+- SELECT DISTINCT may answer the same row more than once (Virtuoso 7.2 with several OPTIONAL columns
+  unbound), so a DISTINCT answer is made distinct here, first occurrence kept.
 
 Bindings are bound by a generated VALUES block (kg.store.binding), never pasted into the query.
 """
@@ -29,7 +31,7 @@ from rdflib.term import Node
 
 from kg.errors import QueryError, QueryLimitExceeded, StoreError
 from kg.namespaces import BASE, GRAPH, PREFIXES
-from kg.store.binding import bind_values, declared_prefixes, query_form
+from kg.store.binding import bind_values, declared_prefixes, query_form, selects_distinct
 from kg.store.embedded import bulk_load
 from kg.store.graph_updates import drop_graph_update, replace_graph_update
 from kg.store.protocol import Bindings, Rows
@@ -168,6 +170,8 @@ class RemoteStore:
     # --- reading -----------------------------------------------------------------------------
     def select(self, query: str, bindings: Bindings | None = None) -> Rows:
         variables, solutions = self._solutions(self._query_request(query, _SELECT_JSON, bindings))
+        if selects_distinct(query):
+            solutions = _distinct(variables, solutions)
         return Rows(
             variables,
             ({n: to_rdflib(t) for n in variables if (t := solution[n]) is not None} for solution in solutions),
@@ -258,6 +262,8 @@ class RemoteStore:
             return "boolean", _boolean_bytes(answer, result_format)
         response = self._query_request(query, _SELECT_JSON, bindings, max_rows=max_rows, **graphs)
         variables, solutions = self._solutions(response, max_rows)
+        if selects_distinct(query):
+            solutions = _distinct(variables, solutions)
         body = solutions_json(variables, solutions)
         if result_format != "json":
             parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
@@ -543,6 +549,18 @@ def _virtuoso_blank_nodes(body: bytes) -> bytes:
             if value.get("type") == "bnode":
                 value["value"] = re.sub(r"\W", "", value["value"].removeprefix("nodeID://"))
     return json.dumps(data).encode()
+
+
+def _distinct(variables: list[str], solutions: list[Any]) -> list[Any]:
+    """The solutions without repeats, in their order: what SELECT DISTINCT means, whatever the server sent."""
+    seen: set[tuple[Any, ...]] = set()
+    out = []
+    for solution in solutions:
+        key = tuple(solution[v] for v in variables)
+        if key not in seen:
+            seen.add(key)
+            out.append(solution)
+    return out
 
 
 def _triple(solution: Any) -> ox.Triple:

@@ -47,15 +47,17 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def edit_ini(text: str, changes: dict[str, dict[str, str]]) -> str:
-    """Set `key = value` in the named sections of an ini text, keeping everything else as it was."""
+def edit_ini(text: str, changes: dict[str, dict[str, str | None]]) -> str:
+    """Set `key = value` in the named sections of an ini text (a value of None drops the key), keeping
+    everything else as it was."""
     out: list[str] = []
     section = ""
     pending = {s: dict(kv) for s, kv in changes.items()}
 
     def flush(name: str) -> None:
         for key, value in pending.pop(name, {}).items():
-            out.append(f"{key} = {value}")
+            if value is not None:
+                out.append(f"{key} = {value}")
 
     for line in text.splitlines():
         header = re.match(r"^\s*\[([^\]]+)\]", line)
@@ -66,7 +68,9 @@ def edit_ini(text: str, changes: dict[str, dict[str, str]]) -> str:
             continue
         key = re.match(r"^\s*([A-Za-z_][\w]*)\s*=", line)
         if key and key.group(1) in pending.get(section, {}):
-            out.append(f"{key.group(1)} = {pending[section].pop(key.group(1))}")
+            value = pending[section].pop(key.group(1))
+            if value is not None:
+                out.append(f"{key.group(1)} = {value}")
             continue
         out.append(line)
     flush(section)
@@ -136,7 +140,13 @@ class VirtuosoServer:
                 },
                 "HTTPServer": {"ServerPort": f"127.0.0.1:{self.http_port}"},
                 "URIQA": {"DefaultHost": f"127.0.0.1:{self.http_port}"},
-                "SPARQL": {"ResultSetMaxRows": str(self.max_rows), "MaxQueryExecutionTime": "120"},
+                # MaxQueryCostEstimationTime unset: its estimates refuse queries that run in milliseconds, and
+                # Virtuoso's maintainers advise leaving it out outside debugging (README, Configuration)
+                "SPARQL": {
+                    "ResultSetMaxRows": str(self.max_rows),
+                    "MaxQueryExecutionTime": "120",
+                    "MaxQueryCostEstimationTime": None,
+                },
             },
         )
         path = self.root / "virtuoso.ini"

@@ -55,6 +55,7 @@ _INTEGER_TYPES = {
         "unsignedByte",
     )
 }
+_LANG_STRING = PREFIXES["rdf"] + "langString"
 _FLOAT_TYPES = {_XSD + "double", _XSD + "float"}
 _PREFIX_ITEMS = [(p, ns) for p, ns in PREFIXES.items() if p != "id"]
 
@@ -144,10 +145,14 @@ def _from_oxigraph(term: Any) -> Term:
 
 
 def _from_rdflib(term: Node) -> Term:
+    """As `_from_oxigraph` reads the same term: a literal always has a datatype (RDF 1.1), so a remote
+    store's plain literal is an xsd:string and a language-tagged one an rdf:langString."""
     if isinstance(term, URIRef):
         return Term(str(term), iri=True)
     if isinstance(term, Literal):
-        return Term(str(term), iri=False, datatype=str(term.datatype or ""), language=term.language or "")
+        if term.language:
+            return Term(str(term), iri=False, datatype=_LANG_STRING, language=term.language)
+        return Term(str(term), iri=False, datatype=str(term.datatype or _XSD + "string"))
     return Term(str(term), iri=False)
 
 
@@ -274,9 +279,14 @@ def _plan_item(r: Row, id_key: str = "item") -> dict[str, Any]:
             "periodStart": value(r.get("periodStart")),
             "periodEnd": value(r.get("periodEnd")),
             "status": value(r.get("status")),
-            "cypp": value(r.get("cypp")),
+            "cypp": flag(r.get("cypp")),
         }
     )
+
+
+def flag(term: Term | None) -> bool | None:
+    """A boolean the query computed, as JSON: Virtuoso writes a computed `true` as the integer 1."""
+    return None if term is None else term.text in ("true", "1")
 
 
 def plans(
@@ -318,7 +328,7 @@ def plan(store: Store, plan_id: str, views_base: str) -> dict[str, Any]:
 
 
 def plan_summary(rows: list[Row]) -> Row:
-    """The "plan" rows of `plan.rq` folded into one, as the plan's own query did with SAMPLE and MAX.
+    """The "plan" rows of `plan.rq` folded into one, as the plan's own query did with MIN and MAX.
 
     A property with several values gives several rows; the first value in query order is kept.
     """

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import httpx
 
+from tests.support.children import end_with_parent
 from tests.support.command import cypkg_command
 
 STARTUP_DEADLINE_S = 300.0
@@ -51,6 +52,7 @@ class Served:
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
+                preexec_fn=end_with_parent,
             )
         deadline = time.monotonic() + STARTUP_DEADLINE_S
         while time.monotonic() < deadline:

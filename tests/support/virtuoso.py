@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, BinaryIO
 import httpx
 import pytest
 
+from tests.support.children import end_with_parent
 from tests.support.shared import built_once
 
 if TYPE_CHECKING:
@@ -165,6 +166,7 @@ class VirtuosoServer:
                 stdout=stdout,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
+                preexec_fn=end_with_parent,
             )
         until = time.monotonic() + deadline_s
         while time.monotonic() < until:

@@ -4,11 +4,11 @@ fictional authority (Fenmarsh)."""
 
 from __future__ import annotations
 
-from kg.imports.extract import extract_text
+from tests.support.extraction import proposed_names
 
 
 def _names(text: str, kind: str) -> list[str]:
-    return [str(p.value["name"]) for p in extract_text(f"Fenmarsh Council\n\n{text}\n", "fenmarsh-page").by_kind(kind)]
+    return proposed_names(f"Fenmarsh Council\n\n{text}\n", kind, "fenmarsh-page")
 
 
 def test_a_bullet_in_capitals_is_an_item_not_a_heading():

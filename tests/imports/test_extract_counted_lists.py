@@ -4,12 +4,11 @@ tests about a fictional authority (Dunmoor)."""
 
 from __future__ import annotations
 
-from kg.imports.extract import extract_text
+from tests.support.extraction import proposed_names
 
 
 def _names(text: str, kind: str) -> list[str]:
-    draft = extract_text(f"Dunmoor Metropolitan Borough Council\n\n{text}\n", "dunmoor-page")
-    return [str(p.value["name"]) for p in draft.by_kind(kind)]
+    return proposed_names(f"Dunmoor Metropolitan Borough Council\n\n{text}\n", kind, "dunmoor-page")
 
 
 def test_bullets_right_after_a_paragraph_that_counts_them_are_its_items():

@@ -5,12 +5,11 @@ Short texts written for these tests about fictional authorities (Brackwater, Eas
 
 from __future__ import annotations
 
-from kg.imports.extract import extract_text
+from tests.support.extraction import proposed_meetings
 
 
 def _meetings(text: str, name: str = "brackwater-page") -> list[tuple[str, str | None]]:
-    draft = extract_text(text, name)
-    return [(str(p.value["body"]), p.value["date"]) for p in draft.by_kind("meeting")]
+    return proposed_meetings(text, name)
 
 
 def test_a_date_in_prose_under_a_signature_is_not_a_meeting_date():

@@ -4,11 +4,11 @@ Short texts written for these tests about fictional authorities (Wexcombe, Quens
 
 from __future__ import annotations
 
-from kg.imports.extract import extract_text
+from tests.support.extraction import proposed_names
 
 
 def _names(text: str, kind: str) -> list[str]:
-    return [str(p.value["name"]) for p in extract_text(text, "wexcombe-report").by_kind(kind)]
+    return proposed_names(text, kind, "wexcombe-report")
 
 
 def test_labelled_priorities_run_together_on_one_line_are_each_an_item():

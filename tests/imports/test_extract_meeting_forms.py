@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-from kg.imports.extract import extract_document, extract_text
+from kg.imports.extract import extract_document
 from kg.imports.extract.document import read_text
+from tests.support.extraction import proposed_meetings
 
 
 def _meetings(text: str) -> list[tuple[str, str | None]]:
-    draft = extract_text(f"Brackenmoor Council\n\n{text}\n", "brackenmoor-report")
-    return [(str(p.value["body"]), p.value.get("date")) for p in draft.by_kind("meeting")]
+    return proposed_meetings(f"Brackenmoor Council\n\n{text}\n", "brackenmoor-report")
 
 
 def test_a_consultee_bullet_naming_a_body_on_a_date_is_its_meeting():

@@ -7,12 +7,12 @@ form "Name - what it means" after "These are:-", and navigation lines saved with
 
 from __future__ import annotations
 
-from kg.imports.extract import extract_text
 from kg.imports.extract.document import read_text
+from tests.support.extraction import proposed_names
 
 
 def _names(text: str, kind: str) -> list[str]:
-    return [str(p.value["name"]) for p in extract_text(text, "brackenmoor-report").by_kind(kind)]
+    return proposed_names(text, kind, "brackenmoor-report")
 
 
 PAGE = (

@@ -4,14 +4,13 @@ fictional authority (Tollerdown)."""
 
 from __future__ import annotations
 
-from kg.imports.extract import extract_text
+from tests.support.extraction import proposed_meetings
 
 HEADER = "Tollerdown Children's Trust Board\n\nMinutes of the meeting held on Thursday 20 September 2012\n\n"
 
 
 def _meetings(text: str) -> list[tuple[str, str | None]]:
-    draft = extract_text(text, "tollerdown-minutes")
-    return [(str(p.value["body"]), p.value["date"]) for p in draft.by_kind("meeting")]
+    return proposed_meetings(text, "tollerdown-minutes")
 
 
 def test_the_previous_meeting_whose_minutes_are_agreed_is_an_undated_meeting_of_the_same_body():

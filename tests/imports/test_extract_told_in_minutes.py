@@ -4,12 +4,11 @@ body, undated where the page prints no date. Short minutes written for these tes
 
 from __future__ import annotations
 
-from kg.imports.extract import extract_text
+from tests.support.extraction import proposed_meetings
 
 
 def _meetings(text: str) -> list[tuple[str, str | None]]:
-    draft = extract_text(f"Brackwater Borough Council\n\n{text}\n", "brackwater-minutes")
-    return [(str(p.value["body"]), p.value["date"]) for p in draft.by_kind("meeting")]
+    return proposed_meetings(f"Brackwater Borough Council\n\n{text}\n", "brackwater-minutes")
 
 
 def test_a_cabinet_that_was_advised_of_the_draft_plan_met_on_a_day_the_page_does_not_print():

@@ -5,12 +5,11 @@ authority (Brackwater)."""
 
 from __future__ import annotations
 
-from kg.imports.extract import extract_text
+from tests.support.extraction import proposed_meetings
 
 
 def _meetings(text: str) -> list[tuple[str, str | None]]:
-    draft = extract_text(f"{text}\n", "brackwater-news")
-    return [(str(p.value["body"]), p.value["date"]) for p in draft.by_kind("meeting")]
+    return proposed_meetings(f"{text}\n", "brackwater-news")
 
 
 def test_a_councils_executive_told_of_the_plan_on_a_yearless_day_in_brackets_met_undated():

@@ -169,17 +169,17 @@ class RemoteStore:
 
     # --- reading -----------------------------------------------------------------------------
     def select(self, query: str, bindings: Bindings | None = None) -> Rows:
-        variables, solutions = self._solutions(self._query_request(query, _SELECT_JSON, bindings))
-        if selects_distinct(query):
-            solutions = _distinct(variables, solutions)
+        variables, solutions = self._solutions(query, self._query_request(query, _SELECT_JSON, bindings))
         return Rows(
             variables,
             ({n: to_rdflib(t) for n in variables if (t := solution[n]) is not None} for solution in solutions),
         )
 
-    def _solutions(self, response: httpx.Response, max_rows: int | None = None) -> tuple[list[str], list[Any]]:
-        """The server's SPARQL JSON results, parsed by pyoxigraph; an answer that reached the row limit
-        (or passed `max_rows`) is refused, never returned in part."""
+    def _solutions(
+        self, query: str, response: httpx.Response, max_rows: int | None = None
+    ) -> tuple[list[str], list[Any]]:
+        """The server's SPARQL JSON results for `query`, parsed by pyoxigraph; an answer that reached the row
+        limit (or passed `max_rows`) is refused, never returned in part; a DISTINCT answer is made distinct."""
         body = response.content
         try:
             if b"nodeID://" in body:
@@ -199,6 +199,8 @@ class RemoteStore:
             raise self._row_limit(self.max_rows)
         if max_rows is not None and len(solutions) > max_rows:
             raise self._row_limit(max_rows)
+        if selects_distinct(query):
+            solutions = _distinct(variables, solutions)
         return variables, solutions
 
     def ask(self, query: str, bindings: Bindings | None = None) -> bool:
@@ -261,9 +263,7 @@ class RemoteStore:
             answer = _boolean(self._query_request(query, _SELECT_JSON, bindings, **graphs))
             return "boolean", _boolean_bytes(answer, result_format)
         response = self._query_request(query, _SELECT_JSON, bindings, max_rows=max_rows, **graphs)
-        variables, solutions = self._solutions(response, max_rows)
-        if selects_distinct(query):
-            solutions = _distinct(variables, solutions)
+        variables, solutions = self._solutions(query, response, max_rows)
         body = solutions_json(variables, solutions)
         if result_format != "json":
             parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
@@ -321,7 +321,7 @@ class RemoteStore:
 
     def _select_terms(self, query: str, bindings: Bindings) -> list[Any]:
         """SELECT solutions as pyoxigraph terms (for reading graphs back without crossing to rdflib)."""
-        return self._solutions(self._query_request(query, _SELECT_JSON, bindings))[1]
+        return self._solutions(query, self._query_request(query, _SELECT_JSON, bindings))[1]
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
         """Every quad of cypkg's graphs (of one graph, when named), read graph by graph in pages."""

@@ -246,11 +246,17 @@ def _depth(b: Block) -> int:
         return b.level or 2
     if b.kind == "row":
         return 30
-    if b.kind == "item" or b.marker in {"letter", "number", "bullet"}:
+    if _marked(b):
         return 20
     if b.marker == "dotted":
         return 10 + b.para.count(".")
     return 15
+
+
+def _marked(b: Block) -> bool:
+    """Whether a block is a list item by its markup (HTML `li`, a Word list paragraph) or by the bullet, number or
+    letter printed before it."""
+    return b.kind == "item" or b.marker in {"letter", "number", "bullet"}
 
 
 def _sentence_count(text: str) -> int:
@@ -260,7 +266,7 @@ def _sentence_count(text: str) -> int:
 def _item_like(b: Block, after_colon: bool) -> bool:
     """A block that can be a list item: a bullet or marker line, or a short line after a lead-in."""
     text = b.text
-    marked = b.kind == "item" or b.marker in {"letter", "number", "bullet"}
+    marked = _marked(b)
     if len(text) > (400 if marked and _sentence_count(text) == 1 else 260):
         return False  # a bullet may run long as one sentence ("Improve outcomes for ..., especially ...")
     if b.kind in {"heading", "row"} or text.rstrip().endswith(":"):
@@ -476,7 +482,7 @@ def _items_in(lex: Lexicon, kind: str, head: Block, region: list[Block]) -> Iter
                         following.append(c)
                     yield from _children(lex, kind, current, following)
                 continue
-            if not (b.kind == "item" or b.marker in {"letter", "number", "bullet"}):
+            if not _marked(b):
                 break
         return
     titled = _title_line(head)  # a page heading saved as a line: its items may run their heading into its gloss
@@ -498,7 +504,7 @@ def _items_in(lex: Lexicon, kind: str, head: Block, region: list[Block]) -> Iter
             break  # "(3) ... The Plan makes two:" ends at "(4)", its sibling
         if titled and started and _title_line(b) and not b.marker:
             break  # the next heading of the page ("Enablers")
-        marked = b.kind == "item" or b.marker in {"letter", "number", "bullet"}
+        marked = _marked(b)
         run_in = titled and not marked and len(b.text) <= 400 and _run_in_heading(b.text) != b.text
         if titled and not marked:
             if not run_in:
@@ -584,7 +590,7 @@ def _children(lex: Lexicon, kind: str, outcome: str, blocks: list[Block]) -> Ite
     """The bullets under an outcome: its priorities (or the list the lead-in names, if not outcomes)."""
     child = kind if kind not in {"outcome"} else "priority"
     for b in blocks:
-        if not (b.kind == "item" or b.marker in {"letter", "number", "bullet"}):
+        if not _marked(b):
             continue
         name, owner, _ = split_owner(lex, b.text)
         name = _clean(name)
@@ -967,10 +973,10 @@ def _counted_list(lex: Lexicon, b: Block, after: list[Block]) -> tuple[str | Non
     colon = b.text.rstrip().endswith(":")
     run: list[Block] = []
     for c in after:
-        marked = c.kind == "item" or c.marker in {"letter", "number", "bullet"}
+        marked = _marked(c)
         if c.kind in {"heading", "row"} or not (marked or colon and _item_like(c, True) and c.text[-1:] != "."):
             break  # unmarked, an item is a line without a full stop; the next paragraph of prose ends the list
-        if run and marked != (run[0].kind == "item" or run[0].marker in {"letter", "number", "bullet"}):
+        if run and marked != _marked(run[0]):
             break
         run.append(c)
     for concept, pattern in _cues(lex, "list"):

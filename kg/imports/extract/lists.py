@@ -325,12 +325,18 @@ def _bare_label(lex: Lexicon, text: str) -> tuple[str, str] | None:
     return (kind, name) if kind and len(name) <= 160 and name.count(".") == 0 else None
 
 
+@cache
+def _run_together_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """A capitalised list word and its number before a stop ("Priority 4: "), anywhere in a line."""
+    words = sorted({p for p in lex.phrases_of("list") if re.fullmatch(r"[a-z]+", p)}, key=len, reverse=True)
+    cue = "|".join(w.capitalize() for w in words)
+    return re.compile(rf"(?<![\w'’])(?P<cue>{cue})\s+(?P<n>\d{{1,2}}|{_ORDINALS})\s*[:–—-]\s+")
+
+
 def _run_together(lex: Lexicon, b: Block) -> list[tuple[str, str]]:
     """'Priority 4: A Priority 5: B': labelled items printed on one line, split at each label (two labels at least,
     numbered in order, the first opening the line)."""
-    words = sorted({p for p in lex.phrases_of("list") if re.fullmatch(r"[a-z]+", p)}, key=len, reverse=True)
-    cue = "|".join(w.capitalize() for w in words)
-    labels = list(re.finditer(rf"(?<![\w'’])(?P<cue>{cue})\s+(?P<n>\d{{1,2}}|{_ORDINALS})\s*[:–—-]\s+", b.text))
+    labels = list(_run_together_pattern(lex).finditer(b.text))
     numbers = [int(m["n"]) if m["n"].isdigit() else _COUNTS[m["n"]] for m in labels]
     if len(labels) < 2 or labels[0].start() or any(y != x + 1 for x, y in zip(numbers, numbers[1:], strict=False)):
         return []

@@ -140,6 +140,9 @@ def score_file(path: Path) -> dict[str, dict[str, Any]]:
                 dates[1] += 1
                 dates[0] += int((p.get("start"), p.get("end")) == (wanted[hit]["start"], wanted[hit].get("end")))
         missed = [g for i, g in enumerate(wanted) if i not in used]
+        if kind == "meeting":  # the acceptance counts dated meetings on their own
+            dated = [i for i, g in enumerate(wanted) if g.get("date")]
+            dates = [sum(i in used for i in dated), len(dated)]
         out[kind] = {
             "proposed": len(proposed),
             "correct": correct,
@@ -157,7 +160,7 @@ def score_file(path: Path) -> dict[str, dict[str, Any]]:
 def score_split(split: str, details: bool, folder: Path | None = None) -> tuple[dict[str, list[int]], int]:
     """Totals per kind (correct, proposed, found, gold) over a split's files; prints details if asked."""
     totals = {k: [0, 0, 0, 0] for k in KINDS}
-    owners, dates, invented = [0, 0], [0, 0], [0, 0]
+    owners, dates, dated, invented = [0, 0], [0, 0], [0, 0], [0, 0]
     files = sorted((folder or CORPUS / split).glob("*.gold.json"))
     for path in files:
         result = score_file(path)
@@ -176,6 +179,8 @@ def score_split(split: str, details: bool, folder: Path | None = None) -> tuple[
                 dates[0] += r["dates"][0]
                 dates[1] += r["dates"][1]
             if kind == "meeting":
+                dated[0] += r["dates"][0]
+                dated[1] += r["dates"][1]
                 invented[0] += len(r["invented"])
                 invented[1] += 1
             if details and (r["false"] or r["missed"]):
@@ -187,6 +192,7 @@ def score_split(split: str, details: bool, folder: Path | None = None) -> tuple[
                     print(f"  {kind:12} INVENTED DATE: {_short(i)}")
     totals["_owners"] = owners
     totals["_dates"] = dates
+    totals["_dated"] = dated
     totals["_invented"] = invented
     return totals, len(files)
 
@@ -233,6 +239,7 @@ def print_table(split: str, totals: dict[str, list[int]], files: int, markdown: 
             print(f"{kind:14}{_cell(correct, proposed):16}{_cell(found, gold):16}{flag}")
     owners = totals.get("_owners", [0, 0])
     dates = totals.get("_dates", [0, 0])
+    dated = totals.get("_dated", [0, 0])
     invented, files_with_meetings = totals.get("_invented", [0, 0])
     if markdown:
         print(f"| **all kinds** | {_cell(all_c, all_p)} | {_cell(all_f, all_g)} |")
@@ -241,6 +248,8 @@ def print_table(split: str, totals: dict[str, list[int]], files: int, markdown: 
             print(f"\nPriority owners right (named or correctly absent) on matched priorities: {right}.")
         if dates[1]:
             print(f"\nConsultation dates right (start and end as printed) on matched consultations: {_cell(*dates)}.")
+        if dated[1]:
+            print(f"\nDated meetings found (recall of the gold meetings that have a date): {_cell(*dated)}.")
         if files_with_meetings:
             print(f"\nInvented meeting dates: {invented} in {files_with_meetings} files.")
     else:
@@ -249,6 +258,8 @@ def print_table(split: str, totals: dict[str, list[int]], files: int, markdown: 
             print(f"priority owners right on matched priorities: {_cell(owners[0], owners[1])}")
         if dates[1]:
             print(f"consultation dates right on matched consultations: {_cell(*dates)}")
+        if dated[1]:
+            print(f"dated meetings found: {_cell(*dated)}")
         if files_with_meetings:
             print(f"invented meeting dates: {invented} in {files_with_meetings} files")
 

@@ -25,6 +25,7 @@ at most one gold entry (and the reverse):
 An *invented meeting date* is a proposed meeting whose date agrees with no meeting date of its gold file
 (neither equal nor one a coarser form of the other): a date the document gives to something else (a
 target, a deadline, a period) read as a meeting's. The acceptance allows at most one across six reports.
+*Dated meetings found* is the recall of the gold meetings that have a date (the acceptance counts them apart).
 
 Targets (benchmarks, not test asserts): precision >= 0.9 and recall >= 0.8 per kind on held-out.
 """

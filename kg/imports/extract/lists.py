@@ -327,23 +327,34 @@ def _bare_label(lex: Lexicon, text: str) -> tuple[str, str] | None:
 
 @cache
 def _run_together_pattern(lex: Lexicon) -> re.Pattern[str]:
-    """A capitalised list word and its number before a stop ("Priority 4: "), anywhere in a line."""
+    """A capitalised list word and its number before a stop ("Priority 4: "), anywhere in a line; flattened page
+    text may glue it to the last word of the item before ("… from harmPriority 2: …")."""
     words = sorted({p for p in lex.phrases_of("list") if re.fullmatch(r"[a-z]+", p)}, key=len, reverse=True)
     cue = "|".join(w.capitalize() for w in words)
-    return re.compile(rf"(?<![\w'’])(?P<cue>{cue})\s+(?P<n>\d{{1,2}}|{_ORDINALS})\s*[:–—-]\s+")
+    return re.compile(rf"(?:(?<![\w'’])|(?<=[a-z]))(?P<cue>{cue})\s+(?P<n>\d{{1,2}}|{_ORDINALS})\s*[:–—-]\s+")
 
 
 def _run_together(lex: Lexicon, b: Block) -> list[tuple[str, str]]:
     """'Priority 4: A Priority 5: B': labelled items printed on one line, split at each label (two labels at least,
-    numbered in order, the first opening the line)."""
+    numbered in order, the first opening the line or following a lead-in that names their list and ends with a
+    colon: "… agreed four priorities: Priority 1: A Priority 2: B"). Where the list stops inside the paragraph,
+    the last item ends with its sentence, or where flattened text glues the next sentence to it ("respectedWe")."""
     labels = list(_run_together_pattern(lex).finditer(b.text))
     numbers = [int(m["n"]) if m["n"].isdigit() else _COUNTS[m["n"]] for m in labels]
-    if len(labels) < 2 or labels[0].start() or any(y != x + 1 for x, y in zip(numbers, numbers[1:], strict=False)):
+    if len(labels) < 2 or any(y != x + 1 for x, y in zip(numbers, numbers[1:], strict=False)):
         return []
+    lead = b.text[: labels[0].start()].rstrip()
+    if lead and not (lead.endswith(":") and list_kind(lex, lead) == list_kind(lex, labels[0]["cue"])):
+        return []
+    glued = any(m.start() and b.text[m.start() - 1].isalpha() for m in labels)
     out = []
     for m, end in zip(labels, [n.start() for n in labels[1:]] + [len(b.text)], strict=True):
         kind = list_kind(lex, m["cue"])
-        name = b.text[m.end() : end].strip(" .;")
+        name = b.text[m.end() : end]
+        if lead and end == len(b.text):  # the list ends inside its paragraph: so does its last item
+            stop = r"(?<=[.!?])\s+(?=[A-Z])" + (r"|(?<=[a-z])(?=[A-Z][a-z]+\s)" if glued else "")
+            name = re.split(stop, name)[0]
+        name = name.strip(" .;")
         if kind and name and len(name) <= 160:
             out.append((kind, name))
     return out

@@ -246,3 +246,21 @@ def test_a_paragraph_of_promises_on_a_page_of_priorities_makes_one_pledge_per_we
 def test_a_commitment_made_in_minutes_is_a_pledge():
     text = "Members discussed the plan, and a commitment was made to report progress to the Board each year.\n"
     assert _names(text, "pledge") == ["report progress to the Board each year"]
+
+
+def test_items_each_opened_by_a_dash_on_the_lead_ins_line_are_its_items():
+    text = (
+        "Brackenmoor children's services\n\n"
+        "Our key priorities over the next 4 years will be for all children and young people to: – feel safe in"
+        " their community – have their voices heard – be able to get help with their mental health quickly.\n"
+    )
+    assert _names(text, "priority") == [
+        "feel safe in their community",
+        "have their voices heard",
+        "be able to get help with their mental health quickly",
+    ]
+
+
+def test_dashes_after_a_colon_that_names_no_list_make_no_items():
+    text = "Brackenmoor services\n\nThe board heard from: – the police – the schools – the health visitors.\n"
+    assert _names(text, "priority") == []

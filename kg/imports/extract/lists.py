@@ -221,6 +221,10 @@ def split_inline(text: str) -> list[str]:
     if text.count("•") >= 2:
         parts = [x.strip(" ;,") for x in text.split("•")]
         return [x for x in parts if x] if not parts[0] else []
+    dashes = re.split(r"(?:^|\s)[–—-]\s+", text)
+    if len(dashes) >= 4 and not dashes[0].strip():  # "– A – B – C": a dash opens each item, as a bullet would
+        parts = [x.strip(" ;,.") for x in dashes[1:]]
+        return parts if all(2 <= len(x.split()) <= 30 for x in parts) else []
     sentences = [x for x in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text) if x]
     if len(sentences) >= 2:
         openings = {" ".join(x.split()[:2]).lower() for x in sentences}
@@ -839,9 +843,11 @@ def _run_in(lex: Lexicon, b: Block) -> Iterator[Item]:
     """Items a sentence runs in after naming the list: 'the plan's priorities are a, b, c and d'."""
     if b.kind == "row" or _deciding(lex, b.text[:60]):
         return
-    colon = re.search(r":\s+(?=[A-Z“\"])", b.text)
+    colon = re.search(r":\s+(?=[A-Z“\"]|[–—-]\s)", b.text)
     if colon:  # "The Plan makes three promises: We will listen to you. We will help your family early."
-        kind = list_kind(lex, b.text[: colon.start()][-70:])
+        before = b.text[: colon.start()]
+        dashed = b.text[colon.end() :][:1] in "–—-"  # "Our priorities will be for children to: – feel safe – …"
+        kind = list_kind(lex, _sentences(before)[-1] if dashed else before[-70:])
         names = split_inline(b.text[colon.end() :]) if kind else []
         if names:
             for name in names:

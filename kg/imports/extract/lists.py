@@ -1012,14 +1012,23 @@ def _counted_list(lex: Lexicon, b: Block, after: list[Block]) -> tuple[str | Non
     return None, []
 
 
+_PART = re.compile(r"^(?P<word>[A-Z][a-z]+)\s+(?:\d{1,2}|[A-Z])\b:?\s*")  # "Chapter 4 ", "Appendix B: "
+
+
 def _contents_items(lex: Lexicon, blocks: list[Block], i: int) -> Iterator[Item]:
-    """A table of contents' entry that names a list ("Priorities") and the entries after it: its items,
-    up to the next entry that names a list or the end of the contents."""
-    kind = list_kind(lex, blocks[i].text) if len(blocks[i].text.split()) <= 4 else None
+    """A table of contents' entry that names a list ("Priorities", "Chapter 4 Our priorities", "Summary of our
+    key priorities for 2011 - 2014") and the entries after it: its items, up to the next entry that names a
+    list, a part of the document ("Chapter 5 …", "Appendix A: …"), a question ("How will we know?") or the end
+    of the contents."""
+    part = _PART.match(blocks[i].text)
+    title = _WHEN.sub(" ", blocks[i].text[part.end() :] if part else blocks[i].text)
+    kind = list_kind(lex, title) if len(title.split()) <= 6 else None
     if not kind:
         return
     for b in blocks[i + 1 :]:
-        if b.marker != "contents" or list_kind(lex, b.text):
+        label = re.search(r"(?:^|\s)(?P<word>[A-Z][a-z]+)\s+(?:\d{1,2}|[A-Z])\b:?\s", b.text + " ")
+        parted = label and not list_kind(lex, label["word"])
+        if b.marker != "contents" or list_kind(lex, b.text) or parted or b.text.endswith("?"):
             return
         yield Item(kind, _clean(b.text), None, b, b.text, confidence=0.6)
 

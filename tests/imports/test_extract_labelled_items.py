@@ -24,6 +24,25 @@ def test_labelled_priorities_run_together_on_one_line_are_each_an_item():
     ]
 
 
+def test_labelled_priorities_after_a_lead_in_and_glued_to_the_item_before_are_each_an_item():
+    text = (
+        "Wexcombe County Council\n\n"
+        "Our new plan sets out what we will do. We have agreed three priorities for the next three years: Priority 1:"
+        " Children grow up safe at homePriority 2: Children enjoy good healthPriority 3: Young people are ready"
+        " for workWe are proud of our schools.\n"
+    )
+    assert _names(text, "priority") == [
+        "Children grow up safe at home",
+        "Children enjoy good health",
+        "Young people are ready for work",
+    ]
+
+
+def test_labels_after_a_lead_in_that_names_another_list_are_not_split_into_items():
+    text = "Wexcombe County Council\n\nThe board met twice: Priority 1: the budget Priority 2: the estates plan\n"
+    assert _names(text, "priority") == []
+
+
 def test_labels_out_of_order_on_one_line_are_not_split_into_items():
     text = "Wexcombe County Council\n\nPriority 4: We want every child to be safe Priority 2: as the Board asked\n"
     assert "as the Board asked" not in _names(text, "priority")

@@ -246,3 +246,55 @@ def test_a_paragraph_of_promises_on_a_page_of_priorities_makes_one_pledge_per_we
 def test_a_commitment_made_in_minutes_is_a_pledge():
     text = "Members discussed the plan, and a commitment was made to report progress to the Board each year.\n"
     assert _names(text, "pledge") == ["report progress to the Board each year"]
+
+
+def test_items_each_opened_by_a_dash_on_the_lead_ins_line_are_its_items():
+    text = (
+        "Brackenmoor children's services\n\n"
+        "Our key priorities over the next 4 years will be for all children and young people to: – feel safe in"
+        " their community – have their voices heard – be able to get help with their mental health quickly.\n"
+    )
+    assert _names(text, "priority") == [
+        "feel safe in their community",
+        "have their voices heard",
+        "be able to get help with their mental health quickly",
+    ]
+
+
+def test_dashes_after_a_colon_that_names_no_list_make_no_items():
+    text = "Brackenmoor services\n\nThe board heard from: – the police – the schools – the health visitors.\n"
+    assert _names(text, "priority") == []
+
+
+def test_contents_run_together_on_one_line_with_their_pages_are_entries():
+    text = (
+        "Brackenmoor Children and Young People's Plan\n\n"
+        "Contents Foreword 3 Chapter 1 5 Our vision 6 Chapter 2 Our priorities 8 Safe at home 9 Healthy lives 11"
+        " Good schools 14 Chapter 3 How we will know 17 Governance 18\n"
+    )
+    entries = [b.text for b in read_text(text).blocks if b.marker == "contents"]
+    assert entries[1:6] == ["Chapter 1", "Our vision", "Chapter 2 Our priorities", "Safe at home", "Healthy lives"]
+
+
+def test_a_contents_list_ends_at_the_next_part_of_the_document():
+    text = (
+        "Brackenmoor Children and Young People's Plan\n\n"
+        "Contents Foreword 3 Chapter 1 5 Our vision 6 Chapter 2 Our priorities 8 Safe at home 9 Healthy lives 11"
+        " Good schools 14 Chapter 3 How we will know 17 Governance 18\n"
+    )
+    assert _names(text, "priority") == ["Safe at home", "Healthy lives", "Good schools"]
+
+
+def test_contents_printed_a_title_to_a_line_with_its_page_on_the_next_are_entries():
+    text = (
+        "Brackenmoor Children and Young People's Plan 2020 - 2023\n\n"
+        "Contents\n\nForeword\n\n3\n\nWhat children told us\n\n5\n\nSummary of our priorities for 2020 - 2023\n\n8\n\n"
+        "Helping families early\n\n9\n\nKeeping children safe\n\n12\n\nHow will we know we have made a difference?\n\n"
+        "15\n\nGlossary\n\n16\n"
+    )
+    assert _names(text, "priority") == ["Helping families early", "Keeping children safe"]
+
+
+def test_lines_numbered_one_by_one_are_not_read_as_contents():
+    text = "Brackenmoor\n\nOur aims\n\n1\n\nA safe town\n\n2\n\nGood homes\n\n3\n\nClean streets\n\n4\n\nGood jobs\n"
+    assert not [b for b in read_text(text).blocks if b.marker == "contents"]

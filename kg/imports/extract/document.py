@@ -371,16 +371,76 @@ _CONTENTS_MARK = "\x00contents\x00"  # carried through the line reader to mark a
 
 def _contents(lines: list[str]) -> list[str]:
     """A table of contents ("Priorities ........ 7"): each entry a block of its own, without its dot leader
-    and page number, marked as an entry (two or more such lines make a table of contents)."""
+    and page number, marked as an entry (two or more such lines make a table of contents). Contents printed
+    without dot leaders count too: entries run together on one line, each title followed by its page
+    ("Foreword 3 Our priorities 9 Be healthy 13 …"), or each title on a line with its page on the next."""
+    lines = _paged_lines(lines)
     entries = [i for i, ln in enumerate(lines) if _LEADER.match(ln)]
-    if len(entries) < 2:
-        return lines
     out = list(lines)
-    for i in entries:
+    for i in entries if len(entries) >= 2 else []:
         m = _LEADER.match(lines[i])
         if m:
             out[i] = f"\n{_CONTENTS_MARK}{m.group('title')}\n"
+    for i, line in enumerate(lines):
+        paged = _paged_entries(line)
+        if paged:
+            out[i] = "".join(f"\n{_CONTENTS_MARK}{title}\n" for title in paged)
     return [x for ln in out for x in ln.split("\n")]
+
+
+def _paged_entries(line: str) -> list[str]:
+    """The titles of a contents line that runs its entries together, each followed by its page number: four
+    entries at least, pages never going back, every title a few words opening with a capital, the line ending
+    with a page. A number inside a title ("Chapter 2 key areas 11", "Chapter 4 Our priorities 27") is one that
+    a lower-case word follows or that would take the pages back."""
+    words = line.split()
+    titles: list[str] = []
+    current: list[str] = []
+    last = 0
+    for k, word in enumerate(words):
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        if re.fullmatch(r"\d{1,3}", word) and current and int(word) >= last and not nxt[:1].islower():
+            titles.append(" ".join(current))
+            current, last = [], int(word)
+            continue
+        current.append(word)
+    if current or len(titles) < 4 or len({*titles}) < 4:
+        return []
+    good = [t for t in titles if t[:1].isupper() and len(t.split()) <= 14 and not t.endswith(".")]
+    return titles if len(good) >= len(titles) - 1 else []
+
+
+def _paged_lines(lines: list[str]) -> list[str]:
+    """Contents printed a title to a line and its page on the next ("Our Key Priorities\n\n15\n\nSafeguarding"):
+    as "Title .... 15" lines, where four such pairs at least follow each other with pages never going back and
+    not simply counting up one by one (a Word table's paragraph numbers do that)."""
+    filled = [(i, ln.strip()) for i, ln in enumerate(lines) if ln.strip()]
+    pairs: list[tuple[int, int, int]] = []  # (title line, page line, page)
+    runs: list[list[tuple[int, int, int]]] = []
+    k = 0
+    while k + 1 < len(filled):
+        (i, title), (j, page) = filled[k], filled[k + 1]
+        short = len(title) < 100 and len(title.split()) <= 14 and title[:1].isupper() and title[-1] not in ".;:,"
+        if short and not re.fullmatch(r"[\d.]+", title) and re.fullmatch(r"\d{1,3}", page):
+            if pairs and int(page) < pairs[-1][2]:
+                runs.append(pairs)
+                pairs = []
+            pairs.append((i, j, int(page)))
+            k += 2
+            continue
+        runs.append(pairs)
+        pairs = []
+        k += 1
+    runs.append(pairs)
+    out = list(lines)
+    for run in runs:
+        pages = [p for _, _, p in run]
+        if len(run) < 4 or all(b == a + 1 for a, b in zip(pages, pages[1:], strict=False)):
+            continue
+        for i, j, number in run:
+            out[i] = f"{lines[i].strip()} .... {number}"
+            out[j] = ""
+    return out
 
 
 def _title_lines(lines: list[str]) -> list[str]:

@@ -221,6 +221,10 @@ def split_inline(text: str) -> list[str]:
     if text.count("•") >= 2:
         parts = [x.strip(" ;,") for x in text.split("•")]
         return [x for x in parts if x] if not parts[0] else []
+    dashes = re.split(r"(?:^|\s)[–—-]\s+", text)
+    if len(dashes) >= 4 and not dashes[0].strip():  # "– A – B – C": a dash opens each item, as a bullet would
+        parts = [x.strip(" ;,.") for x in dashes[1:]]
+        return parts if all(2 <= len(x.split()) <= 30 for x in parts) else []
     sentences = [x for x in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text) if x]
     if len(sentences) >= 2:
         openings = {" ".join(x.split()[:2]).lower() for x in sentences}
@@ -327,23 +331,34 @@ def _bare_label(lex: Lexicon, text: str) -> tuple[str, str] | None:
 
 @cache
 def _run_together_pattern(lex: Lexicon) -> re.Pattern[str]:
-    """A capitalised list word and its number before a stop ("Priority 4: "), anywhere in a line."""
+    """A capitalised list word and its number before a stop ("Priority 4: "), anywhere in a line; flattened page
+    text may glue it to the last word of the item before ("… from harmPriority 2: …")."""
     words = sorted({p for p in lex.phrases_of("list") if re.fullmatch(r"[a-z]+", p)}, key=len, reverse=True)
     cue = "|".join(w.capitalize() for w in words)
-    return re.compile(rf"(?<![\w'’])(?P<cue>{cue})\s+(?P<n>\d{{1,2}}|{_ORDINALS})\s*[:–—-]\s+")
+    return re.compile(rf"(?:(?<![\w'’])|(?<=[a-z]))(?P<cue>{cue})\s+(?P<n>\d{{1,2}}|{_ORDINALS})\s*[:–—-]\s+")
 
 
 def _run_together(lex: Lexicon, b: Block) -> list[tuple[str, str]]:
     """'Priority 4: A Priority 5: B': labelled items printed on one line, split at each label (two labels at least,
-    numbered in order, the first opening the line)."""
+    numbered in order, the first opening the line or following a lead-in that names their list and ends with a
+    colon: "… agreed four priorities: Priority 1: A Priority 2: B"). Where the list stops inside the paragraph,
+    the last item ends with its sentence, or where flattened text glues the next sentence to it ("respectedWe")."""
     labels = list(_run_together_pattern(lex).finditer(b.text))
     numbers = [int(m["n"]) if m["n"].isdigit() else _COUNTS[m["n"]] for m in labels]
-    if len(labels) < 2 or labels[0].start() or any(y != x + 1 for x, y in zip(numbers, numbers[1:], strict=False)):
+    if len(labels) < 2 or any(y != x + 1 for x, y in zip(numbers, numbers[1:], strict=False)):
         return []
+    lead = b.text[: labels[0].start()].rstrip()
+    if lead and not (lead.endswith(":") and list_kind(lex, lead) == list_kind(lex, labels[0]["cue"])):
+        return []
+    glued = any(m.start() and b.text[m.start() - 1].isalpha() for m in labels)
     out = []
     for m, end in zip(labels, [n.start() for n in labels[1:]] + [len(b.text)], strict=True):
         kind = list_kind(lex, m["cue"])
-        name = b.text[m.end() : end].strip(" .;")
+        name = b.text[m.end() : end]
+        if lead and end == len(b.text):  # the list ends inside its paragraph: so does its last item
+            stop = r"(?<=[.!?])\s+(?=[A-Z])" + (r"|(?<=[a-z])(?=[A-Z][a-z]+\s)" if glued else "")
+            name = re.split(stop, name)[0]
+        name = name.strip(" .;")
         if kind and name and len(name) <= 160:
             out.append((kind, name))
     return out
@@ -828,9 +843,11 @@ def _run_in(lex: Lexicon, b: Block) -> Iterator[Item]:
     """Items a sentence runs in after naming the list: 'the plan's priorities are a, b, c and d'."""
     if b.kind == "row" or _deciding(lex, b.text[:60]):
         return
-    colon = re.search(r":\s+(?=[A-Z“\"])", b.text)
+    colon = re.search(r":\s+(?=[A-Z“\"]|[–—-]\s)", b.text)
     if colon:  # "The Plan makes three promises: We will listen to you. We will help your family early."
-        kind = list_kind(lex, b.text[: colon.start()][-70:])
+        before = b.text[: colon.start()]
+        dashed = b.text[colon.end() :][:1] in "–—-"  # "Our priorities will be for children to: – feel safe – …"
+        kind = list_kind(lex, _sentences(before)[-1] if dashed else before[-70:])
         names = split_inline(b.text[colon.end() :]) if kind else []
         if names:
             for name in names:
@@ -995,14 +1012,23 @@ def _counted_list(lex: Lexicon, b: Block, after: list[Block]) -> tuple[str | Non
     return None, []
 
 
+_PART = re.compile(r"^(?P<word>[A-Z][a-z]+)\s+(?:\d{1,2}|[A-Z])\b:?\s*")  # "Chapter 4 ", "Appendix B: "
+
+
 def _contents_items(lex: Lexicon, blocks: list[Block], i: int) -> Iterator[Item]:
-    """A table of contents' entry that names a list ("Priorities") and the entries after it: its items,
-    up to the next entry that names a list or the end of the contents."""
-    kind = list_kind(lex, blocks[i].text) if len(blocks[i].text.split()) <= 4 else None
+    """A table of contents' entry that names a list ("Priorities", "Chapter 4 Our priorities", "Summary of our
+    key priorities for 2011 - 2014") and the entries after it: its items, up to the next entry that names a
+    list, a part of the document ("Chapter 5 …", "Appendix A: …"), a question ("How will we know?") or the end
+    of the contents."""
+    part = _PART.match(blocks[i].text)
+    title = _WHEN.sub(" ", blocks[i].text[part.end() :] if part else blocks[i].text)
+    kind = list_kind(lex, title) if len(title.split()) <= 6 else None
     if not kind:
         return
     for b in blocks[i + 1 :]:
-        if b.marker != "contents" or list_kind(lex, b.text):
+        label = re.search(r"(?:^|\s)(?P<word>[A-Z][a-z]+)\s+(?:\d{1,2}|[A-Z])\b:?\s", b.text + " ")
+        parted = label and not list_kind(lex, label["word"])
+        if b.marker != "contents" or list_kind(lex, b.text) or parted or b.text.endswith("?"):
             return
         yield Item(kind, _clean(b.text), None, b, b.text, confidence=0.6)
 

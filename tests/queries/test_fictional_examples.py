@@ -69,9 +69,17 @@ def _required(query: NamedQuery) -> dict[str, str]:
     return {p.name: p.example or "" for p in query.parameters if not p.optional}
 
 
+_ANSWERS: dict[tuple[int, str, frozenset[tuple[str, str]]], list[dict[str, Node]]] = {}
+"""Answers already computed in this run: the store is read-only, and several tests ask the same question
+(every query unbound but for its required examples; a required parameter bound to its own example)."""
+
+
 def _run(store: Store, query: NamedQuery, params: Mapping[str, str]) -> list[dict[str, Node]]:
     """A named query or lookup as its callers run it (bindings scoped by `kg.queries.bind_scoped`)."""
-    return store.select(query.text, bindings=kg.queries.bind_scoped(store, query, params))
+    key = (id(store), query.text, frozenset(params.items()))
+    if key not in _ANSWERS:
+        _ANSWERS[key] = store.select(query.text, bindings=kg.queries.bind_scoped(store, query, params))
+    return _ANSWERS[key]
 
 
 def _declares_examples(query: NamedQuery) -> bool:

@@ -279,11 +279,10 @@ class RemoteStore:
         if graph is not None:
             query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
             rows = self.select(query, {"g": URIRef(_graph_iri(graph))})
-        else:  # counted per graph and summed here: Virtuoso reads a graph's count from its index, not each quad's STR
-            query = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
-            rows = [r for r in self.select(query) if str(r["g"]).startswith(str(GRAPH))]
-            return sum(int(str(r["n"])) for r in rows)
-        return int(str(rows[0]["n"])) if rows else 0
+            return int(str(rows[0]["n"])) if rows else 0
+        # counted per graph and summed here: Virtuoso reads a graph's count from its index, not each quad's STR
+        per_graph = self.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+        return sum(int(str(r["n"])) for r in per_graph if str(r["g"]).startswith(str(GRAPH)))
 
     def graph(self, name: str) -> Graph:
         g = Graph()

@@ -81,6 +81,42 @@ def _named_before(ctx: Context, head: str, pos: int) -> tuple[str, str] | None:
     return _resolve_generic(ctx, head)
 
 
+_CLAUSE_BREAK = re.compile(  # a new clause between a body and a date: the date is that clause's, not the body's
+    r"[;:]|\b(?:that|which|whose|where|whilst|while|when|until|unless|although|because)\b|,\s*(?:and|but)\b|"
+    r"\b(?:it|they|this|these|we|he|she)\s+(?:will|would|is|are|was|were|has|have|had|shall|must|can|should|may)\b",
+    re.I,
+)
+_AUX = re.compile(  # "would be launched", "will be reviewed", "to take effect": a verb of its own after the body's
+    r"\b(?:will|would|shall|should|could|must|may|might|to|be|been|being)\s+(?:be\s+|been\s+|not\s+)?([a-z]+)\b", re.I
+)
+_TIME = r"(?:\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[-–—]|to)\s*)?\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?"
+_TIE_END = re.compile(  # the word the date hangs on: "on 8 June", "in March 2019", "meeting of 8 June", "dated"
+    rf"(?:^|\b(?:on|in|of|dated|held|meeting|met|date)\b)(?:\s+the)?[\s,(–—-]*(?:{_TIME}[\s,]*)?$", re.I
+)
+
+
+def _tied(ctx: Context, between: str, after: str) -> bool:
+    """Whether the words from a body's name to a date tie that date to the body's meeting: the date hangs on "on",
+    "in", "meeting of" or follows the name directly, with no new clause (", which was published on"), no verb of
+    its own ("would be launched on", "will be reviewed in"), no deadline or period word ("for 1 April 2020 to …")
+    and no range after it between them (`meeting-date-label` rows name a header's own labels)."""
+    if re.match(r"\s*(?:[-–—]|to|until|till|and)\s+\S", after, re.I) and re.match(r"\s*\S+\s+\d", after):
+        return False  # "from 3 January to 28 February": the first day of a period
+    between = re.sub(r"^\s*,?\s*(?:which|who)\s+", " ", between)  # "X, which endorsed it on": X is the subject
+    if _CLAUSE_BREAK.search(between) or not _TIE_END.search(between):
+        return False
+    verbs = [m.group(1) for m in _AUX.finditer(between)]
+    return all(_MEETING_WORDS.fullmatch(v) or _sits(ctx.lex).fullmatch(v) or _decision_verb(ctx.lex, v) for v in verbs)
+
+
+@cache
+def _sits(lex: Lexicon) -> re.Pattern[str]:
+    """What a body does at a meeting, in the forms after "will", "to" or "be" (`meeting-verb` rows)."""
+    return re.compile(
+        "|".join(re.escape(v) for v in sorted(lex.phrases_of("meeting-verb"), key=len, reverse=True)), re.I
+    )
+
+
 _MET = re.compile(r"\b(?:meeting|met|held|minutes)\b", re.I)
 _HEADER_LEAD = re.compile(
     r"^(?:(?:report\s+to|from)\s+)?(?:the\s+)?", re.I
@@ -124,7 +160,15 @@ def _own_meeting(ctx: Context) -> None:
             dates = [  # a header prints a day or a month's year: "in September" alone is the text's, not a header
                 d
                 for d in find_dates(nxt.text)
-                if not _deadline(ctx, nxt.text, d) and (d.precision != "none" or re.search(r"\d", d.text))
+                if not _deadline(ctx, nxt.text, d)
+                and (d.precision != "none" or re.search(r"\d", d.text))
+                and (  # the body's own line ties the date to it; a later line is a date line, not a signature's
+                    _tied(ctx, nxt.text[bodies[0][1] : d.start], nxt.text[d.end :])
+                    if j == 0 and d.start >= bodies[0][1]
+                    else re.fullmatch(r"[\s,:|–—-]*", nxt.text[d.end : bodies[0][0]])
+                    if j == 0
+                    else _date_line(ctx, nxt.text[: d.start])
+                )
             ]
             if j > 0 and _body_mentions(ctx, nxt.text.title() if nxt.text.isupper() else nxt.text):
                 break
@@ -158,6 +202,21 @@ def _own_meeting(ctx: Context) -> None:
                         ctx.add("meeting", {"body": name, "body_kind": kind, "date": None, "own": True}, block, 0.6)
                         return
             return
+
+
+@cache
+def _date_label(lex: Lexicon) -> re.Pattern[str]:
+    labels = "|".join(re.escape(c) for c in sorted(lex.phrases_of("meeting-date-label"), key=len, reverse=True))
+    return re.compile(rf"[\s|]*(?:(?:{labels})\s*[:.\-–—]?\s*)?(?:{_TIME}[\s,]*)?", re.I)
+
+
+def _date_line(ctx: Context, lead: str) -> bool:
+    """A line under a header that dates its meeting: the date, after at most a label ("Date of meeting:") or a
+    time; not a signature's, a footer's or a print line's date (`meeting-date-label` rows)."""
+    if _date_label(ctx.lex).fullmatch(lead):
+        return True
+    words = lead.split()
+    return len(words) <= 16 and _tied(ctx, lead, "") and bool(_MET.search(lead)) and not _EVENT.search(lead)
 
 
 _REPORT_TO = re.compile(r"\bREPORT TO:?\s+(?:THE\s+)?([A-Z][A-Z'’&,\s]+?)\s*(?=\d|$|[A-Z]+:)")
@@ -275,6 +334,8 @@ def _meetings(ctx: Context) -> None:
                 and not re.search(r"\bmeeting\b", text[b_end : d.start])
             ):
                 continue  # "noted the outcome of the inspection ... in June 2010": the date is the inspection's
+            if b_end and not previous and not _tied(ctx, text[b_end : d.start], text[d.end :]):
+                continue  # "The Cabinet noted that the consultation closes on 3 May": not the Cabinet's day
             when = _date_value(ctx, d)
             if previous and when and ctx.own_date and when > ctx.own_date[: len(when)]:
                 when = None  # the last meeting's yearless day after this one's in the header's year: the year before

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from functools import cache
 
 from kg.imports.extract.dates import MONTHS, DateMention, find_dates, with_year
+from kg.imports.extract.document import Block
 from kg.imports.extract.lexicon import Lexicon
 from kg.imports.extract.lists import owner_line
 from kg.imports.extract.rules.authority import _authority_name
@@ -119,8 +120,8 @@ def _sits(lex: Lexicon) -> re.Pattern[str]:
 
 _MET = re.compile(r"\b(?:meeting|met|held|minutes)\b", re.I)
 _HEADER_LEAD = re.compile(
-    r"^(?:(?:report\s+to|from)\s+)?(?:the\s+)?", re.I
-)  # "REPORT TO THE CABINET", "From X meeting"
+    r"^(?:(?:report\s+to|from|minutes|notes|agenda)\s+)?(?:the\s+)?", re.I
+)  # "REPORT TO THE CABINET", "From X meeting", "Minutes X Board"
 
 
 def _date_value(ctx: Context, d: DateMention) -> str | None:
@@ -141,6 +142,8 @@ def _own_meeting(ctx: Context) -> None:
                 ctx.add("body", {"name": maker, "body_kind": "CabinetMember"}, block, 0.8, span=maker)
             return
         minutes = re.match(r"(?i:minutes)\s+of\s+(?:a|the)\s+(?:\w+\s+)?meeting\s+of\s+the\b", block.text)
+        if i < 5 and block.kind in {"heading", "para"} and len(block.text) > 120 and _header_pair(ctx, block):
+            return  # a page's header flattened into its first paragraph: "X Board Notes of meeting on 22nd June 2007 …"
         if block.kind not in {"heading", "para"} or len(block.text) > (300 if minutes else 120):
             continue  # "MINUTES of a meeting of the X held at … on DATE" states the body and date at length
         if block.kind != "heading" and (i > 15 or re.match(r"\d", block.para) or block.marker):
@@ -204,10 +207,30 @@ def _own_meeting(ctx: Context) -> None:
             return
 
 
+def _header_pair(ctx: Context, block: Block) -> bool:
+    """A body's name and, at most a label or a time between, the day it meets, at the head of a page whose header
+    lines were run together into one paragraph ("X Board Notes of meeting on 22nd June 2007 Attendees: …"): the
+    report's own meeting. The label ends the name, so it is cut off before the body is looked for."""
+    for d in find_dates(block.text[:200]):
+        label = _date_label(ctx.lex, True).search(block.text[: d.start])
+        lead = block.text[: label.start() if label else d.start].rstrip(" ,–—-")
+        bodies = _body_mentions(ctx, lead)
+        if d.precision != "day" or not bodies or len(lead) - bodies[-1][1] > 2 or find_dates(lead):
+            continue
+        name, kind = _HEADER_LEAD.sub("", bodies[-1][2]), bodies[-1][3]
+        ctx.own_body, ctx.own_kind, ctx.own_date = name, kind, d.value
+        value = {"body": name, "body_kind": kind, "date": d.value, "date_text": d.text, "own": True}
+        ctx.add("meeting", value, block, 0.85)
+        return True
+    return False
+
+
 @cache
-def _date_label(lex: Lexicon) -> re.Pattern[str]:
+def _date_label(lex: Lexicon, at_end: bool = False) -> re.Pattern[str]:
+    """A date line's label and time ("Date of meeting:", "5 – 7pm,"); `at_end`: the one a text ends with."""
     labels = "|".join(re.escape(c) for c in sorted(lex.phrases_of("meeting-date-label"), key=len, reverse=True))
-    return re.compile(rf"[\s|]*(?:(?:{labels})\s*[:.\-–—]?\s*)?(?:{_TIME}[\s,]*)?", re.I)
+    label = rf"[\s|]*(?:(?<![\w'’])(?:{labels})\s*[:.\-–—]?\s*)?(?:{_TIME}[\s,]*)?"
+    return re.compile(label + ("$" if at_end else ""), re.I)
 
 
 def _date_line(ctx: Context, lead: str) -> bool:

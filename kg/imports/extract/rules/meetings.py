@@ -463,9 +463,16 @@ def _previous_meeting(ctx: Context) -> None:
         and not p.value.get("own")
         and p.value.get("date") != ctx.own_date  # the own meeting, read again from its header
     ]
-    b = next((b for b in ctx.doc.blocks if _PREVIOUS.search(b.text) and not find_dates(b.text)), None)
+    b = next((b for b in ctx.doc.blocks if _undated_previous(b.text)), None)
     if b and not earlier:  # an agenda's heading states it as well as a sentence
         ctx.add("meeting", {"body": ctx.own_body, "body_kind": ctx.own_kind or "Other", "date": None}, b, 0.55)
+
+
+def _undated_previous(text: str) -> bool:
+    """'Minutes of the previous meeting' with no date printed for that meeting: none in the words right after it
+    (a date further on in a paragraph that ran an agenda's items together is another item's)."""
+    m = _PREVIOUS.search(text)
+    return m is not None and not find_dates(text[m.end() : m.end() + 40])
 
 
 def _pathway_line(ctx: Context, s: Sentence, dates: list[DateMention]) -> bool:

@@ -88,6 +88,18 @@ def test_an_event_the_body_agreed_to_hold_is_not_its_meeting():
     assert _dated(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Children's Trust Board held a conference on 5 May 2019 for two hundred young people.\n",
+        "The Cabinet noted the Minister's letter of 3 March 2020.\n",
+    ],
+    ids=["conference", "letter"],
+)
+def test_an_event_or_letter_named_between_the_body_and_the_date_owns_the_date(text: str):
+    assert _dated(text) == []
+
+
 def test_a_running_footers_date_is_not_a_meeting_date():
     text = (
         "The Cabinet approved the plan for consultation.\n\nChildren's Plan report, 14 March 2019, page 2\n\n"

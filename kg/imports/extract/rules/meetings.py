@@ -104,6 +104,8 @@ def _tied(ctx: Context, between: str, after: str) -> bool:
     if re.match(r"\s*(?:[-–—]|to|until|till|and)\s+\S", after, re.I) and re.match(r"\s*\S+\s+\d", after):
         return False  # "from 3 January to 28 February": the first day of a period
     between = re.sub(r"^\s*,?\s*(?:which|who)\s+", " ", between)  # "X, which endorsed it on": X is the subject
+    if _EVENT.search(between) and not re.search(r"\bmeeting\b", between, re.I):
+        return False  # "held a conference on 5 May", "the Minister's letter of 3 March": the event's day
     if _CLAUSE_BREAK.search(between) or not _TIE_END.search(between):
         return False
     verbs = [m.group(1) for m in _AUX.finditer(between)]

@@ -194,7 +194,7 @@ def _own_meeting(ctx: Context) -> None:
                 }
                 ctx.add("meeting", value, nxt, 0.9 if ctx.own_date else 0.7)
                 return
-    if _report_to(ctx):
+    if _report_to(ctx) or _addressee(ctx):
         return
     for block in blocks:  # no dated header: the body the report is addressed to, undated
         m = re.search(r"\b(?:to the (Board|Committee) for|The (Board|Committee) is asked to)\b", block.text)
@@ -242,6 +242,33 @@ def _date_line(ctx: Context, lead: str) -> bool:
         return True
     words = lead.split()
     return len(words) <= 16 and _tied(ctx, lead, "") and bool(_MET.search(lead)) and not _EVENT.search(lead)
+
+
+@cache
+def _addressee_cues(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    def alternatives(kind: str) -> str:
+        return "|".join(re.escape(c) for c in sorted(lex.phrases_of(kind), key=len, reverse=True))
+
+    before = re.compile(rf"(?<![\w'’])(?:{alternatives('addressee-before')})\s+(?:the\s+)?$", re.I)
+    after = re.compile(rf"^(?:['’]s)?\s*(?:{alternatives('addressee-after')})(?![\w'’])", re.I)
+    return before, after
+
+
+def _addressee(ctx: Context) -> bool:
+    """A report with no dated header that states whom it is for ("to provide the Health and Wellbeing Board with",
+    "The People Scrutiny Committee are invited to consider", "for the Board's consideration"): that body's meeting,
+    on a day the page does not print, kept undated (`addressee-before` and `addressee-after` rows)."""
+    before, after = _addressee_cues(ctx.lex)
+    for block in ctx.doc.blocks[:15]:
+        if block.kind == "row" or find_dates(block.text):
+            continue
+        for start, end, name, kind in _body_mentions(ctx, block.text):
+            if kind == "CabinetMember" or not (before.search(block.text[:start]) or after.match(block.text[end:])):
+                continue
+            ctx.own_body, ctx.own_kind = name, kind
+            ctx.add("meeting", {"body": name, "body_kind": kind, "date": None, "own": True}, block, 0.6)
+            return True
+    return False
 
 
 _REPORT_TO = re.compile(r"\bREPORT TO:?\s+(?:THE\s+)?([A-Z][A-Z'’&,\s]+?)\s*(?=\d|$|[A-Z]+:)")

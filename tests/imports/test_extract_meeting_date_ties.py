@@ -100,6 +100,18 @@ def test_an_event_or_letter_named_between_the_body_and_the_date_owns_the_date(te
     assert _dated(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 1 April 2021 the new plan started and the Cabinet agreed to monitor it.\n",
+        "On 2 July 2019 young people launched the plan, which the Children's Trust Board had approved.\n",
+    ],
+    ids=["another-subject", "relative-clause"],
+)
+def test_an_opening_day_of_another_clause_is_not_a_later_bodys_meeting(text: str):
+    assert _dated(text) == []
+
+
 def test_a_running_footers_date_is_not_a_meeting_date():
     text = (
         "The Cabinet approved the plan for consultation.\n\nChildren's Plan report, 14 March 2019, page 2\n\n"

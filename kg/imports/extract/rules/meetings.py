@@ -388,6 +388,9 @@ def _meetings(ctx: Context) -> None:
                 continue  # "noted the outcome of the inspection ... in June 2010": the date is the inspection's
             if b_end and not previous and not _tied(ctx, text[b_end : d.start], text[d.end :]):
                 continue  # "The Cabinet noted that the consultation closes on 3 May": not the Cabinet's day
+            gap = text[d.end : cands[0][0]] if cands[0][0] >= d.end else ""
+            if len(gap.split()) > 3 or _CLAUSE_BREAK.search(gap):
+                continue  # "On 1 April the new service started and the Cabinet …": the day opens another clause
             when = _date_value(ctx, d)
             if previous and when and ctx.own_date and when > ctx.own_date[: len(when)]:
                 when = None  # the last meeting's yearless day after this one's in the header's year: the year before

@@ -28,3 +28,13 @@ def test_a_previous_meeting_with_its_date_printed_is_not_proposed_again_undated(
     meetings = _meetings(HEADER + "2. The minutes of the last meeting held on 11 July 2012 were agreed.\n")
     assert ("Tollerdown Children's Trust Board", "2012-07-11") in meetings
     assert ("Tollerdown Children's Trust Board", None) not in meetings
+
+
+def test_the_previous_meeting_in_an_agenda_run_into_one_paragraph_is_kept_undated_though_a_later_item_has_a_date():
+    text = (
+        "Minutes Tollerdown Children's Trust Board Notes of meeting on 20th September 2012 Attendees: Ann Reed "
+        "(Chair), Tom Hale, Priya Shah, Colin Moss, Dee Ward, Sam Hart, Lee Park. 1. Apologies for absence The "
+        "apologies were noted. 2. Minutes / matters arising from previous meeting The minutes were agreed 3. "
+        "Inspection The inspection report is expected to be published by 3 October 2012.\n"
+    )
+    assert ("Tollerdown Children's Trust Board", None) in _meetings(text)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from functools import cache
 
 from kg.imports.extract.dates import MONTHS, DateMention, find_dates, with_year
+from kg.imports.extract.document import Block
 from kg.imports.extract.lexicon import Lexicon
 from kg.imports.extract.lists import owner_line
 from kg.imports.extract.rules.authority import _authority_name
@@ -81,10 +82,48 @@ def _named_before(ctx: Context, head: str, pos: int) -> tuple[str, str] | None:
     return _resolve_generic(ctx, head)
 
 
+_CLAUSE_BREAK = re.compile(  # a new clause between a body and a date: the date is that clause's, not the body's
+    r"[;:]|\b(?:that|which|whose|where|whilst|while|when|until|unless|although|because)\b|,\s*(?:and|but)\b|"
+    r"\b(?:it|they|this|these|we|he|she)\s+(?:will|would|is|are|was|were|has|have|had|shall|must|can|should|may)\b",
+    re.I,
+)
+_AUX = re.compile(  # "would be launched", "will be reviewed", "to take effect": a verb of its own after the body's
+    r"\b(?:will|would|shall|should|could|must|may|might|to|be|been|being)\s+(?:be\s+|been\s+|not\s+)?([a-z]+)\b", re.I
+)
+_TIME = r"(?:\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[-–—]|to)\s*)?\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?"
+_TIE_END = re.compile(  # the word the date hangs on: "on 8 June", "in March 2019", "meeting of 8 June", "dated"
+    rf"(?:^|\b(?:on|in|of|dated|held|meeting|met|date)\b)(?:\s+the)?[\s,(–—-]*(?:{_TIME}[\s,]*)?$", re.I
+)
+
+
+def _tied(ctx: Context, between: str, after: str) -> bool:
+    """Whether the words from a body's name to a date tie that date to the body's meeting: the date hangs on "on",
+    "in", "meeting of" or follows the name directly, with no new clause (", which was published on"), no verb of
+    its own ("would be launched on", "will be reviewed in"), no deadline or period word ("for 1 April 2020 to …")
+    and no range after it between them (`meeting-date-label` rows name a header's own labels)."""
+    if re.match(r"\s*(?:[-–—]|to|until|till|and)\s+\S", after, re.I) and re.match(r"\s*\S+\s+\d", after):
+        return False  # "from 3 January to 28 February": the first day of a period
+    between = re.sub(r"^\s*,?\s*(?:which|who)\s+", " ", between)  # "X, which endorsed it on": X is the subject
+    if _EVENT.search(between) and not re.search(r"\bmeeting\b", between, re.I):
+        return False  # "held a conference on 5 May", "the Minister's letter of 3 March": the event's day
+    if _CLAUSE_BREAK.search(between) or not _TIE_END.search(between):
+        return False
+    verbs = [m.group(1) for m in _AUX.finditer(between)]
+    return all(_MEETING_WORDS.fullmatch(v) or _sits(ctx.lex).fullmatch(v) or _decision_verb(ctx.lex, v) for v in verbs)
+
+
+@cache
+def _sits(lex: Lexicon) -> re.Pattern[str]:
+    """What a body does at a meeting, in the forms after "will", "to" or "be" (`meeting-verb` rows)."""
+    return re.compile(
+        "|".join(re.escape(v) for v in sorted(lex.phrases_of("meeting-verb"), key=len, reverse=True)), re.I
+    )
+
+
 _MET = re.compile(r"\b(?:meeting|met|held|minutes)\b", re.I)
 _HEADER_LEAD = re.compile(
-    r"^(?:(?:report\s+to|from)\s+)?(?:the\s+)?", re.I
-)  # "REPORT TO THE CABINET", "From X meeting"
+    r"^(?:(?:report\s+to|from|minutes|notes|agenda)\s+)?(?:the\s+)?", re.I
+)  # "REPORT TO THE CABINET", "From X meeting", "Minutes X Board"
 
 
 def _date_value(ctx: Context, d: DateMention) -> str | None:
@@ -105,6 +144,8 @@ def _own_meeting(ctx: Context) -> None:
                 ctx.add("body", {"name": maker, "body_kind": "CabinetMember"}, block, 0.8, span=maker)
             return
         minutes = re.match(r"(?i:minutes)\s+of\s+(?:a|the)\s+(?:\w+\s+)?meeting\s+of\s+the\b", block.text)
+        if i < 5 and block.kind in {"heading", "para"} and len(block.text) > 120 and _header_pair(ctx, block):
+            return  # a page's header flattened into its first paragraph: "X Board Notes of meeting on 22nd June 2007 …"
         if block.kind not in {"heading", "para"} or len(block.text) > (300 if minutes else 120):
             continue  # "MINUTES of a meeting of the X held at … on DATE" states the body and date at length
         if block.kind != "heading" and (i > 15 or re.match(r"\d", block.para) or block.marker):
@@ -124,7 +165,15 @@ def _own_meeting(ctx: Context) -> None:
             dates = [  # a header prints a day or a month's year: "in September" alone is the text's, not a header
                 d
                 for d in find_dates(nxt.text)
-                if not _deadline(ctx, nxt.text, d) and (d.precision != "none" or re.search(r"\d", d.text))
+                if not _deadline(ctx, nxt.text, d)
+                and (d.precision != "none" or re.search(r"\d", d.text))
+                and (  # the body's own line ties the date to it; a later line is a date line, not a signature's
+                    _tied(ctx, nxt.text[bodies[0][1] : d.start], nxt.text[d.end :])
+                    if j == 0 and d.start >= bodies[0][1]
+                    else re.fullmatch(r"[\s,:|–—-]*", nxt.text[d.end : bodies[0][0]])
+                    if j == 0
+                    else _date_line(ctx, nxt.text[: d.start])
+                )
             ]
             if j > 0 and _body_mentions(ctx, nxt.text.title() if nxt.text.isupper() else nxt.text):
                 break
@@ -145,7 +194,7 @@ def _own_meeting(ctx: Context) -> None:
                 }
                 ctx.add("meeting", value, nxt, 0.9 if ctx.own_date else 0.7)
                 return
-    if _report_to(ctx):
+    if _report_to(ctx) or _addressee(ctx):
         return
     for block in blocks:  # no dated header: the body the report is addressed to, undated
         m = re.search(r"\b(?:to the (Board|Committee) for|The (Board|Committee) is asked to)\b", block.text)
@@ -158,6 +207,68 @@ def _own_meeting(ctx: Context) -> None:
                         ctx.add("meeting", {"body": name, "body_kind": kind, "date": None, "own": True}, block, 0.6)
                         return
             return
+
+
+def _header_pair(ctx: Context, block: Block) -> bool:
+    """A body's name and, at most a label or a time between, the day it meets, at the head of a page whose header
+    lines were run together into one paragraph ("X Board Notes of meeting on 22nd June 2007 Attendees: …"): the
+    report's own meeting. The label ends the name, so it is cut off before the body is looked for."""
+    for d in find_dates(block.text[:200]):
+        label = _date_label(ctx.lex, True).search(block.text[: d.start])
+        lead = block.text[: label.start() if label else d.start].rstrip(" ,–—-")
+        bodies = _body_mentions(ctx, lead)
+        if d.precision != "day" or not bodies or len(lead) - bodies[-1][1] > 2 or find_dates(lead):
+            continue
+        name, kind = _HEADER_LEAD.sub("", bodies[-1][2]), bodies[-1][3]
+        ctx.own_body, ctx.own_kind, ctx.own_date = name, kind, d.value
+        value = {"body": name, "body_kind": kind, "date": d.value, "date_text": d.text, "own": True}
+        ctx.add("meeting", value, block, 0.85)
+        return True
+    return False
+
+
+@cache
+def _date_label(lex: Lexicon, at_end: bool = False) -> re.Pattern[str]:
+    """A date line's label and time ("Date of meeting:", "5 – 7pm,"); `at_end`: the one a text ends with."""
+    labels = "|".join(re.escape(c) for c in sorted(lex.phrases_of("meeting-date-label"), key=len, reverse=True))
+    label = rf"[\s|]*(?:(?<![\w'’])(?:{labels})\s*[:.\-–—]?\s*)?(?:{_TIME}[\s,]*)?"
+    return re.compile(label + ("$" if at_end else ""), re.I)
+
+
+def _date_line(ctx: Context, lead: str) -> bool:
+    """A line under a header that dates its meeting: the date, after at most a label ("Date of meeting:") or a
+    time; not a signature's, a footer's or a print line's date (`meeting-date-label` rows)."""
+    if _date_label(ctx.lex).fullmatch(lead):
+        return True
+    words = lead.split()
+    return len(words) <= 16 and _tied(ctx, lead, "") and bool(_MET.search(lead)) and not _EVENT.search(lead)
+
+
+@cache
+def _addressee_cues(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    def alternatives(kind: str) -> str:
+        return "|".join(re.escape(c) for c in sorted(lex.phrases_of(kind), key=len, reverse=True))
+
+    before = re.compile(rf"(?<![\w'’])(?:{alternatives('addressee-before')})\s+(?:the\s+)?$", re.I)
+    after = re.compile(rf"^(?:['’]s)?\s*(?:{alternatives('addressee-after')})(?![\w'’])", re.I)
+    return before, after
+
+
+def _addressee(ctx: Context) -> bool:
+    """A report with no dated header that states whom it is for ("to provide the Health and Wellbeing Board with",
+    "The People Scrutiny Committee are invited to consider", "for the Board's consideration"): that body's meeting,
+    on a day the page does not print, kept undated (`addressee-before` and `addressee-after` rows)."""
+    before, after = _addressee_cues(ctx.lex)
+    for block in ctx.doc.blocks[:15]:
+        if block.kind == "row" or find_dates(block.text):
+            continue
+        for start, end, name, kind in _body_mentions(ctx, block.text):
+            if kind == "CabinetMember" or not (before.search(block.text[:start]) or after.match(block.text[end:])):
+                continue
+            ctx.own_body, ctx.own_kind = name, kind
+            ctx.add("meeting", {"body": name, "body_kind": kind, "date": None, "own": True}, block, 0.6)
+            return True
+    return False
 
 
 _REPORT_TO = re.compile(r"\bREPORT TO:?\s+(?:THE\s+)?([A-Z][A-Z'’&,\s]+?)\s*(?=\d|$|[A-Z]+:)")
@@ -275,6 +386,11 @@ def _meetings(ctx: Context) -> None:
                 and not re.search(r"\bmeeting\b", text[b_end : d.start])
             ):
                 continue  # "noted the outcome of the inspection ... in June 2010": the date is the inspection's
+            if b_end and not previous and not _tied(ctx, text[b_end : d.start], text[d.end :]):
+                continue  # "The Cabinet noted that the consultation closes on 3 May": not the Cabinet's day
+            gap = text[d.end : cands[0][0]] if cands[0][0] >= d.end else ""
+            if len(gap.split()) > 3 or _CLAUSE_BREAK.search(gap):
+                continue  # "On 1 April the new service started and the Cabinet …": the day opens another clause
             when = _date_value(ctx, d)
             if previous and when and ctx.own_date and when > ctx.own_date[: len(when)]:
                 when = None  # the last meeting's yearless day after this one's in the header's year: the year before
@@ -379,9 +495,16 @@ def _previous_meeting(ctx: Context) -> None:
         and not p.value.get("own")
         and p.value.get("date") != ctx.own_date  # the own meeting, read again from its header
     ]
-    b = next((b for b in ctx.doc.blocks if _PREVIOUS.search(b.text) and not find_dates(b.text)), None)
+    b = next((b for b in ctx.doc.blocks if _undated_previous(b.text)), None)
     if b and not earlier:  # an agenda's heading states it as well as a sentence
         ctx.add("meeting", {"body": ctx.own_body, "body_kind": ctx.own_kind or "Other", "date": None}, b, 0.55)
+
+
+def _undated_previous(text: str) -> bool:
+    """'Minutes of the previous meeting' with no date printed for that meeting: none in the words right after it
+    (a date further on in a paragraph that ran an agenda's items together is another item's)."""
+    m = _PREVIOUS.search(text)
+    return m is not None and not find_dates(text[m.end() : m.end() + 40])
 
 
 def _pathway_line(ctx: Context, s: Sentence, dates: list[DateMention]) -> bool:

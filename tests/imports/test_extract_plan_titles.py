@@ -86,3 +86,17 @@ def test_a_title_typed_without_commas_is_the_plan():
 def test_the_plan_for_children_and_young_people_is_the_plan_with_no_period():
     text = "Fernbrook Trust\n\nThe plan for children, young people and families in Fernbrook sets our direction."
     assert _titles(text) == ["plan for children, young people and families"]
+
+
+def test_a_cover_that_breaks_the_title_over_short_lines_is_read_as_one_title():
+    text = "Kellbridge\n\nChildren and\n\nYoung Peoples\n\nPlan 2016-2019\n\nKellbridge Children's Partnership\n"
+    assert _periods(text) == [("2016", "2019")]
+    assert _titles(text) == ["Kellbridge Children and Young Peoples Plan 2016-2019"]
+
+
+def test_a_period_printed_alone_below_a_covers_title_and_its_version_line_is_the_plans():
+    text = (
+        "KELLBRIDGE PARTNERSHIP\n\nKellbridge's Children and Young People's Plan\n\nVersion 2: 01.03.07\n\n"
+        "2007-2010\n\nThe Plan sets out what partners in Kellbridge will do together for every child in the city.\n"
+    )
+    assert _titles(text) == ["Kellbridge's Children and Young People's Plan 2007-2010"]

@@ -11,11 +11,12 @@ import re
 from functools import cache
 from typing import Any
 
-from kg.imports.extract.dates import find_periods, period_after_title, period_before_title
+from kg.imports.extract.dates import Period, find_periods, period_after_title, period_before_title
+from kg.imports.extract.document import Block
 from kg.imports.extract.lexicon import Authority, Lexicon
 from kg.imports.extract.lists import find_items
 from kg.imports.extract.rules.authority import _authority_index
-from kg.imports.extract.rules.context import Context, Proposal, _sentence_of, _titlecase
+from kg.imports.extract.rules.context import Context, Proposal, Sentence, _sentence_of, _titlecase
 
 _OWNER = r"(?:(?P<owner>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?)(?:'s|’s)?\s+)?"
 _CAPITALISED = r"(?-i:[A-Z])[\w'’-]*"  # a word of a title ("Bridging", "Wellbeing", "Gloucestershire")
@@ -57,15 +58,55 @@ def _title_pattern(ctx: Context) -> re.Pattern[str]:
     return _PLAN_CORE if any(_PLAN_CORE.search(s.text) for s in ctx.sentences) else _plan_title(ctx.lex)
 
 
+def _short_line(text: str) -> bool:
+    """A line of a cover or page heading: short, and not the end of a sentence."""
+    return 0 < len(text.strip()) < 60 and not text.rstrip().endswith((".", ";", ",", ":"))
+
+
+def _cover_runs(ctx: Context) -> list[Sentence]:
+    """Runs of short lines, a block each, read as one text: a cover or page heading that breaks a plan's title over
+    lines ("Kellbridge" / "Children and" / "Young People's" / "Plan 2014-2017") or prints its period on a line of
+    its own below the title ("... Strategy" / "2011 - 2015")."""
+    runs: list[Sentence] = []
+    run: list[Block] = []
+    for block in [*ctx.doc.blocks, None]:
+        if block is not None and block.kind in ("heading", "para") and _short_line(block.text):
+            run.append(block)
+            continue
+        if len(run) > 1:
+            runs.append(Sentence(ctx.doc.text[run[0].start : run[-1].end], run[0].start, run[0]))
+        run = []
+    return runs
+
+
+def _period_below(text: str) -> Period | None:
+    """A period printed alone on one of the two lines below a cover's title line, perhaps under a version line
+    ("Version 2: 01.03.07"); `text` starts where the title's words end."""
+    lines = text.split("\n\n")
+    if lines[0].strip():  # the title's line goes on: its period, if any, is read right after the title
+        return None
+    for line in [ln for ln in lines[1:] if ln.strip()][:2]:
+        periods = find_periods(line)
+        if periods and periods[0].text.strip() == line.strip():
+            offset = text.index(line) + line.index(periods[0].text)
+            p = periods[0]
+            return Period(offset, offset + len(p.text), p.text, p.first, p.last)
+    return None
+
+
 def _plans(ctx: Context, authority: Authority | None) -> None:
     seen: dict[tuple[str, str], Proposal] = {}
     directs: dict[tuple[str, str], bool] = {}  # whether a plan's title has its period right after it
     pattern = _title_pattern(ctx)
-    for s in ctx.sentences:
+    covers = _cover_runs(ctx)
+    for s in [*ctx.sentences, *covers]:
+        cover = s in covers
         for m in pattern.finditer(s.text):
             tail = s.text[m.end() : m.end() + 50]
             head = s.text[max(0, m.start() - 14) : m.start()]
             period = period_after_title(tail)
+            below = _period_below(s.text[m.end() :]) if cover and not period else None
+            period = period or below
             if period:
                 title_end = m.end() + period.end
             else:
@@ -80,14 +121,23 @@ def _plans(ctx: Context, authority: Authority | None) -> None:
                 else:
                     continue
             owner = _place_before(ctx, s.text, m.start("core"))
-            start = min(title_start, _title_start(s.text, m.start("core") - len(owner) if owner else m.start("core")))
+            first = m.start("core") - len(owner) if owner else m.start("core")
+            start = min(title_start, _title_start(s.text, first))
+            key = (period.first, period.last)
+            if cover:  # a cover's title starts on the line of its first word, and adds no plan read before
+                if key in seen:
+                    continue
+                start = max(start, s.text.rfind("\n", 0, first) + 1)
             title = re.sub(
-                r"^(?:the|The|this|This|our|Our|draft|Draft|DRAFT|THE)\s+", "", s.text[start:title_end].strip(" ()")
+                r"^(?:the|The|this|This|our|Our|draft|Draft|DRAFT|THE)\s+",
+                "",
+                re.sub(r"\s+", " ", s.text[start : m.end() if below else title_end]).strip(" ()"),
             )
+            if below:  # the title's line, then the period printed under it (not a version line between)
+                title += " " + below.text.strip()
             title += ")" * (title.count("(") - title.count(")"))  # "Plan (2018– 2021)": the bracket the period closes
             if title.upper() == title:  # "CHILDREN AND YOUNG PEOPLE'S PLAN 2011 - 2014" in a capitals heading
                 title = _titlecase(title)
-            key = (period.first, period.last)
             direct = not re.match(r"\s*for\b", s.text[m.end() :])  # "Plan 2006-2009", not "Plan for April 2006 to …"
             status = "draft" if re.search(r"\bdraft\b", s.text, re.I) else None
             value = {

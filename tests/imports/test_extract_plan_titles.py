@@ -100,3 +100,11 @@ def test_a_period_printed_alone_below_a_covers_title_and_its_version_line_is_the
         "2007-2010\n\nThe Plan sets out what partners in Kellbridge will do together for every child in the city.\n"
     )
     assert _titles(text) == ["Kellbridge's Children and Young People's Plan 2007-2010"]
+
+
+def test_a_pages_own_heading_titles_its_plan_in_other_words_where_the_text_says_cypp():
+    text = (
+        "Children and Family Wellbeing Strategic Plan 2025 to 2027\n\n"
+        "Our Children and Young People's Plan sets out how partners in Kellbridge will work together.\n"
+    )
+    assert _titles(text) == ["Children and Family Wellbeing Strategic Plan 2025 to 2027"]

@@ -46,7 +46,7 @@ def _plan_title(lex: Lexicon) -> re.Pattern[str]:
     run = rf"{audience}(?:(?:,\s*|,?\s+(?:and|&)\s+){audience})*"
     kind = "(?:" + "|".join(re.escape(w) for w in sorted(lex.phrases_of("plan-kind"), key=len, reverse=True)) + ")"
     return re.compile(
-        _OWNER + rf"(?P<core>{run}(?:\s+(?:(?:and|&)\s+)?{_CAPITALISED}){{0,3}}?\s+{kind}"
+        rf"(?-i:{_OWNER})(?P<core>{run}(?:\s+(?:(?:and|&)\s+)?{_CAPITALISED}){{0,3}}?\s+{kind}"
         rf"|(?:{_CAPITALISED}\s+){{0,2}}{kind}\s+for\s+{run})(?![\w'’])",
         re.I,
     )
@@ -99,9 +99,14 @@ def _plans(ctx: Context, authority: Authority | None) -> None:
     directs: dict[tuple[str, str], bool] = {}  # whether a plan's title has its period right after it
     pattern = _title_pattern(ctx)
     covers = _cover_runs(ctx)
-    for s in [*ctx.sentences, *covers]:
+    readings = [(s, pattern) for s in [*ctx.sentences, *covers]]
+    if pattern is _PLAN_CORE and ctx.doc.blocks:  # the page's own heading may title its plan in other words
+        heading = ctx.doc.blocks[0]
+        readings.append((Sentence(heading.text, heading.start, heading), _plan_title(ctx.lex)))
+        covers.append(readings[-1][0])
+    for s, words in readings:
         cover = s in covers
-        for m in pattern.finditer(s.text):
+        for m in words.finditer(s.text):
             tail = s.text[m.end() : m.end() + 50]
             head = s.text[max(0, m.start() - 14) : m.start()]
             period = period_after_title(tail)

@@ -108,3 +108,12 @@ def test_a_pages_own_heading_titles_its_plan_in_other_words_where_the_text_says_
         "Our Children and Young People's Plan sets out how partners in Kellbridge will work together.\n"
     )
     assert _titles(text) == ["Children and Family Wellbeing Strategic Plan 2025 to 2027"]
+
+
+def test_a_page_headed_by_a_plan_in_other_words_that_never_prints_its_period_proposes_it_undated():
+    text = (
+        "Children and Young People's Strategy\n\n"
+        "This is a partnership strategy for every child in Kellbridge and for the families who care for them.\n"
+    )
+    assert _periods(text) == [(None, None)]
+    assert _titles(text) == ["Children and Young People's Strategy"]

@@ -194,9 +194,13 @@ def _plans(ctx: Context, authority: Authority | None) -> None:
                 seen[(period.first, period.last)] = ctx.proposals[-1]
     if not seen:  # a page about the plan that never prints its period: the plan, undated
         named = next((s for s in ctx.sentences if _PLAN_CORE.search(s.text)), None)
-        if named:
-            core = _PLAN_CORE.search(named.text)
-            title = core.group("core") if core else ""
+        words = _PLAN_CORE
+        if named is None and ctx.doc.blocks:  # ... or that titles it in other words in its own heading
+            heading = ctx.doc.blocks[0]
+            named, words = Sentence(heading.text, heading.start, heading), _plan_title(ctx.lex)
+        core = words.search(named.text) if named else None
+        if named and core:
+            title = core.group("core")
             value = {"title": _titlecase(title) if title.isupper() else title, "start": None, "end": None}
             if authority:
                 value["authority"] = authority.slug

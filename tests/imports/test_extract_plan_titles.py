@@ -117,3 +117,13 @@ def test_a_page_headed_by_a_plan_in_other_words_that_never_prints_its_period_pro
     )
     assert _periods(text) == [(None, None)]
     assert _titles(text) == ["Children and Young People's Strategy"]
+
+
+def test_a_plans_length_may_stand_before_what_it_is_in_a_heading():
+    text = "New children and families five year plan announced\n\nThe Kellbridge partnership has launched its plan.\n"
+    assert _titles(text) == ["children and families five year plan"]
+
+
+def test_a_plan_to_support_children_and_young_people_is_the_plan():
+    text = "New Kellbridge Plan to Support Children and Young People\n\nA new plan has been drafted by the council.\n"
+    assert _titles(text) == ["Plan to Support Children and Young People"]

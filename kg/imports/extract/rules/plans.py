@@ -14,7 +14,7 @@ from typing import Any
 from kg.imports.extract.dates import Period, find_periods, period_after_title, period_before_title
 from kg.imports.extract.document import Block
 from kg.imports.extract.lexicon import Authority, Lexicon
-from kg.imports.extract.lists import find_items
+from kg.imports.extract.lists import _ORDINALS, find_items
 from kg.imports.extract.rules.authority import _authority_index
 from kg.imports.extract.rules.context import Context, Proposal, Sentence, _sentence_of, _titlecase
 
@@ -29,6 +29,9 @@ _PLAN_CORE = re.compile(
 )
 
 
+_LENGTH = rf"(?:\d{{1,2}}|{_ORDINALS})[-\s]years?"  # a plan's length: "five-year", "10 year"
+
+
 _TITLED = (  # a year printed before a plan's title ("the 2020 Oakhurst Children and Young People Plan")
     r"(?:(?:[A-Z][\w'’]*\s+)?Children(?:,\s*|,?\s+(?:and|&)\s+|\s+)Young\s+People(?:'s|’s|s')?\s+)?"
 )
@@ -40,14 +43,15 @@ def _plan_title(lex: Lexicon) -> re.Pattern[str]:
     "Children", "Families") and what it is (plan-kind: "Plan", "Strategy"), with capitalised words between
     ("Children and Family Wellbeing Strategic Plan", "Children and Young People and Child Poverty Plan") or
     the audience after ("One Plan for children and young people", "Plan for Children, Young People and their
-    Families")."""
+    Families", "Plan to Support Children and Young People"); its length may stand before what it is ("children and
+    families five year plan")."""
     words = [re.escape(w).replace("'", "['’]?").replace("\\ ", "\\s+") for w in lex.phrases_of("plan-audience")]
     audience = "(?:their\\s+)?(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
     run = rf"{audience}(?:(?:,\s*|,?\s+(?:and|&)\s+){audience})*"
     kind = "(?:" + "|".join(re.escape(w) for w in sorted(lex.phrases_of("plan-kind"), key=len, reverse=True)) + ")"
     return re.compile(
-        rf"(?-i:{_OWNER})(?P<core>{run}(?:\s+(?:(?:and|&)\s+)?{_CAPITALISED}){{0,3}}?\s+{kind}"
-        rf"|(?:{_CAPITALISED}\s+){{0,2}}{kind}\s+for\s+{run})(?![\w'’])",
+        rf"(?-i:{_OWNER})(?P<core>{run}(?:\s+(?:(?:and|&)\s+)?{_CAPITALISED}){{0,3}}?(?:\s+{_LENGTH})?\s+{kind}"
+        rf"|(?:{_CAPITALISED}\s+){{0,2}}{kind}\s+(?:for|to\s+support)\s+{run})(?![\w'’])",
         re.I,
     )
 

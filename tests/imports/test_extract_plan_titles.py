@@ -127,3 +127,13 @@ def test_a_plans_length_may_stand_before_what_it_is_in_a_heading():
 def test_a_plan_to_support_children_and_young_people_is_the_plan():
     text = "New Kellbridge Plan to Support Children and Young People\n\nA new plan has been drafted by the council.\n"
     assert _titles(text) == ["Plan to Support Children and Young People"]
+
+
+def test_a_title_whose_apostrophe_was_lost_to_a_space_is_the_plan():
+    text = "Kellbridge Children and Young People s Plan\n\nOur plan sets out what partners will do together.\n"
+    assert _titles(text) == ["Children and Young People s Plan"]
+
+
+def test_a_title_printed_in_quotes_is_the_plan():
+    text = "The council has published its ‘children and young people’s’ plan for the next three years.\n"
+    assert _titles(text) == ["children and young people’s’ plan"]

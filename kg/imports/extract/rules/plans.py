@@ -22,7 +22,9 @@ _OWNER = r"(?:(?P<owner>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?)(?:'s|’s)?\s+)?"
 _CAPITALISED = r"(?-i:[A-Z])[\w'’-]*"  # a word of a title ("Bridging", "Wellbeing", "Gloucestershire")
 _PLAN_CORE = re.compile(
     _OWNER + r"(?P<core>Children(?:'s|’s)?(?:,\s*|,?\s+(?:and|&)\s+|\s+)Young\s+"
-    r"People(?:'s|’s|s'|s)?(?:,?\s+(?:and|&)\s+(?:their\s+)?Families(?:'|’)?)?(?:\s+" + _CAPITALISED + r")?\s+Plan|CYPP"
+    r"People(?:'s|’s|s'|s|\x20s\b)?['’]?(?:,?\s+(?:and|&)\s+(?:their\s+)?Families(?:'|’)?)?(?:\s+"
+    + _CAPITALISED
+    + r")?\s+Plan|CYPP"
     r"|(?<=\bthe\s)plan\s+for\s+children(?:,\s*|,?\s+(?:and|&)\s+)young\s+people"
     r"(?:,?\s+(?:and|&)\s+(?:their\s+)?families)?)\b",
     re.I,

@@ -137,3 +137,28 @@ def test_a_title_whose_apostrophe_was_lost_to_a_space_is_the_plan():
 def test_a_title_printed_in_quotes_is_the_plan():
     text = "The council has published its ‘children and young people’s’ plan for the next three years.\n"
     assert _titles(text) == ["children and young people’s’ plan"]
+
+
+def test_a_period_a_later_sentence_gives_the_plan_as_it_is_the_plans_period():
+    text = (
+        "Kellbridge Children and Young People's Plan\n\n"
+        "The Kellbridge Trust Plan explains what partners aim to do. It sets out the things we will deliver"
+        " together from 2016 to 2020.\n"
+    )
+    assert _periods(text) == [("2016", "2020")]
+
+
+def test_a_plan_to_be_refreshed_for_a_period_has_that_period():
+    text = (
+        "The Board discussed the new Children and Young People Plan.\n\n"
+        "Officers aim to refresh it for 2022 – 2025, keeping the priorities that continue.\n"
+    )
+    assert _periods(text) == [("2022", "2025")]
+
+
+def test_a_period_given_to_something_else_near_an_undated_plan_is_not_the_plans():
+    text = (
+        "Our Children and Young People's Plan sets our direction.\n\n"
+        "The budget for 2022/23 was agreed by the Cabinet in March.\n"
+    )
+    assert _periods(text) == [(None, None)]

@@ -210,7 +210,33 @@ def _plans(ctx: Context, authority: Authority | None) -> None:
             value = {"title": _titlecase(title) if title.isupper() else title, "start": None, "end": None}
             if authority:
                 value["authority"] = authority.slug
-            ctx.add("plan", {**value, "status": None}, named, 0.6, span=title)
+            told = _period_told_after(ctx, words)
+            if told:
+                said, period = told
+                value.update(start=period.first, end=period.last, period_text=period.text.strip())
+                ctx.add("plan", {**value, "status": None}, said, 0.5)
+            else:
+                ctx.add("plan", {**value, "status": None}, named, 0.6, span=title)
+
+
+_OF_IT = re.compile(  # what says a period is the plan's, in a sentence that names it only as "it" or "the plan"
+    r"^\s*(?:It|The plan|This plan)\b[^.;]{0,100}?\b(?:from|for|between|over|covering)\s+$"
+    r"|\b(?:refresh|renew|update|extend)\w*\s+it\s+for\s+$"
+)
+
+
+def _period_told_after(ctx: Context, words: re.Pattern[str]) -> tuple[Sentence, Period] | None:
+    """A period the page gives its plan in one of the three sentences after one that names it, where that
+    sentence calls the plan "it" or "the plan" ("It sets out what we will do from 2015 to 2019", "to refresh it
+    for 2021 - 2024"); for a plan whose title prints no period."""
+    for i, named in enumerate(ctx.sentences):
+        if not words.search(named.text):
+            continue
+        for later in ctx.sentences[i + 1 : i + 4]:
+            for period in find_periods(later.text):
+                if _OF_IT.search(later.text[: period.start]):
+                    return later, period
+    return None
 
 
 def _title_start(text: str, pos: int) -> int:

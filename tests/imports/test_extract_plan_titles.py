@@ -86,3 +86,79 @@ def test_a_title_typed_without_commas_is_the_plan():
 def test_the_plan_for_children_and_young_people_is_the_plan_with_no_period():
     text = "Fernbrook Trust\n\nThe plan for children, young people and families in Fernbrook sets our direction."
     assert _titles(text) == ["plan for children, young people and families"]
+
+
+def test_a_cover_that_breaks_the_title_over_short_lines_is_read_as_one_title():
+    text = "Kellbridge\n\nChildren and\n\nYoung Peoples\n\nPlan 2016-2019\n\nKellbridge Children's Partnership\n"
+    assert _periods(text) == [("2016", "2019")]
+    assert _titles(text) == ["Kellbridge Children and Young Peoples Plan 2016-2019"]
+
+
+def test_a_period_printed_alone_below_a_covers_title_and_its_version_line_is_the_plans():
+    text = (
+        "KELLBRIDGE PARTNERSHIP\n\nKellbridge's Children and Young People's Plan\n\nVersion 2: 01.03.07\n\n"
+        "2007-2010\n\nThe Plan sets out what partners in Kellbridge will do together for every child in the city.\n"
+    )
+    assert _titles(text) == ["Kellbridge's Children and Young People's Plan 2007-2010"]
+
+
+def test_a_pages_own_heading_titles_its_plan_in_other_words_where_the_text_says_cypp():
+    text = (
+        "Children and Family Wellbeing Strategic Plan 2025 to 2027\n\n"
+        "Our Children and Young People's Plan sets out how partners in Kellbridge will work together.\n"
+    )
+    assert _titles(text) == ["Children and Family Wellbeing Strategic Plan 2025 to 2027"]
+
+
+def test_a_page_headed_by_a_plan_in_other_words_that_never_prints_its_period_proposes_it_undated():
+    text = (
+        "Children and Young People's Strategy\n\n"
+        "This is a partnership strategy for every child in Kellbridge and for the families who care for them.\n"
+    )
+    assert _periods(text) == [(None, None)]
+    assert _titles(text) == ["Children and Young People's Strategy"]
+
+
+def test_a_plans_length_may_stand_before_what_it_is_in_a_heading():
+    text = "New children and families five year plan announced\n\nThe Kellbridge partnership has launched its plan.\n"
+    assert _titles(text) == ["children and families five year plan"]
+
+
+def test_a_plan_to_support_children_and_young_people_is_the_plan():
+    text = "New Kellbridge Plan to Support Children and Young People\n\nA new plan has been drafted by the council.\n"
+    assert _titles(text) == ["Plan to Support Children and Young People"]
+
+
+def test_a_title_whose_apostrophe_was_lost_to_a_space_is_the_plan():
+    text = "Kellbridge Children and Young People s Plan\n\nOur plan sets out what partners will do together.\n"
+    assert _titles(text) == ["Children and Young People s Plan"]
+
+
+def test_a_title_printed_in_quotes_is_the_plan():
+    text = "The council has published its ‘children and young people’s’ plan for the next three years.\n"
+    assert _titles(text) == ["children and young people’s’ plan"]
+
+
+def test_a_period_a_later_sentence_gives_the_plan_as_it_is_the_plans_period():
+    text = (
+        "Kellbridge Children and Young People's Plan\n\n"
+        "The Kellbridge Trust Plan explains what partners aim to do. It sets out the things we will deliver"
+        " together from 2016 to 2020.\n"
+    )
+    assert _periods(text) == [("2016", "2020")]
+
+
+def test_a_plan_to_be_refreshed_for_a_period_has_that_period():
+    text = (
+        "The Board discussed the new Children and Young People Plan.\n\n"
+        "Officers aim to refresh it for 2022 – 2025, keeping the priorities that continue.\n"
+    )
+    assert _periods(text) == [("2022", "2025")]
+
+
+def test_a_period_given_to_something_else_near_an_undated_plan_is_not_the_plans():
+    text = (
+        "Our Children and Young People's Plan sets our direction.\n\n"
+        "The budget for 2022/23 was agreed by the Cabinet in March.\n"
+    )
+    assert _periods(text) == [(None, None)]

@@ -11,21 +11,27 @@ import re
 from functools import cache
 from typing import Any
 
-from kg.imports.extract.dates import find_periods, period_after_title, period_before_title
+from kg.imports.extract.dates import Period, find_periods, period_after_title, period_before_title
+from kg.imports.extract.document import Block
 from kg.imports.extract.lexicon import Authority, Lexicon
-from kg.imports.extract.lists import find_items
+from kg.imports.extract.lists import _ORDINALS, find_items
 from kg.imports.extract.rules.authority import _authority_index
-from kg.imports.extract.rules.context import Context, Proposal, _sentence_of, _titlecase
+from kg.imports.extract.rules.context import Context, Proposal, Sentence, _sentence_of, _titlecase
 
 _OWNER = r"(?:(?P<owner>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?)(?:'s|’s)?\s+)?"
 _CAPITALISED = r"(?-i:[A-Z])[\w'’-]*"  # a word of a title ("Bridging", "Wellbeing", "Gloucestershire")
 _PLAN_CORE = re.compile(
     _OWNER + r"(?P<core>Children(?:'s|’s)?(?:,\s*|,?\s+(?:and|&)\s+|\s+)Young\s+"
-    r"People(?:'s|’s|s'|s)?(?:,?\s+(?:and|&)\s+(?:their\s+)?Families(?:'|’)?)?(?:\s+" + _CAPITALISED + r")?\s+Plan|CYPP"
+    r"People(?:'s|’s|s'|s|\x20s\b)?['’]?(?:,?\s+(?:and|&)\s+(?:their\s+)?Families(?:'|’)?)?(?:\s+"
+    + _CAPITALISED
+    + r")?\s+Plan|CYPP"
     r"|(?<=\bthe\s)plan\s+for\s+children(?:,\s*|,?\s+(?:and|&)\s+)young\s+people"
     r"(?:,?\s+(?:and|&)\s+(?:their\s+)?families)?)\b",
     re.I,
 )
+
+
+_LENGTH = rf"(?:\d{{1,2}}|{_ORDINALS})[-\s]years?"  # a plan's length: "five-year", "10 year"
 
 
 _TITLED = (  # a year printed before a plan's title ("the 2020 Oakhurst Children and Young People Plan")
@@ -39,14 +45,15 @@ def _plan_title(lex: Lexicon) -> re.Pattern[str]:
     "Children", "Families") and what it is (plan-kind: "Plan", "Strategy"), with capitalised words between
     ("Children and Family Wellbeing Strategic Plan", "Children and Young People and Child Poverty Plan") or
     the audience after ("One Plan for children and young people", "Plan for Children, Young People and their
-    Families")."""
+    Families", "Plan to Support Children and Young People"); its length may stand before what it is ("children and
+    families five year plan")."""
     words = [re.escape(w).replace("'", "['’]?").replace("\\ ", "\\s+") for w in lex.phrases_of("plan-audience")]
     audience = "(?:their\\s+)?(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
     run = rf"{audience}(?:(?:,\s*|,?\s+(?:and|&)\s+){audience})*"
     kind = "(?:" + "|".join(re.escape(w) for w in sorted(lex.phrases_of("plan-kind"), key=len, reverse=True)) + ")"
     return re.compile(
-        _OWNER + rf"(?P<core>{run}(?:\s+(?:(?:and|&)\s+)?{_CAPITALISED}){{0,3}}?\s+{kind}"
-        rf"|(?:{_CAPITALISED}\s+){{0,2}}{kind}\s+for\s+{run})(?![\w'’])",
+        rf"(?-i:{_OWNER})(?P<core>{run}(?:\s+(?:(?:and|&)\s+)?{_CAPITALISED}){{0,3}}?(?:\s+{_LENGTH})?\s+{kind}"
+        rf"|(?:{_CAPITALISED}\s+){{0,2}}{kind}\s+(?:for|to\s+support)\s+{run})(?![\w'’])",
         re.I,
     )
 
@@ -57,15 +64,60 @@ def _title_pattern(ctx: Context) -> re.Pattern[str]:
     return _PLAN_CORE if any(_PLAN_CORE.search(s.text) for s in ctx.sentences) else _plan_title(ctx.lex)
 
 
+def _short_line(text: str) -> bool:
+    """A line of a cover or page heading: short, and not the end of a sentence."""
+    return 0 < len(text.strip()) < 60 and not text.rstrip().endswith((".", ";", ",", ":"))
+
+
+def _cover_runs(ctx: Context) -> list[Sentence]:
+    """Runs of short lines, a block each, read as one text: a cover or page heading that breaks a plan's title over
+    lines ("Kellbridge" / "Children and" / "Young People's" / "Plan 2014-2017") or prints its period on a line of
+    its own below the title ("... Strategy" / "2011 - 2015")."""
+    runs: list[Sentence] = []
+    run: list[Block] = []
+    for block in [*ctx.doc.blocks, None]:
+        if block is not None and block.kind in ("heading", "para") and _short_line(block.text):
+            run.append(block)
+            continue
+        if len(run) > 1:
+            runs.append(Sentence(ctx.doc.text[run[0].start : run[-1].end], run[0].start, run[0]))
+        run = []
+    return runs
+
+
+def _period_below(text: str) -> Period | None:
+    """A period printed alone on one of the two lines below a cover's title line, perhaps under a version line
+    ("Version 2: 01.03.07"); `text` starts where the title's words end."""
+    lines = text.split("\n\n")
+    if lines[0].strip():  # the title's line goes on: its period, if any, is read right after the title
+        return None
+    for line in [ln for ln in lines[1:] if ln.strip()][:2]:
+        periods = find_periods(line)
+        if periods and periods[0].text.strip() == line.strip():
+            offset = text.index(line) + line.index(periods[0].text)
+            p = periods[0]
+            return Period(offset, offset + len(p.text), p.text, p.first, p.last)
+    return None
+
+
 def _plans(ctx: Context, authority: Authority | None) -> None:
     seen: dict[tuple[str, str], Proposal] = {}
     directs: dict[tuple[str, str], bool] = {}  # whether a plan's title has its period right after it
     pattern = _title_pattern(ctx)
-    for s in ctx.sentences:
-        for m in pattern.finditer(s.text):
+    covers = _cover_runs(ctx)
+    readings = [(s, pattern) for s in [*ctx.sentences, *covers]]
+    if pattern is _PLAN_CORE and ctx.doc.blocks:  # the page's own heading may title its plan in other words
+        heading = ctx.doc.blocks[0]
+        readings.append((Sentence(heading.text, heading.start, heading), _plan_title(ctx.lex)))
+        covers.append(readings[-1][0])
+    for s, words in readings:
+        cover = s in covers
+        for m in words.finditer(s.text):
             tail = s.text[m.end() : m.end() + 50]
             head = s.text[max(0, m.start() - 14) : m.start()]
             period = period_after_title(tail)
+            below = _period_below(s.text[m.end() :]) if cover and not period else None
+            period = period or below
             if period:
                 title_end = m.end() + period.end
             else:
@@ -80,14 +132,23 @@ def _plans(ctx: Context, authority: Authority | None) -> None:
                 else:
                     continue
             owner = _place_before(ctx, s.text, m.start("core"))
-            start = min(title_start, _title_start(s.text, m.start("core") - len(owner) if owner else m.start("core")))
+            first = m.start("core") - len(owner) if owner else m.start("core")
+            start = min(title_start, _title_start(s.text, first))
+            key = (period.first, period.last)
+            if cover:  # a cover's title starts on the line of its first word, and adds no plan read before
+                if key in seen:
+                    continue
+                start = max(start, s.text.rfind("\n", 0, first) + 1)
             title = re.sub(
-                r"^(?:the|The|this|This|our|Our|draft|Draft|DRAFT|THE)\s+", "", s.text[start:title_end].strip(" ()")
+                r"^(?:the|The|this|This|our|Our|draft|Draft|DRAFT|THE)\s+",
+                "",
+                re.sub(r"\s+", " ", s.text[start : m.end() if below else title_end]).strip(" ()"),
             )
+            if below:  # the title's line, then the period printed under it (not a version line between)
+                title += " " + below.text.strip()
             title += ")" * (title.count("(") - title.count(")"))  # "Plan (2018– 2021)": the bracket the period closes
             if title.upper() == title:  # "CHILDREN AND YOUNG PEOPLE'S PLAN 2011 - 2014" in a capitals heading
                 title = _titlecase(title)
-            key = (period.first, period.last)
             direct = not re.match(r"\s*for\b", s.text[m.end() :])  # "Plan 2006-2009", not "Plan for April 2006 to …"
             status = "draft" if re.search(r"\bdraft\b", s.text, re.I) else None
             value = {
@@ -139,13 +200,43 @@ def _plans(ctx: Context, authority: Authority | None) -> None:
                 seen[(period.first, period.last)] = ctx.proposals[-1]
     if not seen:  # a page about the plan that never prints its period: the plan, undated
         named = next((s for s in ctx.sentences if _PLAN_CORE.search(s.text)), None)
-        if named:
-            core = _PLAN_CORE.search(named.text)
-            title = core.group("core") if core else ""
+        words = _PLAN_CORE
+        if named is None and ctx.doc.blocks:  # ... or that titles it in other words in its own heading
+            heading = ctx.doc.blocks[0]
+            named, words = Sentence(heading.text, heading.start, heading), _plan_title(ctx.lex)
+        core = words.search(named.text) if named else None
+        if named and core:
+            title = core.group("core")
             value = {"title": _titlecase(title) if title.isupper() else title, "start": None, "end": None}
             if authority:
                 value["authority"] = authority.slug
-            ctx.add("plan", {**value, "status": None}, named, 0.6, span=title)
+            told = _period_told_after(ctx, words)
+            if told:
+                said, period = told
+                value.update(start=period.first, end=period.last, period_text=period.text.strip())
+                ctx.add("plan", {**value, "status": None}, said, 0.5)
+            else:
+                ctx.add("plan", {**value, "status": None}, named, 0.6, span=title)
+
+
+_OF_IT = re.compile(  # what says a period is the plan's, in a sentence that names it only as "it" or "the plan"
+    r"^\s*(?:It|The plan|This plan)\b[^.;]{0,100}?\b(?:from|for|between|over|covering)\s+$"
+    r"|\b(?:refresh|renew|update|extend)\w*\s+it\s+for\s+$"
+)
+
+
+def _period_told_after(ctx: Context, words: re.Pattern[str]) -> tuple[Sentence, Period] | None:
+    """A period the page gives its plan in one of the three sentences after one that names it, where that
+    sentence calls the plan "it" or "the plan" ("It sets out what we will do from 2015 to 2019", "to refresh it
+    for 2021 - 2024"); for a plan whose title prints no period."""
+    for i, named in enumerate(ctx.sentences):
+        if not words.search(named.text):
+            continue
+        for later in ctx.sentences[i + 1 : i + 4]:
+            for period in find_periods(later.text):
+                if _OF_IT.search(later.text[: period.start]):
+                    return later, period
+    return None
 
 
 def _title_start(text: str, pos: int) -> int:

@@ -298,3 +298,7 @@ def test_contents_printed_a_title_to_a_line_with_its_page_on_the_next_are_entrie
 def test_lines_numbered_one_by_one_are_not_read_as_contents():
     text = "Brackenmoor\n\nOur aims\n\n1\n\nA safe town\n\n2\n\nGood homes\n\n3\n\nClean streets\n\n4\n\nGood jobs\n"
     assert not [b for b in read_text(text).blocks if b.marker == "contents"]
+
+
+def test_a_block_opening_with_a_colon_and_dashed_items_is_read_without_error():
+    assert proposed_names(": – feel safe – be healthy – enjoy and achieve", "priority", "brackwater-colon") == []

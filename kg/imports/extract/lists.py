@@ -847,7 +847,7 @@ def _run_in(lex: Lexicon, b: Block) -> Iterator[Item]:
     if colon:  # "The Plan makes three promises: We will listen to you. We will help your family early."
         before = b.text[: colon.start()]
         dashed = b.text[colon.end() :][:1] in "–—-"  # "Our priorities will be for children to: – feel safe – …"
-        kind = list_kind(lex, _sentences(before)[-1] if dashed else before[-70:])
+        kind = list_kind(lex, (_sentences(before) or [before])[-1] if dashed else before[-70:])
         names = split_inline(b.text[colon.end() :]) if kind else []
         if names:
             for name in names:

@@ -145,3 +145,19 @@ def test_a_reports_date_under_a_signature_is_not_a_meeting_date(text: str):
 )
 def test_a_date_in_the_bodys_own_clause_is_its_meeting_date(text: str):
     assert [m[1] for m in _dated(text)] == ["2019-03-14"]
+
+
+def test_a_header_line_naming_the_body_then_a_colon_and_the_day_dates_its_meeting():
+    text = (
+        "Brackwater Children's Trust Board: 14 March 2019\n\nThe Board discussed the Children and Young People's "
+        "Plan 2019-2022 and agreed its priorities.\n"
+    )
+    assert ("Brackwater Children's Trust Board", "2019-03-14") in proposed_meetings(text, "brackwater-colon")
+
+
+def test_a_body_that_agreed_the_plan_when_it_met_on_a_day_met_that_day():
+    text = (
+        "Brackwater Borough Council\n\nThe Cabinet agreed the Children and Young People's Plan 2019-2022 when it "
+        "met on 14 March 2019.\n"
+    )
+    assert ("Cabinet", "2019-03-14") in proposed_meetings(text, "brackwater-when-met")

@@ -38,3 +38,11 @@ def test_the_previous_meeting_in_an_agenda_run_into_one_paragraph_is_kept_undate
         "Inspection The inspection report is expected to be published by 3 October 2012.\n"
     )
     assert ("Tollerdown Children's Trust Board", None) in _meetings(text)
+
+
+def test_a_previous_meeting_whose_day_is_printed_in_brackets_after_it_is_not_proposed_again_undated():
+    text = (
+        "Brackwater Children's Trust Board\n\nMinutes of the previous meeting (Children's Trust Board, Tuesday 11th "
+        "July 2012) were agreed as a true record.\n"
+    )
+    assert proposed_meetings(text, "brackwater-bracketed") == [("Children's Trust Board", "2012-07-11")]

@@ -26,3 +26,11 @@ def test_a_committee_invited_to_consider_a_report_is_the_reports_meeting_undated
 def test_a_body_the_report_only_mentions_is_not_its_addressee():
     text = "7 Children's Plan\n\nThe plan was written with the People Scrutiny Committee and young people.\n"
     assert proposed_meetings(text, "brackwater-mention") == []
+
+
+def test_priorities_for_a_board_and_a_bodys_approval_are_mentions_not_addressees():
+    text = (
+        "7 Children's Plan\n\nThe plan sets out priorities for the Health and Wellbeing Board and the terms of "
+        "reference for the Children's Trust Board. It received Cabinet approval last year.\n"
+    )
+    assert proposed_meetings(text, "brackwater-for") == []

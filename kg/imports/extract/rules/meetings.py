@@ -83,7 +83,8 @@ def _named_before(ctx: Context, head: str, pos: int) -> tuple[str, str] | None:
 
 
 _CLAUSE_BREAK = re.compile(  # a new clause between a body and a date: the date is that clause's, not the body's
-    r"[;:]|\b(?:that|which|whose|where|whilst|while|when|until|unless|although|because)\b|,\s*(?:and|but)\b|"
+    r"[;:]|\b(?:that|which|whose|where|whilst|while|when(?!\s+(?:it|they)\s+met\b)|until|unless|although|because)\b|"
+    r",\s*(?:and|but)\b|"
     r"\b(?:it|they|this|these|we|he|she)\s+(?:will|would|is|are|was|were|has|have|had|shall|must|can|should|may)\b",
     re.I,
 )
@@ -168,7 +169,8 @@ def _own_meeting(ctx: Context) -> None:
                 if not _deadline(ctx, nxt.text, d)
                 and (d.precision != "none" or re.search(r"\d", d.text))
                 and (  # the body's own line ties the date to it; a later line is a date line, not a signature's
-                    _tied(ctx, nxt.text[bodies[0][1] : d.start], nxt.text[d.end :])
+                    bool(re.fullmatch(r"[\s,:|–—-]*", nxt.text[bodies[0][1] : d.start]))  # "X Board: 14 March 2019"
+                    or _tied(ctx, nxt.text[bodies[0][1] : d.start], nxt.text[d.end :])
                     if j == 0 and d.start >= bodies[0][1]
                     else re.fullmatch(r"[\s,:|–—-]*", nxt.text[d.end : bodies[0][0]])
                     if j == 0
@@ -250,14 +252,18 @@ def _addressee_cues(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
         return "|".join(re.escape(c) for c in sorted(lex.phrases_of(kind), key=len, reverse=True))
 
     before = re.compile(rf"(?<![\w'’])(?:{alternatives('addressee-before')})\s+(?:the\s+)?$", re.I)
-    after = re.compile(rf"^(?:['’]s)?\s*(?:{alternatives('addressee-after')})(?![\w'’])", re.I)
+    after = re.compile(  # "The Board is asked to", "for the Board's consideration" (never a bare "Cabinet approval")
+        rf"^(?:\s*(?:{alternatives('addressee-after')})|['’]s\s+(?:{alternatives('addressee-possessive')}))(?![\w'’])",
+        re.I,
+    )
     return before, after
 
 
 def _addressee(ctx: Context) -> bool:
     """A report with no dated header that states whom it is for ("to provide the Health and Wellbeing Board with",
     "The People Scrutiny Committee are invited to consider", "for the Board's consideration"): that body's meeting,
-    on a day the page does not print, kept undated (`addressee-before` and `addressee-after` rows)."""
+    on a day the page does not print, kept undated (`addressee-before`, `addressee-after` and `addressee-possessive`
+    rows)."""
     before, after = _addressee_cues(ctx.lex)
     for block in ctx.doc.blocks[:15]:
         if block.kind == "row" or find_dates(block.text):
@@ -502,9 +508,13 @@ def _previous_meeting(ctx: Context) -> None:
 
 def _undated_previous(text: str) -> bool:
     """'Minutes of the previous meeting' with no date printed for that meeting: none in the words right after it
-    (a date further on in a paragraph that ran an agenda's items together is another item's)."""
+    (a date further on in a paragraph that ran an agenda's items together is another item's: the item ends at its
+    sentence or at the next item's number)."""
     m = _PREVIOUS.search(text)
-    return m is not None and not find_dates(text[m.end() : m.end() + 40])
+    if m is None:
+        return False
+    item = re.split(r"\.\s|\s\d{1,2}\.\s", text[m.end() : m.end() + 200], maxsplit=1)[0]  # to the item's end
+    return not find_dates(item)
 
 
 def _pathway_line(ctx: Context, s: Sentence, dates: list[DateMention]) -> bool:

@@ -470,3 +470,14 @@ def test_kill_9_during_load_leaves_the_old_or_the_new_store_and_the_next_command
 
 def _holds_both_files(dump: bytes) -> bool:
     return set(graphs_of(dump, "nquads")) >= {str(GRAPH["bulk-a"]), str(GRAPH["bulk-b"])}
+
+
+@pytest.mark.virtuoso
+def test_graphs_and_count_are_answered_when_the_server_has_more_graphs_than_the_row_limit(
+    virtuoso_store: RemoteStore,
+) -> None:
+    graphs = virtuoso_store.graphs()
+    every_graph = virtuoso_store.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert len(every_graph) > len(graphs) + 1  # Virtuoso's own graphs beside the project's
+    tight = RemoteStore(virtuoso_store.sparql_url, max_rows=len(graphs) + 1)
+    assert (tight.graphs(), tight.count()) == (graphs, virtuoso_store.count())

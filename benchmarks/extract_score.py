@@ -122,7 +122,7 @@ def score_file(path: Path) -> dict[str, dict[str, Any]]:
         proposed = [p.value for p in draft.by_kind(kind)]
         used: set[int] = set()
         correct, false = 0, []
-        owners, dates = [0, 0], [0, 0]
+        owners, dates, found_dated = [0, 0], [0, 0], [0, 0]
         for p in proposed:
             hit = next((i for i, g in enumerate(wanted) if i not in used and matches(kind, p, g)), None)
             if hit is None:
@@ -142,8 +142,8 @@ def score_file(path: Path) -> dict[str, dict[str, Any]]:
                 dates[0] += int((p.get("start"), p.get("end")) == (wanted[hit]["start"], wanted[hit].get("end")))
         missed = [g for i, g in enumerate(wanted) if i not in used]
         if kind == "meeting":  # the acceptance counts dated meetings on their own
-            dated = [i for i, g in enumerate(wanted) if g.get("date")]
-            dates = [sum(i in used for i in dated), len(dated)]
+            with_date = [i for i, g in enumerate(wanted) if g.get("date")]
+            found_dated = [sum(i in used for i in with_date), len(with_date)]
         out[kind] = {
             "proposed": len(proposed),
             "correct": correct,
@@ -153,6 +153,7 @@ def score_file(path: Path) -> dict[str, dict[str, Any]]:
             "missed": missed,
             "owners": owners,
             "dates": dates,
+            "dated": found_dated,
             "invented": invented_dates(proposed, wanted) if kind == "meeting" else [],
         }
     return out
@@ -180,8 +181,8 @@ def score_split(split: str, details: bool, folder: Path | None = None) -> tuple[
                 dates[0] += r["dates"][0]
                 dates[1] += r["dates"][1]
             if kind == "meeting":
-                dated[0] += r["dates"][0]
-                dated[1] += r["dates"][1]
+                dated[0] += r["dated"][0]
+                dated[1] += r["dated"][1]
                 invented[0] += len(r["invented"])
                 invented[1] += 1
             if details and (r["false"] or r["missed"]):

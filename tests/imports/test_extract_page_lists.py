@@ -302,3 +302,16 @@ def test_lines_numbered_one_by_one_are_not_read_as_contents():
 
 def test_a_block_opening_with_a_colon_and_dashed_items_is_read_without_error():
     assert proposed_names(": – feel safe – be healthy – enjoy and achieve", "priority", "brackwater-colon") == []
+
+
+def test_a_contents_item_with_a_number_in_its_words_does_not_end_the_list():
+    text = (
+        "Brackenmoor Children and Young People's Plan 2020-2023\n\n"
+        "Contents Our vision ........................................ 3\n\n"
+        "Our priorities ............................................. 6\n\n"
+        "Be healthy ................................................. 6\n\n"
+        "Year 6 transition .......................................... 8\n\n"
+        "Safe homes ................................................. 9\n\n"
+        "Appendix A: Glossary ....................................... 12\n"
+    )
+    assert _names(text, "priority") == ["Be healthy", "Year 6 transition", "Safe homes"]

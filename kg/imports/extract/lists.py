@@ -1015,6 +1015,15 @@ def _counted_list(lex: Lexicon, b: Block, after: list[Block]) -> tuple[str | Non
 _PART = re.compile(r"^(?P<word>[A-Z][a-z]+)\s+(?:\d{1,2}|[A-Z])\b:?\s*")  # "Chapter 4 ", "Appendix B: "
 
 
+@cache
+def _part_label(lex: Lexicon) -> re.Pattern[str]:
+    """A part of the document and its number or letter ("Chapter 5", "Appendix A:"; `document-part` rows)."""
+    words = "|".join(
+        sorted((re.escape(w.capitalize()) for w in lex.phrases_of("document-part")), key=len, reverse=True)
+    )
+    return re.compile(rf"(?:^|\s)(?:{words})\s+(?:\d{{1,2}}|[A-Z])\b:?\s")
+
+
 def _contents_items(lex: Lexicon, blocks: list[Block], i: int) -> Iterator[Item]:
     """A table of contents' entry that names a list ("Priorities", "Chapter 4 Our priorities", "Summary of our
     key priorities for 2011 - 2014") and the entries after it: its items, up to the next entry that names a
@@ -1026,8 +1035,7 @@ def _contents_items(lex: Lexicon, blocks: list[Block], i: int) -> Iterator[Item]
     if not kind:
         return
     for b in blocks[i + 1 :]:
-        label = re.search(r"(?:^|\s)(?P<word>[A-Z][a-z]+)\s+(?:\d{1,2}|[A-Z])\b:?\s", b.text + " ")
-        parted = label and not list_kind(lex, label["word"])
+        parted = _part_label(lex).search(b.text + " ")  # "Chapter 5", not "Year 6 transition" or "Key Stage 2"
         if b.marker != "contents" or list_kind(lex, b.text) or parted or b.text.endswith("?"):
             return
         yield Item(kind, _clean(b.text), None, b, b.text, confidence=0.6)

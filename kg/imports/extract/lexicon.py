@@ -87,6 +87,11 @@ class Lexicon:
     def phrases_of(self, kind: str) -> list[str]:
         return [p for _, p in self.phrases.get(kind, [])]
 
+    def alternation(self, kind: str) -> str:
+        """A kind's phrases as a regular-expression alternation, longest first (so "date of meeting" wins over
+        "date"), each matched as written."""
+        return "|".join(re.escape(p) for p in sorted(self.phrases_of(kind), key=len, reverse=True))
+
     def organisation_kind(self, name: str) -> tuple[str, str] | None:
         """('body'|'partner', concept) by the longest body or partner phrase in a name (memoised)."""
         known = self.__dict__.setdefault("_organisations", {})

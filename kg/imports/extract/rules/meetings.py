@@ -59,7 +59,7 @@ _EVENT = re.compile(
 
 @cache
 def _deadline_cue(lex: Lexicon) -> re.Pattern[str]:
-    cues = "|".join(re.escape(c) for c in sorted(lex.phrases_of("deadline"), key=len, reverse=True))
+    cues = lex.alternation("deadline")
     part = r"(?:\s+the)?(?:\s+(?:very\s+)?(?:end|start|beginning|close|middle|first|last)(?:\s+\w+)?\s+of)?(?:\s+the)?"
     return re.compile(rf"(?<![\w'])(?:{cues}){part}\s*$", re.I)
 
@@ -116,12 +116,11 @@ def _tied(ctx: Context, between: str, after: str) -> bool:
 @cache
 def _sits(lex: Lexicon) -> re.Pattern[str]:
     """What a body does at a meeting, in the forms after "will", "to" or "be" (`meeting-verb` rows)."""
-    return re.compile(
-        "|".join(re.escape(v) for v in sorted(lex.phrases_of("meeting-verb"), key=len, reverse=True)), re.I
-    )
+    return re.compile(lex.alternation("meeting-verb"), re.I)
 
 
 _MET = re.compile(r"\b(?:meeting|met|held|minutes)\b", re.I)
+_PUNCTUATION_ONLY = re.compile(r"[\s,:|–—-]*")  # between a header's body and its day: "X Board: 14 March 2019"
 _HEADER_LEAD = re.compile(
     r"^(?:(?:report\s+to|from|minutes|notes|agenda)\s+)?(?:the\s+)?", re.I
 )  # "REPORT TO THE CABINET", "From X meeting", "Minutes X Board"
@@ -169,10 +168,10 @@ def _own_meeting(ctx: Context) -> None:
                 if not _deadline(ctx, nxt.text, d)
                 and (d.precision != "none" or re.search(r"\d", d.text))
                 and (  # the body's own line ties the date to it; a later line is a date line, not a signature's
-                    bool(re.fullmatch(r"[\s,:|–—-]*", nxt.text[bodies[0][1] : d.start]))  # "X Board: 14 March 2019"
+                    bool(_PUNCTUATION_ONLY.fullmatch(nxt.text[bodies[0][1] : d.start]))  # "X Board: 14 March 2019"
                     or _tied(ctx, nxt.text[bodies[0][1] : d.start], nxt.text[d.end :])
                     if j == 0 and d.start >= bodies[0][1]
-                    else re.fullmatch(r"[\s,:|–—-]*", nxt.text[d.end : bodies[0][0]])
+                    else _PUNCTUATION_ONLY.fullmatch(nxt.text[d.end : bodies[0][0]])
                     if j == 0
                     else _date_line(ctx, nxt.text[: d.start])
                 )
@@ -232,7 +231,7 @@ def _header_pair(ctx: Context, block: Block) -> bool:
 @cache
 def _date_label(lex: Lexicon, at_end: bool = False) -> re.Pattern[str]:
     """A date line's label and time ("Date of meeting:", "5 – 7pm,"); `at_end`: the one a text ends with."""
-    labels = "|".join(re.escape(c) for c in sorted(lex.phrases_of("meeting-date-label"), key=len, reverse=True))
+    labels = lex.alternation("meeting-date-label")
     label = rf"[\s|]*(?:(?<![\w'’])(?:{labels})\s*[:.\-–—]?\s*)?(?:{_TIME}[\s,]*)?"
     return re.compile(label + ("$" if at_end else ""), re.I)
 
@@ -248,12 +247,10 @@ def _date_line(ctx: Context, lead: str) -> bool:
 
 @cache
 def _addressee_cues(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    def alternatives(kind: str) -> str:
-        return "|".join(re.escape(c) for c in sorted(lex.phrases_of(kind), key=len, reverse=True))
-
-    before = re.compile(rf"(?<![\w'’])(?:{alternatives('addressee-before')})\s+(?:the\s+)?$", re.I)
+    before = re.compile(rf"(?<![\w'’])(?:{lex.alternation('addressee-before')})\s+(?:the\s+)?$", re.I)
     after = re.compile(  # "The Board is asked to", "for the Board's consideration" (never a bare "Cabinet approval")
-        rf"^(?:\s*(?:{alternatives('addressee-after')})|['’]s\s+(?:{alternatives('addressee-possessive')}))(?![\w'’])",
+        rf"^(?:\s*(?:{lex.alternation('addressee-after')})|['’]s\s+(?:{lex.alternation('addressee-possessive')}))"
+        r"(?![\w'’])",
         re.I,
     )
     return before, after

@@ -50,7 +50,7 @@ def _plan_title(lex: Lexicon) -> re.Pattern[str]:
     words = [re.escape(w).replace("'", "['’]?").replace("\\ ", "\\s+") for w in lex.phrases_of("plan-audience")]
     audience = "(?:their\\s+)?(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
     run = rf"{audience}(?:(?:,\s*|,?\s+(?:and|&)\s+){audience})*"
-    kind = "(?:" + "|".join(re.escape(w) for w in sorted(lex.phrases_of("plan-kind"), key=len, reverse=True)) + ")"
+    kind = f"(?:{lex.alternation('plan-kind')})"
     return re.compile(
         rf"(?-i:{_OWNER})(?P<core>{run}(?:\s+(?:(?:and|&)\s+)?{_CAPITALISED}){{0,3}}?(?:\s+{_LENGTH})?\s+{kind}"
         rf"|(?:{_CAPITALISED}\s+){{0,2}}{kind}\s+(?:for|to\s+support)\s+{run})(?![\w'’])",

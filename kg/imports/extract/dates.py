@@ -34,7 +34,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "on-md",  # "before the Cabinet on March 21": month first, the year not printed
         re.compile(rf"\b(?:on|by)\s+(?:the\s+)?(({MONTHS})\s+(\d{{1,2}}){_ORD})\b(?!,?\s+\d{{4}})", re.I),
     ),
-    ("my", re.compile(rf"\b({MONTHS})\s*,?\s+(\d{{4}})\b", re.I)),
+    ("my", re.compile(rf"\b({_MON})\s*,?\s+(\d{{4}})\b", re.I)),  # "January 2009", "Jan 2009", "Sept. 2010"
     ("m", re.compile(rf"\b(?:in|by|from|until|during)\s+({MONTHS})\b(?!\s*,?\s*\d)", re.I)),
     ("y", re.compile(r"\b(?:in|during|since|from|of|by)\s+((?:19|20)\d{2})\b(?![-/–]\d)")),
 ]

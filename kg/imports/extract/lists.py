@@ -800,20 +800,33 @@ def _split_top(text: str) -> list[str]:
     return [re.sub(r"^\s*and\s+", "", p).strip() for p in parts if p.strip()]
 
 
+_INFINITIVE = re.compile(r"^(?:of\s+)?(?:being\s+|(?:(?:being\s+)?able\s+)?to\s+(?:be\s+)?)")
+"""How a run-in state opens without being part of its name: "of being safe", "able to succeed", "to thrive"."""
+
+
 def _dashed(lex: Lexicon, sentence: str) -> Iterator[tuple[str, str]]:
     """A list set off by dashes right after the cue that names it: "commits to priorities under six outcome
     areas - Being Safe, Being Healthy, ... and Feeling Connected (family and friends) - with the aim of ...".
-    The items are those of the cue they follow (even after "under"), each starting with a capital."""
+    The items are those of the cue nearest the dash (even after "under"), each starting with a capital; or, after a
+    clause about the list ("the priority areas we have identified for this first year – a, b, and c"), three or
+    more items of a few words each, split at their commas."""
+    found = []
     for concept, pattern in _cues(lex, "list"):
         for m in pattern.finditer(sentence):
-            tail = re.match(r"(?:\s+[a-z]+)?\s+[-–—]\s+(?P<items>[A-Z].+?)(?:\s+[-–—]\s+|[.:]?$)", sentence[m.end() :])
-            kind = KINDS.get(concept)
-            if not kind or not tail:
-                continue
-            names = _split_top(tail.group("items"))
-            if len(names) >= 2 and all(n[:1].isupper() and 3 <= len(n) <= 120 for n in names):
-                yield from ((kind, _clean(n)) for n in names)
-                return
+            tail = re.match(
+                r"(?P<between>(?:\s+[a-z]+){0,8})\s+[-–—]\s+(?P<items>\w.+?)(?:\s+[-–—]\s+|[.:]?$)", sentence[m.end() :]
+            )
+            if KINDS.get(concept) and tail:
+                found.append((len(tail.group("between").split()), KINDS[concept], tail))
+    if not found:
+        return
+    words, kind, tail = min(found, key=lambda f: f[0])
+    names = _split_top(tail.group("items"))
+    capitals = all(n[:1].isupper() for n in names) and words <= 1
+    lower = len(names) >= 3 and all(len(n.split()) <= 12 for n in names)  # "... – children missing out on education"
+    if len(names) >= 2 and (capitals or lower) and all(3 <= len(n) <= 120 for n in names):
+        names = names if capitals else [_INFINITIVE.sub("", n) for n in names]
+        yield from ((kind, _clean(n)) for n in names)
 
 
 def _appositive(lex: Lexicon, sentence: str) -> Iterator[tuple[str, str]]:
@@ -837,6 +850,50 @@ def _appositive(lex: Lexicon, sentence: str) -> Iterator[tuple[str, str]]:
             if len(names) >= 2 and all(3 <= len(n) <= 120 for n in names):
                 yield from ((kind, n) for n in names)
                 return
+
+
+@cache
+def _states(lex: Lexicon) -> re.Pattern[str]:
+    """Whom a plan is for, then what it wants them to be: "all children and young people are successful,
+    healthy, safe and supported", "children and young people in Lancashire are safe, healthy, happy, ..." (the
+    `plan-audience` and `outcome-state` rows)."""
+    audience = lex.alternation("plan-audience")
+    return re.compile(
+        rf"\b(?:(?:all|every|our)\s+)?(?:{audience})(?:\s+(?:and|&)\s+(?:{audience}))*"
+        rf"(?:\s+(?:in|of|across)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?\s+(?:{lex.alternation('outcome-state')})\s+"
+        r"(?P<items>[a-z][^.;:]+)",
+        re.I,
+    )
+
+
+def _stated_outcomes(lex: Lexicon, sentence: str) -> list[str]:
+    """The states a sentence wants children in, as outcomes: three or more, the first two of one to three words
+    each ("safe, healthy, happy, develop skills for life who ..."); the last item ends where a clause about it
+    starts ("who", "so that")."""
+    m = _states(lex).search(sentence)
+    if not m:
+        return []
+    names = _split_top(m.group("items"))
+    if len(names) < 3 or any(not 1 <= len(n.split()) <= 3 for n in names[:2]):
+        return []
+    if all(n.split()[-1].endswith("ed") for n in names[:2]):
+        return []  # "young people will be consulted, informed, involved ...": what is done to them, not a state
+    names[-1] = re.split(r"\s+(?:who|which|that|so that|where|because|with|by|through)\s+", names[-1])[0]
+    last = re.match(r"^(.+?)\s+and\s+(\w+)$", names[-1])  # "safe and supported": no comma before the last
+    if last and len(names[-1].split()) <= 3:
+        names[-1:] = [last.group(1), last.group(2)]
+    if any(not 1 <= len(n.split()) <= 6 for n in names):
+        return []
+    return [_clean(n) for n in names]
+
+
+def _states_said(lex: Lexicon, blocks: list[Block]) -> Iterator[Item]:
+    """Outcomes a document gives only as the states it wants children in (`_stated_outcomes`): read where it lists
+    no outcomes otherwise, since a plan that lists them may also wish children well in other words."""
+    for b in blocks:
+        if b.kind in {"para", "item"}:
+            for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", b.text):
+                yield from (Item("outcome", n, None, b, n, confidence=0.6) for n in _stated_outcomes(lex, sentence))
 
 
 def _run_in(lex: Lexicon, b: Block) -> Iterator[Item]:
@@ -1085,6 +1142,8 @@ def find_items(doc: Document, lex: Lexicon) -> list[Item]:
             found.extend(_run_in(lex, b))
             found.extend(_measures(lex, b))
             found.extend(_promised(lex, blocks, i))
+    if not any(item.kind == "outcome" for item in found):  # a page that lists no outcomes may say them in a sentence
+        found.extend(_states_said(lex, blocks))
     if any(item.kind in {"priority", "outcome"} for item in found) and not any(i.kind == "pledge" for i in found):
         found.extend(_lone_promises(lex, [b for k, b in enumerate(blocks) if k not in used]))
     out: dict[tuple[str, str], Item] = {}

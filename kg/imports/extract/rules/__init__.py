@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from kg.imports.extract.dates import MONTHS
 from kg.imports.extract.document import Document
 from kg.imports.extract.lexicon import Authority, Lexicon, load_lexicon
 from kg.imports.extract.rules.authority import _authority
@@ -66,7 +67,35 @@ def propose(doc: Document, lexicon: Lexicon | None = None) -> tuple[list[Proposa
     _risks(ctx)
     _target_groups(ctx)
     _monitoring(ctx)
-    return _dedupe(ctx.proposals), authority
+    return _dedupe(_without_month_echoes(ctx.proposals)), authority
+
+
+def _month_of(text: str) -> int | None:
+    """The month a yearless mention names on its own ("in June"), or None."""
+    names = MONTHS.split("|")
+    word = text.strip().rstrip(".").title()
+    return names.index(word) + 1 if word in names else None
+
+
+def _without_month_echoes(proposals: list[Proposal]) -> list[Proposal]:
+    """Drop an undated meeting that only repeats a dated one: "On 22 June 2005, the Cabinet approved ... The report
+    to the Cabinet in June" names one meeting, the month without its year being the dated meeting's month."""
+
+    def body(p: Proposal) -> str:  # a named body of no listed kind is only itself
+        kind = str(p.value.get("body_kind") or "Other")
+        return kind if kind != "Other" else str(p.value.get("body") or "").lower()
+
+    dated = {
+        (body(p), int(str(p.value["date"])[5:7]))
+        for p in proposals
+        if p.kind == "meeting" and len(str(p.value.get("date") or "")) >= 7
+    }
+
+    def echo(p: Proposal) -> bool:
+        month = _month_of(str(p.value.get("date_text") or ""))
+        return bool(month) and not p.value.get("date") and (body(p), month) in dated
+
+    return [p for p in proposals if not (p.kind == "meeting" and echo(p))]
 
 
 def _dedupe(proposals: list[Proposal]) -> list[Proposal]:

@@ -78,6 +78,17 @@ class Context:
         self.proposals.append(Proposal(kind, value, text, start, start + len(text), para, round(confidence, 2)))
 
 
+LIST_MARKER = re.compile(r"\(?[0-9a-z]{1,3}[.)]|\d+(?:\.\d+)+\.?|[A-Z]\.")
+"""A paragraph number or list marker a sentence may open with: "1.", "(a)", "3.2", "B."."""
+
+
+def marker_end(text: str) -> int:
+    """Where a sentence's own words start, after the paragraph number or list marker it opens with ("1. On 22
+    June 2005, the Cabinet ..."), so rules about how a sentence opens read its words, not its number."""
+    m = re.match(rf"\s*(?:{LIST_MARKER.pattern})\s+", text)
+    return m.end() if m else 0
+
+
 def _sentences(doc: Document) -> list[Sentence]:
     out: list[Sentence] = []
     spans = sentence_spans([b.text for b in doc.blocks])  # spaCy's sentencizer (kg.imports.sentences)
@@ -88,7 +99,7 @@ def _sentences(doc: Document) -> list[Sentence]:
         pending: int | None = None  # a list marker ("1.", "(a)") the sentencizer cut off on its own
         for sent_start, sent_end in sents:
             start = block.start + sent_start if pending is None else pending
-            if re.fullmatch(r"\(?[0-9a-z]{1,3}[.)]|\d+(?:\.\d+)+\.?|[A-Z]\.", block.text[sent_start:sent_end].strip()):
+            if LIST_MARKER.fullmatch(block.text[sent_start:sent_end].strip()):
                 pending = start
                 continue
             pending = None
@@ -101,7 +112,8 @@ def _sentences(doc: Document) -> list[Sentence]:
 
 _CAP = (
     r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|"
-    r"Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?:[A-Z][\w'’&-]*|NHS|CYP)"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?=\s+\d))\b)"
+    r"(?:[A-Z][\w'’&-]*|NHS|CYP)"
 )
 
 
@@ -158,8 +170,10 @@ def _body_mentions(ctx: Context, text: str) -> list[tuple[int, int, str, str]]:
         ):
             continue
         kind = _kind_of_name(ctx.lex, name)
-        if kind is None and re.fullmatch(r"(?:[A-Z][\w'’-]*\s+){2,}(?:Board|Committee|Panel|Commission)", name):
-            kind = ("body", "Other")  # "Youth Justice Management Board": a named board of no listed kind
+        if kind is None and re.fullmatch(
+            r"(?:(?:[A-Z][\w'’-]*\s+){2,}|[A-Z][a-z]*[A-Z][\w'’-]*\s+)(?:Board|Committee|Panel|Commission)", name
+        ):  # "Youth Justice Management Board", "YorOK Board": a named board of no listed kind
+            kind = ("body", "Other")
         if kind is None or kind[0] != "body":
             continue
         if kind[1] == "FullCouncil" and not re.fullmatch(r"(?:Full |County |City |Borough )?Council", name):

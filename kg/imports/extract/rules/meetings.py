@@ -29,6 +29,7 @@ from kg.imports.extract.rules.context import (
     _kind_of_name,
     _resolve_generic,
     _titlecase,
+    marker_end,
 )
 from kg.imports.extract.rules.decisions import _about, _decision_verb
 
@@ -310,9 +311,36 @@ _BODY_THEN_DATE = re.compile(  # a body and then, with nothing between, the day 
 _ITS_MONTH_MEETING = re.compile(rf"\b(?:at|to|for)\s+(?:its|their)\s+({MONTHS})\s+meeting\b")
 
 
+_OPENS_WITH_DATE = re.compile(r"(?:On|At (?:its|their) meeting on)\b")  # "On 22 June 2005, the Cabinet approved"
+_CONDITION = re.compile(r"(?:\(\w+\)\s*)?(?:If|When|Once|Unless|Subject to|Should)\b[^,;]*,")  # "If Cabinet agrees,"
+
+
+@cache
+def _decision_due(lex: Lexicon) -> re.Pattern[str]:
+    """A forward plan's line naming the meeting a decision is due at: "Decision due: 20 Sep 2023 by Cabinet"
+    (a committee system's issue page; the `decision-due-label` rows)."""
+    return re.compile(
+        rf"^(?:{lex.alternation('decision-due-label')})\s*:?\s*(?P<when>.+?)\s+by\s+(?P<body>.+?)\.?$", re.I
+    )
+
+
+def _due_at(ctx: Context, s: Sentence) -> bool:
+    """A forward plan's "Decision due:" line proposes the body's meeting on that day, if the line is one."""
+    m = _decision_due(ctx.lex).match(s.text.strip())
+    dates = find_dates(m.group("when")) if m else []
+    found = _kind_of_name(ctx.lex, re.sub(r"^the\s+", "", m.group("body"), flags=re.I)) if m else None
+    if not m or len(dates) != 1 or not dates[0].value or not found or found[0] != "body":
+        return False
+    value = {"body": m.group("body"), "body_kind": found[1], "date": dates[0].value, "date_text": dates[0].text}
+    ctx.add("meeting", value, s, 0.75)
+    return True
+
+
 def _meetings(ctx: Context) -> None:
     for s in ctx.sentences:
         text = s.text
+        if _due_at(ctx, s):
+            continue
         m = _MG_MEETING.search(text)
         if m:
             name = m.group(2).strip()
@@ -364,7 +392,7 @@ def _meetings(ctx: Context) -> None:
                 continue
             before = [b for b in bodies if b[1] <= d.start]
             after = [b for b in bodies if b[0] >= d.end]
-            opening = re.match(r"(?:On|At (?:its|their) meeting on)\b", text)
+            opening = _OPENS_WITH_DATE.match(text, marker_end(text))
             cands = before[-1:] or (after[:1] if opening else [])
             previous = re.search(r"minutes of the (?:last |previous )?meeting (?:held )?on", text[: d.start], re.I)
             if previous and ctx.own_body:
@@ -380,7 +408,7 @@ def _meetings(ctx: Context) -> None:
             )
             if not _MEETING_WORDS.search(text) and not papers:
                 continue  # "Cabinet report of 8 July 2025" names the meeting a paper went to
-            opener = re.match(r"(?:\(\w+\)\s*)?(?:If|When|Once|Unless|Subject to|Should)\b[^,;]*,", text)
+            opener = _CONDITION.match(text, marker_end(text))
             if opener and b_end <= opener.end() <= d.start:
                 continue  # "If Cabinet approves it, the Plan will be launched on 2 July": the date is the main clause's
             if (

@@ -1,0 +1,102 @@
+"""What a report says in running prose rather than in lists and headers: a numbered paragraph opening with the day a
+body met, a month that repeats a dated meeting, a forward plan's "Decision due" line, an abbreviated month, a board
+named by one brand word, a list run in after a dash, and the states a plan wants children in. Short texts written
+for these tests about a fictional authority (Tollerdown), each in a shape seen in real reports of two councils or
+more (docs/imports.md, round 13)."""
+
+from __future__ import annotations
+
+from tests.support.extraction import proposed_meetings, proposed_names
+
+REPORT = "tollerdown-prose"
+TITLE = "Tollerdown Children and Young People's Plan 2018-2021\n\n"
+
+
+def test_a_numbered_paragraph_opening_with_a_day_dates_the_meeting_of_the_body_after_it():
+    text = TITLE + "Introduction\n\n  1. On 22 June 2017, the Cabinet approved a draft outline of the Plan.\n"
+    assert ("Cabinet", "2017-06-22") in proposed_meetings(text, REPORT)
+
+
+def test_a_month_without_its_year_that_repeats_a_dated_meeting_of_the_body_is_not_a_second_meeting():
+    text = TITLE + "On 22 June 2017, the Cabinet approved a draft. The report to the Cabinet in June set out why.\n"
+    assert proposed_meetings(text, REPORT) == [("Cabinet", "2017-06-22")]
+
+
+def test_a_month_without_its_year_for_another_body_stays_an_undated_meeting():
+    text = TITLE + "On 22 June 2017, the Cabinet approved a draft. It goes to Council for adoption in July.\n"
+    assert ("Council", None) in proposed_meetings(text, REPORT)
+
+
+def test_a_forward_plans_decision_due_line_dates_the_meeting_it_is_due_at():
+    text = "Issue details\n\nTollerdown Children's Plan\n\nDecision type: Key\n\nDecision due: 20 Sep 2023 by Cabinet\n"
+    assert ("Cabinet", "2023-09-20") in proposed_meetings(text, REPORT)
+
+
+def test_a_decision_due_line_without_a_day_dates_nothing():
+    text = "Issue details\n\nTollerdown Children's Plan\n\nDecision due: to be confirmed by Cabinet\n"
+    assert all(date is None for _, date in proposed_meetings(text, REPORT))
+
+
+def test_an_abbreviated_month_with_its_year_dates_a_meeting_to_the_month():
+    text = TITLE + "The plan will be approved by the Children's Trust Board in Jan 2018.\n"
+    assert ("Children's Trust Board", "2018-01") in proposed_meetings(text, REPORT)
+
+
+def test_a_board_named_by_one_brand_word_is_a_body_whose_meeting_is_read():
+    text = TITLE + "The plan will be approved by the TollerKids Board in March 2018.\n"
+    assert ("TollerKids Board", "2018-03") in proposed_meetings(text, REPORT)
+    assert "TollerKids Board" in proposed_names(text, "body", REPORT)
+
+
+def test_a_list_run_in_after_a_dash_following_a_clause_about_it_gives_its_items():
+    text = TITLE + (
+        "We will tackle the priority areas we have identified for this first year – children missing out on "
+        "education, social and emotional well-being and mental health, and children affected by domestic abuse.\n"
+    )
+    assert proposed_names(text, "priority", REPORT) == [
+        "children missing out on education",
+        "social and emotional well-being and mental health",
+        "children affected by domestic abuse",
+    ]
+
+
+def test_a_run_in_list_of_two_lower_case_items_after_a_dash_is_not_read():
+    text = TITLE + "We looked again at the priority areas we chose last year – attendance and mental health.\n"
+    assert proposed_names(text, "priority", REPORT) == []
+
+
+def test_items_run_in_after_a_dash_lose_the_words_that_open_a_state():
+    text = TITLE + (
+        "It describes the outcomes we want for all children – of being safe and cared for, able to succeed in "
+        "learning, and to thrive.\n"
+    )
+    assert proposed_names(text, "outcome", REPORT) == ["safe and cared for", "succeed in learning", "thrive"]
+
+
+def test_the_states_a_page_wants_children_in_are_its_outcomes_where_it_lists_none():
+    text = TITLE + "We want to ensure that all children and young people are successful, healthy, safe and supported.\n"
+    assert proposed_names(text, "outcome", REPORT) == ["successful", "healthy", "safe", "supported"]
+
+
+def test_a_state_ends_where_a_clause_about_the_children_starts():
+    text = TITLE + (
+        "The plan sets out how children and young people in Tollerdown are safe, healthy, happy, develop skills for "
+        "life who feel they have a voice.\n"
+    )
+    assert proposed_names(text, "outcome", REPORT) == ["safe", "healthy", "happy", "develop skills for life"]
+
+
+def test_states_wished_for_children_are_not_outcomes_where_the_plan_lists_its_outcomes():
+    text = TITLE + (
+        "Our outcomes\n\n- Every child has a good start\n- Every young person is ready for work\n\n"
+        "We want all children to be happy, healthy, safe and loved.\n"
+    )
+    assert proposed_names(text, "outcome", REPORT) == [
+        "Every child has a good start",
+        "Every young person is ready for work",
+    ]
+
+
+def test_what_is_done_to_young_people_is_not_a_state_they_are_in():
+    text = TITLE + "Young people will be consulted, informed, involved and listened to about services.\n"
+    assert proposed_names(text, "outcome", REPORT) == []

@@ -54,3 +54,18 @@ def test_a_joint_title_of_two_councils_makes_neither_the_authority():
 def test_an_authority_named_inside_a_title_after_our_is_the_authority():
     text = "Agenda item\n\nThe plan forms part of the Our Brackenmoor Plan and its policy framework.\n"
     assert _authorities(text) == ["Brackenmoor"]
+
+
+def _gss(text: str) -> list[str]:
+    return [str(p.value["gss"]) for p in extract_text(text, "report").by_kind("authority")]
+
+
+def test_a_name_two_authorities_have_had_is_the_one_of_the_reports_years():
+    """North Yorkshire County Council (E10000023) until April 2023, North Yorkshire Council (E06000065) after:
+    the reference data's start and end dates decide, not which was listed last."""
+    assert _gss("Cabinet, 7 October 2014\n\nThe plan for North Yorkshire runs to 2017.\n") == ["E10000023"]
+    assert _gss("Executive, 4 June 2024\n\nThe plan for North Yorkshire runs to 2027.\n") == ["E06000065"]
+
+
+def test_a_council_name_only_one_of_them_had_decides_between_them():
+    assert _gss("North Yorkshire Council\n\nThe plan for North Yorkshire was agreed.\n") == ["E06000065"]

@@ -23,7 +23,6 @@ UNNAMED = {  # bodies whose meetings the extractor does not read, with why
     "Children and Young People's Trust Annual event": "an event, not a body: its name ends in 'event'",
     "Policy Commission for Children and School Results": "a commission named by its remit after the head word",
     "Kent County Council Committee": "a council's name and 'Committee' read as the authority",
-    "Policy Committee": "one word before 'Committee': a body, but no listed kind, so its meeting is not read (N-Z)",
 }
 
 

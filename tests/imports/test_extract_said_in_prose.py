@@ -100,3 +100,37 @@ def test_states_wished_for_children_are_not_outcomes_where_the_plan_lists_its_ou
 def test_what_is_done_to_young_people_is_not_a_state_they_are_in():
     text = TITLE + "Young people will be consulted, informed, involved and listened to about services.\n"
     assert proposed_names(text, "outcome", REPORT) == []
+
+
+MINUTES = "Meeting: 18/11/2009 - Tollerdown Children & Young People's Overview & Scrutiny Committee (Item 25)\n\n"
+
+
+def test_the_initials_of_a_body_named_in_full_are_that_body():
+    text = MINUTES + "The report will be considered by TCYPOSC on 20 January 2010.\n"
+    assert ("TCYPOSC", "2010-01-20") in proposed_meetings(text, REPORT)
+
+
+def test_capitals_that_are_no_bodys_initials_are_no_body():
+    text = MINUTES + "The ABCD group will report to Members on 20 January 2010.\n"
+    assert all(body != "ABCD" for body, _ in proposed_meetings(text, REPORT))
+
+
+def test_a_committee_named_by_one_word_is_a_body_whose_meeting_is_read():
+    text = MINUTES + "The report was considered by the Licensing Committee on 26 November 2009.\n"
+    assert ("Licensing Committee", "2009-11-26") in proposed_meetings(text, REPORT)
+
+
+def test_an_additional_meeting_named_without_a_body_is_one_of_the_body_whose_minutes_these_are():
+    text = (
+        MINUTES
+        + "The Chair reminded the Committee that there was an additional meeting on Tuesday 5th January, 2010.\n"
+    )
+    body = "Tollerdown Children & Young People's Overview & Scrutiny Committee"
+    assert (body, "2010-01-05") in proposed_meetings(text, REPORT)
+
+
+def test_a_second_day_joined_to_a_meeting_day_is_another_meeting_of_that_body():
+    text = MINUTES + "The School Exclusions Panel met on the 14 October 2009 & 5 November 2009 to gather evidence.\n"
+    meetings = proposed_meetings(text, REPORT)
+    assert ("School Exclusions Panel", "2009-10-14") in meetings
+    assert ("School Exclusions Panel", "2009-11-05") in meetings

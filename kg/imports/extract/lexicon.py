@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.config import REPO_ROOT, RESOURCE_ROOT
-from kg.namespaces import CYP
+from kg.namespaces import CYP, SCHEMA
 
 REPO = REPO_ROOT
 REFERENCE = RESOURCE_ROOT / "data" / "reference"  # the checkout's, or the copy an installed wheel carries
@@ -61,6 +61,9 @@ class Authority:
     gss: str
     names: tuple[str, ...]
     fictional: bool = False
+    labels: tuple[str, ...] = ()  # the names the reference data gives it (the rest are generated council forms)
+    start: str = ""  # when it came into being, where the reference data says (ISO date)
+    end: str = ""  # when it was abolished or replaced
 
 
 @dataclass(eq=False)
@@ -156,7 +159,9 @@ def _dump(lex: Lexicon) -> dict[str, Any]:
 
 
 def _load(data: dict[str, Any]) -> Lexicon:
-    authorities = [Authority(**{**a, "names": tuple(a["names"])}) for a in data["authorities"]]
+    authorities = [
+        Authority(**{**a, "names": tuple(a["names"]), "labels": tuple(a["labels"])}) for a in data["authorities"]
+    ]
     phrases = {kind: [(c, p) for c, p in pairs] for kind, pairs in data["phrases"].items()}
     return Lexicon(authorities, phrases, data["outcomes"], frozenset(data["acronyms"]), frozenset(data["generic"]))
 
@@ -197,7 +202,10 @@ def build_lexicon(fictional: Path | None = FICTIONAL) -> Lexicon:
         name = str(_first(table, node, SKOS + "prefLabel"))
         alt = table[node].get(SKOS + "altLabel", [])
         gss = _first(table, node, str(CYP.gssCode)) or ""
-        authorities.append(Authority(node.rsplit("/", 1)[-1], name, gss, _authority_names(name, alt)))
+        start, end = (_first(table, node, str(SCHEMA[p])) or "" for p in ("startDate", "endDate"))
+        authorities.append(
+            Authority(node.rsplit("/", 1)[-1], name, gss, _authority_names(name, alt), False, (name, *alt), start, end)
+        )
     if fictional is not None and fictional.is_file():
         with fictional.open(encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f):

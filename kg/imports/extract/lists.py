@@ -124,6 +124,11 @@ def list_kind(lex: Lexicon, text: str) -> str | None:
             key = (m.end(), m.end() - m.start())
             if best is None or key > best[:2]:
                 best = (m.end(), m.end() - m.start(), concept)
+    if best and best[2] == "Indicator":  # "key priorities and success measures": priorities, each with its measures
+        joined = re.search(r"\s+(?:and|&)\s+(?:\w+\s+)?$", text[: best[0] - best[1]])
+        before = list_kind(lex, text[: joined.start()]) if joined else None
+        if before and before != "indicator":
+            return before
     return KINDS.get(best[2]) if best else None
 
 
@@ -602,9 +607,23 @@ def _named_part(lex: Lexicon, text: str) -> str:
         m for m in dashes if len(text[m.end() :].split()) >= 5 and not re.match(_labels(lex), text[m.end() :], re.I)
     ]
     if not dashes:
-        return text
+        return _lower_name(text)
     verb = [m for m in dashes if re.match(r"[a-z]+ing\b", text[m.end() :])]
     return text[: (verb or dashes)[0].start()].strip()
+
+
+def _lower_name(text: str) -> str:
+    """An item whose lower-case name runs straight into a gloss of capitalised sentences ("the best start to life
+    Early help and support to parents ... . Preventing risks ..."): the name, up to the capital that opens the
+    gloss, where the gloss is long (eight words or more) and punctuated like prose."""
+    if not text[:1].islower():
+        return text
+    for m in re.finditer(r"\s(?=[A-Z][a-z]+\b)", text):
+        name, gloss = text[: m.start()], text[m.end() :]
+        if len(name.split()) >= 3 and len(gloss.split()) >= 8 and re.search(r"[.:;]", gloss):
+            return name
+        break  # only the first capital: a later one is inside the gloss or the name's own proper noun
+    return text
 
 
 def _children(lex: Lexicon, kind: str, outcome: str, blocks: list[Block]) -> Iterator[Item]:

@@ -28,12 +28,21 @@ def _authority(ctx: Context) -> Authority | None:
     text = re.sub(r"(?<=[A-Za-z]) & (?=[A-Z])", " and ", text)  # "Brighton & Hove City Council's"
     index = _authority_index(ctx.lex)
 
-    def slug_of(head: str) -> str | None:
+    claims = _claims(ctx.lex)
+    shared: list[tuple[tuple[Authority, ...], float]] = []  # a name two authorities have had ("North Yorkshire")
+
+    def claimants(head: str) -> tuple[Authority, ...]:
         head = head.rstrip(".")  # a name that ends a sentence: "working in Leeds."
-        slug = index.get(head.lower()) or index.get(re.sub(r"['’]s?$", "", head.lower()))  # "Sefton’s Children"
-        if slug is None and head.isupper():
-            slug = index.get(head.title().lower())
-        return slug
+        low = head.lower()
+        found = claims.get(low) or claims.get(re.sub(r"['’]s?$", "", low))  # "Sefton’s Children"
+        if not found and head.isupper():
+            found = claims.get(head.title().lower())
+        labelled = tuple(a for a in found or () if any(low == label.lower() for label in a.labels))
+        return labelled if len(labelled) == 1 else found or ()
+
+    def slug_of(head: str) -> str | None:
+        found = claimants(head)
+        return found[0].slug if found else None
 
     for m in re.finditer(
         r"(?!(?:Our|The|This|These|Their|Its|In|At|For|By|From|With|As|All|Across|Within)\b)"  # "Our Fernbrook Plan"
@@ -51,8 +60,16 @@ def _authority(ctx: Context) -> Authority | None:
                 if joint and (slug_of(joint.group(1)) or slug_of(joint.group(1).split()[0])):
                     break  # "Wiltshire and Swindon Minerals Policies": two councils' joint title names neither alone
                 weight = 3.0 if re.search(r"council|borough|city of|county", head, re.I) else 1.0
-                scores[slug] = scores.get(slug, 0.0) + weight
+                found = claimants(head)
+                if len(found) > 1:
+                    shared.append((found, weight))
+                else:
+                    scores[slug] = scores.get(slug, 0.0) + weight
                 break
+    for found, weight in shared:  # the one the document names unmistakably elsewhere, else the one of its years
+        named = [a for a in found if a.slug in scores]
+        chosen = max(named, key=lambda a: scores[a.slug]) if named else _of_its_time(found, ctx.doc.text)
+        scores[chosen.slug] = scores.get(chosen.slug, 0.0) + weight
     if not scores:
         candidates = [m.group(0) for m in re.finditer(r"[A-Z][\w ]+? (?:City |County |Borough )?Council", text)]
         for cand in candidates:
@@ -62,6 +79,28 @@ def _authority(ctx: Context) -> Authority | None:
     if not scores:
         return None
     return by_slug[max(scores, key=lambda s: scores[s])]
+
+
+def _of_its_time(found: tuple[Authority, ...], text: str) -> Authority:
+    """Of authorities that have had one name, the one that existed in the middle of the years a document prints
+    (North Yorkshire County Council until 2023, North Yorkshire Council after); with no year, the one today."""
+    years = sorted(int(y) for y in re.findall(r"\b(19[89]\d|20[0-4]\d)\b", text))
+    if years:
+        year = str(years[len(years) // 2])
+        alive = [a for a in found if (not a.start or a.start[:4] <= year) and (not a.end or year < a.end[:4])]
+        if alive:
+            return alive[0]
+    return next((a for a in found if not a.end), found[0])
+
+
+@cache
+def _claims(lex: Lexicon) -> dict[str, tuple[Authority, ...]]:
+    """Every written form of an authority's name, with each authority that has had it."""
+    out: dict[str, list[Authority]] = {}
+    for a in lex.authorities:
+        for n in a.names:
+            out.setdefault(n.lower(), []).append(a)
+    return {n: tuple(found) for n, found in out.items()}
 
 
 @cache

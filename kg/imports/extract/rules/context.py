@@ -68,6 +68,7 @@ class Context:
     body_now: str | None = None  # the body whose meeting a minutes section records
     year: str | None = None  # the year the document states for itself (header), for yearless dates
     proposals: list[Proposal] = field(default_factory=list)
+    initialisms: dict[str, str] | None = None  # initials of the bodies it names in full -> body kind
 
     def add(self, kind: str, value: dict[str, Any], sent: Sentence | Block, confidence: float, span: str = "") -> None:
         text, start = (sent.text, sent.start) if isinstance(sent, Sentence) else (sent.text, sent.start)
@@ -170,9 +171,11 @@ def _body_mentions(ctx: Context, text: str) -> list[tuple[int, int, str, str]]:
         ):
             continue
         kind = _kind_of_name(ctx.lex, name)
-        if kind is None and re.fullmatch(
-            r"(?:(?:[A-Z][\w'’-]*\s+){2,}|[A-Z][a-z]*[A-Z][\w'’-]*\s+)(?:Board|Committee|Panel|Commission)", name
-        ):  # "Youth Justice Management Board", "YorOK Board": a named board of no listed kind
+        if (
+            kind is None
+            and re.fullmatch(r"(?:[A-Z][\w'’-]*\s+)+(?:Board|Committee|Panel|Commission)", name)
+            and not _NOT_NAME_START.match(name)
+        ):  # "Youth Justice Management Board", "YorOK Board", "Licensing Committee": a named board of no listed kind
             kind = ("body", "Other")
         if kind is None or kind[0] != "body":
             continue
@@ -199,6 +202,10 @@ def _body_mentions(ctx: Context, text: str) -> list[tuple[int, int, str, str]]:
         resolved = _resolve_generic(ctx, m.group(1))
         if resolved:
             out.append((m.start(), m.end(), resolved[0], resolved[1]))
+    for m in re.finditer(r"\b[A-Z]{3,8}\b", text):  # "CYPOSC": the initials of a body the document names in full
+        known = _initialisms(ctx).get(m.group(0))
+        if known and not any(a <= m.start() < b for a, b, _, _ in out):
+            out.append((m.start(), m.end(), m.group(0), known))
     council = (
         r"\b(?:to|by|full|Full)\s+(Council)\b(?!\s+(?:for|Plan|Chamber|Offices|House|Tax|'s|’s|Executive|Cabinet))"
     )
@@ -207,6 +214,24 @@ def _body_mentions(ctx: Context, text: str) -> list[tuple[int, int, str, str]]:
             name = "Full Council" if m.group(0).lower().startswith("full") else "Council"
             out.append((m.start(1), m.end(1), name, "FullCouncil"))
     return sorted(out)
+
+
+def _initials(name: str) -> str:
+    """ "Children & Young People's Overview & Scrutiny Committee" -> "CYPOSC": each capitalised word's first letter."""
+    return "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", name))
+
+
+def _initialisms(ctx: Context) -> dict[str, str]:
+    """The initials of every body the document names in full, with its kind ("CYPOSC" for the Children & Young
+    People's Overview & Scrutiny Committee), read once per document."""
+    if ctx.initialisms is None:
+        ctx.initialisms = {}
+        for _, _, name in name_spans(ctx.doc.text):
+            kind = _kind_of_name(ctx.lex, name)
+            letters = _initials(name)
+            if kind and kind[0] == "body" and len(letters) >= 3 and _BODY_HEAD.search(name):
+                ctx.initialisms.setdefault(letters, kind[1])
+    return ctx.initialisms
 
 
 _ROUTE = re.compile(  # "adoption by the Council", "submitted to the Council": the council meeting a decision goes to

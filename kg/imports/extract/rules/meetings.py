@@ -311,6 +311,15 @@ _BODY_THEN_DATE = re.compile(  # a body and then, with nothing between, the day 
 _ITS_MONTH_MEETING = re.compile(rf"\b(?:at|to|for)\s+(?:its|their)\s+({MONTHS})\s+meeting\b")
 
 
+@cache
+def _another_sitting(lex: Lexicon) -> re.Pattern[str]:
+    """Another meeting of the body whose minutes these are, named with no body: "there was an additional meeting on
+    Tuesday 5th January, 2010" (the `own-meeting-kind` rows)."""
+    return re.compile(
+        rf"\b(?:an?|the)\s+(?:{lex.alternation('own-meeting-kind')})\s+meeting\s+(?:on|in)\s+(?:the\s+)?$", re.I
+    )
+
+
 _OPENS_WITH_DATE = re.compile(r"(?:On|At (?:its|their) meeting on)\b")  # "On 22 June 2005, the Cabinet approved"
 _CONDITION = re.compile(r"(?:\(\w+\)\s*)?(?:If|When|Once|Unless|Subject to|Should)\b[^,;]*,")  # "If Cabinet agrees,"
 
@@ -384,8 +393,15 @@ def _meetings(ctx: Context) -> None:
                 value = {"body": name, "body_kind": kind, "date": when, "date_text": m.group(0)}
                 ctx.add("meeting", value, s, 0.7 if when else 0.55)
         seasons = [DateMention(m.start(), m.end(), m.group(0), m.group(1), "season") for m in _SEASON.finditer(text)]
+        last: tuple[int, str, str] | None = None  # where the last meeting's date ended, its body and kind
         for d in sorted([*dates, *seasons], key=lambda d: d.start):
             if d.precision == "year" or _deadline(ctx, text, d):
+                continue
+            if last and d.value and _ALSO_ON.fullmatch(text[last[0] : d.start]):  # "met on 14 October 2009 & 5 ..."
+                ctx.add(
+                    "meeting", {"body": last[1], "body_kind": last[2], "date": d.value, "date_text": d.text}, s, 0.8
+                )
+                last = (d.end, last[1], last[2])
                 continue
             window = text[max(0, d.start - 25) : d.end + 5]
             if _NOT_MEETING.search(window) and not re.search(r"meeting", window, re.I):
@@ -395,7 +411,7 @@ def _meetings(ctx: Context) -> None:
             opening = _OPENS_WITH_DATE.match(text, marker_end(text))
             cands = before[-1:] or (after[:1] if opening else [])
             previous = re.search(r"minutes of the (?:last |previous )?meeting (?:held )?on", text[: d.start], re.I)
-            if previous and ctx.own_body:
+            if (previous or _another_sitting(ctx.lex).search(text[: d.start])) and ctx.own_body:
                 cands = [(0, 0, ctx.own_body, ctx.own_kind or "Other")]
             if not cands:
                 if re.search(r"\bmeeting in\b", text[: d.start][-20:], re.I) and ctx.own_body:
@@ -441,6 +457,10 @@ def _meetings(ctx: Context) -> None:
                 s,
                 0.8 if when else 0.55,
             )
+            last = (d.end, name, kind) if when else None
+
+
+_ALSO_ON = re.compile(r"\s*(?:,|&|and)\s*(?:(?:on|at)\s+)?(?:the\s+)?", re.I)  # a second day a body met on
 
 
 _SAT = re.compile(  # what a body did at a meeting, said right after its name opening the sentence

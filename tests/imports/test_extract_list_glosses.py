@@ -32,3 +32,42 @@ def test_a_lower_case_item_with_a_proper_name_and_no_gloss_keeps_its_whole_name(
         "support for children in Tollerdown schools",
         "safer streets near home",
     ]
+
+
+def test_outcome_labelled_bullets_under_a_priority_heading_are_outcomes():
+    page = (
+        "Tollerdown Children and Young People's Plan 2021-23\n\n"
+        "Priority 1 - All Children are Happy and Healthy\n\n"
+        "  • Outcome: Children do not experience health inequalities\n"
+        "  • Outcome: Children enjoy good mental health\n"
+    )
+    assert proposed_names(page, "priority", REPORT) == ["All Children are Happy and Healthy"]
+    assert proposed_names(page, "outcome", REPORT) == [
+        "Children do not experience health inequalities",
+        "Children enjoy good mental health",
+    ]
+
+
+def test_whom_a_list_is_for_may_stand_between_its_cue_and_its_items():
+    text = (
+        "Tollerdown Children and Young People's Plan 2021-24\n\n"
+        "The plan outlines six priorities for children and young people in the county, including to have the best "
+        "start in life and to be healthy.\n"
+    )
+    assert proposed_names(text, "priority", REPORT) == ["to have the best start in life", "to be healthy"]
+
+
+def test_lines_a_pdf_copy_wrapped_are_read_as_one_item():
+    page = (
+        "Tollerdown Children's Trust Board: notes of the meeting, a long opening line that runs well past a hundred "
+        "characters.\n"
+        "Our priorities are:\n"
+        "Integrated front line delivery organised around the child, young\n"
+        "person or family rather than around agencies\n"
+        "Integrated processes sustained by a shared language\n"
+        "The Board noted the list.\n"
+    )
+    assert (
+        "Integrated front line delivery organised around the child, young person or family rather than around agencies"
+        in proposed_names(page, "priority", REPORT)
+    )

@@ -21,3 +21,17 @@ def test_a_year_before_the_plans_title_is_its_first_year():
 def test_a_year_range_before_plan_is_the_plans_period_without_an_article():
     text = "Kellbridge Council\n\nThe Board discussed the review for 2013/14 plan.\n"
     assert _periods(text) == [("2013", "2014")]
+
+
+def test_a_period_whose_dash_was_lost_right_after_the_title_is_read():
+    draft = extract_text("Minute 7 Tollerdown Children, Young People and Families Plan 2015 25\n", "report")
+    assert [(p.value["start"], p.value["end"]) for p in draft.by_kind("plan")] == [("2015", "2025")]
+
+
+def test_a_period_given_to_it_in_a_long_sentence_after_the_title_is_the_plans():
+    text = (
+        "This is Tollerdown's fifth Children and Young People's Plan (CYPP). It sets out the strategic aims and "
+        "priorities for all agencies working with children and young people across Tollerdown from 2015 to 2018.\n"
+    )
+    draft = extract_text(text, "report")
+    assert [(p.value["start"], p.value["end"]) for p in draft.by_kind("plan")] == [("2015", "2018")]

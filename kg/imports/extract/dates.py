@@ -185,11 +185,19 @@ _TO_PERIOD = re.compile(
 )
 
 
+_DASH_LOST = re.compile(r"\s*((?:19|20)(\d{2}))\s+(\d{2})(?![\d/.,:%])(?!\s*(?:years?|%|per\b|pupils|children))")
+
+
 def period_after_title(text: str) -> Period | None:
-    """The period printed right after a plan's title (`text` starts where the title's words end)."""
+    """The period printed right after a plan's title (`text` starts where the title's words end); also one whose
+    dash a page lost between the years ("Families Plan 2015 25"), read only right after a title."""
     periods = find_periods(text)
     if periods and (m := _TO_PERIOD.match(text)) and m.end() == periods[0].start:
         return periods[0]
+    lost = _DASH_LOST.match(text)
+    if lost and 0 < int(lost.group(3)) - int(lost.group(2)) <= 15:
+        first = lost.group(1)
+        return Period(lost.start(1), lost.end(3), text[lost.start(1) : lost.end(3)], first, first[:2] + lost.group(3))
     return None
 
 

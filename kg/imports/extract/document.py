@@ -358,7 +358,7 @@ def read_text(text: str, source: str = "report") -> Document:
     lines = text.replace("\r\n", "\n").replace("\xa0", " ").split("\n")
     lines = [ln for ln in lines if not re.fullmatch(r"\s*(-{3,}|\*{3,}|_{3,})\s*", ln) and not _furniture(ln)]
     if _one_line_paragraphs(lines):
-        lines = [x for ln in lines for x in (ln, "")]
+        lines = [x for ln in _rejoin_wrapped(lines) for x in (ln, "")]
     lines = _slash_tables(_contents(_title_lines(lines)))
     return Document(source, "text", _blocks_from_lines(_aligned_tables(lines)))
 
@@ -586,6 +586,20 @@ def _aligned_tables(lines: list[str]) -> list[str]:
         if pending:
             out.append(pending)
         i = j
+    return out
+
+
+def _rejoin_wrapped(lines: list[str]) -> list[str]:
+    """Lines of a one-line-per-paragraph page that a copy from a PDF wrapped: a long line (50 characters or more)
+    that stops mid-sentence, then one that opens in lower case ("... around the child, young" / "person or family
+    ..."), are one line again. Short lines stay apart: a list's lower-case items are short."""
+    out: list[str] = []
+    for ln in lines:
+        prev = out[-1].rstrip() if out else ""
+        if len(prev) >= 50 and not re.search(r"[.:;!?)]$", prev) and re.match(r"[a-z]", ln.lstrip()):
+            out[-1] = f"{prev} {ln.strip()}"
+            continue
+        out.append(ln)
     return out
 
 

@@ -696,6 +696,18 @@ _TRIGGER = re.compile(
 )
 
 
+@cache
+def _audience(lex: Lexicon) -> re.Pattern[str]:
+    """Whom a list is for, between its cue and its verb: "for children and young people in the county", "for all our
+    children, young people and families" (the `plan-audience` rows): not words of the list's own."""
+    who = lex.alternation("plan-audience")
+    return re.compile(
+        rf"\bfor\s+(?:all\s+)?(?:our\s+)?(?:{who})(?:,?\s+(?:and|&)\s+(?:their\s+)?(?:{who})|,\s*(?:{who}))*"
+        r"(?:\s+(?:in|across|of|living\s+in)\s+(?:the\s+)?(?:county|city|borough|district|area|[A-Z][\w'’-]*))?,?",
+        re.I,
+    )
+
+
 _WHEN = re.compile(  # a time the list is for, between its cue and its verb: not words of the list's own
     r"\b(?:for|over|during|in)\s+(?:the\s+)?(?:(?:next|coming|first|last|following)\s+)?(?:\w+\s+)?(?:years?|months?)\b"
     r"|\b(?:for|in|from)\s+(?:19|20)\d{2}(?:\s*[-/–]\s*\d{2,4})?",
@@ -947,7 +959,8 @@ def _run_in(lex: Lexicon, b: Block) -> Iterator[Item]:
             if not kind:
                 continue
             cue_end = max((c.end() for _, p in _cues(lex, "list") for c in p.finditer(before)), default=-1)
-            between = _WHEN.sub(" ", before[cue_end:]).split()  # "priorities for the next three years are"
+            between = _audience(lex).sub(" ", _WHEN.sub(" ", before[cue_end:])).split()  # "priorities for the next
+            # three years are", "six priorities for children and young people in the county, including"
             word = (m.group("word") or "").lower()
             aside = m.group("colon") and "," in before[cue_end:][:3]  # "priorities, each with a lead ...:"
             room = 14 if word == "namely" or aside else 8 if m.group("colon") else 4
@@ -1141,8 +1154,9 @@ def find_items(doc: Document, lex: Lexicon) -> list[Item]:
             found.extend(Item(k, _clean(name), None, b, name, confidence=0.7) for k, name in together)
             continue
         numbered = re.match(rf"^[A-Za-z]+\s+(?:\d+|[A-Z]|{_ORDINALS})\s*[:.–—-]", b.text)  # not "Outcome: Approved"
+        labelled = b.kind == "item" and _marked(b) and re.match(r"^[A-Za-z]+\s*:", b.text)  # "• Outcome: Children ..."
         bare = _bare_label(lex, b.text) if b.kind == "para" and not b.marker else None
-        alone = bare or (_prefixed(lex, b) if b.kind == "para" and not b.marker and numbered else None)
+        alone = bare or (_prefixed(lex, b) if b.kind == "para" and not b.marker and numbered or labelled else None)
         if alone and len(alone[1]) >= 3 and (bare or b.text.count(".") <= 1):  # "Priority one - No child in poverty"
             name, owner, _ = split_owner(lex, alone[1]) if alone[0] == "priority" else (alone[1], None, False)
             found.append(Item(alone[0], _clean(name), owner, b, _clean(name), confidence=0.7))

@@ -220,7 +220,7 @@ def _plans(ctx: Context, authority: Authority | None) -> None:
 
 
 _OF_IT = re.compile(  # what says a period is the plan's, in a sentence that names it only as "it" or "the plan"
-    r"^\s*(?:It|The plan|This plan)\b[^.;]{0,100}?\b(?:from|for|between|over|covering)\s+$"
+    r"^\s*(?:It|The plan|This plan)\b[^.;]{0,160}?\b(?:from|for|between|over|covering)\s+$"
     r"|\b(?:refresh|renew|update|extend)\w*\s+it\s+for\s+$"
 )
 

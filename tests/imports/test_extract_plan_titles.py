@@ -162,3 +162,11 @@ def test_a_period_given_to_something_else_near_an_undated_plan_is_not_the_plans(
         "The budget for 2022/23 was agreed by the Cabinet in March.\n"
     )
     assert _periods(text) == [(None, None)]
+
+
+def test_a_plan_title_after_a_very_long_run_of_its_own_words_is_still_read():
+    """A pasted page can repeat a title's words thousands of times; the title rules read it in time that grows with
+    its length, not its square (benchmarks/extract_hostile.py measures that; here, only the answer)."""
+    text = "Children and Young People and " * 300 + "Children and Young People's Plan 2020-2023.\n"
+    draft = extract_text(text, "report")
+    assert [(p.value["start"], p.value["end"]) for p in draft.by_kind("plan")] == [("2020", "2023")]

@@ -702,7 +702,7 @@ def _audience(lex: Lexicon) -> re.Pattern[str]:
     children, young people and families" (the `plan-audience` rows): not words of the list's own."""
     who = lex.alternation("plan-audience")
     return re.compile(
-        rf"\bfor\s+(?:all\s+)?(?:our\s+)?(?:{who})(?:,?\s+(?:and|&)\s+(?:their\s+)?(?:{who})|,\s*(?:{who}))*"
+        rf"\bfor\s+(?:all\s+)?(?:our\s+)?(?:{who})(?:,?\s+(?:and|&)\s+(?:their\s+)?(?:{who})|,\s*(?:{who})){{0,4}}"
         r"(?:\s+(?:in|across|of|living\s+in)\s+(?:the\s+)?(?:county|city|borough|district|area|[A-Z][\w'’-]*))?,?",
         re.I,
     )
@@ -890,8 +890,8 @@ def _states(lex: Lexicon) -> re.Pattern[str]:
     `plan-audience` and `outcome-state` rows)."""
     audience = lex.alternation("plan-audience")
     return re.compile(
-        rf"\b(?:(?:all|every|our)\s+)?(?:{audience})(?:\s+(?:and|&)\s+(?:{audience}))*"
-        rf"(?:\s+(?:in|of|across)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?\s+(?:{lex.alternation('outcome-state')})\s+"
+        rf"\b(?:(?:all|every|our)\s+)?(?:{audience})(?:\s+(?:and|&)\s+(?:{audience})){{0,3}}"
+        rf"(?:\s+(?:in|of|across)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})?\s+(?:{lex.alternation('outcome-state')})\s+"
         r"(?P<items>[a-z][^.;:]+)",
         re.I,
     )

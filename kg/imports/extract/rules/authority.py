@@ -20,6 +20,11 @@ def _authority_name(lex: Lexicon, name: str) -> bool:
     return name.lower() in _authority_index(lex)
 
 
+_LONGEST_NAME = (
+    80  # characters: no authority's written name is longer ("Royal Borough of Windsor and Maidenhead Council")
+)
+
+
 def _authority(ctx: Context) -> Authority | None:
     """The authority the report is about: its names counted, full council names and headings weighing more."""
     scores: dict[str, float] = {}
@@ -50,7 +55,7 @@ def _authority(ctx: Context) -> Authority | None:
         text,
     ):
         words = m.group(0)
-        for cut in range(len(words), 0, -1):
+        for cut in range(min(len(words), _LONGEST_NAME), 0, -1):
             head = words[:cut]
             if cut < len(words) and words[cut] not in " -":
                 continue
@@ -71,7 +76,7 @@ def _authority(ctx: Context) -> Authority | None:
         chosen = max(named, key=lambda a: scores[a.slug]) if named else _of_its_time(found, ctx.doc.text)
         scores[chosen.slug] = scores.get(chosen.slug, 0.0) + weight
     if not scores:
-        candidates = [m.group(0) for m in re.finditer(r"[A-Z][\w ]+? (?:City |County |Borough )?Council", text)]
+        candidates = [m.group(0) for m in re.finditer(r"[A-Z][\w ]{0,60}? (?:City |County |Borough )?Council", text)]
         for cand in candidates:
             hit = process.extractOne(cand.lower(), list(index), scorer=fuzz.ratio, score_cutoff=90)
             if hit:

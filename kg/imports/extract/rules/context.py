@@ -261,10 +261,16 @@ def _titlecase(text: str) -> str:
 _MG_MEETING = re.compile(r"(?i:meeting):\s*(\d{1,2}/\d{1,2}/\d{4})\s*-\s*(.+?)\s*(?:\(Item\s*\w+\)|$)")
 
 
+_MOST_JOINED = 6  # the most "and"-joined parts a name split into two organisations is read in
+
+
 def _split_lists(ctx: Context, spans: Iterator[tuple[int, int, str]]) -> Iterator[tuple[int, int, str]]:
     """'West Pennine Police and Eastholme Voluntary Action' is two organisations, not one."""
     for a, b, name in spans:
         parts = name.split(" and ")
+        if len(parts) > _MOST_JOINED:  # a run of capitalised words and "and"s that long names no two organisations
+            yield a, b, name
+            continue
         for i in range(1, len(parts)):
             left, right = " and ".join(parts[:i]), " and ".join(parts[i:])
             if re.fullmatch(r"NHS\s+[A-Z][\w'’-]*", left):

@@ -49,7 +49,7 @@ def _plan_title(lex: Lexicon) -> re.Pattern[str]:
     families five year plan")."""
     words = [re.escape(w).replace("'", "['’]?").replace("\\ ", "\\s+") for w in lex.phrases_of("plan-audience")]
     audience = "(?:their\\s+)?(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
-    run = rf"{audience}(?:(?:,\s*|,?\s+(?:and|&)\s+){audience})*"
+    run = rf"{audience}(?:(?:,\s*|,?\s+(?:and|&)\s+){audience}){{0,5}}"  # bounded: a long run costs no more per start
     kind = f"(?:{lex.alternation('plan-kind')})"
     return re.compile(
         rf"(?-i:{_OWNER})(?P<core>{run}(?:\s+(?:(?:and|&)\s+)?{_CAPITALISED}){{0,3}}?(?:\s+{_LENGTH})?\s+{kind}"

@@ -71,3 +71,35 @@ def test_lines_a_pdf_copy_wrapped_are_read_as_one_item():
         "Integrated front line delivery organised around the child, young person or family rather than around agencies"
         in proposed_names(page, "priority", REPORT)
     )
+
+
+TRUST_PAGE = (
+    "Tollerdown Children's Trust\n\n"
+    "1. The Trust brings the agencies together.\n\n"
+    "Our vision, priorities and outcomes\n\n"
+    "Our vision\n\n"
+    "  1. Strong families, strong Tollerdown.\n"
+    "  2. Every child in a good school.\n\n"
+    "Our priorities\n\n"
+    "  1. Keeping children and young people safe.\n"
+    "  2. Tackling child poverty and improving family life.\n\n\n"
+    "  1. Being healthy.\n"
+    "  2. Staying safe.\n"
+    "  3. Enjoying and achieving.\n"
+)
+
+
+def test_a_heading_line_leads_its_list_though_it_keeps_the_number_of_the_paragraph_above_it():
+    assert proposed_names(TRUST_PAGE, "priority", REPORT) == [
+        "Keeping children and young people safe",
+        "Tackling child poverty and improving family life",
+    ]
+
+
+def test_a_numbered_run_that_names_every_child_matters_outcomes_is_a_list_of_outcomes():
+    assert proposed_names(TRUST_PAGE, "outcome", REPORT) == ["Being healthy", "Staying safe", "Enjoying and achieving"]
+
+
+def test_a_heading_naming_the_plans_vision_leads_no_list():
+    assert "Strong families, strong Tollerdown" not in proposed_names(TRUST_PAGE, "outcome", REPORT)
+    assert "Our vision" not in proposed_names(TRUST_PAGE, "outcome", REPORT)

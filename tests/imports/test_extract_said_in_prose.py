@@ -134,3 +134,12 @@ def test_a_second_day_joined_to_a_meeting_day_is_another_meeting_of_that_body():
     meetings = proposed_meetings(text, REPORT)
     assert ("School Exclusions Panel", "2009-10-14") in meetings
     assert ("School Exclusions Panel", "2009-11-05") in meetings
+
+
+def test_states_the_sentence_before_calls_priorities_are_priorities():
+    text = TITLE + (
+        "Four priorities have been identified. They aim for children and young people to be well, inspired, safe "
+        "and heard.\n"
+    )
+    assert proposed_names(text, "priority", REPORT) == ["well", "inspired", "safe", "heard"]
+    assert proposed_names(text, "outcome", REPORT) == []

@@ -31,8 +31,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
+
+from rapidfuzz import fuzz
 
 from kg.imports.extract.document import Block, Document
 from kg.imports.extract.lexicon import Lexicon
@@ -426,8 +428,10 @@ def _dangling(text: str) -> bool:
     return bool(re.search(r"(?:\bthat they|\bthat|\s[–—-])$", text))
 
 
-def _region(blocks: list[Block], i: int) -> list[Block]:
-    """The blocks a lead-in at i governs: down to where the structure climbs back to its level."""
+def _region(lex: Lexicon, blocks: list[Block], i: int) -> list[Block]:
+    """The blocks a lead-in at i governs: down to where the structure climbs back to its level, or to a line of a
+    page's headings that leads a list of its own ("Our vision, priorities and outcomes are:" does not take the
+    list under "Our priorities"), or to a heading line naming a part of the plan that is none of its lists."""
     head = blocks[i]
     if head.kind == "heading":
         limit = head.level or 2
@@ -445,6 +449,8 @@ def _region(blocks: list[Block], i: int) -> list[Block]:
             break
         if b.kind != "heading" and b.kind != "row" and b.marker == "dotted" and _depth(b) <= own:
             break
+        if _title_line(b) and (out and _lead_in(lex, b) or _plan_part(lex, b.text)):
+            break  # "Our priorities" leads a list of its own; "Our vision" is a part of the plan that is no list
         out.append(b)
     return out
 
@@ -485,7 +491,7 @@ def _items_in(lex: Lexicon, kind: str, head: Block, region: list[Block]) -> Iter
             if sub_kind == "outcome":
                 yield from _children(lex, kind, name, under)
         return
-    groups = _line_groups(region) if kind == "outcome" else []  # under other lists, such lines may be themes
+    groups = _line_groups(lex, region) if kind == "outcome" else []  # under other lists, such lines may be themes
     if groups:
         for b, under in groups:
             yield Item(kind, _clean(b.text), None, b, b.text, confidence=0.7)
@@ -518,7 +524,8 @@ def _items_in(lex: Lexicon, kind: str, head: Block, region: list[Block]) -> Iter
         or head.text.rstrip().endswith((":", ":-", ":–"))
         or _dangling(head.text.rstrip())
     )
-    numbered = re.fullmatch(r"\d+(?:\.\d+)*(?:\(\w+\))?", head.para)
+    numbered = not _title_line(head) and re.fullmatch(r"\d+(?:\.\d+)*(?:\(\w+\))?", head.para)  # a heading line
+    # keeps the number of the paragraph above it: its own list is not that paragraph's
     started = False
     bulleted = False  # the list's items carry markers: the first line without one ends it
     for b in region:
@@ -526,6 +533,8 @@ def _items_in(lex: Lexicon, kind: str, head: Block, region: list[Block]) -> Iter
             break  # a table, the next numbered paragraph, a lead-in of its own or a labelled item: another list
         if numbered and re.match(r"\d", b.para) and not b.para.startswith(head.para.split("(")[0]):
             break  # a block of the next numbered paragraph
+        if titled and b.marker == "number" and len(b.text.split()) > 25:
+            break  # under a heading line, a numbered paragraph of the report's own, not an item
         if head.marker and b.marker == head.marker and b.para.count("(") == head.para.count("(") != 0:
             break  # "(3) ... The Plan makes two:" ends at "(4)", its sibling
         if titled and started and _title_line(b) and not b.marker:
@@ -559,7 +568,7 @@ def _items_in(lex: Lexicon, kind: str, head: Block, region: list[Block]) -> Iter
                 yield Item(kind, name, owner, b, name if name in b.text else b.text)
 
 
-def _line_groups(region: list[Block]) -> list[tuple[Block, list[Block]]]:
+def _line_groups(lex: Lexicon, region: list[Block]) -> list[tuple[Block, list[Block]]]:
     """Page headings saved as plain lines, each with its bullets under it ("Being healthy" then "• Promote
     ..."): under a lead-in naming outcomes, the lines are the outcomes, as headings would be, and the bullets
     their priorities. Two such groups at least, from the region's start; the first block that is neither
@@ -575,9 +584,18 @@ def _line_groups(region: list[Block]) -> list[tuple[Block, list[Block]]]:
             under.append(c)
         if not (_title_line(b) and under):
             break
+        if _plan_part(lex, b.text):  # "Our vision" with its bullets: that part of the plan, not an outcome
+            k += 1 + len(under)
+            continue
         groups.append((b, under))
         k += 1 + len(under)
     return groups if len(groups) >= 2 else []
+
+
+def _plan_part(lex: Lexicon, text: str) -> bool:
+    """A heading naming a part of a plan that is none of its lists ("Our vision", "Our values": the
+    `plan-part-heading` rows)."""
+    return text.strip(" :.").lower().replace("’", "'") in lex.phrases_of("plan-part-heading")
 
 
 def _run_in_heading(text: str) -> str:
@@ -920,11 +938,15 @@ def _stated_outcomes(lex: Lexicon, sentence: str) -> list[str]:
 
 def _states_said(lex: Lexicon, blocks: list[Block]) -> Iterator[Item]:
     """Outcomes a document gives only as the states it wants children in (`_stated_outcomes`): read where it lists
-    no outcomes otherwise, since a plan that lists them may also wish children well in other words."""
+    no outcomes otherwise, since a plan that lists them may also wish children well in other words. The sentence
+    before may name them otherwise ("Five priorities have been identified. The first four aim for children ...")."""
     for b in blocks:
         if b.kind in {"para", "item"}:
-            for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", b.text):
-                yield from (Item("outcome", n, None, b, n, confidence=0.6) for n in _stated_outcomes(lex, sentence))
+            sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", b.text)
+            for j, sentence in enumerate(sentences):
+                named = list_kind(lex, sentences[j - 1]) if j else None  # "Five priorities have been identified."
+                kind = named if named in {"outcome", "priority"} else "outcome"
+                yield from (Item(kind, n, None, b, n, confidence=0.6) for n in _stated_outcomes(lex, sentence))
 
 
 def _run_in(lex: Lexicon, b: Block) -> Iterator[Item]:
@@ -1133,6 +1155,34 @@ def _contents_items(lex: Lexicon, blocks: list[Block], i: int) -> Iterator[Item]
 # --- the document ----------------------------------------------------------------------------------
 
 
+def _ecm_like(lex: Lexicon, name: str) -> bool:
+    """Whether an item names an Every Child Matters outcome in its own words ("Being healthy", "Staying safe")."""
+    low = name.lower().rstrip(".")
+    return any(fuzz.ratio(low, label.lower()) >= 80 for label in lex.outcomes)
+
+
+def _ecm_runs(lex: Lexicon, blocks: list[Block], found: list[Item]) -> list[Item]:
+    """A second run of items under one lead-in (its numbering starts again), two or more of which name Every Child
+    Matters outcomes, is a list of outcomes, not more of the lead-in's priorities (`ecm-outcomes.ttl`'s outcomes in
+    the page's words); a first run keeps its lead-in's kind, as councils also call such items priorities."""
+    where = {id(b): k for k, b in enumerate(blocks)}
+    runs: list[list[Item]] = []
+    for item in found:
+        k = where.get(id(item.block), -2)
+        restart = item.block.marker == "number" and item.block.para == "1"  # "1." again: another list
+        if runs and not restart and item.kind == runs[-1][-1].kind and k == where.get(id(runs[-1][-1].block), -9) + 1:
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    out: list[Item] = []
+    for j, run in enumerate(runs):
+        before = runs[j - 1][-1] if j else None
+        second = before is not None and where.get(id(before.block), -9) + 1 == where.get(id(run[0].block))
+        ecm = second and run[0].kind == "priority" and sum(_ecm_like(lex, i.name) for i in run) >= 2
+        out.extend(replace(i, kind="outcome", owner=None) if ecm else i for i in run)
+    return out
+
+
 def find_items(doc: Document, lex: Lexicon) -> list[Item]:
     """Every list item the document states, once each (an owner, where any copy names one, is kept)."""
     blocks = doc.blocks
@@ -1162,7 +1212,7 @@ def find_items(doc: Document, lex: Lexicon) -> list[Item]:
             found.append(Item(alone[0], _clean(name), owner, b, _clean(name), confidence=0.7))
             continue
         kind = _lead_in(lex, b)
-        region = _region(blocks, i) if kind else []
+        region = _region(lex, blocks, i) if kind else []
         if not kind and b.kind == "para":
             kind, region = _counted_list(lex, b, blocks[i + 1 :])
         if kind:
@@ -1179,6 +1229,7 @@ def find_items(doc: Document, lex: Lexicon) -> list[Item]:
         found.extend(_states_said(lex, blocks))
     if any(item.kind in {"priority", "outcome"} for item in found) and not any(i.kind == "pledge" for i in found):
         found.extend(_lone_promises(lex, [b for k, b in enumerate(blocks) if k not in used]))
+    found = _ecm_runs(lex, blocks, found)
     out: dict[tuple[str, str], Item] = {}
     for item in found:
         key = (item.kind, re.sub(r"^(?:the|a|an) ", "", re.sub(r"\W+", " ", item.name.lower()).strip()))

@@ -143,3 +143,26 @@ def test_states_the_sentence_before_calls_priorities_are_priorities():
     )
     assert proposed_names(text, "priority", REPORT) == ["well", "inspired", "safe", "heard"]
     assert proposed_names(text, "outcome", REPORT) == []
+
+
+BOARD = "Tollerdown Children's Partnership Board\nTuesday, 5th January, 2021 4.00 pm\n\nItems\n\n"
+
+
+def test_an_agenda_line_of_the_meeting_held_on_a_day_is_the_boards_earlier_meeting():
+    text = BOARD + "Minutes\n\nOf the meeting held on 23 September 2020 (for confirmation)\n"
+    assert ("Tollerdown Children's Partnership Board", "2020-09-23") in proposed_meetings(text, REPORT)
+
+
+def test_a_condition_before_the_minutes_of_the_meeting_held_on_a_day_still_dates_that_meeting():
+    text = BOARD + "Subject to one amendment, the minutes of the meeting held on 29 September 2020 were confirmed.\n"
+    assert ("Tollerdown Children's Partnership Board", "2020-09-29") in proposed_meetings(text, REPORT)
+
+
+def test_the_month_meeting_named_without_a_body_is_one_of_the_body_whose_minutes_these_are():
+    text = BOARD + "The final plan will be presented at the March 2021 meeting for adoption.\n"
+    assert ("Tollerdown Children's Partnership Board", "2021-03") in proposed_meetings(text, REPORT)
+
+
+def test_the_month_meeting_after_a_body_is_that_bodys_meeting():
+    text = BOARD + "The plan went to the Cabinet at the March 2021 meeting.\n"
+    assert ("Cabinet", "2021-03") in proposed_meetings(text, REPORT)

@@ -320,6 +320,11 @@ def _another_sitting(lex: Lexicon) -> re.Pattern[str]:
     )
 
 
+_PREVIOUS_HELD = re.compile(  # the minutes' own body's earlier meeting: "the minutes of the meeting held on", and an
+    # agenda's "Minutes" item whose next line is "Of the meeting held on 23 September 2020 (for confirmation)"
+    r"(?:minutes of|^Of) the (?:last |previous )?meeting (?:held )?on",
+    re.I,
+)
 _OPENS_WITH_DATE = re.compile(r"(?:On|At (?:its|their) meeting on)\b")  # "On 22 June 2005, the Cabinet approved"
 _CONDITION = re.compile(r"(?:\(\w+\)\s*)?(?:If|When|Once|Unless|Subject to|Should)\b[^,;]*,")  # "If Cabinet agrees,"
 
@@ -410,8 +415,10 @@ def _meetings(ctx: Context) -> None:
             after = [b for b in bodies if b[0] >= d.end]
             opening = _OPENS_WITH_DATE.match(text, marker_end(text))
             cands = before[-1:] or (after[:1] if opening else [])
-            previous = re.search(r"minutes of the (?:last |previous )?meeting (?:held )?on", text[: d.start], re.I)
-            if (previous or _another_sitting(ctx.lex).search(text[: d.start])) and ctx.own_body:
+            previous = _PREVIOUS_HELD.search(text[: d.start])
+            the_day_meeting = re.search(r"\bthe\s+$", text[: d.start]) and re.match(r"\s+meeting\b", text[d.end :])
+            own = previous or _another_sitting(ctx.lex).search(text[: d.start]) or the_day_meeting and not before
+            if own and ctx.own_body:  # "the minutes of the meeting held on ...", "at the March 2021 meeting"
                 cands = [(0, 0, ctx.own_body, ctx.own_kind or "Other")]
             if not cands:
                 if re.search(r"\bmeeting in\b", text[: d.start][-20:], re.I) and ctx.own_body:
@@ -425,7 +432,7 @@ def _meetings(ctx: Context) -> None:
             if not _MEETING_WORDS.search(text) and not papers:
                 continue  # "Cabinet report of 8 July 2025" names the meeting a paper went to
             opener = _CONDITION.match(text, marker_end(text))
-            if opener and b_end <= opener.end() <= d.start:
+            if opener and b_end <= opener.end() <= d.start and not previous:
                 continue  # "If Cabinet approves it, the Plan will be launched on 2 July": the date is the main clause's
             if (
                 b_end
@@ -433,7 +440,9 @@ def _meetings(ctx: Context) -> None:
                 and not re.search(r"\bmeeting\b", text[b_end : d.start])
             ):
                 continue  # "noted the outcome of the inspection ... in June 2010": the date is the inspection's
-            if b_end and not previous and not _tied(ctx, text[b_end : d.start], text[d.end :]):
+            its_meeting = the_day_meeting and not _CLAUSE_BREAK.search(text[b_end : d.start])  # "to the Cabinet at
+            # the March 2021 meeting": the day names the body's meeting itself
+            if b_end and not previous and not its_meeting and not _tied(ctx, text[b_end : d.start], text[d.end :]):
                 continue  # "The Cabinet noted that the consultation closes on 3 May": not the Cabinet's day
             gap = text[d.end : cands[0][0]] if cands[0][0] >= d.end else ""
             if len(gap.split()) > 3 or _CLAUSE_BREAK.search(gap):

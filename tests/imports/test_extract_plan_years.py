@@ -35,3 +35,18 @@ def test_a_period_given_to_it_in_a_long_sentence_after_the_title_is_the_plans():
     )
     draft = extract_text(text, "report")
     assert [(p.value["start"], p.value["end"]) for p in draft.by_kind("plan")] == [("2015", "2018")]
+
+
+def test_a_plans_first_and_last_years_said_in_words_are_its_period():
+    text = "Our current Tollerdown Children and Young People's Plan went live in early 2022 and runs until 2025.\n"
+    draft = extract_text(text, "report")
+    assert [(p.value["start"], p.value["end"]) for p in draft.by_kind("plan")] == [("2022", "2025")]
+
+
+def test_the_period_a_page_will_update_its_plan_for_is_a_further_plan():
+    text = (
+        "Our current Tollerdown Children and Young People's Plan went live in early 2022 and runs until the end of "
+        "2025. We will be updating it for 2026 to 2029.\n"
+    )
+    draft = extract_text(text, "report")
+    assert [(p.value["start"], p.value["end"]) for p in draft.by_kind("plan")] == [("2022", "2025"), ("2026", "2029")]

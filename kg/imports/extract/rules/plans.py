@@ -11,7 +11,7 @@ import re
 from functools import cache
 from typing import Any
 
-from kg.imports.extract.dates import Period, find_periods, period_after_title, period_before_title
+from kg.imports.extract.dates import MONTHS, Period, find_periods, period_after_title, period_before_title
 from kg.imports.extract.document import Block
 from kg.imports.extract.lexicon import Authority, Lexicon
 from kg.imports.extract.lists import _ORDINALS, find_items
@@ -210,33 +210,56 @@ def _plans(ctx: Context, authority: Authority | None) -> None:
             value = {"title": _titlecase(title) if title.isupper() else title, "start": None, "end": None}
             if authority:
                 value["authority"] = authority.slug
-            told = _period_told_after(ctx, words)
-            if told:
-                said, period = told
-                value.update(start=period.first, end=period.last, period_text=period.text.strip())
-                ctx.add("plan", {**value, "status": None}, said, 0.5)
-            else:
+            told = _period_in_words(ctx, words) + _period_told_after(ctx, words)
+            given: set[tuple[str, str]] = set()
+            for said, period in told:  # "went live in early 2022 and runs until the end of 2025"; "updating it for …"
+                if (period.first, period.last) not in given:
+                    given.add((period.first, period.last))
+                    ctx.add("plan", {**value, "start": period.first, "end": period.last, "status": None,
+                                     "period_text": period.text.strip()}, said, 0.5)  # fmt: skip
+            if not told:
                 ctx.add("plan", {**value, "status": None}, named, 0.6, span=title)
 
 
 _OF_IT = re.compile(  # what says a period is the plan's, in a sentence that names it only as "it" or "the plan"
     r"^\s*(?:It|The plan|This plan)\b[^.;]{0,160}?\b(?:from|for|between|over|covering)\s+$"
-    r"|\b(?:refresh|renew|update|extend)\w*\s+it\s+for\s+$"
+    r"|\b(?:refresh|renew|updat|extend)\w*\s+it\s+for\s+$"
 )
 
 
-def _period_told_after(ctx: Context, words: re.Pattern[str]) -> tuple[Sentence, Period] | None:
-    """A period the page gives its plan in one of the three sentences after one that names it, where that
-    sentence calls the plan "it" or "the plan" ("It sets out what we will do from 2015 to 2019", "to refresh it
-    for 2021 - 2024"); for a plan whose title prints no period."""
+def _period_told_after(ctx: Context, words: re.Pattern[str]) -> list[tuple[Sentence, Period]]:
+    """Periods the page gives its plan in the three sentences after the first that names it, where they call the
+    plan "it" or "the plan" ("It sets out what we will do from 2015 to 2019", "to refresh it for 2021 - 2024");
+    for a plan whose title prints no period."""
     for i, named in enumerate(ctx.sentences):
         if not words.search(named.text):
             continue
-        for later in ctx.sentences[i + 1 : i + 4]:
-            for period in find_periods(later.text):
-                if _OF_IT.search(later.text[: period.start]):
-                    return later, period
-    return None
+        return [
+            (later, period)
+            for later in ctx.sentences[i + 1 : i + 4]
+            for period in find_periods(later.text)
+            if _OF_IT.search(later.text[: period.start])
+        ]
+    return []
+
+
+_SEASON_WORD = r"(?:early|mid|late|spring|summer|autumn|winter|the\s+end\s+of|the\s+start\s+of)"
+_IN_WORDS = re.compile(  # a plan's first and last years said in words: "went live in early 2022 and runs until the
+    # end of 2025", "from April 2019 until March 2022"
+    rf"\b(?:in|from|since)\s+(?:{_SEASON_WORD}\s+)?(?:(?:{MONTHS})\s+)?((?:19|20)\d{{2}})\b[^.;]{{0,60}}?"
+    rf"\b(?:until|till|through|to)\s+(?:{_SEASON_WORD}\s+)?(?:(?:{MONTHS})\s+)?((?:19|20)\d{{2}})\b"
+)
+
+
+def _period_in_words(ctx: Context, words: re.Pattern[str]) -> list[tuple[Sentence, Period]]:
+    """The first and last years a sentence gives the plan it names, after its title, in words between them."""
+    out = []
+    for s in ctx.sentences:
+        title = words.search(s.text)
+        m = _IN_WORDS.search(s.text, title.end()) if title else None
+        if m and 0 < int(m.group(2)) - int(m.group(1)) <= 15:
+            out.append((s, Period(m.start(), m.end(), m.group(0), m.group(1), m.group(2))))
+    return out
 
 
 def _title_start(text: str, pos: int) -> int:

@@ -69,3 +69,12 @@ def test_a_name_two_authorities_have_had_is_the_one_of_the_reports_years():
 
 def test_a_council_name_only_one_of_them_had_decides_between_them():
     assert _gss("North Yorkshire Council\n\nThe plan for North Yorkshire was agreed.\n") == ["E06000065"]
+
+
+def test_an_every_child_matters_outcome_printed_as_wellbeing_is_that_outcome():
+    text = (
+        "The five outcomes: Be Healthy, Stay Safe, Enjoy and Achieve, Make a Positive Contribution, Achieve Economic "
+        "Wellbeing.\n"
+    )
+    names = [p.value["name"] for p in extract_text(text, "report").by_kind("outcome")]
+    assert "Achieve economic well-being" in names

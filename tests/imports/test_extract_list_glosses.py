@@ -103,3 +103,31 @@ def test_a_numbered_run_that_names_every_child_matters_outcomes_is_a_list_of_out
 def test_a_heading_naming_the_plans_vision_leads_no_list():
     assert "Strong families, strong Tollerdown" not in proposed_names(TRUST_PAGE, "outcome", REPORT)
     assert "Our vision" not in proposed_names(TRUST_PAGE, "outcome", REPORT)
+
+
+SECTIONS = (
+    "Tollerdown Children and Young People's Plan 2019 - 2023\n\n"
+    "Our priorities to 2023 are:\n\n"
+    "A good education for all\n\n"
+    "We will:\n\n"
+    "  • Work with schools to narrow the attainment gap\n"
+    "  • Keep our focus on inclusion\n\n"
+    "Read more about our schools. [LINK]\n\n"
+    "Better support for children in care and care leavers\n\n"
+    "We want all our children in care to be set up for life. We will keep children in care in local placements.\n\n"
+    "Virtual School Website\n\n"
+    "Improving our offer for children with special educational needs\n\n"
+    "We will review and redesign it.\n"
+)
+
+
+def test_heading_lines_each_over_blocks_of_their_own_are_the_items_of_the_colon_lead_in_above_them():
+    assert proposed_names(SECTIONS, "priority", REPORT) == [
+        "A good education for all",
+        "Better support for children in care and care leavers",
+        "Improving our offer for children with special educational needs",
+    ]
+
+
+def test_what_a_plan_will_do_under_each_such_heading_is_pledged():
+    assert "Work with schools to narrow the attainment gap" in proposed_names(SECTIONS, "pledge", REPORT)

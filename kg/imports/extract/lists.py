@@ -491,6 +491,12 @@ def _items_in(lex: Lexicon, kind: str, head: Block, region: list[Block]) -> Iter
             if sub_kind == "outcome":
                 yield from _children(lex, kind, name, under)
         return
+    sections = _sections(lex, region) if kind == "priority" and head.kind != "heading" else []
+    if sections:  # "Our priorities to 2023 are:", then each priority a heading line over what the plan will do
+        for b, under in sections:
+            yield Item(kind, _clean(b.text), None, b, b.text, confidence=0.7)
+            yield from _priority_promises(lex, under)
+        return
     groups = _line_groups(lex, region) if kind == "outcome" else []  # under other lists, such lines may be themes
     if groups:
         for b, under in groups:
@@ -590,6 +596,42 @@ def _line_groups(lex: Lexicon, region: list[Block]) -> list[tuple[Block, list[Bl
         groups.append((b, under))
         k += 1 + len(under)
     return groups if len(groups) >= 2 else []
+
+
+def _heading_line(b: Block) -> bool:
+    """A section's heading saved as a plain line: up to 14 words, capitalised, no sentence in it or end after it
+    ("Better support for children in care and care leavers"; not "Championing All Our Children. [LINK]")."""
+    text = b.text.rstrip(" |")
+    return (
+        b.kind == "para"
+        and not b.marker
+        and len(text.split()) <= 14
+        and text[:1].isupper()
+        and not re.search(r"[.;:,!?\]]$|[.!?]\s", text)
+    )
+
+
+def _sections(lex: Lexicon, region: list[Block]) -> list[tuple[Block, list[Block]]]:
+    """Page headings saved as plain lines, each over a few blocks of its own (a paragraph, a "We will:" and its
+    bullets), from the region's start: the items of a colon lead-in that introduces them, two at least. A heading
+    line with nothing of its own under it (a link's caption) is none; a line that leads a list of its own or names
+    a part of the plan ends them."""
+    if not region or not _heading_line(region[0]):
+        return []
+    sections: list[tuple[Block, list[Block]]] = []
+    for k, b in enumerate(region):
+        if _heading_line(b):
+            if _lead_in(lex, b) or _plan_part(lex, b.text):
+                break
+            following = region[k + 1 : k + 2]
+            if following and not _heading_line(following[0]):
+                sections.append((b, []))
+            continue
+        if sections:
+            sections[-1][1].append(b)
+    mixed = any(not c.marker for _, under in sections for c in under)  # prose under them, not a bulleted list each
+    labelled = any(_prefixed(lex, b) for b, _ in sections)  # "Priority one - ...": read as labelled items
+    return sections if len(sections) >= 2 and mixed and not labelled else []
 
 
 def _plan_part(lex: Lexicon, text: str) -> bool:

@@ -288,6 +288,13 @@ def _place_before(ctx: Context, text: str, pos: int) -> str:
     return found if found[:1].isupper() else ""
 
 
+@cache
+def _ecm_named(label: str) -> re.Pattern[str]:
+    """An Every Child Matters outcome as pages print it: any case, "well-being", "wellbeing" or "well being"."""
+    words = re.escape(label).replace(r"well\-being", r"well[- ]?being")
+    return re.compile(rf"\b{words}\b", re.I)
+
+
 def _lists(ctx: Context) -> None:
     """Outcomes, priorities, pledges and indicators: the lists the report lays out (kg.imports.extract.lists)."""
     for item in find_items(ctx.doc, ctx.lex):
@@ -298,13 +305,13 @@ def _lists(ctx: Context) -> None:
                 value["outcome"] = item.parent
         if item.kind == "indicator" and item.parent:
             value["priority"] = item.parent
-        ecm = next((iri for label, iri in ctx.lex.outcomes.items() if label.lower() == item.name.lower()), None)
+        ecm = next((iri for label, iri in ctx.lex.outcomes.items() if _ecm_named(label).fullmatch(item.name)), None)
         if item.kind == "outcome" and ecm:
             value["ecm"] = ecm
         ctx.add(item.kind, value, _sentence_of(ctx, item.block, item.span), item.confidence, span=item.span)
     seen = {str(p.value["name"]).lower() for p in ctx.proposals if p.kind == "outcome"}
     for s in ctx.sentences:  # the Every Child Matters outcomes, where a sentence names them
-        named = [label for label in ctx.lex.outcomes if re.search(rf"\b{re.escape(label)}\b", s.text, re.I)]
+        named = [label for label in ctx.lex.outcomes if _ecm_named(label).search(s.text)]
         if len(named) < 2:
             continue
         for label in named:

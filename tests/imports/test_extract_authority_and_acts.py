@@ -76,5 +76,16 @@ def test_an_every_child_matters_outcome_printed_as_wellbeing_is_that_outcome():
         "The five outcomes: Be Healthy, Stay Safe, Enjoy and Achieve, Make a Positive Contribution, Achieve Economic "
         "Wellbeing.\n"
     )
+    outcomes = {p.value["name"]: p.value.get("ecm") for p in extract_text(text, "report").by_kind("outcome")}
+    assert str(outcomes["Achieve Economic Wellbeing"]).endswith("/ecm-achieve-economic-well-being")
+
+
+def test_every_child_matters_outcomes_printed_a_line_each_in_their_ing_forms_are_outcomes():
+    text = "Our outcomes\n\nBeing Healthy\n\nStaying Safe\n\nEnjoying and Achieving\n\nEconomic Well-being\n"
     names = [p.value["name"] for p in extract_text(text, "report").by_kind("outcome")]
-    assert "Achieve economic well-being" in names
+    assert sorted(names) == ["Being Healthy", "Economic Well-being", "Enjoying and Achieving", "Staying Safe"]
+
+
+def test_one_every_child_matters_outcome_named_in_passing_is_no_list():
+    text = "Our work helps children stay safe online, and the Board discussed it at length in March.\n"
+    assert extract_text(text, "report").by_kind("outcome") == []

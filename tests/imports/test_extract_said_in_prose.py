@@ -166,3 +166,19 @@ def test_the_month_meeting_named_without_a_body_is_one_of_the_body_whose_minutes
 def test_the_month_meeting_after_a_body_is_that_bodys_meeting():
     text = BOARD + "The plan went to the Cabinet at the March 2021 meeting.\n"
     assert ("Cabinet", "2021-03") in proposed_meetings(text, REPORT)
+
+
+def test_a_decision_records_date_of_decision_under_a_committee_dates_its_meeting():
+    text = (
+        "Decision\n\nTollerdown Child Friendly Plan\n\nDecision Maker: Cabinet\n\nIs Key Decision?: Yes\n\n"
+        "Date of Decision: September 10, 2025\n\nResolved: that Cabinet endorses the plan.\n"
+    )
+    assert ("Cabinet", "2025-09-10") in proposed_meetings(text, REPORT)
+
+
+def test_a_decision_records_date_under_a_cabinet_member_dates_no_meeting():
+    text = (
+        "Decision\n\nTollerdown Child Friendly Plan\n\nDecision Maker: Cabinet Member for Children\n\n"
+        "Date of Decision: September 10, 2025\n\nDecision: to approve the plan.\n"
+    )
+    assert proposed_meetings(text, REPORT) == []

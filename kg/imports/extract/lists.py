@@ -1197,7 +1197,7 @@ def _contents_items(lex: Lexicon, blocks: list[Block], i: int) -> Iterator[Item]
 # --- the document ----------------------------------------------------------------------------------
 
 
-def _ecm_like(lex: Lexicon, name: str) -> bool:
+def ecm_like(lex: Lexicon, name: str) -> bool:
     """Whether an item names an Every Child Matters outcome in its own words ("Being healthy", "Staying safe")."""
     low = name.lower().rstrip(".")
     return any(fuzz.ratio(low, label.lower()) >= 80 for label in lex.outcomes)
@@ -1220,7 +1220,7 @@ def _ecm_runs(lex: Lexicon, blocks: list[Block], found: list[Item]) -> list[Item
     for j, run in enumerate(runs):
         before = runs[j - 1][-1] if j else None
         second = before is not None and where.get(id(before.block), -9) + 1 == where.get(id(run[0].block))
-        ecm = second and run[0].kind == "priority" and sum(_ecm_like(lex, i.name) for i in run) >= 2
+        ecm = second and run[0].kind == "priority" and sum(ecm_like(lex, i.name) for i in run) >= 2
         out.extend(replace(i, kind="outcome", owner=None) if ecm else i for i in run)
     return out
 

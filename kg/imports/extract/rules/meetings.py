@@ -133,6 +133,20 @@ def _date_value(ctx: Context, d: DateMention) -> str | None:
     return with_year(d, ctx.year, ctx.own_date) if ctx.year else None
 
 
+def _decided_on(ctx: Context, blocks: list[Block]) -> None:
+    """A decision record's "Date of Decision: September 10, 2025" under a committee as Decision Maker: the day of
+    the committee's meeting that took it (the `decision-date-label` rows)."""
+    label = re.compile(rf"(?:{ctx.lex.alternation('decision-date-label')})\s*:", re.I)
+    for block in blocks:
+        dates = find_dates(block.text) if label.match(block.text) else []
+        if dates and dates[0].precision == "day":
+            ctx.own_date = dates[0].value
+            value = {"body": ctx.own_body, "body_kind": ctx.own_kind, "date": ctx.own_date,
+                     "date_text": dates[0].text, "own": True}  # fmt: skip
+            ctx.add("meeting", value, block, 0.85)
+            return
+
+
 def _own_meeting(ctx: Context) -> None:
     """The body (and date) the report or minutes are for: from the header, subtitle or Decision Maker."""
     blocks = ctx.doc.blocks
@@ -143,6 +157,8 @@ def _own_meeting(ctx: Context) -> None:
             ctx.own_body, ctx.own_kind = maker, found[1] if found else "Other"
             if ctx.own_kind == "CabinetMember":  # a Cabinet Member deciding alone is the body that decides
                 ctx.add("body", {"name": maker, "body_kind": "CabinetMember"}, block, 0.8, span=maker)
+            elif not re.search(r"\b(?:Mayor|Director|Officer|Head)\b", maker):
+                _decided_on(ctx, blocks[:40])  # a committee decides at its meeting: the record's date is that day
             return
         minutes = re.match(r"(?i:minutes)\s+of\s+(?:a|the)\s+(?:\w+\s+)?meeting\s+of\s+the\b", block.text)
         if i < 5 and block.kind in {"heading", "para"} and len(block.text) > 120 and _header_pair(ctx, block):

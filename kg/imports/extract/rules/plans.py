@@ -290,9 +290,21 @@ def _place_before(ctx: Context, text: str, pos: int) -> str:
 
 @cache
 def _ecm_named(label: str) -> re.Pattern[str]:
-    """An Every Child Matters outcome as pages print it: any case, "well-being", "wellbeing" or "well being"."""
-    words = re.escape(label).replace(r"well\-being", r"well[- ]?being")
-    return re.compile(rf"\b{words}\b", re.I)
+    """An Every Child Matters outcome as pages print it: any case; "well-being", "wellbeing" or "well being"; its
+    verbs as -ing forms ("Being healthy", "Staying safe", "Enjoying and achieving"); "Economic well-being" without
+    its verb."""
+    words = label.split()
+
+    def form(word: str) -> str:
+        if word.lower() in {"a", "and", "positive", "contribution", "economic", "healthy", "safe", "well-being"}:
+            return re.escape(word).replace(r"well\-being", r"well[- ]?being")
+        stem = word[:-1] if word.endswith("e") and len(word) > 2 else word
+        return rf"(?:{re.escape(word)}|{re.escape(stem)}ing)"
+
+    body = r"\s+".join(form(w) for w in words[1:])
+    first = form(words[0])
+    lead = rf"(?:{first}\s+)?" if len(words) >= 3 and words[1].lower() not in {"a", "and"} else rf"{first}\s+"
+    return re.compile(rf"\b{lead}{body}\b", re.I)
 
 
 def _lists(ctx: Context) -> None:
@@ -310,14 +322,18 @@ def _lists(ctx: Context) -> None:
             value["ecm"] = ecm
         ctx.add(item.kind, value, _sentence_of(ctx, item.block, item.span), item.confidence, span=item.span)
     seen = {str(p.value["name"]).lower() for p in ctx.proposals if p.kind == "outcome"}
-    for s in ctx.sentences:  # the Every Child Matters outcomes, where a sentence names them
-        named = [label for label in ctx.lex.outcomes if _ecm_named(label).search(s.text)]
-        if len(named) < 2:
+    named_in = [  # the Every Child Matters outcomes, where a sentence names two, or one beside another that does
+        [(label, m.group(0)) for label in ctx.lex.outcomes if (m := _ecm_named(label).search(s.text))]
+        for s in ctx.sentences
+    ]
+    for j, (s, named) in enumerate(zip(ctx.sentences, named_in, strict=True)):
+        beside = any(named_in[k] for k in range(max(0, j - 2), min(len(named_in), j + 3)) if k != j)
+        if len(named) < 2 and not (named and beside and len(s.text.split()) <= 6):
             continue
-        for label in named:
-            if label.lower() not in seen:
-                seen.add(label.lower())
-                ctx.add("outcome", {"name": label, "ecm": ctx.lex.outcomes[label]}, s, 0.9, span=label)
+        for label, printed in named:
+            if label.lower() not in seen and printed.lower() not in seen:
+                seen.update({label.lower(), printed.lower()})
+                ctx.add("outcome", {"name": printed, "ecm": ctx.lex.outcomes[label]}, s, 0.9, span=printed)
     for s in ctx.sentences:  # "The Pledge promises that A, and that B"
         m = re.search(r"\b(?:[Pp]ledge|[Pp]romise)s?\s+(?:promises|says|states)\s+that\s+(.+)$", s.text)
         if m:

@@ -6,6 +6,9 @@ more (docs/imports.md, round 13)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from kg.imports.extract import extract_file
 from tests.support.extraction import proposed_meetings, proposed_names
 
 REPORT = "tollerdown-prose"
@@ -182,3 +185,12 @@ def test_a_decision_records_date_under_a_cabinet_member_dates_no_meeting():
         "Date of Decision: September 10, 2025\n\nDecision: to approve the plan.\n"
     )
     assert proposed_meetings(text, REPORT) == []
+
+
+def test_a_decision_pages_decided_at_meeting_is_its_own_meeting_not_an_earlier_one_its_decision_names():
+    """The committee system's decision page (a fixture copied from Kirklees's Modern.gov) approves the minutes of
+    23 September 2015 at the meeting of 19 October 2015: the page's date is the later one."""
+    page = Path(__file__).resolve().parent / "fixtures" / "moderngov" / "kirklees_ieDecisionDetails.html"
+    draft = extract_file(page)
+    assert draft.report_date == "2015-10-19"
+    assert ("Policy Committee", "2015-09-23") in [(p.value["body"], p.value["date"]) for p in draft.by_kind("meeting")]

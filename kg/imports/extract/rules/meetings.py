@@ -133,6 +133,24 @@ def _date_value(ctx: Context, d: DateMention) -> str | None:
     return with_year(d, ctx.year, ctx.own_date) if ctx.year else None
 
 
+def _decided_at(ctx: Context) -> bool:
+    """A committee system's decision page names the meeting that took it: "Decided at meeting: 19/10/2015 - Policy
+    Committee" is the page's own meeting, whatever earlier meeting its decision mentions (`decided-at-label` rows)."""
+    label = re.compile(rf"(?:{ctx.lex.alternation('decided-at-label')})\s*:\s*", re.I)
+    for block in ctx.doc.blocks:
+        m = label.match(block.text)
+        mg = _MG_MEETING.match("Meeting: " + block.text[m.end() :]) if m else None
+        if mg:
+            name = mg.group(2).strip()
+            found = _kind_of_name(ctx.lex, name)
+            (date,) = find_dates(mg.group(1))
+            ctx.own_body, ctx.own_kind, ctx.own_date = name, found[1] if found else "Other", date.value
+            value = {"body": name, "body_kind": ctx.own_kind, "date": date.value, "date_text": mg.group(1), "own": True}
+            ctx.add("meeting", value, block, 0.95)
+            return True
+    return False
+
+
 def _decided_on(ctx: Context, blocks: list[Block]) -> None:
     """A decision record's "Date of Decision: September 10, 2025" under a committee as Decision Maker: the day of
     the committee's meeting that took it (the `decision-date-label` rows)."""
@@ -150,6 +168,8 @@ def _decided_on(ctx: Context, blocks: list[Block]) -> None:
 def _own_meeting(ctx: Context) -> None:
     """The body (and date) the report or minutes are for: from the header, subtitle or Decision Maker."""
     blocks = ctx.doc.blocks
+    if _decided_at(ctx):
+        return
     for i, block in enumerate(blocks[:40]):
         if re.match(r"(?:Decision Maker|Decision maker):", block.text) and block.kind in {"heading", "para", "row"}:
             maker = block.text.split(":", 1)[1].strip()  # a paragraph or a record's table row

@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten"  # small counts as reports write them
 _MON = rf"(?:{MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
 _ORD = r"(?:\s?(?:st|nd|rd|th)(?![a-z]))?"  # "7th", and "7 th" where a PDF set the ordinal apart

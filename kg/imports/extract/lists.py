@@ -36,6 +36,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
+from kg.imports.extract.dates import NUMBER_WORDS
 from kg.imports.extract.document import Block, Document
 from kg.imports.extract.lexicon import Lexicon
 
@@ -290,15 +291,12 @@ def _item_like(b: Block, after_colon: bool) -> bool:
     return after_colon and len(text) <= 160 and _sentence_count(text) == 1
 
 
-_ORDINALS = "one|two|three|four|five|six|seven|eight|nine|ten"
-
-
 @cache
 def _prefixed_pattern(lex: Lexicon) -> re.Pattern[str]:
     """'Outcome 1: …', 'Priority A - …': a line labelled with a one-word list cue of the lexicon and a number."""
     words = sorted({p for p in lex.phrases_of("list") if re.fullmatch(r"[a-z]+", p)}, key=len, reverse=True)
     return re.compile(
-        rf"^(?P<cue>{'|'.join(words)})\s*(?:\d+|[A-Z]|{_ORDINALS})?\s*"
+        rf"^(?P<cue>{'|'.join(words)})\s*(?:\d+|[A-Z]|{NUMBER_WORDS})?\s*"
         r"[:.–—-]\s*(?P<name>\S.*)$",
         re.I,
     )
@@ -321,7 +319,7 @@ def _bare_label_pattern(lex: Lexicon) -> re.Pattern[str]:
         {p for p in lex.phrases_of("list") if re.fullmatch(r"[a-z]+", p) and not p.endswith("s")}, key=len, reverse=True
     )
     return re.compile(
-        rf"^(?:\d{{1,3}}\s+)?(?P<cue>(?i:{'|'.join(words)}))\s+(?:\d{{1,2}}|(?i:{_ORDINALS}))\s+(?P<name>[A-Z‘'“\"].*)$"
+        rf"^(?:\d{{1,3}}\s+)?(?P<cue>(?i:{'|'.join(words)}))\s+(?:\d{{1,2}}|(?i:{NUMBER_WORDS}))\s+(?P<name>[A-Z‘'“\"].*)$"
     )
 
 
@@ -342,7 +340,7 @@ def _run_together_pattern(lex: Lexicon) -> re.Pattern[str]:
     text may glue it to the last word of the item before ("… from harmPriority 2: …")."""
     words = sorted({p for p in lex.phrases_of("list") if re.fullmatch(r"[a-z]+", p)}, key=len, reverse=True)
     cue = "|".join(w.capitalize() for w in words)
-    return re.compile(rf"(?:(?<![\w'’])|(?<=[a-z]))(?P<cue>{cue})\s+(?P<n>\d{{1,2}}|{_ORDINALS})\s*[:–—-]\s+")
+    return re.compile(rf"(?:(?<![\w'’])|(?<=[a-z]))(?P<cue>{cue})\s+(?P<n>\d{{1,2}}|{NUMBER_WORDS})\s*[:–—-]\s+")
 
 
 def _run_together(lex: Lexicon, b: Block) -> list[tuple[str, str]]:
@@ -839,7 +837,7 @@ def split_run_in(text: str) -> list[str]:
     return [_clean(x) for x in items if x.strip()]
 
 
-_COUNTS = {w: n for n, w in enumerate(_ORDINALS.split("|"), start=1)}
+_COUNTS = {w: n for n, w in enumerate(NUMBER_WORDS.split("|"), start=1)}
 
 
 def _count(lex: Lexicon, text: str) -> int | None:
@@ -848,7 +846,7 @@ def _count(lex: Lexicon, text: str) -> int | None:
     cues = [m.start() for _, p in _cues(lex, "list") for m in p.finditer(text)]
     if not cues:
         return None
-    count = re.search(r"\b(\d{1,2}|" + _ORDINALS + r")\s+(?:[a-z]+\s+){0,2}$", text[: max(cues)], re.I)
+    count = re.search(r"\b(\d{1,2}|" + NUMBER_WORDS + r")\s+(?:[a-z]+\s+){0,2}$", text[: max(cues)], re.I)
     if not count:
         return None
     return int(count.group(1)) if count.group(1).isdigit() else _COUNTS[count.group(1).lower()]
@@ -1139,7 +1137,7 @@ def _priority_promises(lex: Lexicon, under: list[Block]) -> Iterator[Item]:
             yield Item("pledge", _clean(s), None, c, s, confidence=0.6)
 
 
-_COUNT_BEFORE = re.compile(rf"\b(\d{{1,2}}|{_ORDINALS})\s+(?:[“\"‘']?[\w-]+\s+){{0,2}}[“\"‘']?$", re.I)
+_COUNT_BEFORE = re.compile(rf"\b(\d{{1,2}}|{NUMBER_WORDS})\s+(?:[“\"‘']?[\w-]+\s+){{0,2}}[“\"‘']?$", re.I)
 
 
 def _counted_list(lex: Lexicon, b: Block, after: list[Block]) -> tuple[str | None, list[Block]]:
@@ -1245,7 +1243,7 @@ def find_items(doc: Document, lex: Lexicon) -> list[Item]:
         if together:
             found.extend(Item(k, _clean(name), None, b, name, confidence=0.7) for k, name in together)
             continue
-        numbered = re.match(rf"^[A-Za-z]+\s+(?:\d+|[A-Z]|{_ORDINALS})\s*[:.–—-]", b.text)  # not "Outcome: Approved"
+        numbered = re.match(rf"^[A-Za-z]+\s+(?:\d+|[A-Z]|{NUMBER_WORDS})\s*[:.–—-]", b.text)  # not "Outcome: Approved"
         labelled = b.kind == "item" and _marked(b) and re.match(r"^[A-Za-z]+\s*:", b.text)  # "• Outcome: Children ..."
         bare = _bare_label(lex, b.text) if b.kind == "para" and not b.marker else None
         alone = bare or (_prefixed(lex, b) if b.kind == "para" and not b.marker and numbered or labelled else None)

@@ -11,10 +11,10 @@ import re
 from functools import cache
 from typing import Any
 
-from kg.imports.extract.dates import MONTHS, Period, find_periods, period_after_title, period_before_title
+from kg.imports.extract.dates import MONTHS, NUMBER_WORDS, Period, find_periods, period_after_title, period_before_title
 from kg.imports.extract.document import Block
 from kg.imports.extract.lexicon import Authority, Lexicon
-from kg.imports.extract.lists import _ORDINALS, find_items
+from kg.imports.extract.lists import find_items
 from kg.imports.extract.rules.authority import _authority_index
 from kg.imports.extract.rules.context import Context, Proposal, Sentence, _sentence_of, _titlecase
 
@@ -31,7 +31,7 @@ _PLAN_CORE = re.compile(
 )
 
 
-_LENGTH = rf"(?:\d{{1,2}}|{_ORDINALS})[-\s]years?"  # a plan's length: "five-year", "10 year"
+_LENGTH = rf"(?:\d{{1,2}}|{NUMBER_WORDS})[-\s]years?"  # a plan's length: "five-year", "10 year"
 
 
 _TITLED = (  # a year printed before a plan's title ("the 2020 Oakhurst Children and Young People Plan")

@@ -131,3 +131,18 @@ def test_heading_lines_each_over_blocks_of_their_own_are_the_items_of_the_colon_
 
 def test_what_a_plan_will_do_under_each_such_heading_is_pledged():
     assert "Work with schools to narrow the attainment gap" in proposed_names(SECTIONS, "pledge", REPORT)
+
+
+def test_long_lower_case_items_that_open_alike_are_not_rejoined_as_wrapped_lines():
+    page = (
+        "Tollerdown Children's Trust Board: notes of the meeting, a long opening line that runs well past a hundred "
+        "characters.\n"
+        "Our priorities are:\n"
+        "improving the emotional health and wellbeing of all our young people\n"
+        "reducing the number of children who need to come into care\n"
+        "raising attainment for children in care and care leavers\n"
+        "The Board noted the list.\n"
+    )
+    names = proposed_names(page, "priority", REPORT)
+    assert "improving the emotional health and wellbeing of all our young people" in names
+    assert "reducing the number of children who need to come into care" in names

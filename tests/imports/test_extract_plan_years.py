@@ -50,3 +50,14 @@ def test_the_period_a_page_will_update_its_plan_for_is_a_further_plan():
     )
     draft = extract_text(text, "report")
     assert [(p.value["start"], p.value["end"]) for p in draft.by_kind("plan")] == [("2022", "2025"), ("2026", "2029")]
+
+
+def test_two_years_after_a_title_that_the_plan_is_not_said_to_run_between_are_no_period():
+    text = "The Tollerdown Children and Young People's Plan was drafted in 2018 and consulted on to 2019.\n"
+    draft = extract_text(text, "report")
+    assert [(p.value["start"], p.value["end"]) for p in draft.by_kind("plan")] == [(None, None)]
+
+
+def test_a_count_after_a_title_is_not_a_period_whose_dash_was_lost():
+    draft = extract_text("The Tollerdown Children and Young People's Plan 2018 25 actions are set out.\n", "report")
+    assert [(p.value["start"], p.value["end"]) for p in draft.by_kind("plan")] == [(None, None)]

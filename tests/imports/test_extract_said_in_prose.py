@@ -194,3 +194,53 @@ def test_a_decision_pages_decided_at_meeting_is_its_own_meeting_not_an_earlier_o
     draft = extract_file(page)
     assert draft.report_date == "2015-10-19"
     assert ("Policy Committee", "2015-09-23") in [(p.value["body"], p.value["date"]) for p in draft.by_kind("meeting")]
+
+
+def test_a_meeting_said_to_be_held_on_a_day_with_no_body_named_is_the_minutes_own_bodys():
+    text = BOARD + "No minutes were circulated from the last meeting as it was held on Tuesday 8 December 2020.\n"
+    assert ("Tollerdown Children's Partnership Board", "2020-12-08") in proposed_meetings(text, REPORT)
+
+
+def test_an_event_held_on_a_day_with_no_meeting_in_the_sentence_dates_no_meeting():
+    text = BOARD + "The family fun day was held on Saturday 12 December 2020 in the park.\n"
+    assert proposed_meetings(text, REPORT) == [("Tollerdown Children's Partnership Board", "2021-01-05")]
+
+
+def test_a_committee_system_line_with_an_impossible_date_dates_nothing_and_reads_on():
+    text = "Decided at meeting: 31/02/2015 - Policy Committee\n\nMeeting: 31/02/2015 - Cabinet (Item 4)\n\nThe plan.\n"
+    assert all(date is None for _, date in proposed_meetings(text, REPORT))
+
+
+def test_the_month_meeting_of_another_body_is_not_the_minutes_own():
+    text = BOARD + "The plan will be reported at the March 2021 meeting of the Health and Wellbeing Board.\n"
+    assert ("Tollerdown Children's Partnership Board", "2021-03") not in proposed_meetings(text, REPORT)
+
+
+def test_an_additional_meeting_with_others_is_not_one_of_the_minutes_own_body():
+    text = BOARD + "Officers will hold an additional meeting on 12 May 2021 with head teachers.\n"
+    assert ("Tollerdown Children's Partnership Board", "2021-05-12") not in proposed_meetings(text, REPORT)
+
+
+def test_a_decision_record_of_one_officer_dates_no_meeting():
+    text = "Decision\n\nDecision Maker: Chief Executive\n\nDate of Decision: 10 September 2025\n\nDecision: approved.\n"
+    assert proposed_meetings(text, REPORT) == []
+
+
+def test_a_decision_due_window_is_not_a_meetings_day():
+    text = "Issue details\n\nTollerdown Children's Plan\n\nDecision due: Not before 20 Sep 2023 by Cabinet\n"
+    assert ("Cabinet", "2023-09-20") not in proposed_meetings(text, REPORT)
+
+
+def test_short_initials_the_document_does_not_define_are_no_body():
+    text = MINUTES + "Members noted the Corporate Parenting Panel's work and the CPP on 31 March 2020.\n"
+    assert all(body != "CPP" for body, _ in proposed_meetings(text, REPORT))
+
+
+def test_a_list_set_out_below_a_dash_is_not_the_clause_after_the_dash():
+    text = TITLE + "Our priorities are set out below – we consulted schools, parents, and young people.\n"
+    assert proposed_names(text, "priority", REPORT) == []
+
+
+def test_what_too_many_children_are_is_no_outcome():
+    text = TITLE + "Too many children and young people are obese, absent from school, or living in poverty.\n"
+    assert proposed_names(text, "outcome", REPORT) == []

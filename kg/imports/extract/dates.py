@@ -186,7 +186,9 @@ _TO_PERIOD = re.compile(
 )
 
 
-_DASH_LOST = re.compile(r"\s*((?:19|20)(\d{2}))\s+(\d{2})(?![\d/.,:%])(?!\s*(?:years?|%|per\b|pupils|children))")
+_DASH_LOST = re.compile(
+    r"\s*((?:19|20)(\d{2}))\s+(\d{2})(?=\s*(?:$|[.,;:()]))"
+)  # the title's end: "2015 25 actions" is none
 
 
 def period_after_title(text: str) -> Period | None:

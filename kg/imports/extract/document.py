@@ -592,11 +592,14 @@ def _aligned_tables(lines: list[str]) -> list[str]:
 def _rejoin_wrapped(lines: list[str]) -> list[str]:
     """Lines of a one-line-per-paragraph page that a copy from a PDF wrapped: a long line (50 characters or more)
     that stops mid-sentence, then one that opens in lower case ("... around the child, young" / "person or family
-    ..."), are one line again. Short lines stay apart: a list's lower-case items are short."""
+    ..."), are one line again. Short lines stay apart, and so do lines that open alike ("improving …" / "reducing
+    …"): a list's lower-case items."""
     out: list[str] = []
     for ln in lines:
         prev = out[-1].rstrip() if out else ""
-        if len(prev) >= 50 and not re.search(r"[.:;!?)]$", prev) and re.match(r"[a-z]", ln.lstrip()):
+        firsts = [w.split()[0].lower() if w.split() else "" for w in (prev, ln)]
+        parallel = firsts[0] == firsts[1] or all(w.endswith("ing") for w in firsts)  # "improving …" / "reducing …"
+        if len(prev) >= 50 and not re.search(r"[.:;!?)]$", prev) and re.match(r"[a-z]", ln.lstrip()) and not parallel:
             out[-1] = f"{prev} {ln.strip()}"
             continue
         out.append(ln)

@@ -34,8 +34,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
-from rapidfuzz import fuzz
-
 from kg.imports.extract.dates import NUMBER_WORDS
 from kg.imports.extract.document import Block, Document
 from kg.imports.extract.lexicon import Lexicon
@@ -912,7 +910,12 @@ def _dashed(lex: Lexicon, sentence: str) -> Iterator[tuple[str, str]]:
     words, kind, tail = min(found, key=lambda f: f[0])
     names = _split_top(tail.group("items"))
     capitals = all(n[:1].isupper() for n in names) and words <= 1
-    lower = len(names) >= 3 and all(len(n.split()) <= 12 for n in names)  # "... – children missing out on education"
+    lower = (
+        len(names) >= 3
+        and all(len(n.split()) <= 12 for n in names)  # "... – children missing out on education, ..."
+        and not re.match(r"(?:we|they|it|he|she|i|you|this|these|those|there)\b", names[0], re.I)  # a clause, not items
+        and not re.search(r"\b(?:below|above|following|overleaf)\b", tail.group("between"))  # the list is elsewhere
+    )
     if len(names) >= 2 and (capitals or lower) and all(3 <= len(n) <= 120 for n in names):
         names = names if capitals else [_INFINITIVE.sub("", n) for n in names]
         yield from ((kind, _clean(n)) for n in names)
@@ -960,8 +963,8 @@ def _stated_outcomes(lex: Lexicon, sentence: str) -> list[str]:
     each ("safe, healthy, happy, develop skills for life who ..."); the last item ends where a clause about it
     starts ("who", "so that")."""
     m = _states(lex).search(sentence)
-    if not m:
-        return []
+    if not m or re.search(rf"\b(?:{lex.alternation('not-all-of-them')})\s+$", sentence[: m.start()], re.I):
+        return []  # "Too many children and young people are obese, ...": a need, not what the plan wants
     names = _split_top(m.group("items"))
     if len(names) < 3 or any(not 1 <= len(n.split()) <= 3 for n in names[:2]):
         return []
@@ -1195,10 +1198,23 @@ def _contents_items(lex: Lexicon, blocks: list[Block], i: int) -> Iterator[Item]
 # --- the document ----------------------------------------------------------------------------------
 
 
-def ecm_like(lex: Lexicon, name: str) -> bool:
-    """Whether an item names an Every Child Matters outcome in its own words ("Being healthy", "Staying safe")."""
-    low = name.lower().rstrip(".")
-    return any(fuzz.ratio(low, label.lower()) >= 80 for label in lex.outcomes)
+@cache
+def ecm_named(label: str) -> re.Pattern[str]:
+    """An Every Child Matters outcome as pages print it: any case; "well-being", "wellbeing" or "well being"; its
+    verbs (the label's first word, and a word after "and") as -ing forms ("Being healthy", "Staying safe",
+    "Enjoying and achieving"); a label of three words or more without its verb ("Economic well-being")."""
+    words = label.split()
+
+    def form(word: str, verb: bool) -> str:
+        if not verb:
+            return re.escape(word).replace(r"well\-being", r"well[- ]?being")
+        stem = word[:-1] if word.endswith("e") and len(word) > 2 else word
+        return rf"(?:{re.escape(word)}|{re.escape(stem)}ing)"
+
+    body = r"\s+".join(form(w, words[k] == "and") for k, w in enumerate(words[1:]))
+    first = form(words[0], True)
+    lead = rf"(?:{first}\s+)?" if len(words) >= 3 and words[1].lower() not in {"a", "and"} else rf"{first}\s+"
+    return re.compile(rf"\b{lead}{body}\b", re.I)
 
 
 def _ecm_runs(lex: Lexicon, blocks: list[Block], found: list[Item]) -> list[Item]:
@@ -1218,7 +1234,8 @@ def _ecm_runs(lex: Lexicon, blocks: list[Block], found: list[Item]) -> list[Item
     for j, run in enumerate(runs):
         before = runs[j - 1][-1] if j else None
         second = before is not None and where.get(id(before.block), -9) + 1 == where.get(id(run[0].block))
-        ecm = second and run[0].kind == "priority" and sum(ecm_like(lex, i.name) for i in run) >= 2
+        named = sum(any(ecm_named(label).fullmatch(i.name.rstrip(". ")) for label in lex.outcomes) for i in run)
+        ecm = second and run[0].kind == "priority" and named >= 2
         out.extend(replace(i, kind="outcome", owner=None) if ecm else i for i in run)
     return out
 

@@ -113,7 +113,7 @@ def _sentences(doc: Document) -> list[Sentence]:
 
 _CAP = (
     r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|"
-    r"Wednesday|Thursday|Friday|Saturday|Sunday|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?=\s+\d))\b)"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?(?=\s+\d))"
     r"(?:[A-Z][\w'’&-]*|NHS|CYP)"
 )
 
@@ -226,11 +226,13 @@ def _initialisms(ctx: Context) -> dict[str, str]:
     People's Overview & Scrutiny Committee), read once per document."""
     if ctx.initialisms is None:
         ctx.initialisms = {}
-        for _, _, name in name_spans(ctx.doc.text):
+        for _, end, name in name_spans(ctx.doc.text):
             kind = _kind_of_name(ctx.lex, name)
             letters = _initials(name)
-            if kind and kind[0] == "body" and len(letters) >= 3 and _BODY_HEAD.search(name):
-                ctx.initialisms.setdefault(letters, kind[1])
+            defined = ctx.doc.text[end : end + len(letters) + 4].lstrip().startswith(f"({letters})")
+            if kind and kind[0] == "body" and (len(letters) >= 5 or defined) and _BODY_HEAD.search(name):
+                ctx.initialisms.setdefault(letters, kind[1])  # "CPP" may be a Child Protection Plan: short initials
+                # count only where the document gives them after the name, "Corporate Parenting Panel (CPP)"
     return ctx.initialisms
 
 

@@ -133,6 +133,12 @@ def _date_value(ctx: Context, d: DateMention) -> str | None:
     return with_year(d, ctx.year, ctx.own_date) if ctx.year else None
 
 
+def _decides_alone(lex: Lexicon, maker: str) -> bool:
+    """Whether a decision maker is one person, who decides without a meeting ("Chief Executive", "Leader of the
+    Council", "Deputy Mayor": the `sole-decision-maker` rows)."""
+    return bool(re.search(rf"\b(?:{lex.alternation('sole-decision-maker')})\b", maker, re.I))
+
+
 def _decided_at(ctx: Context) -> bool:
     """A committee system's decision page names the meeting that took it: "Decided at meeting: 19/10/2015 - Policy
     Committee" is the page's own meeting, whatever earlier meeting its decision mentions (`decided-at-label` rows)."""
@@ -140,10 +146,11 @@ def _decided_at(ctx: Context) -> bool:
     for block in ctx.doc.blocks:
         m = label.match(block.text)
         mg = _MG_MEETING.match("Meeting: " + block.text[m.end() :]) if m else None
-        if mg:
+        dates = find_dates(mg.group(1)) if mg else []
+        if mg and len(dates) == 1 and dates[0].value:  # "31/02/2015" is no day: the line dates nothing
             name = mg.group(2).strip()
             found = _kind_of_name(ctx.lex, name)
-            (date,) = find_dates(mg.group(1))
+            date = dates[0]
             ctx.own_body, ctx.own_kind, ctx.own_date = name, found[1] if found else "Other", date.value
             value = {"body": name, "body_kind": ctx.own_kind, "date": date.value, "date_text": mg.group(1), "own": True}
             ctx.add("meeting", value, block, 0.95)
@@ -177,7 +184,7 @@ def _own_meeting(ctx: Context) -> None:
             ctx.own_body, ctx.own_kind = maker, found[1] if found else "Other"
             if ctx.own_kind == "CabinetMember":  # a Cabinet Member deciding alone is the body that decides
                 ctx.add("body", {"name": maker, "body_kind": "CabinetMember"}, block, 0.8, span=maker)
-            elif not re.search(r"\b(?:Mayor|Director|Officer|Head)\b", maker):
+            elif found and found[0] == "body" and not _decides_alone(ctx.lex, maker):
                 _decided_on(ctx, blocks[:40])  # a committee decides at its meeting: the record's date is that day
             return
         minutes = re.match(r"(?i:minutes)\s+of\s+(?:a|the)\s+(?:\w+\s+)?meeting\s+of\s+the\b", block.text)
@@ -356,6 +363,11 @@ def _another_sitting(lex: Lexicon) -> re.Pattern[str]:
     )
 
 
+_WITH_OTHERS = re.compile(r"[^.;]{0,40}?\b(?:with|between|of\s+the|for\s+(?:parents|partners|schools))\b", re.I)  # a
+# meeting "with head teachers" or "of the Forum" is not one of the body whose minutes these are
+_HELD_WHEN = re.compile(
+    r"\b(?:meeting\s+in|(?:was|were|is|be|been|being)\s+held\s+on|meeting\s+held\s+on)\s+(?:the\s+)?$", re.I
+)
 _PREVIOUS_HELD = re.compile(  # the minutes' own body's earlier meeting: "the minutes of the meeting held on", and an
     # agenda's "Minutes" item whose next line is "Of the meeting held on 23 September 2020 (for confirmation)"
     r"(?:minutes of|^Of) the (?:last |previous )?meeting (?:held )?on",
@@ -381,6 +393,8 @@ def _due_at(ctx: Context, s: Sentence) -> bool:
     found = _kind_of_name(ctx.lex, re.sub(r"^the\s+", "", m.group("body"), flags=re.I)) if m else None
     if not m or len(dates) != 1 or not dates[0].value or not found or found[0] != "body":
         return False
+    if dates[0].text.strip() != m.group("when").strip():
+        return False  # "Not before 20 Sep 2023", "w/c 18 Sep 2023": a window, not the meeting's day
     value = {"body": m.group("body"), "body_kind": found[1], "date": dates[0].value, "date_text": dates[0].text}
     ctx.add("meeting", value, s, 0.75)
     return True
@@ -395,8 +409,10 @@ def _meetings(ctx: Context) -> None:
         if m:
             name = m.group(2).strip()
             found = _kind_of_name(ctx.lex, name)
-            (date,) = find_dates(m.group(1))
-            value = {"body": name, "body_kind": found[1] if found else "Other", "date": date.value, "held": True}
+            dates = find_dates(m.group(1))
+            if len(dates) != 1 or not dates[0].value:
+                continue  # "Meeting: 31/02/2015 - Cabinet": no day, so no meeting read from the line
+            value = {"body": name, "body_kind": found[1] if found else "Other", "date": dates[0].value, "held": True}
             ctx.add("meeting", value, s, 0.95)  # a committee system lists a meeting's items once it has met
             continue
         if s.block.kind == "row":
@@ -452,12 +468,20 @@ def _meetings(ctx: Context) -> None:
             opening = _OPENS_WITH_DATE.match(text, marker_end(text))
             cands = before[-1:] or (after[:1] if opening else [])
             previous = _PREVIOUS_HELD.search(text[: d.start])
-            the_day_meeting = re.search(r"\bthe\s+$", text[: d.start]) and re.match(r"\s+meeting\b", text[d.end :])
-            own = previous or _another_sitting(ctx.lex).search(text[: d.start]) or the_day_meeting and not before
+            the_day_meeting = (
+                re.search(r"\bthe\s+$", text[: d.start])
+                and re.match(r"\s+meeting\b", text[d.end :])
+                and not re.match(r"\s+meeting\s+(?:of|with)\b", text[d.end :])  # "the March meeting of the Board"
+            )
+            sitting = _another_sitting(ctx.lex).search(text[: d.start]) and not _WITH_OTHERS.match(text[d.end :])
+            own = previous or sitting or the_day_meeting and not before
             if own and ctx.own_body:  # "the minutes of the meeting held on ...", "at the March 2021 meeting"
                 cands = [(0, 0, ctx.own_body, ctx.own_kind or "Other")]
             if not cands:
-                if re.search(r"\bmeeting in\b", text[: d.start][-20:], re.I) and ctx.own_body:
+                if (
+                    _HELD_WHEN.search(text[: d.start]) and re.search(r"\bmeeting\b", text, re.I) and ctx.own_body
+                ):  # "this meeting ... was
+                    # held on Tuesday 8 January 2019", "a meeting in March": no body named, so the page's own
                     cands = [(0, 0, ctx.own_body, ctx.own_kind or "Other")]
                 else:
                     continue
@@ -547,7 +571,7 @@ def _undated_meetings(ctx: Context) -> None:
     _previous_meeting(ctx)
     maker = next((b for b in ctx.doc.blocks[:40] if re.match(r"Decision [Mm]aker:", b.text)), None)
     # a Cabinet Member decides alone, without a meeting
-    alone = ctx.own_kind == "CabinetMember" or re.search(r"\bMayor\b", ctx.own_body or "")  # "Deputy Mayor"
+    alone = ctx.own_kind == "CabinetMember" or _decides_alone(ctx.lex, ctx.own_body or "")  # "Deputy Mayor"
     if maker and ctx.own_body and key(ctx.own_body) not in met and not alone:
         value = {"body": ctx.own_body, "body_kind": ctx.own_kind or "Other", "date": None}
         ctx.add("meeting", value, maker, 0.55)

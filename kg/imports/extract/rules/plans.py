@@ -14,7 +14,7 @@ from typing import Any
 from kg.imports.extract.dates import MONTHS, NUMBER_WORDS, Period, find_periods, period_after_title, period_before_title
 from kg.imports.extract.document import Block
 from kg.imports.extract.lexicon import Authority, Lexicon
-from kg.imports.extract.lists import find_items
+from kg.imports.extract.lists import ecm_named, find_items
 from kg.imports.extract.rules.authority import _authority_index
 from kg.imports.extract.rules.context import Context, Proposal, Sentence, _sentence_of, _titlecase
 
@@ -257,7 +257,10 @@ def _period_in_words(ctx: Context, words: re.Pattern[str]) -> list[tuple[Sentenc
     for s in ctx.sentences:
         title = words.search(s.text)
         m = _IN_WORDS.search(s.text, title.end()) if title else None
-        if m and 0 < int(m.group(2)) - int(m.group(1)) <= 15:
+        between = s.text[m.end(1) : m.start(2)] if m else ""
+        runs = re.search(r"\b(?:runs?|running|lasts?|continues?|until|till)\b", between) and " from " not in between
+        if m and runs and 0 < int(m.group(2)) - int(m.group(1)) <= 15:  # "drafted in 2018 and consulted on to 2019"
+            # names no period: the plan must be said to run to the second year
             out.append((s, Period(m.start(), m.end(), m.group(0), m.group(1), m.group(2))))
     return out
 
@@ -288,25 +291,6 @@ def _place_before(ctx: Context, text: str, pos: int) -> str:
     return found if found[:1].isupper() else ""
 
 
-@cache
-def _ecm_named(label: str) -> re.Pattern[str]:
-    """An Every Child Matters outcome as pages print it: any case; "well-being", "wellbeing" or "well being"; its
-    verbs as -ing forms ("Being healthy", "Staying safe", "Enjoying and achieving"); "Economic well-being" without
-    its verb."""
-    words = label.split()
-
-    def form(word: str) -> str:
-        if word.lower() in {"a", "and", "positive", "contribution", "economic", "healthy", "safe", "well-being"}:
-            return re.escape(word).replace(r"well\-being", r"well[- ]?being")
-        stem = word[:-1] if word.endswith("e") and len(word) > 2 else word
-        return rf"(?:{re.escape(word)}|{re.escape(stem)}ing)"
-
-    body = r"\s+".join(form(w) for w in words[1:])
-    first = form(words[0])
-    lead = rf"(?:{first}\s+)?" if len(words) >= 3 and words[1].lower() not in {"a", "and"} else rf"{first}\s+"
-    return re.compile(rf"\b{lead}{body}\b", re.I)
-
-
 def _lists(ctx: Context) -> None:
     """Outcomes, priorities, pledges and indicators: the lists the report lays out (kg.imports.extract.lists)."""
     for item in find_items(ctx.doc, ctx.lex):
@@ -317,13 +301,13 @@ def _lists(ctx: Context) -> None:
                 value["outcome"] = item.parent
         if item.kind == "indicator" and item.parent:
             value["priority"] = item.parent
-        ecm = next((iri for label, iri in ctx.lex.outcomes.items() if _ecm_named(label).fullmatch(item.name)), None)
+        ecm = next((iri for label, iri in ctx.lex.outcomes.items() if ecm_named(label).fullmatch(item.name)), None)
         if item.kind == "outcome" and ecm:
             value["ecm"] = ecm
         ctx.add(item.kind, value, _sentence_of(ctx, item.block, item.span), item.confidence, span=item.span)
     seen = {str(p.value["name"]).lower() for p in ctx.proposals if p.kind == "outcome"}
     named_in = [  # the Every Child Matters outcomes, where a sentence names two, or one beside another that does
-        [(label, m.group(0)) for label in ctx.lex.outcomes if (m := _ecm_named(label).search(s.text))]
+        [(label, m.group(0)) for label in ctx.lex.outcomes if (m := ecm_named(label).search(s.text))]
         for s in ctx.sentences
     ]
     for j, (s, named) in enumerate(zip(ctx.sentences, named_in, strict=True)):

@@ -89,3 +89,12 @@ def test_every_child_matters_outcomes_printed_a_line_each_in_their_ing_forms_are
 def test_one_every_child_matters_outcome_named_in_passing_is_no_list():
     text = "Our work helps children stay safe online, and the Board discussed it at length in March.\n"
     assert extract_text(text, "report").by_kind("outcome") == []
+
+
+def test_an_every_child_matters_words_inside_another_line_are_not_that_outcome():
+    text = (
+        "The Partnership's aim is to enhance children's:\n\n"
+        "  • opportunities and support to make a positive contribution to society\n"
+        "  • social and economic wellbeing\n"
+    )
+    assert extract_text(text, "report").by_kind("outcome") == []

@@ -312,8 +312,11 @@ def _lists(ctx: Context) -> None:
     ]
     for j, (s, named) in enumerate(zip(ctx.sentences, named_in, strict=True)):
         beside = any(named_in[k] for k in range(max(0, j - 2), min(len(named_in), j + 3)) if k != j)
-        if len(named) < 2 and not (named and beside and len(s.text.split()) <= 6):
-            continue
+        alone = (
+            named and beside and len(s.text.split()) <= 6 and re.sub(r"^[\W\d]+", "", s.text).startswith(named[0][1])
+        )
+        if len(named) < 2 and not alone:
+            continue  # a line of its own names one beside lines naming others; "social and economic wellbeing" does not
         for label, printed in named:
             if label.lower() not in seen and printed.lower() not in seen:
                 seen.update({label.lower(), printed.lower()})

@@ -98,3 +98,14 @@ def test_an_every_child_matters_words_inside_another_line_are_not_that_outcome()
         "  • social and economic wellbeing\n"
     )
     assert extract_text(text, "report").by_kind("outcome") == []
+
+
+def test_an_authority_is_named_by_the_short_name_councils_use():
+    assert _gss("Kingston Council's Cabinet will consider the plan for Kingston's children.\n") == ["E09000021"]
+    assert _gss("Stoke's Children and Young People's Plan was agreed.\n") == ["E06000021"]
+
+
+def test_a_short_name_two_authorities_would_share_goes_to_the_one_without_a_short_name_of_its_own():
+    """Kingston upon Hull is "Hull" in the reference data's own labels; "Kingston" is Kingston upon Thames."""
+    assert _gss("The plan for Kingston was agreed by Kingston Council.\n") == ["E09000021"]
+    assert _gss("Hull City Council agreed its plan.\n") == ["E06000010"]

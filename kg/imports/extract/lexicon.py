@@ -19,7 +19,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -124,6 +124,30 @@ class Lexicon:
         return None
 
 
+_PLACE_SUFFIX = re.compile(r"(?:\s+upon\s+|-upon-|-on-|-under-)\S.*$")  # "Kingston| upon Thames", "Stoke|-on-Trent"
+
+
+def _with_short_names(authorities: list[Authority]) -> list[Authority]:
+    """Each authority whose name ends in its river or sea ("Kingston upon Thames", "Stoke-on-Trent") also by the
+    short name councils use ("Kingston Council", "Stoke"). Where two would share one ("Kingston" upon Thames and upon
+    Hull), an authority that has a short name of its own in the reference data ("Hull City Council") gives it up."""
+    shorts = {a.slug: _PLACE_SUFFIX.sub("", a.name) for a in authorities if _PLACE_SUFFIX.search(a.name)}
+    owners: dict[str, list[Authority]] = {}
+    for a in authorities:
+        if a.slug in shorts:
+            owners.setdefault(shorts[a.slug], []).append(a)
+    out = []
+    for a in authorities:
+        short = shorts.get(a.slug, "")
+        rivals = owners.get(short, [])
+        own_short = any(a.name not in label for label in a.labels)  # "Hull City Council" names no river
+        if short and (len(rivals) == 1 or not own_short):
+            forms = [short, *(form.format(short) for form in _COUNCIL_FORMS)]  # "Kingston", "Kingston Council"
+            a = replace(a, names=_authority_names(a.name, [*a.labels[1:], *forms]))
+        out.append(a)
+    return out
+
+
 def _authority_names(name: str, alt: list[str]) -> tuple[str, ...]:
     """Longest first, so the fullest form matches first; ties alphabetical, so every build lists them alike."""
     forms = {name, *alt, *(f.format(name) for f in _COUNCIL_FORMS)}
@@ -206,6 +230,7 @@ def build_lexicon(fictional: Path | None = FICTIONAL) -> Lexicon:
         authorities.append(
             Authority(node.rsplit("/", 1)[-1], name, gss, _authority_names(name, alt), False, (name, *alt), start, end)
         )
+    authorities = _with_short_names(authorities)
     if fictional is not None and fictional.is_file():
         with fictional.open(encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f):

@@ -184,3 +184,14 @@ def test_the_executive_beside_the_cabinet_is_the_same_body():
 def test_a_board_written_by_its_initials_beside_its_full_name_is_one_body():
     text = "The Children & Young People's Trust Board met. The plan went to the CYPT Board today."
     assert "CYPT Board" not in _bodies(text)
+
+
+def test_a_youth_council_is_a_body_children_take_part_in_not_a_partner():
+    draft = extract_text(
+        "The plan was shaped by the Tollerdown Youth Council and the Looked After Children's Council.\n", "r"
+    )
+    assert {p.value["name"] for p in draft.by_kind("body")} >= {
+        "Tollerdown Youth Council",
+        "Looked After Children's Council",
+    }
+    assert draft.by_kind("partner") == []

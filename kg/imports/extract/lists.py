@@ -755,11 +755,11 @@ _TRIGGER = re.compile(
 @cache
 def _audience(lex: Lexicon) -> re.Pattern[str]:
     """Whom a list is for, between its cue and its verb: "for children and young people in the county", "for all our
-    children, young people and families" (the `plan-audience` rows): not words of the list's own."""
+    children, young people and families" (the `plan-audience` and `place-word` rows): not words of the list's own."""
     who = lex.alternation("plan-audience")
     return re.compile(
         rf"\bfor\s+(?:all\s+)?(?:our\s+)?(?:{who})(?:,?\s+(?:and|&)\s+(?:their\s+)?(?:{who})|,\s*(?:{who})){{0,4}}"
-        r"(?:\s+(?:in|across|of|living\s+in)\s+(?:the\s+)?(?:county|city|borough|district|area|[A-Z][\w'’-]*))?,?",
+        rf"(?:\s+(?:in|across|of|living\s+in)\s+(?:the\s+)?(?:{lex.alternation('place-word')}|[A-Z][\w'’-]*))?,?",
         re.I,
     )
 

@@ -20,9 +20,8 @@ def _authority_name(lex: Lexicon, name: str) -> bool:
     return name.lower() in _authority_index(lex)
 
 
-_LONGEST_NAME = (
-    80  # characters: no authority's written name is longer ("Royal Borough of Windsor and Maidenhead Council")
-)
+# characters: no authority's written name is longer ("Royal Borough of Windsor and Maidenhead Council")
+_LONGEST_NAME = 80
 
 
 def _authority(ctx: Context) -> Authority | None:
@@ -45,10 +44,6 @@ def _authority(ctx: Context) -> Authority | None:
         labelled = tuple(a for a in found or () if any(low == label.lower() for label in a.labels))
         return labelled if len(labelled) == 1 else found or ()
 
-    def slug_of(head: str) -> str | None:
-        found = claimants(head)
-        return found[0].slug if found else None
-
     for m in re.finditer(
         r"(?!(?:Our|The|This|These|Their|Its|In|At|For|By|From|With|As|All|Across|Within)\b)"  # "Our Fernbrook Plan"
         r"[A-Z][A-Za-z'’.-]+(?:[ -](?:upon|on|and|with|under|in|of|the|le|[A-Z][A-Za-z'’.-]+))*",
@@ -59,17 +54,16 @@ def _authority(ctx: Context) -> Authority | None:
             head = words[:cut]
             if cut < len(words) and words[cut] not in " -":
                 continue
-            slug = slug_of(head)
-            if slug:
+            found = claimants(head)
+            if found:
                 joint = re.match(r" and ([A-Z][A-Za-z'’-]+(?: [A-Z][A-Za-z'’-]+)?)", words[cut:])
-                if joint and (slug_of(joint.group(1)) or slug_of(joint.group(1).split()[0])):
+                if joint and (claimants(joint.group(1)) or claimants(joint.group(1).split()[0])):
                     break  # "Wiltshire and Swindon Minerals Policies": two councils' joint title names neither alone
                 weight = 3.0 if re.search(r"council|borough|city of|county", head, re.I) else 1.0
-                found = claimants(head)
                 if len(found) > 1:
                     shared.append((found, weight))
                 else:
-                    scores[slug] = scores.get(slug, 0.0) + weight
+                    scores[found[0].slug] = scores.get(found[0].slug, 0.0) + weight
                 break
     for found, weight in shared:  # the one the document names unmistakably elsewhere, else the one of its years
         named = [a for a in found if a.slug in scores]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
+from typing import Any
 
 from kg.imports.extract.dates import MONTHS, DateMention, find_dates, with_year
 from kg.imports.extract.document import Block
@@ -146,16 +147,23 @@ def _decided_at(ctx: Context) -> bool:
     for block in ctx.doc.blocks:
         m = label.match(block.text)
         mg = _MG_MEETING.match("Meeting: " + block.text[m.end() :]) if m else None
-        dates = find_dates(mg.group(1)) if mg else []
-        if mg and len(dates) == 1 and dates[0].value:  # "31/02/2015" is no day: the line dates nothing
-            name = mg.group(2).strip()
-            found = _kind_of_name(ctx.lex, name)
-            date = dates[0]
-            ctx.own_body, ctx.own_kind, ctx.own_date = name, found[1] if found else "Other", date.value
-            value = {"body": name, "body_kind": ctx.own_kind, "date": date.value, "date_text": mg.group(1), "own": True}
-            ctx.add("meeting", value, block, 0.95)
+        value = _listed_meeting(ctx, mg) if mg else None
+        if mg and value:
+            ctx.own_body, ctx.own_kind, ctx.own_date = value["body"], value["body_kind"], value["date"]
+            ctx.add("meeting", {**value, "date_text": mg.group(1), "own": True}, block, 0.95)
             return True
     return False
+
+
+def _listed_meeting(ctx: Context, m: re.Match[str]) -> dict[str, Any] | None:
+    """The meeting a committee system's line lists ("Meeting: 19/10/2015 - Policy Committee (Item 5)", matched by
+    `_MG_MEETING`): its body, body kind and day; None where the date is no day ("31/02/2015")."""
+    dates = find_dates(m.group(1))
+    if len(dates) != 1 or not dates[0].value:
+        return None
+    name = m.group(2).strip()
+    found = _kind_of_name(ctx.lex, name)
+    return {"body": name, "body_kind": found[1] if found else "Other", "date": dates[0].value}
 
 
 def _decided_on(ctx: Context, blocks: list[Block]) -> None:
@@ -407,13 +415,9 @@ def _meetings(ctx: Context) -> None:
             continue
         m = _MG_MEETING.search(text)
         if m:
-            name = m.group(2).strip()
-            found = _kind_of_name(ctx.lex, name)
-            dates = find_dates(m.group(1))
-            if len(dates) != 1 or not dates[0].value:
-                continue  # "Meeting: 31/02/2015 - Cabinet": no day, so no meeting read from the line
-            value = {"body": name, "body_kind": found[1] if found else "Other", "date": dates[0].value, "held": True}
-            ctx.add("meeting", value, s, 0.95)  # a committee system lists a meeting's items once it has met
+            listed = _listed_meeting(ctx, m)  # None for "Meeting: 31/02/2015 - Cabinet": no day, no meeting read
+            if listed:  # a committee system lists a meeting's items once it has met
+                ctx.add("meeting", {**listed, "held": True}, s, 0.95)
             continue
         if s.block.kind == "row":
             _pathway_row(ctx, s)
@@ -431,7 +435,12 @@ def _meetings(ctx: Context) -> None:
                     when = _date_value(ctx, d)  # a yearless day takes the year the running header prints,
                     if when and ctx.own_date and when < ctx.own_date[: len(when)]:
                         when = None  # unless it falls before this meeting: then the next year is meant, unprinted
-                    value = {"body": ctx.own_body, "body_kind": ctx.own_kind, "date": when, "date_text": d.text}
+                    value: dict[str, Any] = {
+                        "body": ctx.own_body,
+                        "body_kind": ctx.own_kind,
+                        "date": when,
+                        "date_text": d.text,
+                    }
                     value["after_report"] = True  # the next meeting is after the one the report records
                     ctx.add("meeting", value, s, 0.8 if when else 0.6)
             continue
@@ -478,10 +487,9 @@ def _meetings(ctx: Context) -> None:
             if own and ctx.own_body:  # "the minutes of the meeting held on ...", "at the March 2021 meeting"
                 cands = [(0, 0, ctx.own_body, ctx.own_kind or "Other")]
             if not cands:
-                if (
-                    _HELD_WHEN.search(text[: d.start]) and re.search(r"\bmeeting\b", text, re.I) and ctx.own_body
-                ):  # "this meeting ... was
-                    # held on Tuesday 8 January 2019", "a meeting in March": no body named, so the page's own
+                # "this meeting ... was held on Tuesday 8 January 2019", "a meeting in March": no body named, so
+                # the page's own
+                if _HELD_WHEN.search(text[: d.start]) and re.search(r"\bmeeting\b", text, re.I) and ctx.own_body:
                     cands = [(0, 0, ctx.own_body, ctx.own_kind or "Other")]
                 else:
                     continue
@@ -500,8 +508,8 @@ def _meetings(ctx: Context) -> None:
                 and not re.search(r"\bmeeting\b", text[b_end : d.start])
             ):
                 continue  # "noted the outcome of the inspection ... in June 2010": the date is the inspection's
-            its_meeting = the_day_meeting and not _CLAUSE_BREAK.search(text[b_end : d.start])  # "to the Cabinet at
-            # the March 2021 meeting": the day names the body's meeting itself
+            # "to the Cabinet at the March 2021 meeting": the day names the body's meeting itself
+            its_meeting = the_day_meeting and not _CLAUSE_BREAK.search(text[b_end : d.start])
             if b_end and not previous and not its_meeting and not _tied(ctx, text[b_end : d.start], text[d.end :]):
                 continue  # "The Cabinet noted that the consultation closes on 3 May": not the Cabinet's day
             gap = text[d.end : cands[0][0]] if cands[0][0] >= d.end else ""

@@ -32,13 +32,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, partial
 
 from kg.imports.extract.dates import NUMBER_WORDS
 from kg.imports.extract.document import Block, Document
 from kg.imports.extract.lexicon import Lexicon
 
 KINDS = {"Outcome": "outcome", "Priority": "priority", "Commitment": "pledge", "Indicator": "indicator"}
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")  # where a block's next sentence starts
 
 
 @dataclass
@@ -231,7 +232,7 @@ def split_inline(text: str) -> list[str]:
     if len(dashes) >= 4 and not dashes[0].strip():  # "– A – B – C": a dash opens each item, as a bullet would
         parts = [x.strip(" ;,.") for x in dashes[1:]]
         return parts if all(2 <= len(x.split()) <= 30 for x in parts) else []
-    sentences = [x for x in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text) if x]
+    sentences = [x for x in _SENTENCE_BREAK.split(text) if x]
     if len(sentences) >= 2:
         openings = {" ".join(x.split()[:2]).lower() for x in sentences}
         if len(openings) == 1 and all(len(x) <= 160 for x in sentences):
@@ -389,7 +390,7 @@ def _lead_in(lex: Lexicon, b: Block) -> str | None:
         if len(b.text) > 90 or _prefixed(lex, b) or about:
             return None  # "Annual refresh of priorities" is about a list, not one
         return list_kind(lex, b.text)
-    last = re.split(r"(?<=[.!?])\s+(?=[A-Z])", b.text.strip())[-2:]
+    last = _SENTENCE_BREAK.split(b.text.strip())[-2:]
     text = " ".join(last)
     ends = re.sub(r":\s*[-–]$", ":", b.text.rstrip())  # "These are:-"
     if ends.endswith(":") or re.search(r"\b(?:below|as follows|following)\b", text, re.I) or _dangling(ends):
@@ -407,16 +408,18 @@ def _lead_in(lex: Lexicon, b: Block) -> str | None:
     return None
 
 
+def _plain_line(b: Block, most_words: int) -> str | None:
+    """A paragraph of at most `most_words` words, unmarked and capitalised: its text (a trailing table bar cut),
+    for the heading tests to read; else None."""
+    text = b.text.rstrip(" |")
+    plain = b.kind == "para" and not b.marker and len(text.split()) <= most_words and text[:1].isupper()
+    return text if plain else None
+
+
 def _title_line(b: Block) -> bool:
     """A web page's heading that reached the text as a plain line: a few words, no sentence end or colon."""
-    text = b.text.rstrip(" |")
-    return (
-        b.kind == "para"
-        and not b.marker
-        and len(text.split()) <= 8
-        and text[:1].isupper()
-        and not text.endswith((".", ";", ":", ",", "!", "?"))
-    )
+    text = _plain_line(b, 8)
+    return text is not None and not text.endswith((".", ";", ":", ",", "!", "?"))
 
 
 def _dangling(text: str) -> bool:
@@ -526,8 +529,8 @@ def _items_in(lex: Lexicon, kind: str, head: Block, region: list[Block]) -> Iter
         or head.text.rstrip().endswith((":", ":-", ":–"))
         or _dangling(head.text.rstrip())
     )
-    numbered = not _title_line(head) and re.fullmatch(r"\d+(?:\.\d+)*(?:\(\w+\))?", head.para)  # a heading line
-    # keeps the number of the paragraph above it: its own list is not that paragraph's
+    # a heading line keeps the number of the paragraph above it: its own list is not that paragraph's
+    numbered = not _title_line(head) and re.fullmatch(r"\d+(?:\.\d+)*(?:\(\w+\))?", head.para)
     started = False
     bulleted = False  # the list's items carry markers: the first line without one ends it
     for b in region:
@@ -597,14 +600,8 @@ def _line_groups(lex: Lexicon, region: list[Block]) -> list[tuple[Block, list[Bl
 def _heading_line(b: Block) -> bool:
     """A section's heading saved as a plain line: up to 14 words, capitalised, no sentence in it or end after it
     ("Better support for children in care and care leavers"; not "Championing All Our Children. [LINK]")."""
-    text = b.text.rstrip(" |")
-    return (
-        b.kind == "para"
-        and not b.marker
-        and len(text.split()) <= 14
-        and text[:1].isupper()
-        and not re.search(r"[.;:,!?\]]$|[.!?]\s", text)
-    )
+    text = _plain_line(b, 14)
+    return text is not None and not re.search(r"[.;:,!?\]]$|[.!?]\s", text)
 
 
 def _sections(lex: Lexicon, region: list[Block]) -> list[tuple[Block, list[Block]]]:
@@ -786,7 +783,7 @@ def _measures(lex: Lexicon, b: Block) -> Iterator[Item]:
     tracked or reported (the `measure-verb` rows)."""
     verbs = "|".join(re.escape(v) for v in lex.phrases_of("measure-verb"))
     measure = _measure(lex)
-    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", b.text):
+    for sentence in _SENTENCE_BREAK.split(b.text):
         m = re.search(
             rf"\b(?:be(?:ing)?|is|are|was|were)\s+(?:{verbs})\b[^.;]{{0,60}}?\b(?:using|through|by|against)\s+(?={measure})",
             sentence,
@@ -985,7 +982,7 @@ def _states_said(lex: Lexicon, blocks: list[Block]) -> Iterator[Item]:
     before may name them otherwise ("Five priorities have been identified. The first four aim for children ...")."""
     for b in blocks:
         if b.kind in {"para", "item"}:
-            sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", b.text)
+            sentences = _SENTENCE_BREAK.split(b.text)
             for j, sentence in enumerate(sentences):
                 named = list_kind(lex, sentences[j - 1]) if j else None  # "Five priorities have been identified."
                 kind = named if named in {"outcome", "priority"} else "outcome"
@@ -1006,7 +1003,7 @@ def _run_in(lex: Lexicon, b: Block) -> Iterator[Item]:
             for name in names:
                 yield Item(kind or "", _clean(name), None, b, name, confidence=0.7)
             return
-    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", b.text):
+    for sentence in _SENTENCE_BREAK.split(b.text):
         appositive = list(_dashed(lex, sentence)) or list(_appositive(lex, sentence))
         if appositive:
             yield from (Item(kind, name, None, b, name, confidence=0.65) for kind, name in appositive)
@@ -1024,8 +1021,9 @@ def _run_in(lex: Lexicon, b: Block) -> Iterator[Item]:
             if not kind:
                 continue
             cue_end = max((c.end() for _, p in _cues(lex, "list") for c in p.finditer(before)), default=-1)
-            between = _audience(lex).sub(" ", _WHEN.sub(" ", before[cue_end:])).split()  # "priorities for the next
-            # three years are", "six priorities for children and young people in the county, including"
+            # "priorities for the next three years are", "six priorities for children and young people in the county,
+            # including": a time or an audience between the cue and its verb
+            between = _audience(lex).sub(" ", _WHEN.sub(" ", before[cue_end:])).split()
             word = (m.group("word") or "").lower()
             aside = m.group("colon") and "," in before[cue_end:][:3]  # "priorities, each with a lead ...:"
             room = 14 if word == "namely" or aside else 8 if m.group("colon") else 4
@@ -1217,6 +1215,11 @@ def ecm_named(label: str) -> re.Pattern[str]:
     return re.compile(rf"\b{lead}{body}\b", re.I)
 
 
+def _names_ecm(lex: Lexicon, item: Item) -> bool:
+    """Whether an item is an Every Child Matters outcome in the page's words ("Being healthy.")."""
+    return any(ecm_named(label).fullmatch(item.name.rstrip(". ")) for label in lex.outcomes)
+
+
 def _ecm_runs(lex: Lexicon, blocks: list[Block], found: list[Item]) -> list[Item]:
     """A second run of items under one lead-in (its numbering starts again), two or more of which name Every Child
     Matters outcomes, is a list of outcomes, not more of the lead-in's priorities (`ecm-outcomes.ttl`'s outcomes in
@@ -1234,8 +1237,7 @@ def _ecm_runs(lex: Lexicon, blocks: list[Block], found: list[Item]) -> list[Item
     for j, run in enumerate(runs):
         before = runs[j - 1][-1] if j else None
         second = before is not None and where.get(id(before.block), -9) + 1 == where.get(id(run[0].block))
-        named = sum(any(ecm_named(label).fullmatch(i.name.rstrip(". ")) for label in lex.outcomes) for i in run)
-        ecm = second and run[0].kind == "priority" and named >= 2
+        ecm = second and run[0].kind == "priority" and sum(map(partial(_names_ecm, lex), run)) >= 2
         out.extend(replace(i, kind="outcome", owner=None) if ecm else i for i in run)
     return out
 
